@@ -1,0 +1,50 @@
+package com.shopkhaos.infra.dynamodb;
+
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Small conversions between DynamoDB attribute values and Java values. */
+final class Attributes {
+    private Attributes() {
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static AttributeValue time(Instant value) {
+        return AttributeValue.fromS(value.toString());
+    }
+
+    static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    static String stringOrEmpty(Map<String, AttributeValue> item, String name) {
+        String value = string(item, name);
+        return value == null ? "" : value;
+    }
+
+    static long number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+    }
+
+    static Instant instant(Map<String, AttributeValue> item, String name) {
+        String value = string(item, name);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    /** Puts a string attribute, leaving it out when empty (an absent attribute reads back as empty). */
+    static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            item.put(name, s(value));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package com.shopkhaos.infra.dynamodb;
+
+import static com.shopkhaos.infra.dynamodb.Attributes.instant;
+import static com.shopkhaos.infra.dynamodb.Attributes.n;
+import static com.shopkhaos.infra.dynamodb.Attributes.number;
+import static com.shopkhaos.infra.dynamodb.Attributes.putIfPresent;
+import static com.shopkhaos.infra.dynamodb.Attributes.s;
+import static com.shopkhaos.infra.dynamodb.Attributes.string;
+import static com.shopkhaos.infra.dynamodb.Attributes.stringOrEmpty;
+import static com.shopkhaos.infra.dynamodb.Attributes.time;
+
+import com.shopkhaos.model.ledger.LedgerVersionConflictException;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.ledger.TimelineEntry;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The order ledger in DynamoDB: one item per order, written only with conditions (absent on
+ * create, same version on update), so concurrent flows never overwrite each other.
+ */
+@Singleton
+public class DynamoOrderLedger implements OrderLedger {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    @Inject
+    public DynamoOrderLedger(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.orders-table") String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<OrderLedgerEntry> find(String orderId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("orderId", s(orderId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public void create(OrderLedgerEntry entry) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(toItem(entry))
+                    .conditionExpression("attribute_not_exists(orderId)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new LedgerVersionConflictException(entry.orderId(), 0);
+        }
+    }
+
+    @Override
+    public void update(OrderLedgerEntry changed) {
+        long expected = changed.version() - 1;
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(toItem(changed))
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", n(expected))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new LedgerVersionConflictException(changed.orderId(), expected);
+        }
+    }
+
+    static Map<String, AttributeValue> toItem(OrderLedgerEntry e) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("orderId", s(e.orderId()));
+        putIfPresent(item, "shopId", e.shopId());
+        putIfPresent(item, "orderNumber", e.orderNumber());
+        item.put("state", s(e.state().name()));
+        item.put("version", n(e.version()));
+        item.put("createdAt", time(e.createdAt()));
+        item.put("updatedAt", time(e.updatedAt()));
+        item.put("timeline", AttributeValue.fromL(e.timeline().stream().map(DynamoOrderLedger::timelineItem).toList()));
+        item.put("eventIds", AttributeValue.fromL(e.eventIds().stream().map(Attributes::s).toList()));
+        return item;
+    }
+
+    private static AttributeValue timelineItem(TimelineEntry t) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("at", time(t.at()));
+        m.put("state", s(t.state().name()));
+        m.put("event", s(t.event()));
+        putIfPresent(m, "detail", t.detail());
+        return AttributeValue.fromM(m);
+    }
+
+    static OrderLedgerEntry fromItem(Map<String, AttributeValue> item) {
+        List<TimelineEntry> timeline = item.getOrDefault("timeline", AttributeValue.fromL(List.of())).l().stream()
+                .map(AttributeValue::m)
+                .map(m -> new TimelineEntry(instant(m, "at"), OrderState.valueOf(string(m, "state")),
+                        string(m, "event"), stringOrEmpty(m, "detail")))
+                .toList();
+        LinkedHashSet<String> eventIds = new LinkedHashSet<>();
+        item.getOrDefault("eventIds", AttributeValue.fromL(List.of())).l().forEach(v -> eventIds.add(v.s()));
+        return new OrderLedgerEntry(string(item, "orderId"), stringOrEmpty(item, "shopId"),
+                stringOrEmpty(item, "orderNumber"), OrderState.valueOf(string(item, "state")), number(item, "version"),
+                instant(item, "createdAt"), instant(item, "updatedAt"), timeline, eventIds);
+    }
+}

@@ -1,0 +1,122 @@
+package com.shopkhaos.infra.secrets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.infra.json.InfraJson;
+import com.shopkhaos.model.app.RegistrationStatus;
+import com.shopkhaos.model.app.ShopRegistration;
+import com.shopkhaos.model.app.ShopRegistry;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+/**
+ * Shops that installed the app, one Secrets Manager secret each ({@code <prefix><shopId>}, JSON).
+ * Confirmed shops are cached for minutes; an unknown shop for seconds (so a flood of forged shop ids
+ * does not become a flood of Secrets Manager calls); a pending one is always read again.
+ */
+@Singleton
+public class SecretsManagerShopRegistry implements ShopRegistry {
+    static final Duration CONFIRMED_TTL = Duration.ofMinutes(5);
+    static final Duration UNKNOWN_TTL = Duration.ofSeconds(10);
+    /** Shopware's shop ids are 16 letters and digits; anything else is not looked up. */
+    private static final Pattern SHOP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private record Cached(Optional<ShopRegistration> registration, Instant readAt) {
+    }
+
+    private final SecretsManagerClient secrets;
+    private final String prefix;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    public SecretsManagerShopRegistry(SecretsManagerClient secrets,
+                                      @ConfigProperty(name = "shopkhaos.shop-secrets-prefix") String prefix, Clock clock) {
+        this.secrets = secrets;
+        this.prefix = prefix;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<ShopRegistration> find(String shopId) {
+        if (shopId == null || !SHOP_ID.matcher(shopId).matches()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Cached cached = cache.get(shopId);
+        if (cached != null) {
+            boolean confirmed = cached.registration().map(ShopRegistration::isConfirmed).orElse(false);
+            Duration ttl = cached.registration().isEmpty() ? UNKNOWN_TTL : confirmed ? CONFIRMED_TTL : Duration.ZERO;
+            if (cached.readAt().plus(ttl).isAfter(now)) {
+                return cached.registration();
+            }
+        }
+        Optional<ShopRegistration> read = read(shopId);
+        cache.put(shopId, new Cached(read, now));
+        return read;
+    }
+
+    private Optional<ShopRegistration> read(String shopId) {
+        try {
+            String json = secrets.getSecretValue(b -> b.secretId(prefix + shopId)).secretString();
+            return Optional.of(fromJson(json));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void save(ShopRegistration registration) {
+        if (!SHOP_ID.matcher(registration.shopId()).matches()) {
+            throw new IllegalArgumentException("shop id has characters a secret name cannot hold");
+        }
+        String name = prefix + registration.shopId();
+        String json = toJson(registration);
+        try {
+            secrets.createSecret(b -> b.name(name).secretString(json)
+                    .description("Shopware shop " + registration.shopId() + ": shop secret and Admin API credentials"));
+        } catch (ResourceExistsException e) {
+            secrets.putSecretValue(b -> b.secretId(name).secretString(json));
+        }
+        cache.put(registration.shopId(), new Cached(Optional.of(registration), clock.instant()));
+    }
+
+    static String toJson(ShopRegistration r) {
+        ObjectNode node = InfraJson.mapper().createObjectNode()
+                .put("shopId", r.shopId()).put("shopUrl", r.shopUrl()).put("shopSecret", r.shopSecret())
+                .put("apiKey", r.apiKey()).put("secretKey", r.secretKey()).put("status", r.status().name())
+                .put("registeredAt", r.registeredAt().toString());
+        if (r.confirmedAt() != null) {
+            node.put("confirmedAt", r.confirmedAt().toString());
+        }
+        try {
+            return InfraJson.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ShopRegistration fromJson(String json) {
+        try {
+            JsonNode n = InfraJson.mapper().readTree(json);
+            return new ShopRegistration(n.path("shopId").asText(), n.path("shopUrl").asText(), n.path("shopSecret").asText(),
+                    n.path("apiKey").asText(""), n.path("secretKey").asText(""),
+                    RegistrationStatus.valueOf(n.path("status").asText()), Instant.parse(n.path("registeredAt").asText()),
+                    n.hasNonNull("confirmedAt") ? Instant.parse(n.path("confirmedAt").asText()) : null);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalStateException("shop registration secret is not readable", e);
+        }
+    }
+}

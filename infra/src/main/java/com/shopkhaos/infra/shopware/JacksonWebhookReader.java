@@ -1,0 +1,77 @@
+package com.shopkhaos.infra.shopware;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shopkhaos.infra.json.InfraJson;
+import com.shopkhaos.model.intake.IncomingWebhook;
+import com.shopkhaos.model.intake.UnreadableMessageException;
+import com.shopkhaos.model.intake.WebhookReader;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Shopware's app webhook envelope. Order events ({@code checkout.order.placed} and every
+ * {@code state_enter.*}) carry {@code data.payload.order}; the order's id and number come from there.
+ */
+@Singleton
+public class JacksonWebhookReader implements WebhookReader {
+    private static final Pattern SHOP_ID = Pattern.compile("\"shopId\"\\s*:\\s*\"([A-Za-z0-9_-]{1,64})\"");
+
+    @Override
+    public IncomingWebhook read(byte[] body) throws UnreadableMessageException {
+        JsonNode root;
+        try {
+            root = InfraJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableMessageException("not JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new UnreadableMessageException("not JSON", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new UnreadableMessageException("not a JSON object");
+        }
+        JsonNode source = root.path("source");
+        String shopId = text(source, "shopId");
+        if (shopId == null) {
+            throw new UnreadableMessageException("no source.shopId");
+        }
+        JsonNode data = root.path("data");
+        String event = text(data, "event");
+        if (event == null) {
+            throw new UnreadableMessageException("no data.event");
+        }
+        JsonNode order = data.path("payload").path("order");
+        return new IncomingWebhook(shopId, text(source, "url"), text(source, "eventId"), event,
+                text(order, "id"), text(order, "orderNumber"), timestamp(root.path("timestamp")));
+    }
+
+    @Override
+    public Optional<String> findShopId(byte[] body) {
+        Matcher m = SHOP_ID.matcher(new String(body, StandardCharsets.ISO_8859_1));
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isValueNode() || value.isNull()) {
+            return null;
+        }
+        String text = value.asText();
+        return text.isBlank() ? null : text;
+    }
+
+    private static Instant timestamp(JsonNode value) {
+        if (value.canConvertToLong()) {
+            return Instant.ofEpochSecond(value.asLong());
+        }
+        if (value.isTextual() && value.asText().matches("\\d{1,12}")) {
+            return Instant.ofEpochSecond(Long.parseLong(value.asText()));
+        }
+        return null;
+    }
+}

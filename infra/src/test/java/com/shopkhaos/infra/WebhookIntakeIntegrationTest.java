@@ -1,0 +1,190 @@
+package com.shopkhaos.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopkhaos.infra.dynamodb.DynamoWebhookReceipts;
+import com.shopkhaos.infra.shopware.JacksonWebhookReader;
+import com.shopkhaos.model.app.ShopRegistration;
+import com.shopkhaos.model.events.OrderEvent;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.intake.IntakeOutcome;
+import com.shopkhaos.model.intake.OrderEventPublisher;
+import com.shopkhaos.model.intake.WebhookIntakeService;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.signing.HmacSignature;
+import com.shopkhaos.model.web.EndpointAnswer;
+import com.shopkhaos.model.web.RequestHeaders;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The intake flow with its real adapters against the emulators. */
+class WebhookIntakeIntegrationTest {
+    private static final String SHOP_SECRET = "shop-secret-" + "x".repeat(52);
+    private final Adapters adapters = new Adapters();
+    private final JacksonWebhookReader reader = new JacksonWebhookReader();
+    private String shopId;
+
+    @BeforeEach
+    void registerShop() {
+        shopId = "shop" + Long.toString(System.nanoTime(), 36);
+        adapters.shops.save(ShopRegistration.pending(shopId, "http://shop.test", SHOP_SECRET, Instant.now())
+                .confirmed("http://shop.test", "KEY", "SECRET", Instant.now()));
+        SqsOrderEventPublisherTest.drainOrderEvents(adapters);
+    }
+
+    private WebhookIntakeService intake(OrderEventPublisher publisher) {
+        return new WebhookIntakeService(reader, adapters.shops, adapters.receipts, adapters.ledger, adapters.exceptions,
+                publisher, Clock.systemUTC());
+    }
+
+    private WebhookIntakeService intake() {
+        return intake(adapters.publisher);
+    }
+
+    private String orderPlaced(String eventId, String orderId, String orderNumber) {
+        return "{\"data\":{\"payload\":{\"order\":{\"orderNumber\":\"" + orderNumber + "\",\"id\":\"" + orderId
+                + "\",\"apiAlias\":\"order\"}},\"event\":\"checkout.order.placed\"},\"source\":{\"url\":\"http:\\/\\/shop.test\","
+                + "\"eventId\":\"" + eventId + "\",\"shopId\":\"" + shopId + "\",\"appVersion\":\"1.0.0\"},\"timestamp\":1795773492}";
+    }
+
+    private static RequestHeaders signed(String body, String secret) {
+        return RequestHeaders.of(Map.of("shopware-shop-signature", HmacSignature.sign(secret, body)));
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @Test
+    void signedOrderPlaced_isRecordedAndQueued_once_evenWhenDeliveredThreeTimes() {
+        String eventId = id();
+        String orderId = id();
+        String body = orderPlaced(eventId, orderId, "10042");
+        WebhookIntakeService intake = intake();
+        for (int delivery = 0; delivery < 3; delivery++) {
+            EndpointAnswer answer = intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.bodyText()).contains(delivery == 0 ? "ACCEPTED" : "DUPLICATE");
+        }
+        OrderLedgerEntry entry = adapters.ledger.find(orderId).orElseThrow();
+        assertThat(entry.state()).isEqualTo(OrderState.RECEIVED);
+        assertThat(entry.orderNumber()).isEqualTo("10042");
+        assertThat(entry.timeline()).hasSize(1);
+        List<OrderEvent> queued = SqsOrderEventPublisherTest.drainOrderEvents(adapters);
+        assertThat(queued).filteredOn(e -> e.eventId().equals(eventId)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.orderId()).isEqualTo(orderId);
+                    assertThat(e.orderNumber()).isEqualTo("10042");
+                    assertThat(e.occurredAt()).isEqualTo(Instant.ofEpochSecond(1795773492L));
+                });
+    }
+
+    @Test
+    void wrongOrMissingSignature_orUnknownShop_gets401_andStoresNothing() {
+        String orderId = id();
+        String body = orderPlaced(id(), orderId, "10043");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        WebhookIntakeService intake = intake();
+        assertThat(intake.handle(signed(body, "not-the-secret"), bytes).status()).isEqualTo(401);
+        assertThat(intake.handle(RequestHeaders.of(Map.of()), bytes).status()).isEqualTo(401);
+        String otherShop = body.replace(shopId, "unknownShop99");
+        assertThat(intake.handle(signed(otherShop, SHOP_SECRET), otherShop.getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(401);
+        String tampered = body.replace("10043", "10044");
+        assertThat(intake.handle(signed(body, SHOP_SECRET), tampered.getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(401);
+
+        assertThat(adapters.ledger.find(orderId)).isEmpty();
+        assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters)).isEmpty();
+    }
+
+    @Test
+    void bodyOverOneMebibyte_gets413() {
+        String body = "{\"pad\":\"" + "a".repeat(1024 * 1024) + "\"}";
+        EndpointAnswer answer = intake().handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(413);
+    }
+
+    @Test
+    void signedButUnreadableBody_gets400_andIsKeptWholeAsAnException() {
+        String body = "{\"source\":{\"shopId\":\"" + shopId + "\",\"eventId\":\"" + id() + "\"},\"data\":{\"event\":";
+        EndpointAnswer answer = intake().handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(400);
+        ExceptionRecord kept = adapters.exceptions.listOpen(50).stream()
+                .filter(e -> e.evidence().equals(body)).findFirst().orElseThrow();
+        assertThat(kept.reason()).contains("not readable");
+        assertThat(kept.id()).startsWith("WEBHOOK_UNREADABLE#webhook-");
+    }
+
+    @Test
+    void signedBodyWithoutEventId_gets400_andIsKept() {
+        String body = orderPlaced("", id(), "10045").replace("\"eventId\":\"\",", "");
+        EndpointAnswer answer = intake().handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(adapters.exceptions.listOpen(50)).anySatisfy(e -> {
+            assertThat(e.id()).startsWith("WEBHOOK_WITHOUT_EVENT_ID#");
+            assertThat(e.evidence()).isEqualTo(body);
+        });
+    }
+
+    @Test
+    void unhandledEvent_isAnswered200_ignored_andCounted() {
+        String body = orderPlaced(id(), id(), "10046").replace("checkout.order.placed", "product.written");
+        WebhookIntakeService intake = intake();
+        EndpointAnswer answer = intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.bodyText()).contains("IGNORED_EVENT");
+        assertThat(intake.counters().ignoredEvents()).containsEntry("product.written", 1L);
+        assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters)).isEmpty();
+    }
+
+    @Test
+    void queueFailingOnceAfterTheIdempotencyWrite_answers503_andTheRetryQueuesItOnce() {
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        OrderEventPublisher failingOnce = event -> {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("SQS unavailable");
+            }
+            adapters.publisher.publish(event);
+        };
+        WebhookIntakeService intake = intake(failingOnce);
+        String eventId = id();
+        String body = orderPlaced(eventId, id(), "10047");
+        assertThat(intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(503);
+        assertThat(adapters.receipts.claim(eventId, shopId, Instant.now()).name()).isEqualTo("PENDING");
+
+        assertThat(intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8)).bodyText())
+                .contains("DUPLICATE");
+        assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters))
+                .filteredOn(e -> e.eventId().equals(eventId)).hasSize(1);
+    }
+
+    @Test
+    void storageDown_answers503_soTheShopRetries() {
+        DynamoDbClient unreachable = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
+                .region(Region.EU_WEST_2).credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        WebhookIntakeService intake = new WebhookIntakeService(reader, adapters.shops,
+                new DynamoWebhookReceipts(unreachable, "sandbox-idempotency"), adapters.ledger, adapters.exceptions,
+                adapters.publisher, Clock.systemUTC());
+        String body = orderPlaced(id(), id(), "10048");
+        EndpointAnswer answer = intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.bodyText()).contains(IntakeOutcome.NOT_STORED.name());
+        assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters)).isEmpty();
+    }
+}

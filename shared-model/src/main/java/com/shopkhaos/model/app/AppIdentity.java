@@ -1,0 +1,35 @@
+package com.shopkhaos.model.app;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Our app as the shop knows it from {@code shopware-app/manifest.xml}.
+ *
+ * @param appName       the manifest's {@code <name>}; part of the registration proof
+ * @param appSecret     the manifest's {@code <secret>}; signs registration requests
+ * @param publicBaseUrl our public base URL (for the confirmation URL); empty: taken from the registration request
+ */
+public record AppIdentity(String appName, String appSecret, Optional<String> publicBaseUrl) {
+    public static final String CONFIRMATION_PATH = "/shopware/app/confirm";
+
+    public AppIdentity {
+        Objects.requireNonNull(appName, "appName");
+        Objects.requireNonNull(appSecret, "appSecret");
+        publicBaseUrl = publicBaseUrl == null ? Optional.empty() : publicBaseUrl.filter(s -> !s.isBlank());
+    }
+
+    /** Where the shop posts its confirmation, given the base URL the registration request came to. */
+    public String confirmationUrl(String requestBaseUrl) {
+        String base = publicBaseUrl.orElse(requestBaseUrl);
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + CONFIRMATION_PATH;
+    }
+
+    @Override
+    public String toString() {
+        return "AppIdentity[appName=" + appName + ", publicBaseUrl=" + publicBaseUrl + ", appSecret=<redacted>]";
+    }
+}

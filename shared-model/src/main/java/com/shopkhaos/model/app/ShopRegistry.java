@@ -1,0 +1,11 @@
+package com.shopkhaos.model.app;
+
+import java.util.Optional;
+
+/** Port: the shops that installed our app, with their secrets (Secrets Manager, one secret per shop). */
+public interface ShopRegistry {
+
+    Optional<ShopRegistration> find(String shopId);
+
+    void save(ShopRegistration registration);
+}

@@ -1,0 +1,211 @@
+package com.shopkhaos.model.intake;
+
+import com.shopkhaos.model.app.ShopRegistration;
+import com.shopkhaos.model.app.ShopRegistry;
+import com.shopkhaos.model.events.OrderEvent;
+import com.shopkhaos.model.events.OrderEventType;
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.ledger.LedgerVersionConflictException;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.signing.HmacSignature;
+import com.shopkhaos.model.web.EndpointAnswer;
+import com.shopkhaos.model.web.JsonText;
+import com.shopkhaos.model.web.RequestHeaders;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Shopware webhook intake: verify, dedupe, record, enqueue. Takes the raw request, answers what the
+ * shop should get back. The shop retries (when it retries at all) only on a non-2xx answer, so
+ * this answers 5xx exactly when the event is not yet safely on the queue.
+ */
+public final class WebhookIntakeService {
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    public static final String SIGNATURE_HEADER = "shopware-shop-signature";
+    private static final int LEDGER_ATTEMPTS = 5;
+    private static final System.Logger LOG = System.getLogger(WebhookIntakeService.class.getName());
+
+    /** The events this integration acts on; anything else is answered 200 and counted. */
+    public static final Map<String, OrderEventType> HANDLED_EVENTS = Map.of(
+            "checkout.order.placed", OrderEventType.ORDER_PLACED,
+            "state_enter.order_transaction.state.paid", OrderEventType.PAYMENT_PAID,
+            "state_enter.order_transaction.state.authorized", OrderEventType.PAYMENT_AUTHORIZED,
+            "state_enter.order.state.cancelled", OrderEventType.ORDER_CANCELLED);
+
+    private final WebhookReader reader;
+    private final ShopRegistry shops;
+    private final WebhookReceipts receipts;
+    private final OrderLedger ledger;
+    private final ExceptionLedger exceptions;
+    private final OrderEventPublisher publisher;
+    private final Clock clock;
+    private final IntakeCounters counters = new IntakeCounters();
+
+    public WebhookIntakeService(WebhookReader reader, ShopRegistry shops, WebhookReceipts receipts,
+                                OrderLedger ledger, ExceptionLedger exceptions, OrderEventPublisher publisher,
+                                Clock clock) {
+        this.reader = reader;
+        this.shops = shops;
+        this.receipts = receipts;
+        this.ledger = ledger;
+        this.exceptions = exceptions;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public IntakeCounters counters() {
+        return counters;
+    }
+
+    public EndpointAnswer handle(RequestHeaders headers, byte[] body) {
+        if (body == null) {
+            body = new byte[0];
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            return answer(IntakeOutcome.TOO_LARGE, "body over " + MAX_BODY_BYTES + " bytes", null);
+        }
+        IncomingWebhook webhook = null;
+        String unreadableBecause = null;
+        Optional<String> shopId;
+        try {
+            webhook = reader.read(body);
+            shopId = Optional.ofNullable(webhook.shopId());
+        } catch (UnreadableMessageException e) {
+            unreadableBecause = e.getMessage();
+            shopId = reader.findShopId(body);
+        }
+        Optional<String> signature = headers.get(SIGNATURE_HEADER);
+        if (shopId.isEmpty() || signature.isEmpty()) {
+            LOG.log(Level.WARNING, "webhook refused: no shop id or no signature");
+            return answer(IntakeOutcome.UNAUTHENTICATED, "signature missing or shop unknown", null);
+        }
+        Optional<ShopRegistration> shop;
+        try {
+            shop = shops.find(shopId.get()).filter(ShopRegistration::isConfirmed);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "shop registry unavailable: " + e);
+            return answer(IntakeOutcome.NOT_STORED, "shop registry unavailable, try again", null);
+        }
+        if (shop.isEmpty() || !HmacSignature.verify(shop.get().shopSecret(), body, signature.get())) {
+            LOG.log(Level.WARNING, "webhook refused: unknown shop or wrong signature, shop " + shopId.get());
+            return answer(IntakeOutcome.UNAUTHENTICATED, "signature missing or shop unknown", null);
+        }
+        if (unreadableBecause != null) {
+            return keepUnreadable(ExceptionType.WEBHOOK_UNREADABLE, body, "not readable: " + unreadableBecause);
+        }
+        if (webhook.eventId() == null || webhook.eventId().isBlank()) {
+            return keepUnreadable(ExceptionType.WEBHOOK_WITHOUT_EVENT_ID, body,
+                    "event " + webhook.eventName() + " has no source.eventId");
+        }
+        OrderEventType type = HANDLED_EVENTS.get(webhook.eventName());
+        if (type == null) {
+            counters.countIgnored(webhook.eventName());
+            LOG.log(Level.INFO, "webhook ignored: event=" + webhook.eventName() + " eventId=" + webhook.eventId());
+            return answer(IntakeOutcome.IGNORED_EVENT, "event not handled", webhook.eventId());
+        }
+        if (webhook.orderId() == null || webhook.orderId().isBlank()) {
+            return keepUnreadable(ExceptionType.WEBHOOK_UNREADABLE, body,
+                    "event " + webhook.eventName() + " " + webhook.eventId() + " names no order");
+        }
+        return accept(webhook, type);
+    }
+
+    private EndpointAnswer accept(IncomingWebhook webhook, OrderEventType type) {
+        Instant now = clock.instant();
+        String where = "eventId=" + webhook.eventId() + " order=" + orDash(webhook.orderNumber());
+        ReceiptState receipt;
+        try {
+            receipt = receipts.claim(webhook.eventId(), webhook.shopId(), now);
+            if (receipt == ReceiptState.ENQUEUED) {
+                LOG.log(Level.INFO, "webhook duplicate, already queued: " + where);
+                return answer(IntakeOutcome.DUPLICATE, "already received", webhook.eventId());
+            }
+            recordOnLedger(webhook, now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "webhook not stored: " + where + " cause=" + e);
+            return answer(IntakeOutcome.NOT_STORED, "not stored, try again", webhook.eventId());
+        }
+        try {
+            Instant sentAt = webhook.sentAt() == null ? now : webhook.sentAt();
+            publisher.publish(OrderEvent.of(webhook.eventId(), webhook.shopId(), type, webhook.orderId(),
+                    webhook.orderNumber(), sentAt));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "webhook stored but not queued, waiting for the shop's retry: " + where + " cause=" + e);
+            return answer(IntakeOutcome.NOT_STORED, "stored but not queued, try again", webhook.eventId());
+        }
+        try {
+            receipts.markEnqueued(webhook.eventId(), clock.instant());
+        } catch (RuntimeException e) {
+            // The message is on the queue; a redelivery will queue it once more, which consumers tolerate.
+            LOG.log(Level.WARNING, "webhook queued but receipt not marked: " + where + " cause=" + e);
+        }
+        LOG.log(Level.INFO, "webhook accepted: event=" + webhook.eventName() + " " + where
+                + (receipt == ReceiptState.PENDING ? " (redelivery of a pending event)" : ""));
+        return answer(IntakeOutcome.ACCEPTED, "accepted", webhook.eventId());
+    }
+
+    /** Creates the order's ledger entry (RECEIVED) or notes the webhook on its timeline; once per event id. */
+    private void recordOnLedger(IncomingWebhook webhook, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Optional<OrderLedgerEntry> existing = ledger.find(webhook.orderId());
+                if (existing.isEmpty()) {
+                    ledger.create(OrderLedgerEntry.received(webhook.shopId(), webhook.orderId(),
+                            webhook.orderNumber(), webhook.eventId(), webhook.eventName(), now));
+                } else if (!existing.get().hasSeen(webhook.eventId())) {
+                    ledger.update(existing.get().withWebhook(webhook.eventId(), webhook.eventName(),
+                            webhook.orderNumber(), now));
+                }
+                return;
+            } catch (LedgerVersionConflictException e) {
+                if (attempt >= LEDGER_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A signed message we cannot act on: keep it whole in the exception ledger so nothing is lost. */
+    private EndpointAnswer keepUnreadable(ExceptionType type, byte[] body, String reason) {
+        String subject = "webhook-" + sha256(body).substring(0, 20);
+        try {
+            exceptions.raise(ExceptionRecord.open(type, subject, reason,
+                    new String(body, StandardCharsets.UTF_8), clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "unreadable webhook could not be kept, asking the shop to retry: " + e);
+            return answer(IntakeOutcome.NOT_STORED, "could not be kept, try again", null);
+        }
+        LOG.log(Level.WARNING, "webhook kept as exception " + ExceptionRecord.idFor(type, subject) + ": " + reason);
+        return answer(IntakeOutcome.UNREADABLE, reason, null);
+    }
+
+    private EndpointAnswer answer(IntakeOutcome outcome, String message, String eventId) {
+        counters.count(outcome);
+        String json = eventId == null
+                ? JsonText.object("outcome", outcome.name(), "message", message)
+                : JsonText.object("outcome", outcome.name(), "message", message, "eventId", eventId);
+        return EndpointAnswer.json(outcome.status(), json);
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.shopkhaos.model.ledger;
+
+import java.util.Optional;
+
+/** Port: where order ledger entries are kept (DynamoDB table {@code orders}). */
+public interface OrderLedger {
+
+    Optional<OrderLedgerEntry> find(String orderId);
+
+    /**
+     * Stores a first entry.
+     *
+     * @throws LedgerVersionConflictException when an entry for the order already exists
+     */
+    void create(OrderLedgerEntry entry);
+
+    /**
+     * Replaces the stored entry with {@code changed}, only if the stored one still has
+     * {@code changed.version() - 1}.
+     *
+     * @throws LedgerVersionConflictException when it was changed in between
+     */
+    void update(OrderLedgerEntry changed);
+}
