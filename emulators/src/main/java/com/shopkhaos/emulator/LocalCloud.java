@@ -251,6 +251,9 @@ public final class LocalCloud implements AutoCloseable {
             config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key", SECRET_KEY);
         }
         config.put("shopkhaos.aws.secretsmanager.endpoint-override", secrets.endpoint().toString());
+        config.put("shopkhaos.aws.secretsmanager.region", REGION);
+        config.put("shopkhaos.aws.secretsmanager.access-key-id", ACCESS_KEY);
+        config.put("shopkhaos.aws.secretsmanager.secret-access-key", SECRET_KEY);
         return config;
     }
 
