@@ -54,6 +54,19 @@ class DynamoOrderLedgerTest {
     }
 
     @Test
+    void inState_listsOrdersInThatState_mostRecentlyChangedFirst() {
+        String older = orderId();
+        String newer = orderId();
+        Instant far = Instant.parse("2098-05-01T00:00:00Z");
+        adapters.ledger.create(OrderLedgerEntry.received("shop1", older, "1", "e1", "checkout.order.placed", far)
+                .moveTo(OrderState.READY, far, "ok").moveTo(OrderState.WITHDRAWN, far, "cancelled"));
+        adapters.ledger.create(OrderLedgerEntry.received("shop1", newer, "2", "e2", "checkout.order.placed", far)
+                .moveTo(OrderState.WITHDRAWN, far.plusSeconds(1), "cancelled"));
+        assertThat(adapters.ledger.inState(OrderState.WITHDRAWN, 2)).extracting(OrderLedgerEntry::orderId)
+                .containsExactly(newer, older);
+    }
+
+    @Test
     void find_returnsEmpty_forAnUnknownOrder() {
         assertThat(adapters.ledger.find(orderId())).isEmpty();
     }

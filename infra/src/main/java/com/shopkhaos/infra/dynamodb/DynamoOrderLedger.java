@@ -70,6 +70,16 @@ public class DynamoOrderLedger implements OrderLedger {
         }
     }
 
+    @Override
+    public List<OrderLedgerEntry> inState(OrderState state, int limit) {
+        return dynamo.query(b -> b.tableName(table).indexName("by-state")
+                        .keyConditionExpression("#state = :state")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":state", s(state.name())))
+                        .scanIndexForward(false).limit(limit))
+                .items().stream().map(DynamoOrderLedger::fromItem).toList();
+    }
+
     static Map<String, AttributeValue> toItem(OrderLedgerEntry e) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("orderId", s(e.orderId()));

@@ -1,5 +1,6 @@
 package com.shopkhaos.model.ledger;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Port: where order ledger entries are kept (DynamoDB table {@code orders}). */
@@ -21,4 +22,7 @@ public interface OrderLedger {
      * @throws LedgerVersionConflictException when it was changed in between
      */
     void update(OrderLedgerEntry changed);
+
+    /** Orders in a state, most recently changed first. */
+    List<OrderLedgerEntry> inState(OrderState state, int limit);
 }

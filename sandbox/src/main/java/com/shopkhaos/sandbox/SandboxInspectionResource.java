@@ -1,0 +1,165 @@
+package com.shopkhaos.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.infra.json.InfraJson;
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.intake.WebhookIntakeService;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderState;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * A window into the sandbox for people and end-to-end tests, until the ops console exists: the
+ * ledger, the exception ledger, the queue, the intake's counters and its fault switch.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class SandboxInspectionResource {
+
+    @Inject
+    OrderLedger ledger;
+
+    @Inject
+    ExceptionLedger exceptions;
+
+    @Inject
+    WebhookIntakeService intake;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    SqsClient sqs;
+
+    @ConfigProperty(name = "shopkhaos.order-events-queue-url")
+    String orderEventsQueue;
+
+    @GET
+    @Path("health")
+    public Response health() {
+        ObjectNode health = InfraJson.mapper().createObjectNode();
+        boolean up = true;
+        try {
+            dynamo.listTables(b -> b.limit(1));
+            health.put("dynamodb", "UP");
+        } catch (RuntimeException e) {
+            up = false;
+            health.put("dynamodb", "DOWN: " + e.getMessage());
+        }
+        try {
+            sqs.getQueueAttributes(b -> b.queueUrl(orderEventsQueue));
+            health.put("sqs", "UP");
+        } catch (RuntimeException e) {
+            up = false;
+            health.put("sqs", "DOWN: " + e.getMessage());
+        }
+        health.put("status", up ? "UP" : "DOWN");
+        return Response.status(up ? 200 : 503).entity(health.toString()).build();
+    }
+
+    @GET
+    @Path("sandbox")
+    public String index() {
+        ObjectNode index = InfraJson.mapper().createObjectNode();
+        index.put("GET /sandbox/orders?state=RECEIVED", "order ledger entries in a state (newest first)");
+        index.put("GET /sandbox/orders/{orderId}", "one order's ledger entry with its timeline");
+        index.put("GET /sandbox/exceptions", "open exceptions, newest first");
+        index.put("GET /sandbox/intake", "webhook outcomes and ignored events, counted");
+        index.put("POST /sandbox/queues/order-events/drain", "takes every message off order-events and shows it");
+        index.put("POST /sandbox/faults", "{\"orderEventsSendFailures\": n} makes the next n queue sends fail");
+        index.put("GET /shopware-sim/_control", "the simulated shop's control API");
+        return index.toString();
+    }
+
+    @GET
+    @Path("sandbox/orders")
+    public Response orders(@QueryParam("state") @DefaultValue("RECEIVED") String state,
+                           @QueryParam("limit") @DefaultValue("50") int limit) {
+        OrderState wanted;
+        try {
+            wanted = OrderState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity("{\"error\":\"unknown state " + state.replace("\"", "") + "\"}").build();
+        }
+        return json(ledger.inState(wanted, Math.max(1, Math.min(limit, 500))));
+    }
+
+    @GET
+    @Path("sandbox/orders/{orderId}")
+    public Response order(@PathParam("orderId") String orderId) {
+        return ledger.find(orderId).map(this::json)
+                .orElse(Response.status(404).entity("{\"error\":\"no ledger entry for that order\"}").build());
+    }
+
+    @GET
+    @Path("sandbox/exceptions")
+    public Response openExceptions(@QueryParam("limit") @DefaultValue("50") int limit) {
+        return json(exceptions.listOpen(Math.max(1, Math.min(limit, 500))));
+    }
+
+    @GET
+    @Path("sandbox/intake")
+    public String intakeCounters() {
+        ObjectNode counters = InfraJson.mapper().createObjectNode();
+        counters.set("outcomes", InfraJson.mapper().valueToTree(intake.counters().outcomes()));
+        counters.set("ignoredEvents", InfraJson.mapper().valueToTree(intake.counters().ignoredEvents()));
+        return counters.toString();
+    }
+
+    @POST
+    @Path("sandbox/queues/order-events/drain")
+    public String drainOrderEvents() throws IOException {
+        ArrayNode drained = InfraJson.mapper().createArrayNode();
+        while (true) {
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(orderEventsQueue).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0)).messages();
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (Message m : batch) {
+                drained.add(InfraJson.mapper().readTree(m.body()));
+                sqs.deleteMessage(b -> b.queueUrl(orderEventsQueue).receiptHandle(m.receiptHandle()));
+            }
+        }
+        ObjectNode out = InfraJson.mapper().createObjectNode();
+        out.set("messages", drained);
+        return out.toString();
+    }
+
+    @POST
+    @Path("sandbox/faults")
+    public String faults(String body) throws IOException {
+        JsonNode request = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
+        if (request.has("orderEventsSendFailures")) {
+            SqsFaultInjector.failNextSends(request.path("orderEventsSendFailures").asInt());
+        }
+        return InfraJson.mapper().createObjectNode().put("orderEventsSendFailures", SqsFaultInjector.failuresLeft()).toString();
+    }
+
+    private Response json(Object value) {
+        try {
+            return Response.ok(InfraJson.mapper().writeValueAsString(value instanceof List<?> list ? new ArrayList<>(list) : value))
+                    .build();
+        } catch (IOException e) {
+            return Response.serverError().build();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.shopkhaos.sandbox;
+
+import com.shopkhaos.emulator.LocalCloud;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Map;
+
+/**
+ * Starts the sandbox: the local cloud (emulators, tables, queues and secrets from template.yaml),
+ * then every flow in this JVM with the environment the template gives the Lambdas.
+ */
+@QuarkusMain
+public class SandboxMain {
+
+    public static void main(String... args) {
+        long started = System.nanoTime();
+        SandboxSettings settings = SandboxSettings.fromEnvironment();
+        LocalCloud cloud;
+        try {
+            cloud = LocalCloud.startFromRepository(Map.of("ShopwareAppSecret", settings.appSecret()));
+        } catch (RuntimeException e) {
+            System.err.println("The sandbox could not start its local cloud: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "sandbox-local-cloud-stop"));
+        cloud.allFunctionsEnvironment().forEach(System::setProperty);
+        cloud.clientConfiguration().forEach(System::setProperty);
+        System.setProperty("SANDBOX_PORT", Integer.toString(settings.port()));
+        System.setProperty("SANDBOX_HOST", settings.host());
+        SandboxApplication.localCloud = cloud;
+        SandboxApplication.startedNanos = started;
+        Quarkus.run(SandboxApplication.class, args);
+    }
+}

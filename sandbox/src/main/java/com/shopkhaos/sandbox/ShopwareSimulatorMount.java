@@ -1,0 +1,53 @@
+package com.shopkhaos.sandbox;
+
+import com.shopkhaos.sandbox.shopware.ShopwareSimulator;
+import com.shopkhaos.sandbox.shopware.SimRequest;
+import com.shopkhaos.sandbox.shopware.SimResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Serves the Shopware simulator under {@code /shopware-sim} on the sandbox's own port. */
+@Singleton
+public class ShopwareSimulatorMount {
+    static final String PREFIX = "/shopware-sim";
+
+    @Produces
+    @Singleton
+    ShopwareSimulator simulator(@ConfigProperty(name = "sandbox.seed") long seed,
+                                @ConfigProperty(name = "shopkhaos.fixed-shop-id") String shopId) {
+        ShopwareSimulator simulator = new ShopwareSimulator(new ShopwareSimulator.Settings(seed, shopId, Duration.ofMinutes(10)));
+        simulator.shopUrl(SandboxSettings.fromEnvironment().localBaseUrl() + PREFIX);
+        return simulator;
+    }
+
+    void mount(@Observes Router router, ShopwareSimulator simulator) {
+        router.route(PREFIX + "/*").handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024))
+                .blockingHandler(context -> serve(context, simulator), false);
+    }
+
+    private static void serve(RoutingContext context, ShopwareSimulator simulator) {
+        Map<String, String> headers = new HashMap<>();
+        context.request().headers().forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
+        Buffer body = context.body().buffer();
+        String path = context.request().path().substring(PREFIX.length());
+        SimResponse response = simulator.handle(new SimRequest(context.request().method().name(), path,
+                context.request().query(), headers, body == null ? new byte[0] : body.getBytes(),
+                context.request().remoteAddress() == null ? null : context.request().remoteAddress().host()));
+        response.headers().forEach((k, v) -> context.response().putHeader(k, v));
+        context.response().setStatusCode(response.status());
+        if (response.body().length == 0) {
+            context.response().end();
+        } else {
+            context.response().end(Buffer.buffer(response.body()));
+        }
+    }
+}
