@@ -1,0 +1,127 @@
+package com.shopkhaos.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sandbox started exactly as the README says ({@code ./sandbox.sh}), on a free port, driven over
+ * HTTP. The build already ran (failsafe runs after {@code package}), so it starts with SANDBOX_SKIP_BUILD=1.
+ */
+final class RunningSandbox implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final Process process;
+    private final Path log;
+    final String baseUrl;
+    final Duration startup;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningSandbox(Process process, Path log, String baseUrl, Duration startup) {
+        this.process = process;
+        this.log = log;
+        this.baseUrl = baseUrl;
+        this.startup = startup;
+    }
+
+    static Path repositoryRoot() {
+        String configured = System.getProperty("shopkhaos.repo.root");
+        Path dir = configured == null ? Path.of("").toAbsolutePath() : Path.of(configured);
+        while (dir != null && !Files.exists(dir.resolve("sandbox.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find sandbox.sh above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    static RunningSandbox start(Map<String, String> environment) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path root = repositoryRoot();
+        Path log = Files.createTempFile("sandbox-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("sandbox.sh").toString())
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SANDBOX_SKIP_BUILD", "1");
+        builder.environment().put("SANDBOX_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        Instant begin = Instant.now();
+        Process process = builder.start();
+        RunningSandbox sandbox = new RunningSandbox(process, log, "http://127.0.0.1:" + port, Duration.ZERO);
+        Instant deadline = begin.plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the sandbox exited early:\n" + Files.readString(log));
+            }
+            if (Files.readString(log).contains("Ctrl-C stops everything")) {
+                return new RunningSandbox(process, log, sandbox.baseUrl, Duration.between(begin, Instant.now()));
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the sandbox did not come up within 120 s:\n" + Files.readString(log));
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode json(String method, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(method, path, body);
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
+    /** Ctrl-C, as a person at the terminal would press it; answers whether it stopped in time. */
+    boolean interrupt(Duration within) throws Exception {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package com.shopkhaos.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shopkhaos.model.signing.HmacSignature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The README's first command, on this machine: the app installs and orders arrive once, whatever the shop and SQS do. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SandboxEndToEndIT {
+    private static final String SHOP_SECRET = "e2e-shop-secret-" + "s".repeat(50);
+    private static RunningSandbox sandbox;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = RunningSandbox.start(Map.of("SHOPWARE_SHOP_ID", "e2eShop000000001", "SHOPWARE_SHOP_SECRET", SHOP_SECRET));
+        System.out.println("sandbox cold start to ready: " + sandbox.startup.toMillis() + " ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private static String placeOrderJson(String sku) {
+        return "{\"customer\":\"omar\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"shippingMethod\":\"express\",\"paid\":false}";
+    }
+
+    private static List<JsonNode> drainQueue() throws Exception {
+        List<JsonNode> messages = new ArrayList<>();
+        sandbox.json("POST", "/sandbox/queues/order-events/drain", "").path("messages").forEach(messages::add);
+        return messages;
+    }
+
+    private static JsonNode awaitLedger(String orderId, Predicate<JsonNode> condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            var response = sandbox.get("/sandbox/orders/" + orderId);
+            if (response.statusCode() == 200) {
+                JsonNode entry = RunningSandbox.JSON.readTree(response.body());
+                if (condition.test(entry)) {
+                    return entry;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("order " + orderId + " did not reach the ledger as expected");
+    }
+
+    @Test
+    @Order(1)
+    void theReadmeCommand_startsEverything_andInstallsOurAppIntoTheShop() throws Exception {
+        assertThat(sandbox.output()).contains("App installed in the simulated shop e2eShop000000001");
+        assertThat(sandbox.get("/health").statusCode()).isEqualTo(200);
+        JsonNode app = sandbox.json("GET", "/shopware-sim/_control/apps", null).path("apps").path(0);
+        assertThat(app.path("name").asText()).isEqualTo("KhaosControlConnector");
+        assertThat(app.path("webhooks")).extracting(w -> w.path("event").asText())
+                .contains("checkout.order.placed", "state_enter.order_transaction.state.paid", "state_enter.order.state.cancelled");
+        assertThat(app.path("webhooks")).allMatch(w -> w.path("active").asBoolean());
+    }
+
+    @Test
+    @Order(2)
+    void anyoneWithTheConfiguredShopSecret_canSignATestWebhook_andAForgedOneIsRefused() throws Exception {
+        drainQueue();
+        String body = "{\"data\":{\"payload\":{\"order\":{\"id\":\"0123456789abcdef0123456789abcdef\",\"orderNumber\":\"T-1\"}},"
+                + "\"event\":\"checkout.order.placed\"},\"source\":{\"url\":\"http:\\/\\/x\",\"eventId\":\"manual-event-1\","
+                + "\"shopId\":\"e2eShop000000001\",\"appVersion\":\"1.0.0\"},\"timestamp\":1795773492}";
+        assertThat(sandbox.send("POST", "/webhooks/shopware", body, "shopware-shop-signature",
+                HmacSignature.sign("forged", body)).statusCode()).isEqualTo(401);
+        assertThat(sandbox.send("POST", "/webhooks/shopware", body, "shopware-shop-signature",
+                HmacSignature.sign(SHOP_SECRET, body)).statusCode()).isEqualTo(200);
+        assertThat(drainQueue()).extracting(m -> m.path("eventId").asText()).containsExactly("manual-event-1");
+    }
+
+    @Test
+    @Order(3)
+    void anOrderWhoseWebhookIsDeliveredThreeTimes_arrivesOnceInLedgerAndQueue() throws Exception {
+        drainQueue();
+        sandbox.json("PUT", "/shopware-sim/_control/faults", "{\"webhookCopies\":3}");
+        try {
+            JsonNode order = sandbox.json("POST", "/shopware-sim/_control/orders", placeOrderJson("SCARF-MER-GRY"));
+            String orderId = order.path("id").asText();
+            JsonNode entry = awaitLedger(orderId, e -> e.path("state").asText().equals("RECEIVED"));
+            assertThat(entry.path("orderNumber").asText()).isEqualTo(order.path("orderNumber").asText());
+            assertThat(entry.path("timeline")).hasSize(1);
+
+            JsonNode deliveries = sandbox.json("GET", "/shopware-sim/_control/webhooks/deliveries?event=checkout.order.placed", null)
+                    .path("deliveries");
+            List<JsonNode> forThisOrder = new ArrayList<>();
+            deliveries.forEach(forThisOrder::add);
+            String eventId = forThisOrder.get(forThisOrder.size() - 1).path("eventId").asText();
+            assertThat(forThisOrder).filteredOn(d -> d.path("eventId").asText().equals(eventId)).hasSize(3)
+                    .allMatch(d -> d.path("status").asInt() == 200);
+
+            assertThat(drainQueue()).filteredOn(m -> m.path("orderId").asText().equals(orderId)).singleElement()
+                    .satisfies(m -> assertThat(m.path("type").asText()).isEqualTo("ORDER_PLACED"));
+            assertThat(sandbox.json("GET", "/sandbox/intake", null).path("outcomes").path("DUPLICATE").asInt()).isGreaterThanOrEqualTo(2);
+        } finally {
+            sandbox.json("PUT", "/shopware-sim/_control/faults", "{\"webhookCopies\":1}");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void withSqsFailingOnceAfterTheIdempotencyWrite_theShopsRetryStillQueuesTheEventOnce() throws Exception {
+        drainQueue();
+        sandbox.json("PUT", "/shopware-sim/_control/webhooks/mode", "{\"mode\":\"queued\"}");
+        sandbox.json("PUT", "/shopware-sim/_control/settings", "{\"retryDelayScale\":0.2}");
+        sandbox.json("POST", "/sandbox/faults", "{\"orderEventsSendFailures\":1}");
+        try {
+            JsonNode order = sandbox.json("POST", "/shopware-sim/_control/orders", placeOrderJson("HAT-BEANIE-NVY"));
+            String orderId = order.path("id").asText();
+            awaitLedger(orderId, e -> e.path("state").asText().equals("RECEIVED"));
+            Instant deadline = Instant.now().plusSeconds(20);
+            List<JsonNode> attempts = new ArrayList<>();
+            while (Instant.now().isBefore(deadline)) {
+                attempts.clear();
+                sandbox.json("GET", "/shopware-sim/_control/webhooks/deliveries?event=checkout.order.placed", null)
+                        .path("deliveries").forEach(attempts::add);
+                if (attempts.stream().anyMatch(d -> d.path("attempt").asInt() == 2 && d.path("status").asInt() == 200)) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            String eventId = attempts.get(attempts.size() - 1).path("eventId").asText();
+            assertThat(attempts).filteredOn(d -> d.path("eventId").asText().equals(eventId))
+                    .extracting(d -> d.path("status").asInt()).containsExactly(503, 200);
+            assertThat(drainQueue()).filteredOn(m -> m.path("orderId").asText().equals(orderId)).hasSize(1);
+        } finally {
+            sandbox.json("PUT", "/shopware-sim/_control/webhooks/mode", "{\"mode\":\"sync\"}");
+        }
+    }
+
+    @Test
+    @Order(99)
+    void ctrlC_stopsTheSandbox_andLeavesNoProcessBehind() throws Exception {
+        List<ProcessHandle> children = sandbox.descendants();
+        assertThat(children).as("the DynamoDB emulator runs as a child process").isNotEmpty();
+        assertThat(sandbox.interrupt(Duration.ofSeconds(30))).as("stopped within 30 s of Ctrl-C").isTrue();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline) && children.stream().anyMatch(ProcessHandle::isAlive)) {
+            Thread.sleep(100);
+        }
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+    }
+}
