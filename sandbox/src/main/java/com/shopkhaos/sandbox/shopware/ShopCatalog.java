@@ -21,6 +21,7 @@ public final class ShopCatalog {
     public final String languageId;
     public final String salesChannelId;
     public final String salutationId;
+    public final String deliveryTimeId;
     public final ObjectNode currency;
     public final ObjectNode country;
     public final Map<Integer, String> taxIdByRate = new LinkedHashMap<>();
@@ -45,7 +46,15 @@ public final class ShopCatalog {
         currency.set("itemRounding", rounding.deepCopy());
         currency.set("totalRounding", rounding.deepCopy());
         country = SimJson.object().put("name", "United Kingdom").put("iso", "GB").put("iso3", "GBR")
-                .put("id", countryId).put("apiAlias", "country");
+                .put("id", countryId);
+        ArrayNode format = country.putArray("addressFormat");
+        format.addArray().add("address/company").add("symbol/dash").add("address/department");
+        format.addArray().add("address/first_name").add("address/last_name");
+        format.addArray().add("address/street");
+        format.addArray().add("address/zipcode").add("address/city");
+        format.addArray().add("address/country");
+        country.put("apiAlias", "country");
+        deliveryTimeId = ids.next();
 
         for (int rate : new int[] {20, 5, 0}) {
             String id = ids.next();
@@ -171,7 +180,8 @@ public final class ShopCatalog {
         } else {
             node.put("technicalName", m.technicalName());
         }
-        return node.put("active", true).put("taxType", "auto").put("id", m.id()).put("apiAlias", "shipping_method");
+        return node.put("active", true).put("taxType", "auto").put("deliveryTimeId", deliveryTimeId).put("id", m.id())
+                .put("apiAlias", "shipping_method");
     }
 
     public List<SimCustomer> customerList() {
