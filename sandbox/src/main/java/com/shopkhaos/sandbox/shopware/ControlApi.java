@@ -125,6 +125,11 @@ final class ControlApi {
                 sim.clock.advance(Duration.ofSeconds(seconds));
                 return ok(SimJson.object().put("now", sim.clock.instant().toString()));
             }
+            case "GET /_control/requests" -> {
+                ArrayNode list = SimJson.array();
+                sim.requests(request.query().get("path")).forEach(list::add);
+                return ok(SimJson.object().set("requests", list));
+            }
             case "GET /_control/sync-log" -> {
                 ArrayNode log = SimJson.array();
                 synchronized (sim) {
@@ -162,7 +167,8 @@ final class ControlApi {
                 "POST /_control/orders/{idOrNumber}/cancel", "GET /_control/products/{sku}", "PUT /_control/products/{sku}/stock",
                 "GET /_control/deliveries/{deliveryId}", "POST /_control/apps/install", "GET /_control/apps",
                 "GET /_control/webhooks/deliveries", "PUT /_control/webhooks/mode", "GET|PUT /_control/faults",
-                "GET|PUT /_control/settings", "POST /_control/clock/advance", "GET /_control/sync-log").forEach(routes::add);
+                "GET|PUT /_control/settings", "POST /_control/clock/advance", "GET /_control/sync-log",
+                "GET /_control/requests?path=/api/...").forEach(routes::add);
         return s;
     }
 

@@ -48,6 +48,9 @@ public final class ShopwareSimulator implements AutoCloseable {
     final Map<String, ObjectNode> orders = new LinkedHashMap<>();
     final List<TransitionRecord> transitions = new ArrayList<>();
     final List<ObjectNode> syncLog = new ArrayList<>();
+    /** The last Admin API requests received (method, path, query, body), for tests of what clients send. */
+    final java.util.Deque<ObjectNode> requestLog = new java.util.ArrayDeque<>();
+    private static final int REQUEST_LOG_LIMIT = 500;
     private int nextOrderNumber = 10000;
     private final AdminApi adminApi;
     private final ControlApi controlApi;
@@ -86,6 +89,7 @@ public final class ShopwareSimulator implements AutoCloseable {
     public SimResponse handle(SimRequest request) {
         try {
             if (request.path().startsWith("/api/") || request.path().equals("/api")) {
+                logRequest(request);
                 return adminApi.handle(request);
             }
             if (request.path().startsWith("/_control")) {
@@ -97,6 +101,25 @@ public final class ShopwareSimulator implements AutoCloseable {
             return e.response();
         } catch (RuntimeException e) {
             return ShopwareErrors.serverError(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void logRequest(SimRequest request) {
+        ObjectNode entry = SimJson.object().put("method", request.method()).put("path", request.path())
+                .put("query", request.rawQuery()).put("body", request.bodyText()).put("at", clock.instant().toString());
+        synchronized (requestLog) {
+            requestLog.addLast(entry);
+            while (requestLog.size() > REQUEST_LOG_LIMIT) {
+                requestLog.removeFirst();
+            }
+        }
+    }
+
+    /** The Admin API requests received, oldest first, optionally only those to one path. */
+    public List<ObjectNode> requests(String path) {
+        synchronized (requestLog) {
+            return requestLog.stream().filter(r -> path == null || r.path("path").asText().equals(path))
+                    .map(ObjectNode::deepCopy).toList();
         }
     }
 

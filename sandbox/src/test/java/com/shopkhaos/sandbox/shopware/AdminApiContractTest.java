@@ -112,6 +112,31 @@ class AdminApiContractTest {
     }
 
     @Test
+    void requestsOurClientSends_conformToTheSchema() {
+        com.shopkhaos.infra.shopware.ShopwareAdminClient client = new com.shopkhaos.infra.shopware.ShopwareAdminClient(
+                com.shopkhaos.infra.shopware.ShopwareAdminClient.defaultHttpClient(),
+                com.shopkhaos.model.app.ShopRegistration.pending("testShop00000001", shop.server.baseUrl(), "s", java.time.Instant.now())
+                        .confirmed(shop.server.baseUrl(), shop.app.confirmedApiKey, shop.app.confirmedSecretKey, java.time.Instant.now()),
+                java.time.Clock.systemUTC());
+        assertThat(client.order(order.path("id").asText())).isPresent();
+        client.productsBySku(List.of("SCARF-MER-GRY", "MUG-STONE-BLU"));
+        List<com.fasterxml.jackson.databind.node.ObjectNode> sent = shop.server.simulator().requests(null);
+        for (String path : List.of("/api/search/order", "/api/search/product")) {
+            List<com.fasterxml.jackson.databind.node.ObjectNode> requests = sent.stream()
+                    .filter(r -> r.path("path").asText().equals(path)).toList();
+            assertThat(requests).isNotEmpty();
+            String operation = path.substring("/api".length());
+            for (JsonNode request : requests) {
+                assertThat(contract.problems(AdminApiContract.requestBody(operation, "post"), readTree(request.path("body").asText())))
+                        .as(path).isEmpty();
+            }
+        }
+        JsonNode tokenRequest = readTree(sent.stream().filter(r -> r.path("path").asText().equals("/api/oauth/token"))
+                .reduce((a, b) -> b).orElseThrow().path("body").asText());
+        assertThat(contract.problems("/components/schemas/OAuthClientCredentialsGrant", tokenRequest)).isEmpty();
+    }
+
+    @Test
     void theValidator_catchesAnAnswerThatBreaksTheSchema() {
         JsonNode broken = readTree("{\"total\":1,\"data\":[{\"id\":\"not-a-hex-id\",\"orderNumber\":7}]}");
         List<String> problems = contract.problems(AdminApiContract.response("/search/order", "post"), broken);
