@@ -44,6 +44,14 @@ class JacksonWebhookReaderTest {
     }
 
     @Test
+    void read_doesNotQuoteTheBody_whenItIsNotJson() {
+        assertThatThrownBy(() -> reader.read("{\"customer\": Jane Smith}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableMessageException.class)
+                .hasMessageContaining("line 1")
+                .hasMessageNotContaining("Jane");
+    }
+
+    @Test
     void findShopId_findsTheShopInABrokenBody() {
         byte[] broken = "{\"source\":{\"url\":\"x\",\"shopId\":\"AbC123xyz\",\"eventId\":\"e\"},\"data\":{".getBytes(StandardCharsets.UTF_8);
         assertThat(reader.findShopId(broken)).contains("AbC123xyz");

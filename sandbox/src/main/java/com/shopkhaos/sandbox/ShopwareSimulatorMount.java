@@ -10,9 +10,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Serves the Shopware simulator under {@code /shopware-sim} on the sandbox's own port. */
@@ -23,9 +25,17 @@ public class ShopwareSimulatorMount {
     @Produces
     @Singleton
     ShopwareSimulator simulator(@ConfigProperty(name = "sandbox.seed") long seed,
-                                @ConfigProperty(name = "shopkhaos.fixed-shop-id") String shopId) {
+                                @ConfigProperty(name = "shopkhaos.fixed-shop-id") String shopId,
+                                @ConfigProperty(name = "sandbox.shopware-faults") Optional<String> faults) {
         ShopwareSimulator simulator = new ShopwareSimulator(new ShopwareSimulator.Settings(seed, shopId, Duration.ofMinutes(10)));
         simulator.shopUrl(SandboxSettings.fromEnvironment().localBaseUrl() + PREFIX);
+        faults.filter(f -> !f.isBlank()).ifPresent(json -> {
+            SimResponse applied = simulator.handle(new SimRequest("PUT", "/_control/faults", null, Map.of(),
+                    json.getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
+            if (applied.status() != 200) {
+                throw new IllegalArgumentException("SANDBOX_SHOPWARE_FAULTS is not valid: " + applied.bodyText());
+            }
+        });
         return simulator;
     }
 

@@ -28,7 +28,10 @@ public class JacksonWebhookReader implements WebhookReader {
         try {
             root = InfraJson.mapper().readTree(body);
         } catch (JsonProcessingException e) {
-            throw new UnreadableMessageException("not JSON (" + e.getOriginalMessage() + ")");
+            // the parser's own message can quote the body (names, addresses): say only where it broke
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new UnreadableMessageException("not JSON (" + e.getClass().getSimpleName() + where + ")");
         } catch (IOException e) {
             throw new UnreadableMessageException("not JSON", e);
         }

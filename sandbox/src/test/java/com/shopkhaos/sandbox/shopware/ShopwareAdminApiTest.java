@@ -239,6 +239,31 @@ class ShopwareAdminApiTest {
     }
 
     @Test
+    void latencyAndTimeoutFaults_slowTheApiDown_untilAClientGivesUp() throws Exception {
+        shop.client.control("PUT", "/faults", "{\"apiLatencyMs\":300}");
+        long started = System.nanoTime();
+        assertThat(api("GET", "/_info/version", null).status()).isEqualTo(200);
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(250);
+
+        shop.client.control("PUT", "/faults", "{\"apiLatencyMs\":0,\"apiTimeoutRate\":1,\"apiTimeoutMs\":3000}");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(shop.server.baseUrl() + "/api/_info/version"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .timeout(java.time.Duration.ofMillis(500)).GET().build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.net.http.HttpTimeoutException.class);
+        shop.client.control("PUT", "/faults", "{\"apiTimeoutRate\":0}");
+    }
+
+    @Test
+    void faultSettings_areValidated() {
+        ShopClient.Answer bad = shop.client.call("PUT", "/_control/faults", "{\"apiErrorRate\":1.5}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("apiErrorRate must be between 0 and 1");
+    }
+
+    @Test
     void theAppsPermissions_areEnforced() throws Exception {
         try (SimulatedShop narrow = new SimulatedShop()) {
             String manifest = narrow.app.manifest().replace("<update>product</update>", "");
