@@ -10,6 +10,7 @@ import com.shopkhaos.sandbox.shopware.SimResponse;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,9 +36,9 @@ public class SandboxApplication implements QuarkusApplication {
                 .put("baseUrl", settings.localBaseUrl())
                 .put("appSecret", settings.appSecret());
         SimResponse installed = shop.handle(new SimRequest("POST", "/_control/apps/install", null,
-                Map.of("Content-Type", "application/json"), SimJson.write(install).getBytes(), "127.0.0.1"));
+                Map.of("Content-Type", "application/json"), SimJson.write(install).getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
         shop.handle(new SimRequest("PUT", "/_control/webhooks/mode", null, Map.of(),
-                ("{\"mode\":\"" + webhookMode + "\"}").getBytes(), "127.0.0.1"));
+                ("{\"mode\":\"" + webhookMode + "\"}").getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         String base = settings.localBaseUrl();
         StringBuilder banner = new StringBuilder()

@@ -3,7 +3,6 @@ package com.shopkhaos.sandbox.shopware;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,14 +108,7 @@ final class AdminApi {
     }
 
     private static JsonNode body(SimRequest request) {
-        if (request.body().length == 0) {
-            return SimJson.object();
-        }
-        try {
-            return SimJson.read(request.body());
-        } catch (IOException e) {
-            throw SimulatorException.badRequest("FRAMEWORK__INVALID_REQUEST_BODY", "The JSON payload is malformed.");
-        }
+        return request.jsonBody("FRAMEWORK__INVALID_REQUEST_BODY", "The JSON payload is malformed.");
     }
 
     private SimResponse search(OAuthServer.Integration caller, String entity, SimRequest request) {

@@ -279,14 +279,7 @@ final class ControlApi {
     }
 
     private static JsonNode body(SimRequest request) {
-        if (request.body().length == 0) {
-            return SimJson.object();
-        }
-        try {
-            return SimJson.read(request.body());
-        } catch (IOException e) {
-            throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "the body is not JSON");
-        }
+        return request.jsonBody("SIMULATOR__BAD_REQUEST", "the body is not JSON");
     }
 
     private static SimResponse ok(JsonNode body) {

@@ -47,6 +47,18 @@ public record SimRequest(String method, String path, String rawQuery, Map<String
         return values;
     }
 
+    /** The body as JSON ({@code {}} when empty), or a 400 in Shopware's error shape. */
+    public com.fasterxml.jackson.databind.JsonNode jsonBody(String errorCode, String detail) {
+        if (body.length == 0) {
+            return SimJson.object();
+        }
+        try {
+            return SimJson.read(body);
+        } catch (java.io.IOException e) {
+            throw SimulatorException.badRequest(errorCode, detail);
+        }
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
