@@ -1,12 +1,12 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.sandbox.sim.SimRequest;
+import com.shopkhaos.sandbox.sim.SimResponse;
+import com.shopkhaos.sandbox.sim.SimJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.RepositoryRoot;
 import com.shopkhaos.sandbox.shopware.ShopwareSimulator;
-import com.shopkhaos.sandbox.shopware.SimJson;
-import com.shopkhaos.sandbox.shopware.SimRequest;
-import com.shopkhaos.sandbox.shopware.SimResponse;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;

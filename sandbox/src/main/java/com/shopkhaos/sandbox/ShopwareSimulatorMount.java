@@ -1,8 +1,8 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.sandbox.sim.SimRequest;
+import com.shopkhaos.sandbox.sim.SimResponse;
 import com.shopkhaos.sandbox.shopware.ShopwareSimulator;
-import com.shopkhaos.sandbox.shopware.SimRequest;
-import com.shopkhaos.sandbox.shopware.SimResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,5 +1,8 @@
 package com.shopkhaos.sandbox.shopware;
 
+import com.shopkhaos.sandbox.sim.SimRequest;
+import com.shopkhaos.sandbox.sim.SimResponse;
+import com.shopkhaos.sandbox.sim.SimJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -108,7 +111,11 @@ final class AdminApi {
     }
 
     private static JsonNode body(SimRequest request) {
-        return request.jsonBody("FRAMEWORK__INVALID_REQUEST_BODY", "The JSON payload is malformed.");
+        try {
+            return request.jsonBody();
+        } catch (java.io.IOException e) {
+            throw SimulatorException.badRequest("FRAMEWORK__INVALID_REQUEST_BODY", "The JSON payload is malformed.");
+        }
     }
 
     private SimResponse search(OAuthServer.Integration caller, String entity, SimRequest request) {

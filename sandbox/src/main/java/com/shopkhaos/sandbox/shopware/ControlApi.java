@@ -1,5 +1,8 @@
 package com.shopkhaos.sandbox.shopware;
 
+import com.shopkhaos.sandbox.sim.SimRequest;
+import com.shopkhaos.sandbox.sim.SimResponse;
+import com.shopkhaos.sandbox.sim.SimJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -279,7 +282,11 @@ final class ControlApi {
     }
 
     private static JsonNode body(SimRequest request) {
-        return request.jsonBody("SIMULATOR__BAD_REQUEST", "the body is not JSON");
+        try {
+            return request.jsonBody();
+        } catch (java.io.IOException e) {
+            throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "the body is not JSON");
+        }
     }
 
     private static SimResponse ok(JsonNode body) {

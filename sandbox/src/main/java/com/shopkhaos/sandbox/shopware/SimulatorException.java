@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox.shopware;
 
+import com.shopkhaos.sandbox.sim.SimResponse;
 /** A request the simulated shop refuses, already in Shopware's error shape. */
 public class SimulatorException extends RuntimeException {
     private final transient SimResponse response;

@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox.shopware;
 
+import com.shopkhaos.sandbox.sim.SimJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The three state machines an order lives by, with their state ids. */

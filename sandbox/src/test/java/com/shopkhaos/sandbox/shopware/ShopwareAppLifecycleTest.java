@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox.shopware;
 
+import com.shopkhaos.sandbox.sim.SimJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

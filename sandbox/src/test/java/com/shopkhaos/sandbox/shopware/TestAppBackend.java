@@ -1,5 +1,7 @@
 package com.shopkhaos.sandbox.shopware;
 
+import com.shopkhaos.sandbox.sim.SimRequest;
+import com.shopkhaos.sandbox.sim.SimJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopkhaos.model.signing.HmacSignature;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,4 +1,4 @@
-package com.shopkhaos.sandbox.shopware;
+package com.shopkhaos.sandbox.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;

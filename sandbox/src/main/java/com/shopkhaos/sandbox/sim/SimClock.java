@@ -1,4 +1,4 @@
-package com.shopkhaos.sandbox.shopware;
+package com.shopkhaos.sandbox.sim;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.shopkhaos.sandbox.shopware;
+package com.shopkhaos.sandbox.sim;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -47,16 +47,9 @@ public record SimRequest(String method, String path, String rawQuery, Map<String
         return values;
     }
 
-    /** The body as JSON ({@code {}} when empty), or a 400 in Shopware's error shape. */
-    public com.fasterxml.jackson.databind.JsonNode jsonBody(String errorCode, String detail) {
-        if (body.length == 0) {
-            return SimJson.object();
-        }
-        try {
-            return SimJson.read(body);
-        } catch (java.io.IOException e) {
-            throw SimulatorException.badRequest(errorCode, detail);
-        }
+    /** The body as JSON ({@code {}} when empty). */
+    public com.fasterxml.jackson.databind.JsonNode jsonBody() throws java.io.IOException {
+        return body.length == 0 ? SimJson.object() : SimJson.read(body);
     }
 
     public String bodyText() {
