@@ -132,7 +132,7 @@ public final class LocalCloud implements AutoCloseable {
             value = str(resolve(r.properties().get("SecretString")));
         }
         if (value == null) {
-            value = randomSecret();
+            value = generated(map(r.properties().get("GenerateSecretString")));
         }
         secretArns.put(r.logicalId(), secrets.put(name, value));
     }
@@ -234,6 +234,13 @@ public final class LocalCloud implements AutoCloseable {
                     }
                 }));
         return all;
+    }
+
+    /** What a function's Quarkus test needs: its template environment and the emulator endpoints. */
+    public Map<String, String> quarkusTestConfiguration(String functionLogicalId) {
+        Map<String, String> config = new LinkedHashMap<>(functionEnvironment(functionLogicalId));
+        config.putAll(clientConfiguration());
+        return config;
     }
 
     /** Configuration that points the AWS SDK (and Quarkus's AWS clients) at the emulators. */
@@ -437,6 +444,23 @@ public final class LocalCloud implements AutoCloseable {
             c.close();
         } catch (Exception ignored) {
             // shutting down
+        }
+    }
+
+    /** As Secrets Manager's GenerateSecretString: a random string, or a JSON template with one generated key. */
+    private String generated(Map<String, Object> generate) {
+        Object template = resolve(generate.get("SecretStringTemplate"));
+        Object key = generate.get("GenerateStringKey");
+        if (template == null || key == null) {
+            return randomSecret();
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode json =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(str(template));
+            json.put(str(key), randomSecret());
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalArgumentException("SecretStringTemplate is not a JSON object: " + template, e);
         }
     }
 

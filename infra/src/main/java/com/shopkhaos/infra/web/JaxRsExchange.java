@@ -24,6 +24,7 @@ public final class JaxRsExchange {
 
     public static Response response(EndpointAnswer answer) {
         Response.ResponseBuilder response = Response.status(answer.status());
+        answer.headers().forEach(response::header);
         if (answer.body().length > 0) {
             response.entity(answer.body()).type(answer.contentType());
         }

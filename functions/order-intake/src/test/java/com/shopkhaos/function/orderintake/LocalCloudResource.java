@@ -1,19 +1,14 @@
 package com.shopkhaos.function.orderintake;
 
-import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.SharedLocalCloud;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the function against the emulators, with the environment template.yaml gives it. */
 public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
-        LocalCloud cloud = SharedLocalCloud.get();
-        Map<String, String> config = new HashMap<>(cloud.functionEnvironment("OrderIntakeFunction"));
-        config.putAll(cloud.clientConfiguration());
-        return config;
+        return SharedLocalCloud.get().quarkusTestConfiguration("OrderIntakeFunction");
     }
 
     @Override

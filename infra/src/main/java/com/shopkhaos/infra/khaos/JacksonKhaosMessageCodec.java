@@ -1,0 +1,127 @@
+package com.shopkhaos.infra.khaos;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.infra.json.InfraJson;
+import com.shopkhaos.model.intake.UnreadableMessageException;
+import com.shopkhaos.model.khaos.CatalogueChange;
+import com.shopkhaos.model.khaos.CatalogueItem;
+import com.shopkhaos.model.khaos.KhaosMessageCodec;
+import com.shopkhaos.model.khaos.TaxRateTable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The KCC web services' JSON (khaoscontrol/kcc-web-services README). Where the spec's tables and its
+ * examples disagree, both forms are read: {@code ShortDescription} (examples) or {@code StockDescription}
+ * (table); {@code Deleted} as ids or as {@code {"StockID":…}} objects.
+ */
+@Singleton
+public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
+    public static final int API_VERSION = 1000;
+
+    @Override
+    public String endpointConfig(Map<String, String> urlByEndpoint, int orderDownloadFrequencyMinutes) {
+        ObjectNode root = InfraJson.mapper().createObjectNode();
+        ObjectNode config = root.putObject("EndpointConfig");
+        urlByEndpoint.forEach((endpoint, url) -> {
+            ObjectNode e = config.putObject(endpoint).put("URL", url).put("Format", "JSON");
+            if (endpoint.endsWith("Download")) {
+                e.put("Frequency", orderDownloadFrequencyMinutes);
+            }
+        });
+        return write(root);
+    }
+
+    @Override
+    public String emptyOrderDownload() {
+        ObjectNode root = InfraJson.mapper().createObjectNode();
+        root.putArray("Orders");
+        root.put("ApiVersion", API_VERSION);
+        return write(root);
+    }
+
+    @Override
+    public CatalogueChange readStockUpload(byte[] body, TaxRateTable taxRates, Instant at) throws UnreadableMessageException {
+        JsonNode root = object(body);
+        JsonNode items = root.path("Items");
+        if (!items.isArray()) {
+            throw new UnreadableMessageException("StockUpload has no Items list");
+        }
+        List<CatalogueItem> read = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String stockId = text(item, "StockID");
+            String stockCode = text(item, "StockCode");
+            if (stockId.isEmpty() || stockCode.isEmpty()) {
+                throw new UnreadableMessageException("StockUpload item " + i + " has no StockID or StockCode");
+            }
+            String description = text(item, "ShortDescription");
+            if (description.isEmpty()) {
+                description = text(item, "StockDescription");
+            }
+            JsonNode taxRate = item.path("TaxRate");
+            String taxCode = text(taxRate, "Code").isEmpty() ? text(taxRate, "ID") : text(taxRate, "Code");
+            JsonNode options = item.path("Options");
+            read.add(new CatalogueItem(stockId, stockCode, description, text(item, "OtherRef"), taxCode,
+                    taxRates.percentFor(taxCode), flag(options, "Discontinued", false), flag(options, "RunToZero", false),
+                    flag(options, "StockControlled", true), flag(options, "PublishOnWeb", false),
+                    flag(options, "NonPhysical", false), false, at));
+        }
+        List<String> deleted = new ArrayList<>();
+        for (JsonNode d : root.path("Deleted")) {
+            String id = d.isObject() ? text(d, "StockID") : d.asText("");
+            if (!id.isEmpty()) {
+                deleted.add(id);
+            }
+        }
+        return new CatalogueChange(read, deleted);
+    }
+
+    @Override
+    public void checkStatusUpload(byte[] body) throws UnreadableMessageException {
+        if (!object(body).path("Statuses").isArray()) {
+            throw new UnreadableMessageException("no Statuses list");
+        }
+    }
+
+    private static JsonNode object(byte[] body) throws UnreadableMessageException {
+        JsonNode root;
+        try {
+            root = InfraJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new UnreadableMessageException("not JSON (" + e.getClass().getSimpleName() + where + ")");
+        } catch (IOException e) {
+            throw new UnreadableMessageException("not JSON", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new UnreadableMessageException("not a JSON object");
+        }
+        return root;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText().trim() : "";
+    }
+
+    private static boolean flag(JsonNode options, String field, boolean fallback) {
+        JsonNode value = options.path(field);
+        return value.isBoolean() ? value.asBoolean() : fallback;
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return InfraJson.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

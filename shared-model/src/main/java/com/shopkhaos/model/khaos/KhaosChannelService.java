@@ -1,0 +1,154 @@
+package com.shopkhaos.model.khaos;
+
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.intake.UnreadableMessageException;
+import com.shopkhaos.model.web.EndpointAnswer;
+import com.shopkhaos.model.web.JsonText;
+import com.shopkhaos.model.web.RequestHeaders;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Our channel's front door for Khaos Control Cloud, which calls us: the {@code EndpointConfig} file,
+ * {@code OrderDownload}, and the pushes ({@code OrderStatusUpload}, {@code StockStatusUpload},
+ * {@code StockUpload}). Every call needs the channel's Basic auth. A push is answered 200 only once it
+ * is safely stored; anything else makes KCC send it again.
+ */
+public final class KhaosChannelService {
+    public static final String CONFIG_PATH = "/khaos/config.json";
+    public static final String ORDERS_PATH = "/khaos/orders";
+    public static final String ORDER_STATUS_PATH = "/khaos/order-status";
+    public static final String STOCK_STATUS_PATH = "/khaos/stock-status";
+    public static final String STOCK_PATH = "/khaos/stock";
+    public static final String CONTINUATION_HEADER = "Sirion-Continuation";
+    private static final System.Logger LOG = System.getLogger(KhaosChannelService.class.getName());
+
+    private final ChannelCredentials credentials;
+    private final KhaosMessageCodec codec;
+    private final KhaosInbox inbox;
+    private final KhaosCatalogue catalogue;
+    private final ExceptionLedger exceptions;
+    private final TaxRateTable taxRates;
+    private final int orderDownloadFrequencyMinutes;
+    private final Optional<String> publicBaseUrl;
+    private final Clock clock;
+
+    public KhaosChannelService(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
+                               KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
+                               int orderDownloadFrequencyMinutes, Optional<String> publicBaseUrl, Clock clock) {
+        this.credentials = credentials;
+        this.codec = codec;
+        this.inbox = inbox;
+        this.catalogue = catalogue;
+        this.exceptions = exceptions;
+        this.taxRates = taxRates;
+        this.orderDownloadFrequencyMinutes = orderDownloadFrequencyMinutes;
+        this.publicBaseUrl = publicBaseUrl.filter(s -> !s.isBlank());
+        this.clock = clock;
+    }
+
+    /** {@code GET /khaos/config.json}: the EndpointConfig a retailer points KCC's "Configuration URL" at. */
+    public EndpointAnswer config(RequestHeaders headers, String requestBaseUrl) {
+        if (!credentials.admits(headers.get("Authorization"))) {
+            return unauthorised();
+        }
+        String base = publicBaseUrl.orElse(requestBaseUrl).replaceAll("/+$", "");
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("OrderDownload", base + ORDERS_PATH);
+        urls.put("OrderStatusUpload", base + ORDER_STATUS_PATH);
+        urls.put("StockStatusUpload", base + STOCK_STATUS_PATH);
+        urls.put("StockUpload", base + STOCK_PATH);
+        return EndpointAnswer.json(200, codec.endpointConfig(urls, orderDownloadFrequencyMinutes));
+    }
+
+    /** {@code GET /khaos/orders}: no orders yet (the order flow fills this); the continuation is handed back unchanged. */
+    public EndpointAnswer orderDownload(RequestHeaders headers) {
+        if (!credentials.admits(headers.get("Authorization"))) {
+            return unauthorised();
+        }
+        EndpointAnswer answer = EndpointAnswer.json(200, codec.emptyOrderDownload());
+        Optional<String> continuation = headers.get(CONTINUATION_HEADER);
+        return continuation.map(c -> answer.withHeader(CONTINUATION_HEADER, c)).orElse(answer);
+    }
+
+    /** {@code POST} of an upload: checked, kept raw (and, for the catalogue, applied), then 200. */
+    public EndpointAnswer upload(KhaosUploadKind kind, RequestHeaders headers, byte[] body) {
+        if (!credentials.admits(headers.get("Authorization"))) {
+            return unauthorised();
+        }
+        Instant now = clock.instant();
+        CatalogueChange change = null;
+        try {
+            if (kind == KhaosUploadKind.STOCK) {
+                change = codec.readStockUpload(body, taxRates, now);
+            } else {
+                codec.checkStatusUpload(body);
+            }
+        } catch (UnreadableMessageException e) {
+            return unreadable(kind, body, e.getMessage(), now);
+        }
+        try {
+            inbox.keep(new KhaosUpload(UUID.randomUUID().toString(), kind, now, new String(body, StandardCharsets.UTF_8)));
+            if (change != null) {
+                catalogue.apply(change, now);
+                reportUnknownTaxCodes(change, now);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, kind + " upload not stored, Khaos will send it again: " + e);
+            return EndpointAnswer.json(500, JsonText.object("error", "not stored, send again"));
+        }
+        LOG.log(Level.INFO, kind + " upload stored (" + body.length + " bytes"
+                + (change == null ? "" : ", " + change.items().size() + " items, " + change.deletedStockIds().size() + " deleted")
+                + ")");
+        return EndpointAnswer.json(200, JsonText.object("stored", kind.name()));
+    }
+
+    private void reportUnknownTaxCodes(CatalogueChange change, Instant now) {
+        TreeSet<String> unknown = new TreeSet<>();
+        change.items().stream().filter(i -> i.taxRatePercent().isEmpty()).forEach(i -> unknown.add(i.taxRateCode()));
+        for (String code : unknown) {
+            long items = change.items().stream().filter(i -> i.taxRateCode().equals(code)).count();
+            exceptions.raise(ExceptionRecord.open(ExceptionType.UNKNOWN_TAX_RATE_CODE, "tax-rate-" + (code.isEmpty() ? "blank" : code),
+                    "Khaos tax rate code \"" + code + "\" on " + items + " item(s) has no percentage in KHAOS_TAX_RATES "
+                            + "(configured: " + taxRates.asMap().keySet() + ")", "", now));
+        }
+    }
+
+    private EndpointAnswer unreadable(KhaosUploadKind kind, byte[] body, String reason, Instant now) {
+        String subject = kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + sha256(body).substring(0, 20);
+        try {
+            exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_UPLOAD_UNREADABLE, subject,
+                    kind + " upload not readable: " + reason, new String(body, StandardCharsets.UTF_8), now));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "unreadable " + kind + " upload could not be kept: " + e);
+            return EndpointAnswer.json(500, JsonText.object("error", "could not be kept, send again"));
+        }
+        LOG.log(Level.WARNING, kind + " upload unreadable, kept as exception: " + reason);
+        return EndpointAnswer.json(400, JsonText.object("error", reason));
+    }
+
+    private static EndpointAnswer unauthorised() {
+        return EndpointAnswer.json(401, JsonText.object("error", "channel user name or password missing or wrong"))
+                .withHeader("WWW-Authenticate", "Basic realm=\"Khaos channel\"");
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
