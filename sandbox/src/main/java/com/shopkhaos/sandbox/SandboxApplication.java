@@ -6,6 +6,8 @@ import com.shopkhaos.sandbox.sim.SimJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.RepositoryRoot;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shopkhaos.sandbox.khaos.KhaosSimulator;
 import com.shopkhaos.sandbox.shopware.ShopwareSimulator;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -21,6 +23,9 @@ public class SandboxApplication implements QuarkusApplication {
 
     @Inject
     ShopwareSimulator shop;
+
+    @Inject
+    KhaosSimulator khaos;
 
     @ConfigProperty(name = "sandbox.webhook-mode")
     String webhookMode;
@@ -39,6 +44,8 @@ public class SandboxApplication implements QuarkusApplication {
                 Map.of("Content-Type", "application/json"), SimJson.write(install).getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
         shop.handle(new SimRequest("PUT", "/_control/webhooks/mode", null, Map.of(),
                 ("{\"mode\":\"" + webhookMode + "\"}").getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
+        JsonNode khaosConnection = khaos.connect();
+        khaos.start();
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         String base = settings.localBaseUrl();
         StringBuilder banner = new StringBuilder()
@@ -50,7 +57,11 @@ public class SandboxApplication implements QuarkusApplication {
                 .append("  POST /shopware/app/confirm        app confirmation\n")
                 .append("  GET  /sandbox                     what is where: ledger, exceptions, queue, faults\n")
                 .append("  ANY  /shopware-sim/api/...        the simulated shop's Admin API\n")
-                .append("  ANY  /shopware-sim/_control/...   the simulated shop's control API (GET it for the list)\n");
+                .append("  ANY  /shopware-sim/_control/...   the simulated shop's control API (GET it for the list)\n")
+                .append("  GET  /khaos/config.json           our Khaos channel's EndpointConfig (Basic auth ")
+                .append(settings.khaosChannel().user()).append(":<KHAOS_CHANNEL_PASSWORD>)\n")
+                .append("  GET  /khaos/orders, POST /khaos/order-status|stock-status|stock   the channel's endpoints\n")
+                .append("  ANY  /khaos-sim/_control/...      the simulated Khaos Control Cloud's control API\n");
         if (localCloud != null) {
             banner.append(String.format("Emulators: DynamoDB %s  SQS %s  Secrets Manager %s%n", localCloud.dynamoDbEndpoint(),
                     localCloud.sqsEndpoint(), localCloud.secretsManagerEndpoint()));
@@ -62,6 +73,10 @@ public class SandboxApplication implements QuarkusApplication {
         } else {
             banner.append("App install FAILED: ").append(installed.bodyText()).append('\n');
         }
+        banner.append(khaosConnection.path("connected").asBoolean()
+                ? "Khaos Control Cloud (simulated) connected to the channel, polling orders\n"
+                : "Khaos Control Cloud (simulated) could NOT read the channel config: "
+                        + khaosConnection.path("problem").asText() + "\n");
         banner.append("Place an order:\n  curl -s -X POST ").append(base).append("/shopware-sim/_control/orders ")
                 .append("-H 'Content-Type: application/json' ")
                 .append("-d '{\"customer\":\"jane\",\"lines\":[{\"sku\":\"SCARF-MER-GRY\",\"quantity\":1}],\"paid\":true}'\n")

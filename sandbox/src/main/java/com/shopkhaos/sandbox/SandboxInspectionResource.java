@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.intake.WebhookIntakeService;
+import com.shopkhaos.model.khaos.KhaosCatalogue;
+import com.shopkhaos.model.khaos.KhaosInbox;
+import com.shopkhaos.model.khaos.KhaosUploadKind;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderState;
 import jakarta.inject.Inject;
@@ -47,6 +50,12 @@ public class SandboxInspectionResource {
     DynamoDbClient dynamo;
 
     @Inject
+    KhaosCatalogue catalogue;
+
+    @Inject
+    KhaosInbox inbox;
+
+    @Inject
     SqsClient sqs;
 
     @ConfigProperty(name = "shopkhaos.order-events-queue-url")
@@ -85,7 +94,10 @@ public class SandboxInspectionResource {
         index.put("GET /sandbox/intake", "webhook outcomes and ignored events, counted");
         index.put("POST /sandbox/queues/order-events/drain", "takes every message off order-events and shows it");
         index.put("POST /sandbox/faults", "{\"orderEventsSendFailures\": n} makes the next n queue sends fail");
+        index.put("GET /sandbox/khaos/catalogue?after=&limit=", "the Khaos catalogue as the channel keeps it");
+        index.put("GET /sandbox/khaos/inbox?kind=STOCK_STATUS", "the latest raw pushes from Khaos (ORDER_STATUS, STOCK_STATUS, STOCK)");
         index.put("GET /shopware-sim/_control", "the simulated shop's control API");
+        index.put("GET /khaos-sim/_control", "the simulated Khaos Control Cloud's control API");
         return index.toString();
     }
 
@@ -122,6 +134,26 @@ public class SandboxInspectionResource {
         counters.set("outcomes", InfraJson.mapper().valueToTree(intake.counters().outcomes()));
         counters.set("ignoredEvents", InfraJson.mapper().valueToTree(intake.counters().ignoredEvents()));
         return counters.toString();
+    }
+
+    @GET
+    @Path("sandbox/khaos/catalogue")
+    public Response khaosCatalogue(@QueryParam("after") @DefaultValue("") String after,
+                                   @QueryParam("limit") @DefaultValue("100") int limit) {
+        return json(catalogue.page(after, Math.max(1, Math.min(limit, 500))));
+    }
+
+    @GET
+    @Path("sandbox/khaos/inbox")
+    public Response khaosInbox(@QueryParam("kind") @DefaultValue("STOCK_STATUS") String kind,
+                               @QueryParam("limit") @DefaultValue("20") int limit) {
+        KhaosUploadKind wanted;
+        try {
+            wanted = KhaosUploadKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity("{\"error\":\"kind is ORDER_STATUS, STOCK_STATUS or STOCK\"}").build();
+        }
+        return json(inbox.latest(wanted, Math.max(1, Math.min(limit, 200))));
     }
 
     @POST

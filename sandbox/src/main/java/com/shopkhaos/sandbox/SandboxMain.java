@@ -17,7 +17,8 @@ public class SandboxMain {
         SandboxSettings settings = SandboxSettings.fromEnvironment();
         LocalCloud cloud;
         try {
-            cloud = LocalCloud.startFromRepository(Map.of("ShopwareAppSecret", settings.appSecret()));
+            cloud = LocalCloud.startFromRepository(Map.of("ShopwareAppSecret", settings.appSecret(),
+                    "KhaosChannelCredentials", settings.khaosChannelSecretJson()));
         } catch (RuntimeException e) {
             System.err.println("The sandbox could not start its local cloud: " + e.getMessage());
             System.exit(2);

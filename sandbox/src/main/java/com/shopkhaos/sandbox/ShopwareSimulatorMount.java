@@ -3,16 +3,13 @@ package com.shopkhaos.sandbox;
 import com.shopkhaos.sandbox.sim.SimRequest;
 import com.shopkhaos.sandbox.sim.SimResponse;
 import com.shopkhaos.sandbox.shopware.ShopwareSimulator;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,23 +38,6 @@ public class ShopwareSimulatorMount {
 
     void mount(@Observes Router router, ShopwareSimulator simulator) {
         router.route(PREFIX + "/*").handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024))
-                .blockingHandler(context -> serve(context, simulator), false);
-    }
-
-    private static void serve(RoutingContext context, ShopwareSimulator simulator) {
-        Map<String, String> headers = new HashMap<>();
-        context.request().headers().forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
-        Buffer body = context.body().buffer();
-        String path = context.request().path().substring(PREFIX.length());
-        SimResponse response = simulator.handle(new SimRequest(context.request().method().name(), path,
-                context.request().query(), headers, body == null ? new byte[0] : body.getBytes(),
-                context.request().remoteAddress() == null ? null : context.request().remoteAddress().host()));
-        response.headers().forEach((k, v) -> context.response().putHeader(k, v));
-        context.response().setStatusCode(response.status());
-        if (response.body().length == 0) {
-            context.response().end();
-        } else {
-            context.response().end(Buffer.buffer(response.body()));
-        }
+                .blockingHandler(context -> SimulatorRoutes.serve(context, PREFIX, simulator::handle), false);
     }
 }

@@ -147,6 +147,52 @@ class SandboxEndToEndIT {
     }
 
     @Test
+    @Order(5)
+    void theKhaosSimulator_readsOurChannelConfig_andOurChannelKeepsItsCatalogue() throws Exception {
+        JsonNode kcc = sandbox.json("GET", "/khaos-sim/_control", null);
+        assertThat(kcc.path("connection").path("connected").asBoolean()).isTrue();
+        assertThat(kcc.path("connection").path("endpoints").path("orderDownloadUrl").asText()).isEqualTo(sandbox.baseUrl + "/khaos/orders");
+        JsonNode poll = sandbox.json("POST", "/khaos-sim/_control/poll", null);
+        assertThat(poll.path("status").asText()).isEqualTo("ok");
+        assertThat(poll.path("nextContinuation").asText()).isEqualTo(poll.path("sentContinuation").asText());
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        JsonNode catalogue = RunningSandbox.JSON.createArrayNode();
+        while (Instant.now().isBefore(deadline) && catalogue.size() < 19) {
+            catalogue = sandbox.json("GET", "/sandbox/khaos/catalogue?limit=500", null);
+            Thread.sleep(100);
+        }
+        assertThat(catalogue).extracting(i -> i.path("stockCode").asText()).contains("SCARF-MER-GRY", "BK-KNIT-01", "GIFT-SET-KNIT");
+        assertThat(catalogue).filteredOn(i -> i.path("stockCode").asText().equals("BK-KNIT-01"))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.path("otherRef").asText()).isEqualTo("BOOK-KNIT-GUIDE");
+                    assertThat(i.path("taxRatePercent").asInt()).isZero();
+                });
+        assertThat(sandbox.send("GET", "/khaos/config.json", null, "Authorization", "Basic a2hhb3M6d3Jvbmc=").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    @Order(6)
+    void aStockChangeInKhaos_reachesOurChannel() throws Exception {
+        sandbox.json("POST", "/khaos-sim/_control/stock/CANDLE-SOY-LRG/consume", "{\"quantity\":7,\"site\":1}");
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode upload : sandbox.json("GET", "/sandbox/khaos/inbox?kind=STOCK_STATUS&limit=5", null)) {
+                JsonNode pushed = RunningSandbox.JSON.readTree(upload.path("body").asText());
+                for (JsonNode status : pushed.path("Statuses")) {
+                    if (status.path("StockCode").asText().equals("CANDLE-SOY-LRG") && status.path("SiteID").asInt() == 1
+                            && status.path("Levels").path("Available").asInt() == 43) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the stock change did not reach the channel");
+    }
+
+    @Test
     @Order(99)
     void ctrlC_stopsTheSandbox_andLeavesNoProcessBehind() throws Exception {
         List<ProcessHandle> children = sandbox.descendants();

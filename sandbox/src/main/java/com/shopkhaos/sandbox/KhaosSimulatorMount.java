@@ -1,0 +1,47 @@
+package com.shopkhaos.sandbox;
+
+import com.shopkhaos.model.khaos.KhaosChannelService;
+import com.shopkhaos.sandbox.khaos.KhaosSimulator;
+import com.shopkhaos.sandbox.sim.SimRequest;
+import com.shopkhaos.sandbox.sim.SimResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Serves the Khaos Control Cloud simulator's control API under {@code /khaos-sim}, pointed at the sandbox's own channel. */
+@Singleton
+public class KhaosSimulatorMount {
+    static final String PREFIX = "/khaos-sim";
+
+    @Produces
+    @Singleton
+    KhaosSimulator khaos(@ConfigProperty(name = "sandbox.seed") long seed,
+                         @ConfigProperty(name = "sandbox.khaos.poll-seconds") double pollSeconds,
+                         @ConfigProperty(name = "sandbox.khaos.auto-despatch-seconds") long autoDespatchSeconds,
+                         @ConfigProperty(name = "sandbox.khaos.faults") Optional<String> faults) {
+        SandboxSettings settings = SandboxSettings.fromEnvironment();
+        KhaosSimulator simulator = new KhaosSimulator(new KhaosSimulator.Settings(seed,
+                settings.localBaseUrl() + KhaosChannelService.CONFIG_PATH, settings.khaosChannel(),
+                Duration.ofMillis(Math.round(pollSeconds * 1000)), Duration.ofSeconds(autoDespatchSeconds), "3"));
+        faults.filter(f -> !f.isBlank()).ifPresent(json -> {
+            SimResponse applied = simulator.handle(new SimRequest("PUT", "/_control/faults", null, Map.of(),
+                    json.getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
+            if (applied.status() != 200) {
+                throw new IllegalArgumentException("KHAOS_SIM_FAULTS is not valid: " + applied.bodyText());
+            }
+        });
+        return simulator;
+    }
+
+    void mount(@Observes Router router, KhaosSimulator simulator) {
+        router.route(PREFIX + "/*").handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024))
+                .blockingHandler(context -> SimulatorRoutes.serve(context, PREFIX, simulator::handle), false);
+    }
+}

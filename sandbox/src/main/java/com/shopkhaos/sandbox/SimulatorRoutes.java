@@ -1,0 +1,32 @@
+package com.shopkhaos.sandbox;
+
+import com.shopkhaos.sandbox.sim.SimRequest;
+import com.shopkhaos.sandbox.sim.SimResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Carries a request from the sandbox's router to a framework-free simulator and its answer back. */
+final class SimulatorRoutes {
+    private SimulatorRoutes() {
+    }
+
+    static void serve(RoutingContext context, String prefix, Function<SimRequest, SimResponse> simulator) {
+        Map<String, String> headers = new HashMap<>();
+        context.request().headers().forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
+        Buffer body = context.body().buffer();
+        String path = context.request().path().substring(prefix.length());
+        SimResponse response = simulator.apply(new SimRequest(context.request().method().name(), path,
+                context.request().query(), headers, body == null ? new byte[0] : body.getBytes(),
+                context.request().remoteAddress() == null ? null : context.request().remoteAddress().host()));
+        response.headers().forEach((k, v) -> context.response().putHeader(k, v));
+        context.response().setStatusCode(response.status());
+        if (response.body().length == 0) {
+            context.response().end();
+        } else {
+            context.response().end(Buffer.buffer(response.body()));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package com.shopkhaos.sandbox.khaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.infra.khaos.JacksonKhaosMessageCodec;
+import com.shopkhaos.model.khaos.CatalogueChange;
+import com.shopkhaos.model.khaos.TaxRateTable;
+import com.shopkhaos.sandbox.sim.SimJson;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator and our channel held against the vendor's own JSON examples (the README of
+ * khaoscontrol/kcc-web-services): the simulator accepts the spec's order, its pushes use the spec's
+ * field names, and our channel reads the spec's pushes. The README is not committed here: it is read
+ * from {@code $KCC_SPEC_README}, else {@code ../shared/contracts/kcc-web-services-README.md}; the test
+ * is skipped, saying so, when neither exists.
+ */
+class KccSpecExamplesTest {
+    private static final Pattern JSON_BLOCK = Pattern.compile("```json\\s*\\n(.*?)```", Pattern.DOTALL);
+    private static JsonNode orderDownload;
+    private static JsonNode orderStatus;
+    private static JsonNode stockStatus;
+    private static JsonNode stockUpload;
+
+    static Path location() {
+        String configured = System.getenv("KCC_SPEC_README");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path dir = Path.of(System.getProperty("shopkhaos.repo.root", ".")).toAbsolutePath().normalize();
+        while (dir != null && !Files.exists(dir.resolve("sandbox.sh"))) {
+            dir = dir.getParent();
+        }
+        Path root = dir == null ? Path.of(".").toAbsolutePath() : dir;
+        return root.resolveSibling("shared").resolve("contracts").resolve("kcc-web-services-README.md");
+    }
+
+    @BeforeAll
+    static void readTheSpec() throws IOException {
+        Path readme = location();
+        if (!Files.exists(readme)) {
+            System.err.println("SKIPPING the KCC spec-example tests: the vendor README is not at " + readme
+                    + " (set KCC_SPEC_README to the README of khaoscontrol/kcc-web-services to run them)");
+        }
+        assumeTrue(Files.exists(readme), "KCC spec README not found at " + readme);
+        Matcher m = JSON_BLOCK.matcher(Files.readString(readme, StandardCharsets.UTF_8));
+        while (m.find()) {
+            JsonNode json;
+            try {
+                json = SimJson.MAPPER.readTree(m.group(1));
+            } catch (IOException fragment) {
+                continue;
+            }
+            if (json.has("Orders") && json.has("ApiVersion")) {
+                orderDownload = json;
+            } else if (json.has("Statuses") && json.path("Statuses").path(0).has("OrderCode")) {
+                orderStatus = json;
+            } else if (json.has("Statuses") && json.path("Statuses").path(0).has("SiteID")) {
+                stockStatus = json;
+            } else if (json.has("Items") && json.has("Deleted")) {
+                stockUpload = json;
+            }
+        }
+        assertThat(List.of(String.valueOf(orderDownload), String.valueOf(orderStatus), String.valueOf(stockStatus),
+                String.valueOf(stockUpload))).as("all four examples found in the README").doesNotContain("null");
+    }
+
+    @Test
+    void theSimulator_acceptsTheSpecsOwnOrderDownloadExample() {
+        assertThat(orderDownload.path("ApiVersion").asInt()).isEqualTo(KhaosSimulator.API_VERSION);
+        assertThat(SalesOrderValidator.checkConfig(orderDownload.path("Config"))).isEmpty();
+        KccCatalogue catalogue = new KccCatalogue();
+        JsonNode order = orderDownload.path("Orders").path(0);
+        String sku = order.path("Items").path(0).path("SKU").asText();
+        catalogue.byId.put("9001", new KccItem("9001", sku, "spec example item", "", List.of(), "1", new BigDecimal("2.10"),
+                "Stationery", "Pens", Map.of()));
+        SalesOrderValidator validator = new SalesOrderValidator(catalogue, new KccStock(catalogue));
+        SalesOrderValidator.Decision decision = validator.check(order, orderDownload.path("Config"), ref -> false);
+        assertThat(decision.problems()).isEmpty();
+        assertThat(decision.lines()).hasSize(1);
+    }
+
+    @Test
+    void theSimulatorsPushes_useTheSpecsFieldNames() {
+        KccCatalogue catalogue = new KccCatalogue();
+        KccStock stock = new KccStock(catalogue);
+        JsonNode ourUpload = read(KccMessages.stockUpload(catalogue, catalogue.byId.values(), List.of()));
+        JsonNode specItem = stockUpload.path("Items").path(0);
+        for (JsonNode ourItem : ourUpload.path("Items")) {
+            assertThat(keys(specItem)).as("every StockItem field we send is in the spec's example (or its table: OtherRef)")
+                    .containsAll(without(keys(ourItem), "OtherRef"));
+            assertThat(keys(ourItem.path("Options"))).isEqualTo(keys(specItem.path("Options")));
+            assertThat(keys(ourItem.path("TaxRate"))).isEqualTo(keys(specItem.path("TaxRate")));
+        }
+
+        JsonNode specLevel = stockStatus.path("Statuses").path(0);
+        KccItem scarf = catalogue.byCode("SCARF-MER-GRY").orElseThrow();
+        ObjectNode ourLevel = KccMessages.stockStatus(scarf, 1, stock);
+        assertThat(keys(ourLevel)).isEqualTo(keys(specLevel));
+        assertThat(keys(ourLevel.path("Levels"))).isEqualTo(keys(specLevel.path("Levels")));
+        assertThat(ourLevel.path("SiteID").isInt()).isEqualTo(specLevel.path("SiteID").isInt());
+        assertThat(ourLevel.path("StockID").isTextual()).isEqualTo(specLevel.path("StockID").isTextual());
+
+        KccOrder order = new KccOrder("5001", "SO05001", "ref-1", "", 1, Instant.now(), SimJson.object(), catalogue.couriers.get(0));
+        order.shipments.add(new KccOrder.Shipment("S1", "INV1", "Staging",
+                List.of(new KccOrder.ShipmentItem("OI1", "SI1", "MUG1", 2.0, "", "")),
+                List.of(new KccOrder.ShipmentPackage("JD1GB", catalogue.couriers.get(0), Instant.now()))));
+        ObjectNode ourStatus = KccMessages.orderStatus(order, "21");
+        JsonNode specStatus = orderStatus.path("Statuses").path(0);
+        assertThat(keys(ourStatus)).isEqualTo(keys(specStatus));
+        assertThat(keys(ourStatus.path("Shipments").path(0))).isEqualTo(keys(specStatus.path("Shipments").path(0)));
+        assertThat(keys(ourStatus.path("Shipments").path(0).path("Items").path(0)))
+                .isEqualTo(keys(specStatus.path("Shipments").path(0).path("Items").path(0)));
+        assertThat(keys(ourStatus.path("Shipments").path(0).path("Packages").path(0).path("Courier")))
+                .isEqualTo(keys(specStatus.path("Shipments").path(0).path("Packages").path(0).path("Courier")));
+    }
+
+    @Test
+    void ourChannel_readsTheSpecsOwnPushes() throws Exception {
+        JacksonKhaosMessageCodec codec = new JacksonKhaosMessageCodec();
+        CatalogueChange change = codec.readStockUpload(SimJson.write(stockUpload).getBytes(StandardCharsets.UTF_8),
+                TaxRateTable.parse("1=20,2=5,3=0"), Instant.now());
+        assertThat(change.items()).singleElement().satisfies(i -> {
+            assertThat(i.stockCode()).isEqualTo(stockUpload.path("Items").path(0).path("StockCode").asText());
+            assertThat(i.description()).isEqualTo(stockUpload.path("Items").path(0).path("ShortDescription").asText());
+            assertThat(i.taxRatePercent()).contains(new BigDecimal("20"));
+        });
+        codec.checkStatusUpload(SimJson.write(orderStatus).getBytes(StandardCharsets.UTF_8));
+        codec.checkStatusUpload(SimJson.write(stockStatus).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return SimJson.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Set<String> keys(JsonNode node) {
+        Set<String> keys = new HashSet<>();
+        Iterator<String> names = node.fieldNames();
+        names.forEachRemaining(keys::add);
+        return keys;
+    }
+
+    private static List<String> without(Set<String> keys, String... dropped) {
+        List<String> out = new ArrayList<>(keys);
+        out.removeAll(List.of(dropped));
+        return out;
+    }
+}
