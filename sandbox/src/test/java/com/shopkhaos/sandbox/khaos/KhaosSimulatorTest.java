@@ -337,6 +337,30 @@ class KhaosSimulatorTest {
     }
 
     @Test
+    void pushTimeouts_makeKccSendAgain_andLatencySlowsEveryPush() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.channel.calls.clear();
+            kcc.control("PUT", "/settings", "{\"retryDelayScale\":0.5}");
+            kcc.control("PUT", "/faults", "{\"pushTimeoutRate\":1}");
+            kcc.control("POST", "/stock/SCARF-MER-GRY/consume", "{\"quantity\":1}");
+            SimulatedKhaos.await(() -> kcc.channel.calls("/stock-status").size() == 1, "the first, abandoned, attempt");
+            kcc.control("PUT", "/faults", "{\"pushTimeoutRate\":0,\"pushLatencyMs\":250}");
+            kcc.awaitIdle();
+            List<TestChannel.Call> received = kcc.channel.calls("/stock-status");
+            assertThat(received).as("stored once by the channel, sent again by KCC").hasSize(2);
+            assertThat(received.get(0).body()).isEqualTo(received.get(1).body());
+            JsonNode attempts = kcc.control("GET", "/pushes?kind=StockStatusUpload", null).path("pushes");
+            assertThat(attempts.get(attempts.size() - 2).path("outcome").asText()).isEqualTo("abandoned");
+            assertThat(attempts.get(attempts.size() - 1).path("outcome").asText()).isEqualTo("success");
+
+            long started = System.nanoTime();
+            kcc.control("POST", "/stock/SCARF-MER-GRY/consume", "{\"quantity\":1}");
+            kcc.awaitIdle();
+            assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(200);
+        }
+    }
+
+    @Test
     void importErrors_fromTheSeed_leaveTheOrderRejected_untilRetried() {
         try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
             kcc.control("PUT", "/faults", "{\"importErrorRate\":1}");
