@@ -1,56 +1,9 @@
 package com.shopkhaos.sandbox;
 
-import com.shopkhaos.infra.web.JaxRsExchange;
-import com.shopkhaos.model.khaos.KhaosChannelService;
-import com.shopkhaos.model.khaos.KhaosUploadKind;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
+import com.shopkhaos.infra.http.KhaosChannelEndpoints;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-/** The khaos-channel routes, served by the sandbox with the same service the Lambda uses. */
+/** The khaos-channel routes, served by the sandbox exactly as the Lambda serves them. */
 @Path("/khaos")
-public class SandboxKhaosChannelResource {
-
-    @Inject
-    KhaosChannelService channel;
-
-    @GET
-    @Path("config.json")
-    public Response config(@Context HttpHeaders headers, @Context UriInfo uri) {
-        return JaxRsExchange.response(channel.config(JaxRsExchange.headers(headers), uri.getBaseUri().toString()));
-    }
-
-    @GET
-    @Path("orders")
-    public Response orders(@Context HttpHeaders headers) {
-        return JaxRsExchange.response(channel.orderDownload(JaxRsExchange.headers(headers)));
-    }
-
-    @POST
-    @Path("order-status")
-    @Consumes(MediaType.WILDCARD)
-    public Response orderStatus(@Context HttpHeaders headers, byte[] body) {
-        return JaxRsExchange.response(channel.upload(KhaosUploadKind.ORDER_STATUS, JaxRsExchange.headers(headers), body));
-    }
-
-    @POST
-    @Path("stock-status")
-    @Consumes(MediaType.WILDCARD)
-    public Response stockStatus(@Context HttpHeaders headers, byte[] body) {
-        return JaxRsExchange.response(channel.upload(KhaosUploadKind.STOCK_STATUS, JaxRsExchange.headers(headers), body));
-    }
-
-    @POST
-    @Path("stock")
-    @Consumes(MediaType.WILDCARD)
-    public Response stock(@Context HttpHeaders headers, byte[] body) {
-        return JaxRsExchange.response(channel.upload(KhaosUploadKind.STOCK, JaxRsExchange.headers(headers), body));
-    }
+public class SandboxKhaosChannelResource extends KhaosChannelEndpoints {
 }

@@ -1,47 +1,9 @@
 package com.shopkhaos.function.orderintake;
 
-import com.shopkhaos.infra.web.JaxRsExchange;
-import com.shopkhaos.model.app.AppRegistrationService;
-import com.shopkhaos.model.intake.WebhookIntakeService;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
+import com.shopkhaos.infra.http.OrderIntakeEndpoints;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-/** The HttpApi's routes; every decision is made by the intake and registration services. */
+/** The HttpApi's routes: Shopware webhooks and the app registration handshake (defined in {@link OrderIntakeEndpoints}). */
 @Path("/")
-public class OrderIntakeResource {
-
-    @Inject
-    WebhookIntakeService intake;
-
-    @Inject
-    AppRegistrationService registration;
-
-    @POST
-    @Path("webhooks/shopware")
-    @Consumes(MediaType.WILDCARD)
-    public Response webhook(@Context HttpHeaders headers, byte[] body) {
-        return JaxRsExchange.response(intake.handle(JaxRsExchange.headers(headers), body));
-    }
-
-    @GET
-    @Path("shopware/app/register")
-    public Response register(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return JaxRsExchange.response(registration.register(uri.getRequestUri().getRawQuery(),
-                JaxRsExchange.headers(headers), uri.getBaseUri().toString()));
-    }
-
-    @POST
-    @Path("shopware/app/confirm")
-    @Consumes(MediaType.WILDCARD)
-    public Response confirm(@Context HttpHeaders headers, byte[] body) {
-        return JaxRsExchange.response(registration.confirm(JaxRsExchange.headers(headers), body));
-    }
+public class OrderIntakeResource extends OrderIntakeEndpoints {
 }
