@@ -20,4 +20,26 @@ public final class InfraJson {
     public static ObjectMapper mapper() {
         return MAPPER;
     }
+
+    /**
+     * Reads a JSON object from a message. When it is not one, says only where it broke: the parser's own
+     * message can quote the body, and bodies hold names and addresses that must not reach the logs.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode readObject(byte[] body)
+            throws com.shopkhaos.model.intake.UnreadableMessageException {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new com.shopkhaos.model.intake.UnreadableMessageException("not JSON (" + e.getClass().getSimpleName() + where + ")");
+        } catch (java.io.IOException e) {
+            throw new com.shopkhaos.model.intake.UnreadableMessageException("not JSON", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new com.shopkhaos.model.intake.UnreadableMessageException("not a JSON object");
+        }
+        return root;
+    }
 }

@@ -10,7 +10,6 @@ import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.KhaosMessageCodec;
 import com.shopkhaos.model.khaos.TaxRateTable;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,20 +90,7 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
     }
 
     private static JsonNode object(byte[] body) throws UnreadableMessageException {
-        JsonNode root;
-        try {
-            root = InfraJson.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new UnreadableMessageException("not JSON (" + e.getClass().getSimpleName() + where + ")");
-        } catch (IOException e) {
-            throw new UnreadableMessageException("not JSON", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new UnreadableMessageException("not a JSON object");
-        }
-        return root;
+        return InfraJson.readObject(body);
     }
 
     private static String text(JsonNode node, String field) {

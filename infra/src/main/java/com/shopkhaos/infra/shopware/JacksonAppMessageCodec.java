@@ -8,7 +8,6 @@ import com.shopkhaos.model.app.AppMessageCodec;
 import com.shopkhaos.model.app.RegistrationConfirmation;
 import com.shopkhaos.model.intake.UnreadableMessageException;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 
 /** The registration handshake's JSON, as Shopware sends and expects it. */
 @Singleton
@@ -16,13 +15,8 @@ public class JacksonAppMessageCodec implements AppMessageCodec {
 
     @Override
     public RegistrationConfirmation readConfirmation(byte[] body) throws UnreadableMessageException {
-        JsonNode root;
-        try {
-            root = InfraJson.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new UnreadableMessageException("not JSON");
-        }
-        if (root == null || !root.isObject() || !root.path("shopId").isTextual()) {
+        JsonNode root = InfraJson.readObject(body);
+        if (!root.path("shopId").isTextual()) {
             throw new UnreadableMessageException("expected {apiKey, secretKey, timestamp, shopUrl, shopId}");
         }
         return new RegistrationConfirmation(root.path("shopId").asText(), root.path("shopUrl").asText(""),

@@ -1,13 +1,11 @@
 package com.shopkhaos.infra.shopware;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.intake.IncomingWebhook;
 import com.shopkhaos.model.intake.UnreadableMessageException;
 import com.shopkhaos.model.intake.WebhookReader;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,20 +22,7 @@ public class JacksonWebhookReader implements WebhookReader {
 
     @Override
     public IncomingWebhook read(byte[] body) throws UnreadableMessageException {
-        JsonNode root;
-        try {
-            root = InfraJson.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            // the parser's own message can quote the body (names, addresses): say only where it broke
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new UnreadableMessageException("not JSON (" + e.getClass().getSimpleName() + where + ")");
-        } catch (IOException e) {
-            throw new UnreadableMessageException("not JSON", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new UnreadableMessageException("not a JSON object");
-        }
+        JsonNode root = InfraJson.readObject(body);
         JsonNode source = root.path("source");
         String shopId = text(source, "shopId");
         if (shopId == null) {

@@ -41,16 +41,7 @@ class KccSpecExamplesTest {
     private static JsonNode stockUpload;
 
     static Path location() {
-        String configured = System.getenv("KCC_SPEC_README");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path dir = Path.of(System.getProperty("shopkhaos.repo.root", ".")).toAbsolutePath().normalize();
-        while (dir != null && !Files.exists(dir.resolve("sandbox.sh"))) {
-            dir = dir.getParent();
-        }
-        Path root = dir == null ? Path.of(".").toAbsolutePath() : dir;
-        return root.resolveSibling("shared").resolve("contracts").resolve("kcc-web-services-README.md");
+        return com.shopkhaos.sandbox.SharedContracts.locate("KCC_SPEC_README", "kcc-web-services-README.md");
     }
 
     @BeforeAll

@@ -66,16 +66,7 @@ final class AdminApiContract {
     }
 
     static Path location() {
-        String configured = System.getenv("SHOPWARE_ADMINAPI_CONTRACT");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path dir = Path.of(System.getProperty("shopkhaos.repo.root", ".")).toAbsolutePath().normalize();
-        while (dir != null && !Files.exists(dir.resolve("sandbox.sh"))) {
-            dir = dir.getParent();
-        }
-        Path root = dir == null ? Path.of(".").toAbsolutePath() : dir;
-        return root.resolveSibling("shared").resolve("contracts").resolve("shopware-adminapi.json");
+        return com.shopkhaos.sandbox.SharedContracts.locate("SHOPWARE_ADMINAPI_CONTRACT", "shopware-adminapi.json");
     }
 
     static synchronized Optional<AdminApiContract> load() throws IOException {
