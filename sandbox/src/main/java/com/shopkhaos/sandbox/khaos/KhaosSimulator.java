@@ -292,7 +292,7 @@ public final class KhaosSimulator implements AutoCloseable {
         return pollResult;
     }
 
-    private Optional<KccOrder> importOrder(JsonNode received, JsonNode importConfig, ArrayNode refused) {
+    Optional<KccOrder> importOrder(JsonNode received, JsonNode importConfig, ArrayNode refused) {
         String ref = received.path("Header").path("AssociatedRef").asText("");
         KccOrder order;
         Set<String> touched = new LinkedHashSet<>();

@@ -69,7 +69,8 @@ final class Checkout {
                         "Promotion with code " + request.promotionCode() + " not found!");
             }
         }
-        boolean net = customer.net();
+        boolean net = customer.net() || customer.taxFree();
+        boolean taxFree = customer.taxFree();
         String orderId = ids.next();
 
         List<Position> positions = new ArrayList<>();
@@ -96,18 +97,18 @@ final class Checkout {
             BigDecimal total = unit.multiply(BigDecimal.valueOf(line.quantity()));
             Position position = new Position(ids.next(), line.sku(), rate, unit, line.quantity(), total);
             positions.add(position);
-            lineItems.add(productLine(orderId, position, product, lines(lineItems), net));
+            lineItems.add(productLine(orderId, position, product, lines(lineItems), net, taxFree));
         }
 
         Map<Integer, BigDecimal> goodsByRate = byRate(positions);
         BigDecimal goodsTotal = sum(goodsByRate);
         List<ObjectNode> allPrices = new ArrayList<>();
-        positions.forEach(p -> allPrices.add(price(p.unit(), p.quantity(), p.total(), taxes(Map.of(p.rate(), p.total()), net))));
+        positions.forEach(p -> allPrices.add(price(p.unit(), p.quantity(), p.total(), taxes(Map.of(p.rate(), p.total()), net, taxFree))));
 
         if (promotion != null) {
             Map<Integer, BigDecimal> discount = discountByRate(promotion, positions, goodsByRate, goodsTotal);
             if (sum(discount).signum() != 0) {
-                ObjectNode promotionLine = promotionLine(orderId, promotion, positions, discount, net, lines(lineItems));
+                ObjectNode promotionLine = promotionLine(orderId, promotion, positions, discount, net, taxFree, lines(lineItems));
                 lineItems.add(promotionLine);
                 allPrices.add((ObjectNode) promotionLine.get("price"));
             }
@@ -116,7 +117,7 @@ final class Checkout {
         BigDecimal shippingGross = shipping.priceGross();
         BigDecimal shippingAmount = net ? netOf(shippingGross, highestRate(goodsByRate)) : shippingGross;
         Map<Integer, BigDecimal> shippingByRate = split(shippingAmount, goodsByRate, goodsTotal);
-        ObjectNode shippingCosts = price(shippingAmount, 1, shippingAmount, taxes(shippingByRate, net));
+        ObjectNode shippingCosts = price(shippingAmount, 1, shippingAmount, taxes(shippingByRate, net, taxFree));
 
         BigDecimal positionPrice = BigDecimal.ZERO;
         for (int i = 0; i < lineItems.size(); i++) {
@@ -149,12 +150,12 @@ final class Checkout {
                 .put("orderDateTime", SHOPWARE_TIME.format(now)).put("orderDate", now.toString().substring(0, 10));
         ObjectNode orderPrice = SimJson.object().put("netPrice", amountNet.doubleValue()).put("totalPrice", amountTotal.doubleValue());
         orderPrice.set("calculatedTaxes", calculatedTaxes);
-        orderPrice.set("taxRules", taxRules(goodsByRate, goodsTotal));
+        orderPrice.set("taxRules", taxFree ? SimJson.array() : taxRules(goodsByRate, goodsTotal));
         orderPrice.put("positionPrice", positionPrice.doubleValue()).put("rawTotal", amountTotal.doubleValue())
-                .put("taxStatus", net ? "net" : "gross");
+                .put("taxStatus", taxStatus(net, taxFree));
         order.set("price", orderPrice);
         order.put("amountTotal", amountTotal.doubleValue()).put("amountNet", amountNet.doubleValue())
-                .put("positionPrice", positionPrice.doubleValue()).put("taxStatus", net ? "net" : "gross");
+                .put("positionPrice", positionPrice.doubleValue()).put("taxStatus", taxStatus(net, taxFree));
         order.set("shippingCosts", shippingCosts);
         order.put("shippingTotal", shippingAmount.doubleValue()).put("currencyFactor", 1.0)
                 .put("deepLinkCode", ids.alphanumeric(32)).put("taxCalculationType", "horizontal");
@@ -225,7 +226,11 @@ final class Checkout {
         return lineItems.size() + 1;
     }
 
-    private ObjectNode productLine(String orderId, Position p, ObjectNode product, int position, boolean net) {
+    private static String taxStatus(boolean net, boolean taxFree) {
+        return taxFree ? "tax-free" : net ? "net" : "gross";
+    }
+
+    private ObjectNode productLine(String orderId, Position p, ObjectNode product, int position, boolean net, boolean taxFree) {
         String productId = product.path("id").asText();
         ObjectNode item = SimJson.object().put("id", p.lineId()).put("versionId", LIVE_VERSION).put("orderId", orderId)
                 .put("orderVersionId", LIVE_VERSION).put("productId", productId).put("productVersionId", LIVE_VERSION)
@@ -242,7 +247,7 @@ final class Checkout {
         payload.putArray("options");
         payload.putArray("customFields");
         item.put("good", true).put("removable", true).put("stackable", true).put("position", position);
-        item.set("price", price(p.unit(), p.quantity(), p.total(), taxes(Map.of(p.rate(), p.total()), net)));
+        item.set("price", price(p.unit(), p.quantity(), p.total(), taxes(Map.of(p.rate(), p.total()), net, taxFree)));
         ObjectNode definition = item.putObject("priceDefinition");
         definition.put("price", p.unit().doubleValue()).put("quantity", p.quantity()).put("isCalculated", true)
                 .put("type", "quantity");
@@ -281,7 +286,7 @@ final class Checkout {
     }
 
     private ObjectNode promotionLine(String orderId, SimPromotion promotion, List<Position> positions,
-                                     Map<Integer, BigDecimal> discount, boolean net, int position) {
+                                     Map<Integer, BigDecimal> discount, boolean net, boolean taxFree, int position) {
         BigDecimal total = sum(discount).negate();
         Map<Integer, BigDecimal> negative = new TreeMap<>(Comparator.reverseOrder());
         discount.forEach((rate, amount) -> negative.put(rate, amount.negate()));
@@ -303,7 +308,7 @@ final class Checkout {
             }
         }
         item.put("good", false).put("removable", true).put("stackable", false).put("position", position);
-        item.set("price", price(total, 1, total, taxes(negative, net)));
+        item.set("price", price(total, 1, total, taxes(negative, net, taxFree)));
         ObjectNode definition = item.putObject("priceDefinition");
         definition.put("type", promotion.discountType().equals("absolute") ? "absolute" : "percentage")
                 .put("percentage", promotion.discountType().equals("percentage") ? -promotion.value().doubleValue() : 0.0)
@@ -321,7 +326,8 @@ final class Checkout {
                 .put("salutationId", catalog.salutationId).put("firstName", c.firstName()).put("lastName", c.lastName())
                 .put("street", c.street()).put("zipcode", c.zipcode()).put("city", c.city()).put("company", c.company())
                 .put("phoneNumber", c.phoneNumber()).put("additionalAddressLine1", c.additionalAddressLine1());
-        a.set("country", catalog.country.deepCopy());
+        a.put("countryId", catalog.countries.get(c.countryIso()).path("id").asText());
+        a.set("country", catalog.countries.get(c.countryIso()).deepCopy());
         return a.put("apiAlias", "order_address");
     }
 
@@ -345,8 +351,11 @@ final class Checkout {
     }
 
     /** VAT per rate for amounts per rate: gross amounts include VAT, net amounts get it added. */
-    private static ArrayNode taxes(Map<Integer, BigDecimal> amountByRate, boolean net) {
+    private static ArrayNode taxes(Map<Integer, BigDecimal> amountByRate, boolean net, boolean taxFree) {
         ArrayNode taxes = SimJson.array();
+        if (taxFree) {
+            return taxes;
+        }
         new TreeMap<>(amountByRate).descendingMap().forEach((rate, amount) -> {
             BigDecimal r = BigDecimal.valueOf(rate);
             BigDecimal tax = net

@@ -25,6 +25,8 @@ public final class ShopCatalog {
     public final String deliveryTimeId;
     public final ObjectNode currency;
     public final ObjectNode country;
+    /** Countries by ISO code: the UK, and Norway for export (tax-free) orders. */
+    public final Map<String, ObjectNode> countries = new LinkedHashMap<>();
     public final Map<Integer, String> taxIdByRate = new LinkedHashMap<>();
     public final Map<String, ObjectNode> taxes = new LinkedHashMap<>();
     /** Products by id, in the admin API's JSON form. */
@@ -55,6 +57,9 @@ public final class ShopCatalog {
         format.addArray().add("address/zipcode").add("address/city");
         format.addArray().add("address/country");
         country.put("apiAlias", "country");
+        countries.put("GB", country);
+        ObjectNode norway = country.deepCopy().put("name", "Norway").put("iso", "NO").put("iso3", "NOR").put("id", ids.next());
+        countries.put("NO", norway);
         deliveryTimeId = ids.next();
 
         for (int rate : new int[] {20, 5, 0}) {
@@ -85,16 +90,18 @@ public final class ShopCatalog {
         product(ids, t, "LAMP-BRASS-DESK", "Brass Desk Lamp (ex-display)", "65.00", 20, 1, true, null);
         product(ids, t, "UMBRELLA-GOLF", "Golf Umbrella (pre-order)", "22.00", 20, 0, false, null);
 
-        customer(ids, "jane", "jane.smith@example.co.uk", "Jane", "Smith", null, false,
-                "14 Acacia Avenue", null, "Leeds", "LS1 4AP", "0113 496 0000");
-        customer(ids, "omar", "omar.haddad@example.co.uk", "Omar", "Haddad", null, false,
-                "Flat 3, 27 Kingsley Road", "Hove Park", "Brighton", "BN3 6QE", "01273 960000");
-        customer(ids, "siobhan", "siobhan.kelly@example.co.uk", "Siobhán", "O'Kelly", null, false,
-                "The Old Rectory, Long Lane Off Church Street Corner", "Little Snoring", "Fakenham", "NR21 0AA", "");
-        customer(ids, "trade", "accounts@brightknits.example.co.uk", "Priya", "Patel", "Bright Knits Ltd", true,
-                "Unit 7, Riverside Industrial Estate", null, "Manchester", "M4 6DE", "0161 496 0555");
-        customer(ids, "gareth", "gareth.jones@example.co.uk", "Gareth", "Jones", null, false,
-                "2 Heol y Bont", null, "Cardiff", "CF10 1AA", "029 2018 0000");
+        customer(ids, "jane", "jane.smith@example.co.uk", "Jane", "Smith", null, "gross",
+                "14 Acacia Avenue", null, "Leeds", "LS1 4AP", "0113 496 0000", "GB");
+        customer(ids, "omar", "omar.haddad@example.co.uk", "Omar", "Haddad", null, "gross",
+                "Flat 3, 27 Kingsley Road", "Hove Park", "Brighton", "BN3 6QE", "01273 960000", "GB");
+        customer(ids, "siobhan", "siobhan.kelly@example.co.uk", "Siobhán", "O'Kelly", null, "gross",
+                "The Old Rectory, Long Lane Off Church Street Corner", "Little Snoring", "Fakenham", "NR21 0AA", "", "GB");
+        customer(ids, "trade", "accounts@brightknits.example.co.uk", "Priya", "Patel", "Bright Knits Ltd", "net",
+                "Unit 7, Riverside Industrial Estate", null, "Manchester", "M4 6DE", "0161 496 0555", "GB");
+        customer(ids, "gareth", "gareth.jones@example.co.uk", "Gareth", "Jones", null, "gross",
+                "2 Heol y Bont", null, "Cardiff", "CF10 1AA", "029 2018 0000", "GB");
+        customer(ids, "lars", "lars.berg@example.no", "Lars", "Berg", "Berg Strikk AS", "tax-free",
+                "Storgata 12", null, "Oslo", "0155", "+47 22 00 00 00", "NO");
 
         shipping(ids, "standard", "Royal Mail Tracked 48", "royal_mail_tracked_48", "3.99");
         shipping(ids, "express", "Royal Mail Tracked 24", "royal_mail_tracked_24", "5.49");
@@ -142,10 +149,10 @@ public final class ShopCatalog {
         return id;
     }
 
-    private void customer(SimIds ids, String key, String email, String first, String last, String company, boolean net,
-                          String street, String line1, String city, String zip, String phone) {
+    private void customer(SimIds ids, String key, String email, String first, String last, String company, String pricing,
+                          String street, String line1, String city, String zip, String phone, String country) {
         customers.put(key, new SimCustomer(key, ids.next(), Integer.toString(10001 + customers.size()), email, first, last,
-                company, net, street, line1, city, zip, phone));
+                company, pricing, street, line1, city, zip, phone, country));
     }
 
     private void shipping(SimIds ids, String key, String name, String technicalName, String price) {

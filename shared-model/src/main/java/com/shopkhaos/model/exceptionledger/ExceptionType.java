@@ -15,6 +15,73 @@ public enum ExceptionType {
             "A message from the shop had no event id",
             "The shop sent a signed message without the id we use to avoid duplicates, so it was not processed. "
                     + "Ask your integration engineer to check the shop's app version; the message is kept here."),
+    UNKNOWN_SKU(
+            "An order has a product Khaos does not know",
+            "The order was held back because one of its products has no stock code in Khaos Control. Either add the "
+                    + "product to Khaos with that code, or map the shop's SKU to the right Khaos code, then retry the order."),
+    DISCONTINUED_ITEM(
+            "An order has a product discontinued in Khaos",
+            "The order was held back because a product on it is discontinued in Khaos Control. Decide with the buying "
+                    + "team: reinstate it in Khaos, or contact the customer and cancel or change the order; then retry it."),
+    DELETED_ITEM(
+            "An order has a product deleted in Khaos",
+            "The order was held back because a product on it was deleted in Khaos Control. Restore it or map the SKU to "
+                    + "its replacement, then retry the order; or cancel the order with the customer."),
+    UNMAPPED_PROMOTION(
+            "An order has a promotion the integration cannot send",
+            "The order used a kind of promotion (for example free delivery) that the integration has no rule for, so the "
+                    + "totals would not match in Khaos. Ask your integration engineer to add the rule, then retry the order."),
+    UNMAPPED_DELIVERY_METHOD(
+            "An order's delivery method has no Khaos courier",
+            "The order was held back because its delivery method is not linked to a Khaos courier. Link it in the "
+                    + "courier settings (KHAOS_COURIERS or the mappings), then retry the order. It is never sent without one."),
+    UNMAPPED_PAYMENT_METHOD(
+            "An order's payment method has no Khaos card type",
+            "The order was held back because its payment method has no card type for Khaos (at most 25 characters). "
+                    + "Add it to KHAOS_CARD_TYPES, then retry the order."),
+    VAT_MISMATCH(
+            "An order's VAT does not match Khaos's tax rates",
+            "Finance: the VAT the shop charged differs from what Khaos Control will calculate from its own tax rates by "
+                    + "more than rounding. Check the products' tax rates in the shop and in Khaos, correct the wrong one, "
+                    + "then retry the order. Nothing was posted."),
+    TOTALS_MISMATCH(
+            "An order's total does not add up",
+            "Finance: the order's lines, discounts and delivery do not add up to the total the customer paid, to the "
+                    + "penny. Check the order in the shop; ask your integration engineer if the shop's figures look right."),
+    ADDRESS_INVALID(
+            "An order's address does not fit Khaos",
+            "The address or contact on the order is too long or incomplete for Khaos Control (address lines and town "
+                    + "35 characters, postcode 10) and could not be rearranged without losing anything. Correct the "
+                    + "address on the order in the shop, then retry it. Nothing is ever cut off silently."),
+    CURRENCY_NOT_SUPPORTED(
+            "An order is in a currency the channel does not take",
+            "The order is not in the channel's currency, so it cannot be posted to Khaos as it is. Decide with finance "
+                    + "how to handle it; mark this resolved once dealt with."),
+    ORDER_INVALID(
+            "An order cannot be sent to Khaos as it is",
+            "Something on the order makes no sense to Khaos (a line with no quantity, a negative price, a product "
+                    + "deleted from the shop, only discounts). Check the order in the shop and correct or cancel it."),
+    ORDER_NOT_FOUND(
+            "An order disappeared from the shop",
+            "We were told about an order but the shop no longer has it (it was deleted before we could fetch it). "
+                    + "Check with the e-commerce team that this was intended; nothing was sent to Khaos."),
+    CANCELLED_AFTER_DOWNLOAD(
+            "An order was cancelled in the shop after Khaos took it",
+            "The customer's order was cancelled in the shop, but Khaos Control had already downloaded it. Cancel it in "
+                    + "Khaos by hand (and stop the parcel if it is being picked), then mark this resolved."),
+    WEBHOOKS_MISSING(
+            "The shop did not tell us about some orders",
+            "The regular check found orders in the shop that never reached us through the shop's notifications. They "
+                    + "have now been picked up. If this repeats, ask your engineer to check the app's webhooks in the shop."),
+    NOT_CONFIRMED_BY_KHAOS(
+            "Khaos has not confirmed an order it downloaded",
+            "Khaos Control downloaded the order but has not reported it since. Khaos does not tell us when it rejects "
+                    + "an order: look for the order number in Khaos's failed imports, fix it there or retry its download, "
+                    + "then mark this resolved."),
+    KHAOS_STATUS_FOR_UNKNOWN_ORDER(
+            "Khaos reported on an order we do not know",
+            "Khaos Control sent a status for an order reference the integration has no record of. Check the reference "
+                    + "in Khaos; it may belong to another channel."),
     KHAOS_UPLOAD_UNREADABLE(
             "A message from Khaos Control could not be read",
             "Khaos Control sent stock, stock levels or order statuses in a form we could not read, so they were not "

@@ -1,0 +1,66 @@
+package com.shopkhaos.model.order;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the order translation takes from configuration where Shopware has nothing to say: the Khaos site,
+ * sales source and company class, the channel currency, which delivery method is which courier, which
+ * payment method is which card type, which payment methods are on account, which promotion scopes may be
+ * turned into line discounts, and SKU overrides ({@code mappings}).
+ */
+public record OrderTranslationPolicy(String site, String salesSource, String companyClass, String currency,
+                                     Map<String, String> couriers, Map<String, String> cardTypes,
+                                     Set<String> accountPaymentMethods, Set<String> promotionScopes,
+                                     Map<String, String> skuOverrides) {
+
+    public OrderTranslationPolicy {
+        couriers = lowerKeys(couriers);
+        cardTypes = lowerKeys(cardTypes);
+        accountPaymentMethods = Set.copyOf(accountPaymentMethods);
+        promotionScopes = Set.copyOf(promotionScopes);
+        skuOverrides = Map.copyOf(skuOverrides);
+    }
+
+    private static Map<String, String> lowerKeys(Map<String, String> map) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT).strip(), v.strip()));
+        return Map.copyOf(out);
+    }
+
+    /** The Khaos stock code for a shop SKU: an override from {@code mappings}, else the SKU itself. */
+    public String stockCodeFor(String sku) {
+        return skuOverrides.getOrDefault(sku, sku);
+    }
+
+    /** The courier for a delivery method: by its technical name, else by its name. */
+    public Optional<String> courierFor(String technicalName, String name) {
+        String byTechnical = technicalName == null ? null : couriers.get(technicalName.toLowerCase(Locale.ROOT));
+        if (byTechnical != null) {
+            return Optional.of(byTechnical);
+        }
+        return Optional.ofNullable(name == null ? null : couriers.get(name.toLowerCase(Locale.ROOT).strip()));
+    }
+
+    public Optional<String> cardTypeFor(String technicalName) {
+        return Optional.ofNullable(technicalName == null ? null : cardTypes.get(technicalName.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Parses {@code key=value,key=value} configuration (keys may contain spaces; values may not be empty). */
+    public static Map<String, String> parsePairs(String text, String setting) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String entry : text.split(",")) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new IllegalArgumentException(setting + " entry \"" + entry.strip() + "\" is not key=value");
+            }
+            out.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+        }
+        return out;
+    }
+}
