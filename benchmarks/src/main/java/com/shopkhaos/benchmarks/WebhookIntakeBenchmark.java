@@ -96,6 +96,11 @@ public class WebhookIntakeBenchmark {
         @Override
         public void save(ShopRegistration registration) {
         }
+
+        @Override
+        public java.util.List<String> shopIds() {
+            return java.util.List.of(shop.shopId());
+        }
     }
 
     private static final class AlwaysNew implements WebhookReceipts {
@@ -126,6 +131,16 @@ public class WebhookIntakeBenchmark {
         @Override
         public List<OrderLedgerEntry> inState(OrderState state, int limit) {
             return List.of();
+        }
+
+        @Override
+        public List<OrderLedgerEntry> inStateChangedBefore(OrderState state, Instant before, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<OrderLedgerEntry> findByOrderNumber(String orderNumber) {
+            return Optional.empty();
         }
     }
 

@@ -222,11 +222,20 @@ public final class LocalCloud implements AutoCloseable {
         return env;
     }
 
-    /** Every function's variables together (how the sandbox runs all flows in one JVM); a name must mean one value. */
+    /** Variables that say which function of a shared artifact runs; the sandbox runs them all. */
+    static final java.util.Set<String> PER_FUNCTION = java.util.Set.of("QUARKUS_FUNQY_EXPORT");
+
+    /**
+     * Every function's variables together (how the sandbox runs all flows in one JVM); a name must mean one
+     * value ({@link #PER_FUNCTION} selectors aside).
+     */
     public Map<String, String> allFunctionsEnvironment() {
         Map<String, String> all = new TreeMap<>();
         template.resources().values().stream().filter(r -> r.type().equals("AWS::Serverless::Function"))
                 .forEach(f -> functionEnvironment(f.logicalId()).forEach((k, v) -> {
+                    if (PER_FUNCTION.contains(k)) {
+                        return;
+                    }
                     String before = all.putIfAbsent(k, v);
                     if (before != null && !before.equals(v)) {
                         throw new IllegalStateException("environment variable " + k + " means " + before + " in one function and "
@@ -239,6 +248,10 @@ public final class LocalCloud implements AutoCloseable {
     /** What a function's Quarkus test needs: its template environment and the emulator endpoints. */
     public Map<String, String> quarkusTestConfiguration(String functionLogicalId) {
         Map<String, String> config = new LinkedHashMap<>(functionEnvironment(functionLogicalId));
+        if (config.containsKey("QUARKUS_FUNQY_EXPORT")) {
+            // in Lambda an environment variable; a test's configuration map needs the property's own name
+            config.put("quarkus.funqy.export", config.get("QUARKUS_FUNQY_EXPORT"));
+        }
         config.putAll(clientConfiguration());
         return config;
     }

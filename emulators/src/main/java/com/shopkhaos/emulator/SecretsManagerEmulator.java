@@ -83,6 +83,7 @@ public final class SecretsManagerEmulator implements AutoCloseable {
                 case "GetSecretValue" -> getSecretValue(exchange, request);
                 case "PutSecretValue" -> putSecretValue(exchange, request);
                 case "DescribeSecret" -> describeSecret(exchange, request);
+                case "ListSecrets" -> listSecrets(exchange, request);
                 default -> error(exchange, "InvalidRequestException", "operation " + operation + " is not emulated");
             }
         } catch (RuntimeException e) {
@@ -139,6 +140,25 @@ public final class SecretsManagerEmulator implements AutoCloseable {
         }
         ok(exchange, JSON.createObjectNode().put("ARN", secret.get().arn()).put("Name", secret.get().name())
                 .put("CreatedDate", secret.get().createdAt().getEpochSecond()));
+    }
+
+    /** ListSecrets with the {@code name} filter (a prefix match, as in AWS); one page holds everything. */
+    private void listSecrets(HttpExchange exchange, JsonNode request) throws IOException {
+        java.util.List<String> prefixes = new java.util.ArrayList<>();
+        for (JsonNode filter : request.path("Filters")) {
+            if (!filter.path("Key").asText().equals("name")) {
+                error(exchange, "InvalidParameterException", "only the name filter is emulated");
+                return;
+            }
+            filter.path("Values").forEach(v -> prefixes.add(v.asText()));
+        }
+        ObjectNode body = JSON.createObjectNode();
+        var list = body.putArray("SecretList");
+        byName.values().stream().filter(s -> prefixes.isEmpty() || prefixes.stream().anyMatch(p -> s.name().startsWith(p)))
+                .sorted(java.util.Comparator.comparing(Secret::name))
+                .forEach(s -> list.addObject().put("ARN", s.arn()).put("Name", s.name())
+                        .put("CreatedDate", s.createdAt().getEpochSecond()));
+        ok(exchange, body);
     }
 
     private Optional<Secret> find(String id) {

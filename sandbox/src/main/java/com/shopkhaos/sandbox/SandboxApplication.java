@@ -27,6 +27,9 @@ public class SandboxApplication implements QuarkusApplication {
     @Inject
     KhaosSimulator khaos;
 
+    @Inject
+    com.shopkhaos.infra.dynamodb.DynamoOrderMappings mappings;
+
     @ConfigProperty(name = "sandbox.webhook-mode")
     String webhookMode;
 
@@ -36,6 +39,8 @@ public class SandboxApplication implements QuarkusApplication {
     @Override
     public int run(String... args) {
         SandboxSettings settings = SandboxSettings.fromEnvironment();
+        // the simulated shop sells the knitting guide as BOOK-KNIT-GUIDE; Khaos knows it as BK-KNIT-01 (a mapping ops would add)
+        mappings.put(com.shopkhaos.infra.dynamodb.DynamoOrderMappings.SKU, "BOOK-KNIT-GUIDE", "BK-KNIT-01");
         ObjectNode install = SimJson.object()
                 .put("manifestPath", RepositoryRoot.locate().resolve("shopware-app/manifest.xml").toString())
                 .put("baseUrl", settings.localBaseUrl())
@@ -61,7 +66,8 @@ public class SandboxApplication implements QuarkusApplication {
                 .append("  GET  /khaos/config.json           our Khaos channel's EndpointConfig (Basic auth ")
                 .append(settings.khaosChannel().user()).append(":<KHAOS_CHANNEL_PASSWORD>)\n")
                 .append("  GET  /khaos/orders, POST /khaos/order-status|stock-status|stock   the channel's endpoints\n")
-                .append("  ANY  /khaos-sim/_control/...      the simulated Khaos Control Cloud's control API\n");
+                .append("  ANY  /khaos-sim/_control/...      the simulated Khaos Control Cloud's control API\n")
+                .append("  POST /ops/orders/{number}/retry   retry a held order (Authorization: Bearer <OPS_API_KEY>)\n");
         if (localCloud != null) {
             banner.append(String.format("Emulators: DynamoDB %s  SQS %s  Secrets Manager %s%n", localCloud.dynamoDbEndpoint(),
                     localCloud.sqsEndpoint(), localCloud.secretsManagerEndpoint()));

@@ -1,8 +1,8 @@
 package com.shopkhaos.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.infra.dynamodb.DynamoOrderMappings;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.intake.WebhookIntakeService;
@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,7 +28,6 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A window into the sandbox for people and end-to-end tests, until the ops console exists: the
@@ -57,6 +57,12 @@ public class SandboxInspectionResource {
 
     @Inject
     SqsClient sqs;
+
+    @Inject
+    SandboxOrderSync orderSync;
+
+    @Inject
+    DynamoOrderMappings mappings;
 
     @ConfigProperty(name = "shopkhaos.order-events-queue-url")
     String orderEventsQueue;
@@ -92,7 +98,12 @@ public class SandboxInspectionResource {
         index.put("GET /sandbox/orders/{orderId}", "one order's ledger entry with its timeline");
         index.put("GET /sandbox/exceptions", "open exceptions, newest first");
         index.put("GET /sandbox/intake", "webhook outcomes and ignored events, counted");
-        index.put("POST /sandbox/queues/order-events/drain", "takes every message off order-events and shows it");
+        index.put("GET /sandbox/order-sync", "the order-sync consumer: handled, failed, kills");
+        index.put("GET /sandbox/order-sync/processed?orderId=", "the messages order-sync handled (all, or one order's)");
+        index.put("PUT /sandbox/order-sync", "{\"running\": false} pauses the consumer; {\"killNextBatchAfter\": n} kills it mid-batch");
+        index.put("POST /sandbox/order-sync/sweep", "runs the sweep (and the Khaos confirmation check) now");
+        index.put("PUT /sandbox/mappings/{SKU|COURIER}/{key}", "{\"value\": \"...\"}: map a shop SKU to a Khaos code, or a delivery method to a courier");
+        index.put("POST /ops/orders/{order number}/retry", "retry a held order (Authorization: Bearer <OPS_API_KEY>)");
         index.put("POST /sandbox/faults", "{\"orderEventsSendFailures\": n} makes the next n queue sends fail");
         index.put("GET /sandbox/khaos/catalogue?after=&limit=", "the Khaos catalogue as the channel keeps it");
         index.put("GET /sandbox/khaos/inbox?kind=STOCK_STATUS", "the latest raw pushes from Khaos (ORDER_STATUS, STOCK_STATUS, STOCK)");
@@ -156,24 +167,50 @@ public class SandboxInspectionResource {
         return json(inbox.latest(wanted, Math.max(1, Math.min(limit, 200))));
     }
 
-    @POST
-    @Path("sandbox/queues/order-events/drain")
-    public String drainOrderEvents() throws IOException {
-        ArrayNode drained = InfraJson.mapper().createArrayNode();
-        while (true) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(orderEventsQueue).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0)).messages();
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (Message m : batch) {
-                drained.add(InfraJson.mapper().readTree(m.body()));
-                sqs.deleteMessage(b -> b.queueUrl(orderEventsQueue).receiptHandle(m.receiptHandle()));
-            }
+    @GET
+    @Path("sandbox/order-sync")
+    public Response orderSyncStatus() {
+        return json(orderSync.status());
+    }
+
+    @GET
+    @Path("sandbox/order-sync/processed")
+    public Response orderSyncProcessed(@QueryParam("orderId") @DefaultValue("") String orderId) {
+        return json(orderSync.processed(orderId));
+    }
+
+    @PUT
+    @Path("sandbox/order-sync")
+    public Response orderSyncControl(String body) throws IOException {
+        JsonNode request = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
+        if (request.has("running")) {
+            orderSync.running(request.path("running").asBoolean(true));
         }
-        ObjectNode out = InfraJson.mapper().createObjectNode();
-        out.set("messages", drained);
-        return out.toString();
+        if (request.has("killNextBatchAfter")) {
+            orderSync.killNextBatch(request.path("killNextBatchAfter").asInt());
+        }
+        return json(orderSync.status());
+    }
+
+    @POST
+    @Path("sandbox/order-sync/sweep")
+    public Response sweepNow() {
+        return json(orderSync.runSweep());
+    }
+
+    @PUT
+    @Path("sandbox/mappings/{kind}/{key}")
+    public Response map(@PathParam("kind") String kind, @PathParam("key") String key, String body) throws IOException {
+        String upper = kind.toUpperCase(java.util.Locale.ROOT);
+        if (!upper.equals(DynamoOrderMappings.SKU) && !upper.equals(DynamoOrderMappings.COURIER)) {
+            return Response.status(400).entity("{\"error\":\"kind is SKU or COURIER\"}").build();
+        }
+        String value = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body).path("value").asText("").strip();
+        if (value.isEmpty() || key.isBlank()) {
+            return Response.status(400).entity("{\"error\":\"send {\\\"value\\\": \\\"...\\\"}\"}").build();
+        }
+        mappings.put(upper, key, value);
+        return json(java.util.Map.of("kind", upper, "key", key, "value", value));
     }
 
     @POST

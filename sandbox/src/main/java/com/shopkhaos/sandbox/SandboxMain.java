@@ -18,14 +18,14 @@ public class SandboxMain {
         LocalCloud cloud;
         try {
             cloud = LocalCloud.startFromRepository(Map.of("ShopwareAppSecret", settings.appSecret(),
-                    "KhaosChannelCredentials", settings.khaosChannelSecretJson()));
+                    "KhaosChannelCredentials", settings.khaosChannelSecretJson(), "OpsApiKey", settings.opsApiKey()));
         } catch (RuntimeException e) {
             System.err.println("The sandbox could not start its local cloud: " + e.getMessage());
             System.exit(2);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "sandbox-local-cloud-stop"));
-        cloud.allFunctionsEnvironment().forEach(System::setProperty);
+        cloud.allFunctionsEnvironment().forEach((name, value) -> System.setProperty(name, SandboxSettings.flowSetting(name, value)));
         cloud.clientConfiguration().forEach(System::setProperty);
         System.setProperty("SANDBOX_PORT", Integer.toString(settings.port()));
         System.setProperty("SANDBOX_HOST", settings.host());

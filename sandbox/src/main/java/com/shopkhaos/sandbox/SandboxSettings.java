@@ -7,7 +7,19 @@ import com.shopkhaos.model.khaos.ChannelCredentials;
  * every variable and its default).
  */
 public record SandboxSettings(int port, String host, String appSecret, String shopId, String shopSecret,
-                              ChannelCredentials khaosChannel) {
+                              ChannelCredentials khaosChannel, String opsApiKey) {
+    public static final String DEFAULT_OPS_API_KEY = "sandbox-ops-key-not-for-production";
+
+    /**
+     * Where the sandbox differs from the template's defaults, so the simulated shop and Khaos fit together out
+     * of the box: the simulated shop's delivery and payment methods mapped, a short sweep grace and
+     * confirmation time. Each can be overridden by setting the variable.
+     */
+    public static final java.util.Map<String, String> SANDBOX_DEFAULTS = java.util.Map.of(
+            "KHAOS_COURIERS", "royal_mail_tracked_48=RM48,royal_mail_tracked_24=RM24,dpd_next_day=DPDND,click_and_collect=COLLECT",
+            "KHAOS_CARD_TYPES", "payment_card=Card,payment_paypal=PayPal",
+            "ORDER_SWEEP_GRACE", "20s",
+            "KHAOS_CONFIRMATION_AFTER", "10m");
     public static final String DEFAULT_APP_SECRET = "sandbox-app-secret-not-for-production-0123456789";
 
     public static SandboxSettings fromEnvironment() {
@@ -17,7 +29,8 @@ public record SandboxSettings(int port, String host, String appSecret, String sh
                 env("SHOPWARE_APP_SECRET", DEFAULT_APP_SECRET),
                 env("SHOPWARE_SHOP_ID", "sandboxShop00001"),
                 env("SHOPWARE_SHOP_SECRET", "sandbox-shop-secret-anyone-can-sign-test-webhooks-with-this-0123456789"),
-                new ChannelCredentials(env("KHAOS_CHANNEL_USER", "khaos"), env("KHAOS_CHANNEL_PASSWORD", "sandbox-channel-password")));
+                new ChannelCredentials(env("KHAOS_CHANNEL_USER", "khaos"), env("KHAOS_CHANNEL_PASSWORD", "sandbox-channel-password")),
+                env("OPS_API_KEY", DEFAULT_OPS_API_KEY));
     }
 
     /** The address this machine's own clients (the simulators) use to reach the sandbox. */
@@ -30,6 +43,15 @@ public record SandboxSettings(int port, String host, String appSecret, String sh
     public String khaosChannelSecretJson() {
         return "{\"user\":\"" + khaosChannel.user().replace("\"", "") + "\",\"password\":\""
                 + khaosChannel.password().replace("\"", "") + "\"}";
+    }
+
+    /** The value a flow sees: the person's own setting if given, else the sandbox default, else the template's. */
+    public static String flowSetting(String name, String templateValue) {
+        String own = System.getenv(name);
+        if (own != null) {
+            return own;
+        }
+        return SANDBOX_DEFAULTS.getOrDefault(name, templateValue);
     }
 
     private static String env(String name, String fallback) {

@@ -17,8 +17,16 @@ final class Attributes {
         return AttributeValue.fromN(Long.toString(value));
     }
 
+    /** Fixed width (nanoseconds, UTC), so times sort as text in keys and indexes. */
+    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     static AttributeValue time(Instant value) {
-        return AttributeValue.fromS(value.toString());
+        return AttributeValue.fromS(sortable(value));
+    }
+
+    static String sortable(Instant value) {
+        return SORTABLE.format(value);
     }
 
     static String string(Map<String, AttributeValue> item, String name) {

@@ -36,7 +36,7 @@ public class DynamoKhaosInbox implements KhaosInbox {
     public void keep(KhaosUpload upload) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("kind", s(upload.kind().name()));
-        item.put("receivedKey", s(upload.receivedAt() + "#" + upload.id()));
+        item.put("receivedKey", s(Attributes.sortable(upload.receivedAt()) + "#" + upload.id()));
         item.put("id", s(upload.id()));
         item.put("receivedAt", time(upload.receivedAt()));
         item.put("status", s("NEW"));

@@ -9,6 +9,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.stringOrEmpty;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
@@ -16,6 +17,7 @@ import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.ledger.TimelineEntry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +82,28 @@ public class DynamoOrderLedger implements OrderLedger {
                 .items().stream().map(DynamoOrderLedger::fromItem).toList();
     }
 
+    @Override
+    public List<OrderLedgerEntry> inStateChangedBefore(OrderState state, Instant before, int limit) {
+        return dynamo.query(b -> b.tableName(table).indexName("by-state")
+                        .keyConditionExpression("#state = :state AND updatedAt < :before")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":state", s(state.name()), ":before", time(before)))
+                        .scanIndexForward(true).limit(limit))
+                .items().stream().map(DynamoOrderLedger::fromItem).toList();
+    }
+
+    /** Through the {@code by-order-number} index, then read again from the table (the index is eventually consistent). */
+    @Override
+    public Optional<OrderLedgerEntry> findByOrderNumber(String orderNumber) {
+        if (orderNumber == null || orderNumber.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map<String, AttributeValue>> items = dynamo.query(b -> b.tableName(table).indexName("by-order-number")
+                .keyConditionExpression("orderNumber = :n").expressionAttributeValues(Map.of(":n", s(orderNumber)))
+                .projectionExpression("orderId").limit(2)).items();
+        return items.isEmpty() ? Optional.empty() : find(items.get(0).get("orderId").s());
+    }
+
     static Map<String, AttributeValue> toItem(OrderLedgerEntry e) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("orderId", s(e.orderId()));
@@ -91,6 +115,21 @@ public class DynamoOrderLedger implements OrderLedger {
         item.put("updatedAt", time(e.updatedAt()));
         item.put("timeline", AttributeValue.fromL(e.timeline().stream().map(DynamoOrderLedger::timelineItem).toList()));
         item.put("eventIds", AttributeValue.fromL(e.eventIds().stream().map(Attributes::s).toList()));
+        if (!e.exceptionIds().isEmpty()) {
+            item.put("exceptionIds", AttributeValue.fromL(e.exceptionIds().stream().map(Attributes::s).toList()));
+        }
+        KhaosHandover k = e.khaos();
+        if (!k.salesOrder().isEmpty()) {
+            Map.Entry<String, AttributeValue> salesOrder = LargeText.attribute("salesOrder", k.salesOrder());
+            item.put(salesOrder.getKey(), salesOrder.getValue());
+        }
+        putIfPresent(item, "servedPage", k.servedPage());
+        if (k.downloadedAt() != null) {
+            item.put("downloadedAt", time(k.downloadedAt()));
+        }
+        putIfPresent(item, "khaosOrderCode", k.khaosOrderCode());
+        putIfPresent(item, "khaosOrderId", k.khaosOrderId());
+        putIfPresent(item, "khaosStatus", k.khaosStatus());
         return item;
     }
 
@@ -111,8 +150,13 @@ public class DynamoOrderLedger implements OrderLedger {
                 .toList();
         LinkedHashSet<String> eventIds = new LinkedHashSet<>();
         item.getOrDefault("eventIds", AttributeValue.fromL(List.of())).l().forEach(v -> eventIds.add(v.s()));
+        List<String> exceptionIds = item.getOrDefault("exceptionIds", AttributeValue.fromL(List.of())).l().stream()
+                .map(AttributeValue::s).toList();
+        KhaosHandover khaos = new KhaosHandover(LargeText.read(item, "salesOrder"), stringOrEmpty(item, "servedPage"),
+                instant(item, "downloadedAt"), stringOrEmpty(item, "khaosOrderCode"), stringOrEmpty(item, "khaosOrderId"),
+                stringOrEmpty(item, "khaosStatus"));
         return new OrderLedgerEntry(string(item, "orderId"), stringOrEmpty(item, "shopId"),
                 stringOrEmpty(item, "orderNumber"), OrderState.valueOf(string(item, "state")), number(item, "version"),
-                instant(item, "createdAt"), instant(item, "updatedAt"), timeline, eventIds);
+                instant(item, "createdAt"), instant(item, "updatedAt"), timeline, eventIds, exceptionIds, khaos);
     }
 }

@@ -8,6 +8,8 @@ import com.shopkhaos.model.intake.UnreadableMessageException;
 import com.shopkhaos.model.khaos.CatalogueChange;
 import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.KhaosMessageCodec;
+import com.shopkhaos.model.khaos.KhaosOrderStatus;
+import com.shopkhaos.model.khaos.OrderStatusUpload;
 import com.shopkhaos.model.khaos.TaxRateTable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -37,13 +39,51 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
         return write(root);
     }
 
+    /**
+     * How Khaos matches our customers to its own (OrderImportConfig): a company by email, an address by its
+     * first line and postcode, a contact by name and email. An item that became discontinued or ran out
+     * (run to zero) after we checked it is imported and held for a person, never dropped or aborted.
+     */
+    static final String IMPORT_CONFIG = "{\"MatchCompanyOn\":[\"Email\"],\"MatchAddressOn\":[\"Address1\",\"Postcode\"],"
+            + "\"MatchContactOn\":[\"Forename\",\"Surname\",\"Email\"],\"DiscontinuedItems\":\"ImportAndHold\","
+            + "\"RunToZeroErrorItems\":\"ImportAndHold\"}";
+
+    /** The sales orders are our own KCC JSON (written by {@link KccSalesOrderWriter}), so they are joined as they are. */
     @Override
-    public String emptyOrderDownload() {
-        ObjectNode root = InfraJson.mapper().createObjectNode();
-        root.putArray("Orders");
-        root.put("ApiVersion", API_VERSION);
-        return write(root);
+    public String orderDownload(List<String> salesOrders) {
+        int size = salesOrders.stream().mapToInt(String::length).sum() + salesOrders.size() + 256;
+        StringBuilder out = new StringBuilder(size).append("{\"Orders\":[");
+        for (int i = 0; i < salesOrders.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(salesOrders.get(i));
+        }
+        return out.append("],\"ApiVersion\":").append(API_VERSION).append(",\"Config\":").append(IMPORT_CONFIG).append('}')
+                .toString();
     }
+
+    @Override
+    public OrderStatusUpload readOrderStatuses(byte[] body) throws UnreadableMessageException {
+        JsonNode list = object(body).path("Statuses");
+        if (!list.isArray()) {
+            throw new UnreadableMessageException("OrderStatusUpload has no Statuses list");
+        }
+        List<KhaosOrderStatus> statuses = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (JsonNode s : list) {
+            String status = text(s, "Status").isEmpty() ? text(s, "OrderStatus") : text(s, "Status");
+            String ref = text(s, "AssociatedRef");
+            String customData = text(s, "CustomData");
+            if (!s.isObject() || status.isEmpty() || (ref.isEmpty() && customData.isEmpty()) || !ORDER_STATUSES.contains(status)) {
+                unreadable.add(write(s));
+                continue;
+            }
+            statuses.add(new KhaosOrderStatus(text(s, "OrderCode"), text(s, "OrderID"), status, ref, customData));
+        }
+        return new OrderStatusUpload(statuses, unreadable);
+    }
+
+    /** KCC's OrderStatus values. */
+    static final java.util.Set<String> ORDER_STATUSES = java.util.Set.of("Received", "Shipping", "PartialShip", "Complete",
+            "Cancelled");
 
     @Override
     public CatalogueChange readStockUpload(byte[] body, TaxRateTable taxRates, Instant at) throws UnreadableMessageException {

@@ -12,7 +12,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -91,6 +94,19 @@ public class SecretsManagerShopRegistry implements ShopRegistry {
             secrets.putSecretValue(b -> b.secretId(name).secretString(json));
         }
         cache.put(registration.shopId(), new Cached(Optional.of(registration), clock.instant()));
+    }
+
+    @Override
+    public List<String> shopIds() {
+        List<String> ids = new ArrayList<>();
+        secrets.listSecretsPaginator(b -> b.filters(f -> f.key(FilterNameStringType.NAME).values(prefix)))
+.stream().flatMap(page -> page.secretList().stream()).forEach(s -> {
+                    String id = s.name().substring(Math.min(prefix.length(), s.name().length()));
+                    if (s.name().startsWith(prefix) && SHOP_ID.matcher(id).matches()) {
+                        ids.add(id);
+                    }
+                });
+        return ids;
     }
 
     static String toJson(ShopRegistration r) {

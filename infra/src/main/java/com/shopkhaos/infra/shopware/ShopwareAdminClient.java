@@ -47,6 +47,12 @@ public class ShopwareAdminClient {
         this.clock = clock;
     }
 
+    /** Whether this client holds these credentials (a shop re-registering hands over new ones). */
+    public boolean isFor(ShopRegistration registration) {
+        return shop.shopUrl().equals(registration.shopUrl()) && shop.apiKey().equals(registration.apiKey())
+                && shop.secretKey().equals(registration.secretKey());
+    }
+
     public static HttpClient defaultHttpClient() {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     }

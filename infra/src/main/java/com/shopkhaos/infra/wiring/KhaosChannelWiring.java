@@ -7,6 +7,10 @@ import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.khaos.KhaosChannelService;
 import com.shopkhaos.model.khaos.KhaosInbox;
 import com.shopkhaos.model.khaos.KhaosMessageCodec;
+import com.shopkhaos.model.khaos.DownloadPages;
+import com.shopkhaos.model.khaos.KhaosOrderFeed;
+import com.shopkhaos.model.khaos.KhaosOrderStatusRecorder;
+import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.khaos.TaxRateTable;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -34,12 +38,27 @@ public class KhaosChannelWiring {
 
     @Produces
     @Singleton
+    KhaosOrderFeed orderFeed(OrderLedger ledger, DownloadPages pages, ExceptionLedger exceptions,
+                             @ConfigProperty(name = "shopkhaos.khaos-order-page-size", defaultValue = "1000") int pageSize,
+                             Clock clock) {
+        return new KhaosOrderFeed(ledger, pages, exceptions, pageSize, clock);
+    }
+
+    @Produces
+    @Singleton
+    KhaosOrderStatusRecorder orderStatuses(OrderLedger ledger, ExceptionLedger exceptions, Clock clock) {
+        return new KhaosOrderStatusRecorder(ledger, exceptions, clock);
+    }
+
+    @Produces
+    @Singleton
     KhaosChannelService khaosChannel(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
                                      KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
+                                     KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses,
                                      @ConfigProperty(name = "shopkhaos.khaos-order-download-minutes") int frequency,
                                      @ConfigProperty(name = "shopkhaos.public-base-url") Optional<String> publicBaseUrl,
                                      Clock clock) {
-        return new KhaosChannelService(credentials, codec, inbox, catalogue, exceptions, taxRates, frequency, publicBaseUrl,
-                clock);
+        return new KhaosChannelService(credentials, codec, inbox, catalogue, exceptions, taxRates, feed, statuses, frequency,
+                publicBaseUrl, clock);
     }
 }

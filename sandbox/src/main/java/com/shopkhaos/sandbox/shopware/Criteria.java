@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -383,7 +384,28 @@ final class Criteria {
         if ((a.isNumber() || isNumeric(a)) && (b.isNumber() || isNumeric(b))) {
             return new BigDecimal(a.asText()).compareTo(new BigDecimal(b.asText()));
         }
+        java.util.Optional<java.time.Instant> at = dateTime(a.asText());
+        java.util.Optional<java.time.Instant> bt = dateTime(b.asText());
+        if (at.isPresent() && bt.isPresent()) {
+            return at.get().compareTo(bt.get());
+        }
         return a.asText().compareTo(b.asText());
+    }
+
+    /** Date fields compare as points in time, as in Shopware's database (stored in UTC; any ISO offset accepted). */
+    private static java.util.Optional<java.time.Instant> dateTime(String text) {
+        if (text.length() < 19 || text.charAt(4) != '-' || text.charAt(10) != 'T' && text.charAt(10) != ' ') {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.time.OffsetDateTime.parse(text.replace(' ', 'T')).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.util.Optional.of(java.time.LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+            } catch (java.time.format.DateTimeParseException again) {
+                return java.util.Optional.empty();
+            }
+        }
     }
 
     private void sort(String entity, List<ObjectNode> docs) {

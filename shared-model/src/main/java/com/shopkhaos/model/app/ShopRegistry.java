@@ -1,5 +1,6 @@
 package com.shopkhaos.model.app;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Port: the shops that installed our app, with their secrets (Secrets Manager, one secret per shop). */
@@ -8,4 +9,7 @@ public interface ShopRegistry {
     Optional<ShopRegistration> find(String shopId);
 
     void save(ShopRegistration registration);
+
+    /** Every shop that registered (the sweep visits each confirmed one). */
+    List<String> shopIds();
 }

@@ -5,5 +5,9 @@ public enum OrderEventType {
     ORDER_PLACED,
     PAYMENT_PAID,
     PAYMENT_AUTHORIZED,
-    ORDER_CANCELLED
+    ORDER_CANCELLED,
+    /** The sweep found the order in the shop without a webhook, or found it changed while it waits. */
+    FOUND_BY_SWEEP,
+    /** A person asked for the order to be checked again (after fixing a mapping, say). */
+    RETRY_REQUESTED
 }

@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,7 @@ public final class KhaosChannelService {
     public static final String STOCK_STATUS_PATH = "/khaos/stock-status";
     public static final String STOCK_PATH = "/khaos/stock";
     public static final String CONTINUATION_HEADER = "Sirion-Continuation";
+    public static final String SPECIFIC_IDS_HEADER = "SpecificIDs";
     private static final System.Logger LOG = System.getLogger(KhaosChannelService.class.getName());
 
     private final ChannelCredentials credentials;
@@ -41,12 +44,15 @@ public final class KhaosChannelService {
     private final KhaosCatalogue catalogue;
     private final ExceptionLedger exceptions;
     private final TaxRateTable taxRates;
+    private final KhaosOrderFeed feed;
+    private final KhaosOrderStatusRecorder statuses;
     private final int orderDownloadFrequencyMinutes;
     private final Optional<String> publicBaseUrl;
     private final Clock clock;
 
     public KhaosChannelService(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
                                KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
+                               KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses,
                                int orderDownloadFrequencyMinutes, Optional<String> publicBaseUrl, Clock clock) {
         this.credentials = credentials;
         this.codec = codec;
@@ -54,6 +60,8 @@ public final class KhaosChannelService {
         this.catalogue = catalogue;
         this.exceptions = exceptions;
         this.taxRates = taxRates;
+        this.feed = feed;
+        this.statuses = statuses;
         this.orderDownloadFrequencyMinutes = orderDownloadFrequencyMinutes;
         this.publicBaseUrl = publicBaseUrl.filter(s -> !s.isBlank());
         this.clock = clock;
@@ -73,14 +81,38 @@ public final class KhaosChannelService {
         return EndpointAnswer.json(200, codec.endpointConfig(urls, orderDownloadFrequencyMinutes));
     }
 
-    /** {@code GET /khaos/orders}: no orders yet (the order flow fills this); the continuation is handed back unchanged. */
+    /**
+     * {@code GET /khaos/orders}: the next page of READY orders (acknowledging the page named by
+     * {@code Sirion-Continuation}), or exactly the orders named in {@code SpecificIDs}. When the ledger cannot
+     * be read, 503 and nothing changes: Khaos asks again at its next download.
+     */
     public EndpointAnswer orderDownload(RequestHeaders headers) {
         if (!credentials.admits(headers.get("Authorization"))) {
             return unauthorised();
         }
-        EndpointAnswer answer = EndpointAnswer.json(200, codec.emptyOrderDownload());
-        Optional<String> continuation = headers.get(CONTINUATION_HEADER);
-        return continuation.map(c -> answer.withHeader(CONTINUATION_HEADER, c)).orElse(answer);
+        Optional<String> continuation = headers.get(CONTINUATION_HEADER).filter(c -> !c.isBlank());
+        List<String> specific = specificIds(headers.get(SPECIFIC_IDS_HEADER).orElse(""));
+        KhaosOrderFeed.Download download;
+        try {
+            download = specific.isEmpty() ? feed.next(continuation) : feed.specific(specific, continuation);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "order download failed, Khaos will ask again: " + e);
+            return EndpointAnswer.json(503, JsonText.object("error", "orders unavailable, ask again"));
+        }
+        EndpointAnswer answer = EndpointAnswer.json(200, codec.orderDownload(download.salesOrders()));
+        return download.continuation().map(c -> answer.withHeader(CONTINUATION_HEADER, c)).orElse(answer);
+    }
+
+    /** {@code SpecificIDs: "A1,A2"}: comma-separated AssociatedRefs; the spec shows them quoted, so quotes are dropped. */
+    static List<String> specificIds(String header) {
+        List<String> ids = new ArrayList<>();
+        for (String part : header.split(",")) {
+            String id = part.strip().replaceAll("^\"+|\"+$", "").strip();
+            if (!id.isEmpty() && !ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** {@code POST} of an upload: checked, kept raw (and, for the catalogue, applied), then 200. */
@@ -90,9 +122,12 @@ public final class KhaosChannelService {
         }
         Instant now = clock.instant();
         CatalogueChange change = null;
+        OrderStatusUpload orderStatuses = null;
         try {
             if (kind == KhaosUploadKind.STOCK) {
                 change = codec.readStockUpload(body, taxRates, now);
+            } else if (kind == KhaosUploadKind.ORDER_STATUS) {
+                orderStatuses = codec.readOrderStatuses(body);
             } else {
                 codec.checkStatusUpload(body);
             }
@@ -105,6 +140,9 @@ public final class KhaosChannelService {
                 catalogue.apply(change, now);
                 reportUnknownTaxCodes(change, now);
             }
+            if (orderStatuses != null) {
+                applyOrderStatuses(orderStatuses, now);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, kind + " upload not stored, Khaos will send it again: " + e);
             return EndpointAnswer.json(500, JsonText.object("error", "not stored, send again"));
@@ -113,6 +151,20 @@ public final class KhaosChannelService {
                 + (change == null ? "" : ", " + change.items().size() + " items, " + change.deletedStockIds().size() + " deleted")
                 + ")");
         return EndpointAnswer.json(200, JsonText.object("stored", kind.name()));
+    }
+
+    private void applyOrderStatuses(OrderStatusUpload upload, Instant now) {
+        Map<KhaosOrderStatusRecorder.Effect, Integer> effects = new java.util.EnumMap<>(KhaosOrderStatusRecorder.Effect.class);
+        for (KhaosOrderStatus status : upload.statuses()) {
+            effects.merge(statuses.apply(status), 1, Integer::sum);
+        }
+        for (String entry : upload.unreadableEntries()) {
+            exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_UPLOAD_UNREADABLE,
+                    "order_status-entry-" + sha256(entry.getBytes(StandardCharsets.UTF_8)).substring(0, 20),
+                    "an order status in an OrderStatusUpload could not be read (the others were applied)", entry, now));
+        }
+        LOG.log(Level.INFO, "order statuses applied: " + effects + (upload.unreadableEntries().isEmpty() ? ""
+                : ", " + upload.unreadableEntries().size() + " unreadable"));
     }
 
     private void reportUnknownTaxCodes(CatalogueChange change, Instant now) {

@@ -9,8 +9,14 @@ public interface KhaosMessageCodec {
     /** Our {@code EndpointConfig} file (JSON format) naming each endpoint's URL. */
     String endpointConfig(Map<String, String> urlByEndpoint, int orderDownloadFrequencyMinutes);
 
-    /** An {@code OrderDownload} answer with no orders: {@code {"Orders":[],"ApiVersion":1000}}. */
-    String emptyOrderDownload();
+    /** An {@code OrderDownload} answer carrying these sales orders (each already KCC JSON), with our import config. */
+    String orderDownload(java.util.List<String> salesOrders);
+
+    /**
+     * Reads an {@code OrderStatusUpload}. An entry without the fields needed to find the order is set aside
+     * (as its JSON) for a person; a body that is not JSON with a {@code Statuses} list is unreadable.
+     */
+    OrderStatusUpload readOrderStatuses(byte[] body) throws UnreadableMessageException;
 
     /** Reads a {@code StockUpload}; tax rate codes are turned into percentages by {@code taxRates}. */
     CatalogueChange readStockUpload(byte[] body, TaxRateTable taxRates, java.time.Instant at) throws UnreadableMessageException;

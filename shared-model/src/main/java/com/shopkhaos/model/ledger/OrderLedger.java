@@ -1,5 +1,6 @@
 package com.shopkhaos.model.ledger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +26,10 @@ public interface OrderLedger {
 
     /** Orders in a state, most recently changed first. */
     List<OrderLedgerEntry> inState(OrderState state, int limit);
+
+    /** Orders in a state that last changed before {@code before}, longest-waiting first. */
+    List<OrderLedgerEntry> inStateChangedBefore(OrderState state, Instant before, int limit);
+
+    /** The order with this shop order number (Khaos's AssociatedRef), if we know it. */
+    Optional<OrderLedgerEntry> findByOrderNumber(String orderNumber);
 }

@@ -30,6 +30,24 @@ public record OrderTranslationPolicy(String site, String salesSource, String com
         return Map.copyOf(out);
     }
 
+    /** This policy with SKU overrides and couriers mapped by hand added (they win over configured ones). */
+    public OrderTranslationPolicy withMappings(Map<String, String> skus, Map<String, String> moreCouriers) {
+        if (skus.isEmpty() && moreCouriers.isEmpty()) {
+            return this;
+        }
+        java.util.Map<String, String> sku = new java.util.LinkedHashMap<>(skuOverrides);
+        sku.putAll(skus);
+        java.util.Map<String, String> courier = new java.util.LinkedHashMap<>(couriers);
+        courier.putAll(lowerKeys(moreCouriers));
+        return new OrderTranslationPolicy(site, salesSource, companyClass, currency, courier, cardTypes, accountPaymentMethods,
+                promotionScopes, sku);
+    }
+
+    /** Whether a payment method puts the order on account (invoice): ready when placed, even under "on paid". */
+    public boolean isAccountPaymentMethod(String technicalName) {
+        return technicalName != null && accountPaymentMethods.contains(technicalName);
+    }
+
     /** The Khaos stock code for a shop SKU: an override from {@code mappings}, else the SKU itself. */
     public String stockCodeFor(String sku) {
         return skuOverrides.getOrDefault(sku, sku);

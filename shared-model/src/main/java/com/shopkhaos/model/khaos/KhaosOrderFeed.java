@@ -1,0 +1,148 @@
+package com.shopkhaos.model.khaos;
+
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.ledger.LedgerVersionConflictException;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Serves READY orders to Khaos Control's OrderDownload, in pages. Each page's id is the
+ * {@code Sirion-Continuation} we answer with; KCC sends it back on its next download, which tells us it
+ * received that page: its orders become DOWNLOADED. A continuation we did not issue (KCC's first-contact
+ * date, say) acknowledges nothing. An order served but never acknowledged stays READY and is served again;
+ * Khaos refuses a second import of the same AssociatedRef (the shop's order number), so it cannot be
+ * imported twice. {@code SpecificIDs} (Khaos's retry of failed imports) answers exactly the named orders,
+ * whatever their state.
+ */
+public final class KhaosOrderFeed {
+    /** Ours: {@code kc1-<millis>-<random>}. */
+    static final String PAGE_PREFIX = "kc1-";
+    /** Stay well inside Lambda's 6 MB response limit whatever the page size. */
+    static final int MAX_PAGE_CHARS = 4_500_000;
+    static final int ATTEMPTS = 5;
+    private static final System.Logger LOG = System.getLogger(KhaosOrderFeed.class.getName());
+
+    /** What to answer: the sales orders (KCC JSON) and the continuation to hand back. */
+    public record Download(List<String> salesOrders, Optional<String> continuation, int acknowledged) {
+    }
+
+    private final OrderLedger ledger;
+    private final DownloadPages pages;
+    private final ExceptionLedger exceptions;
+    private final int pageSize;
+    private final Clock clock;
+
+    public KhaosOrderFeed(OrderLedger ledger, DownloadPages pages, ExceptionLedger exceptions, int pageSize, Clock clock) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("the order download page size must be at least 1");
+        }
+        this.ledger = ledger;
+        this.pages = pages;
+        this.exceptions = exceptions;
+        this.pageSize = pageSize;
+        this.clock = clock;
+    }
+
+    /** A normal download: acknowledges the page named by the continuation, then serves the next. */
+    public Download next(Optional<String> continuation) {
+        Set<String> justAcknowledged = new HashSet<>();
+        int acknowledged = continuation.filter(c -> c.startsWith(PAGE_PREFIX)).map(c -> acknowledge(c, justAcknowledged)).orElse(0);
+        Instant now = clock.instant();
+        List<String> ids = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        int chars = 0;
+        for (OrderLedgerEntry entry : ledger.inStateChangedBefore(OrderState.READY, now.plusSeconds(1),
+                pageSize + justAcknowledged.size())) {
+            String json = entry.khaos().salesOrder();
+            if (justAcknowledged.contains(entry.orderId()) || json.isEmpty()) {
+                continue;
+            }
+            if (ids.size() == pageSize || (!ids.isEmpty() && chars + json.length() > MAX_PAGE_CHARS)) {
+                break;
+            }
+            ids.add(entry.orderId());
+            orders.add(json);
+            chars += json.length();
+        }
+        if (ids.isEmpty()) {
+            return new Download(List.of(), continuation, acknowledged);
+        }
+        String pageId = PAGE_PREFIX + now.toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        pages.save(new DownloadPages.Page(pageId, now, ids, null));
+        LOG.log(Level.INFO, "served " + ids.size() + " order(s) to Khaos in page " + pageId + " (" + acknowledged
+                + " acknowledged)");
+        return new Download(orders, Optional.of(pageId), acknowledged);
+    }
+
+    /** Khaos's retry of named orders: exactly those we hold a sales order for, whatever their state. */
+    public Download specific(List<String> associatedRefs, Optional<String> continuation) {
+        List<String> orders = new ArrayList<>();
+        for (String ref : associatedRefs) {
+            ledger.findByOrderNumber(ref).map(e -> e.khaos().salesOrder()).filter(json -> !json.isEmpty())
+                    .ifPresent(orders::add);
+        }
+        LOG.log(Level.INFO, "Khaos asked again for " + associatedRefs.size() + " order(s); served " + orders.size());
+        return new Download(orders, continuation, 0);
+    }
+
+    private int acknowledge(String pageId, Set<String> moved) {
+        Optional<DownloadPages.Page> page = pages.find(pageId);
+        if (page.isEmpty() || page.get().acknowledgedAt() != null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        for (String orderId : page.get().orderIds()) {
+            if (downloaded(orderId, pageId, now)) {
+                moved.add(orderId);
+            }
+        }
+        pages.acknowledged(pageId, now);
+        return moved.size();
+    }
+
+    private boolean downloaded(String orderId, String pageId, Instant now) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<OrderLedgerEntry> found = ledger.find(orderId);
+            if (found.isEmpty()) {
+                return false;
+            }
+            OrderLedgerEntry entry = found.get();
+            try {
+                if (entry.state() == OrderState.READY) {
+                    ledger.update(entry.moveTo(OrderState.DOWNLOADED, entry.khaos().servedIn(pageId).downloaded(now), now,
+                            "Khaos acknowledged download page " + pageId));
+                    return true;
+                }
+                if (entry.state() == OrderState.WITHDRAWN) {
+                    cancelledMeanwhile(entry, now);
+                }
+                return false;
+            } catch (LedgerVersionConflictException e) {
+                // changed while we looked: read it again
+            }
+        }
+        throw new LedgerVersionConflictException(orderId, -1);
+    }
+
+    /** Served while READY, withdrawn before Khaos acknowledged it: Khaos may have it now, so a person checks. */
+    private void cancelledMeanwhile(OrderLedgerEntry entry, Instant now) {
+        String id = ExceptionRecord.idFor(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber());
+        if (exceptions.find(id).isEmpty()) {
+            exceptions.raise(ExceptionRecord.open(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber(),
+                    "order " + entry.orderNumber() + " was cancelled in the shop while Khaos was downloading it; "
+                            + "check whether Khaos imported it", "", now));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package com.shopkhaos.model.khaos;
+
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.ledger.KhaosHandover;
+import com.shopkhaos.model.ledger.LedgerVersionConflictException;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Applies Khaos's order statuses to the ledger: Khaos's order code, id and status are recorded, and an
+ * order Khaos has becomes IMPORTED (or CANCELLED when Khaos cancelled it). A status can arrive before
+ * Khaos's next download acknowledges the page the order was in; then the order passes through DOWNLOADED
+ * in the same write. The same status again changes nothing. A status for an order we do not know, or
+ * never sent, is put in front of a person.
+ */
+public final class KhaosOrderStatusRecorder {
+    static final int ATTEMPTS = 5;
+
+    /** What one status did. */
+    public enum Effect { IMPORTED, CANCELLED, RECORDED, UNCHANGED, UNKNOWN_ORDER, NEEDS_A_PERSON }
+
+    private final OrderLedger ledger;
+    private final ExceptionLedger exceptions;
+    private final Clock clock;
+
+    public KhaosOrderStatusRecorder(OrderLedger ledger, ExceptionLedger exceptions, Clock clock) {
+        this.ledger = ledger;
+        this.exceptions = exceptions;
+        this.clock = clock;
+    }
+
+    public Effect apply(KhaosOrderStatus status) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return attempt(status);
+            } catch (LedgerVersionConflictException e) {
+                // changed meanwhile: read it again
+            }
+        }
+        throw new LedgerVersionConflictException(status.associatedRef(), -1);
+    }
+
+    private Effect attempt(KhaosOrderStatus status) {
+        Instant now = clock.instant();
+        Optional<OrderLedgerEntry> found = find(status);
+        if (found.isEmpty()) {
+            String ref = status.associatedRef().isEmpty() ? "code-" + status.orderCode() : status.associatedRef();
+            exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, ref,
+                    "Khaos reported " + status.status() + " for AssociatedRef \"" + status.associatedRef() + "\" (Khaos order "
+                            + status.orderCode() + "), which this channel has no record of", "", now));
+            return Effect.UNKNOWN_ORDER;
+        }
+        OrderLedgerEntry entry = found.get();
+        KhaosHandover reported = entry.khaos().reported(status.orderCode(), status.orderId(), status.status());
+        String detail = "Khaos " + status.orderCode() + ": " + status.status();
+        switch (entry.state()) {
+            case READY -> {
+                OrderLedgerEntry downloaded = entry.moveTo(OrderState.DOWNLOADED, reported.downloaded(now), now,
+                        "Khaos reported it before acknowledging its download page");
+                OrderState next = status.isCancelled() ? OrderState.CANCELLED : OrderState.IMPORTED;
+                ledger.update(downloaded.moveTo(next, now, detail).asOneChangeFrom(entry));
+                return status.isCancelled() ? Effect.CANCELLED : Effect.IMPORTED;
+            }
+            case DOWNLOADED -> {
+                OrderState next = status.isCancelled() ? OrderState.CANCELLED : OrderState.IMPORTED;
+                ledger.update(entry.moveTo(next, reported, now, detail));
+                return status.isCancelled() ? Effect.CANCELLED : Effect.IMPORTED;
+            }
+            case IMPORTED -> {
+                if (status.isCancelled()) {
+                    ledger.update(entry.moveTo(OrderState.CANCELLED, reported, now, detail));
+                    return Effect.CANCELLED;
+                }
+                return record(entry, reported, now, detail);
+            }
+            case DESPATCHED, WRITTEN_BACK, CANCELLED -> {
+                return record(entry, reported, now, detail);
+            }
+            case WITHDRAWN -> {
+                if (!status.isCancelled()) {
+                    raiseOnce(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber(), "order " + entry.orderNumber()
+                            + " was cancelled in the shop, but Khaos has it as " + status.orderCode() + " (" + status.status()
+                            + ")", now);
+                }
+                return record(entry, reported, now, detail) == Effect.UNCHANGED ? Effect.UNCHANGED : Effect.NEEDS_A_PERSON;
+            }
+            default -> {
+                raiseOnce(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, entry.orderNumber(), "Khaos reported " + status.status()
+                        + " for order " + entry.orderNumber() + " (Khaos " + status.orderCode() + "), which was never sent to "
+                        + "Khaos: it is " + entry.state() + " here", now);
+                return Effect.NEEDS_A_PERSON;
+            }
+        }
+    }
+
+    private Optional<OrderLedgerEntry> find(KhaosOrderStatus status) {
+        if (status.customData().matches("[0-9a-f]{32}")) {
+            Optional<OrderLedgerEntry> byId = ledger.find(status.customData())
+                    .filter(e -> status.associatedRef().isEmpty() || e.orderNumber().equals(status.associatedRef()));
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return status.associatedRef().isEmpty() ? Optional.empty() : ledger.findByOrderNumber(status.associatedRef());
+    }
+
+    private Effect record(OrderLedgerEntry entry, KhaosHandover reported, Instant now, String detail) {
+        if (reported.equals(entry.khaos())) {
+            return Effect.UNCHANGED;
+        }
+        ledger.update(entry.withKhaos(reported, now, "Khaos status", detail));
+        return Effect.RECORDED;
+    }
+
+    private void raiseOnce(ExceptionType type, String subject, String reason, Instant now) {
+        if (exceptions.find(ExceptionRecord.idFor(type, subject)).isEmpty()) {
+            exceptions.raise(ExceptionRecord.open(type, subject, reason, "", now));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.shopkhaos.model.ordersync;
+
+import com.shopkhaos.model.events.OrderEvent;
+import com.shopkhaos.model.events.OrderEventType;
+import com.shopkhaos.model.intake.OrderEventPublisher;
+import com.shopkhaos.model.ledger.LedgerVersionConflictException;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A person asks for an order to be checked again (after mapping a SKU or a courier, fixing the product in
+ * Khaos or the address in the shop): the request is noted on the order's timeline and queued for order-sync,
+ * which reads the order from the shop again and either sends it on or keeps it held with what is still wrong.
+ */
+public final class OrderRetryService {
+    /** Only orders that have not reached Khaos can be retried here. */
+    public static final Set<OrderState> RETRYABLE = EnumSet.of(OrderState.QUARANTINED, OrderState.AWAITING_PAYMENT,
+            OrderState.RECEIVED);
+
+    public enum Outcome { QUEUED, NOT_FOUND, NOT_RETRYABLE }
+
+    public record Answer(Outcome outcome, Optional<OrderLedgerEntry> order, String message) {
+    }
+
+    private final OrderLedger ledger;
+    private final OrderEventPublisher publisher;
+    private final Clock clock;
+
+    public OrderRetryService(OrderLedger ledger, OrderEventPublisher publisher, Clock clock) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** {@code ref}: the shop's order number, or its order id. */
+    public Answer retry(String ref, String requestedBy) {
+        Optional<OrderLedgerEntry> found = find(ref);
+        if (found.isEmpty()) {
+            return new Answer(Outcome.NOT_FOUND, found, "no order " + ref + " in the ledger");
+        }
+        OrderLedgerEntry entry = found.get();
+        if (!RETRYABLE.contains(entry.state())) {
+            return new Answer(Outcome.NOT_RETRYABLE, found, "order " + label(entry) + " is " + entry.state()
+                    + "; only orders that are " + RETRYABLE + " can be retried");
+        }
+        Instant now = clock.instant();
+        OrderLedgerEntry noted = entry.noted("retry requested", "by " + requestedBy, now);
+        try {
+            ledger.update(noted);
+        } catch (LedgerVersionConflictException e) {
+            noted = entry;
+        }
+        publisher.publish(OrderEvent.of("retry-" + UUID.randomUUID(), entry.shopId(), OrderEventType.RETRY_REQUESTED,
+                entry.orderId(), entry.orderNumber(), now));
+        return new Answer(Outcome.QUEUED, Optional.of(noted), "order " + label(entry) + " queued to be checked again");
+    }
+
+    private Optional<OrderLedgerEntry> find(String ref) {
+        if (ref == null || ref.isBlank() || ref.length() > 64) {
+            return Optional.empty();
+        }
+        Optional<OrderLedgerEntry> byNumber = ledger.findByOrderNumber(ref);
+        return byNumber.isPresent() ? byNumber : ref.matches("[0-9a-f]{32}") ? ledger.find(ref) : Optional.empty();
+    }
+
+    private static String label(OrderLedgerEntry entry) {
+        return entry.orderNumber().isEmpty() ? entry.orderId() : entry.orderNumber();
+    }
+}

@@ -1,0 +1,125 @@
+package com.shopkhaos.model.ordersync;
+
+import com.shopkhaos.model.app.ShopRegistry;
+import com.shopkhaos.model.events.OrderEvent;
+import com.shopkhaos.model.events.OrderEventType;
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.intake.OrderEventPublisher;
+import com.shopkhaos.model.ledger.LedgerVersionConflictException;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The safety net for webhooks that never came: on a schedule, asks each shop for orders created or
+ * changed since the last run (the first run starts at the configured go-live time, never the shop's
+ * history), up to a grace period ago so webhooks still on their way are not counted. An order the ledger
+ * does not know is recorded and fed into order-sync, and raises WEBHOOKS_MISSING; an order still waiting
+ * (received, or awaiting payment) is fed in again to be checked against the shop.
+ */
+public final class OrderSweepService {
+    static final String CHECKPOINT_PREFIX = "order-sweep#";
+    private static final System.Logger LOG = System.getLogger(OrderSweepService.class.getName());
+
+    /** What one run did, per shop. */
+    public record ShopSweep(String shopId, Instant from, Instant to, List<String> missing, List<String> rechecked) {
+    }
+
+    private final ShopRegistry shops;
+    private final ShopOrders shopOrders;
+    private final OrderLedger ledger;
+    private final ExceptionLedger exceptions;
+    private final OrderEventPublisher publisher;
+    private final Checkpoints checkpoints;
+    private final Optional<Instant> goLive;
+    private final Duration grace;
+    private final Clock clock;
+
+    public OrderSweepService(ShopRegistry shops, ShopOrders shopOrders, OrderLedger ledger, ExceptionLedger exceptions,
+                             OrderEventPublisher publisher, Checkpoints checkpoints, Optional<Instant> goLive,
+                             Duration grace, Clock clock) {
+        this.shops = shops;
+        this.shopOrders = shopOrders;
+        this.ledger = ledger;
+        this.exceptions = exceptions;
+        this.publisher = publisher;
+        this.checkpoints = checkpoints;
+        this.goLive = goLive;
+        this.grace = grace;
+        this.clock = clock;
+    }
+
+    public List<ShopSweep> sweep() {
+        List<ShopSweep> done = new ArrayList<>();
+        for (String shopId : shops.shopIds()) {
+            if (shops.find(shopId).map(s -> s.isConfirmed()).orElse(false)) {
+                done.add(sweep(shopId));
+            }
+        }
+        return done;
+    }
+
+    ShopSweep sweep(String shopId) {
+        Instant now = clock.instant();
+        Instant to = now.minus(grace);
+        String checkpoint = CHECKPOINT_PREFIX + shopId;
+        Optional<Instant> mark = checkpoints.get(checkpoint);
+        Instant from = mark.or(() -> goLive).orElse(to);
+        List<String> missing = new ArrayList<>();
+        List<String> rechecked = new ArrayList<>();
+        if (to.isAfter(from)) {
+            for (ShopOrders.ChangedOrder changed : shopOrders.changedBetween(shopId, from, to)) {
+                Optional<OrderLedgerEntry> known = ledger.find(changed.orderId());
+                String eventId = "sweep-" + changed.orderId() + "-" + to.toEpochMilli();
+                if (known.isEmpty()) {
+                    if (record(shopId, changed, eventId, now)) {
+                        missing.add(changed.orderNumber());
+                        publisher.publish(OrderEvent.of(eventId, shopId, OrderEventType.FOUND_BY_SWEEP, changed.orderId(),
+                                changed.orderNumber(), now));
+                    }
+                } else if (known.get().state() == OrderState.RECEIVED || known.get().state() == OrderState.AWAITING_PAYMENT) {
+                    rechecked.add(changed.orderNumber());
+                    publisher.publish(OrderEvent.of(eventId, shopId, OrderEventType.FOUND_BY_SWEEP, changed.orderId(),
+                            changed.orderNumber(), now));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOKS_MISSING, day(now),
+                    missing.size() + " order(s) changed between " + from + " and " + to + " reached us only through the sweep: "
+                            + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
+                            + (missing.size() > 20 ? " …" : "") + " (shop " + shopId + ")", "", now));
+            LOG.log(Level.WARNING, "sweep found " + missing.size() + " order(s) without a webhook in shop " + shopId);
+        }
+        if (to.isAfter(from) || mark.isEmpty()) {
+            checkpoints.advance(checkpoint, mark, to.isAfter(from) ? to : from);
+        }
+        return new ShopSweep(shopId, from, to, missing, rechecked);
+    }
+
+    /** Records an order first seen by the sweep; false when its webhook got there first after all. */
+    private boolean record(String shopId, ShopOrders.ChangedOrder changed, String eventId, Instant now) {
+        try {
+            ledger.create(OrderLedgerEntry.foundBy(shopId, changed.orderId(), changed.orderNumber(), eventId,
+                    "found by the sweep", "no webhook came for it", now));
+            return true;
+        } catch (LedgerVersionConflictException e) {
+            return false;
+        }
+    }
+
+    /** The day, as the subject of the WEBHOOKS_MISSING record (one per day; repeats count up). */
+    private static String day(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+}

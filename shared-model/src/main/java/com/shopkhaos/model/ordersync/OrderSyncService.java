@@ -1,0 +1,231 @@
+package com.shopkhaos.model.ordersync;
+
+import com.shopkhaos.model.events.OrderEvent;
+import com.shopkhaos.model.events.OrderEventType;
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.khaos.KhaosCatalogue;
+import com.shopkhaos.model.ledger.LedgerVersionConflictException;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.order.OrderProblem;
+import com.shopkhaos.model.order.OrderTranslationPolicy;
+import com.shopkhaos.model.order.OrderTranslator;
+import com.shopkhaos.model.order.ShopOrder;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The order-sync flow for one {@code order-events} message: read the order as the shop has it now (so
+ * duplicates and out-of-order webhooks all converge on the same answer), then withdraw it, hold it back
+ * with one exception per problem, let it wait for payment, or make it READY for Khaos with the sales order
+ * as it will be served. A redelivery changes nothing; a concurrent change to the same order is met by
+ * reading it again. Transient failures (the shop or DynamoDB unavailable) are thrown so SQS delivers the
+ * message again; bad orders finish normally, in the exception ledger.
+ */
+public final class OrderSyncService {
+    static final int ATTEMPTS = 5;
+    static final String RESOLVER = "order-sync";
+    private static final System.Logger LOG = System.getLogger(OrderSyncService.class.getName());
+    /** Khaos has the order (or had it): the shop can no longer withdraw it. */
+    private static final Set<OrderState> HANDED_OVER = EnumSet.of(OrderState.DOWNLOADED, OrderState.IMPORTED,
+            OrderState.DESPATCHED, OrderState.WRITTEN_BACK, OrderState.CANCELLED);
+
+    private final OrderLedger ledger;
+    private final ExceptionLedger exceptions;
+    private final ShopOrders shop;
+    private final KhaosCatalogue catalogue;
+    private final OrderMappings mappings;
+    private final SalesOrderFormat format;
+    private final OrderTranslationPolicy policy;
+    private final ReadinessPolicy readiness;
+    private final Clock clock;
+
+    public OrderSyncService(OrderLedger ledger, ExceptionLedger exceptions, ShopOrders shop, KhaosCatalogue catalogue,
+                            OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
+                            ReadinessPolicy readiness, Clock clock) {
+        this.ledger = ledger;
+        this.exceptions = exceptions;
+        this.shop = shop;
+        this.catalogue = catalogue;
+        this.mappings = mappings;
+        this.format = format;
+        this.policy = policy;
+        this.readiness = readiness;
+        this.clock = clock;
+    }
+
+    /** Handles one message; answers the order's state afterwards. */
+    public OrderState process(OrderEvent event) {
+        LedgerVersionConflictException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return attempt(event);
+            } catch (LedgerVersionConflictException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private OrderState attempt(OrderEvent event) {
+        Optional<OrderLedgerEntry> known = ledger.find(event.orderId());
+        if (known.isPresent() && known.get().state() == OrderState.WITHDRAWN) {
+            return OrderState.WITHDRAWN;
+        }
+        if (known.isPresent() && HANDED_OVER.contains(known.get().state())) {
+            return afterHandover(known.get(), event);
+        }
+        Optional<ShopOrder> fetched;
+        ShopOrderUnreadableException unreadable = null;
+        try {
+            fetched = shop.fetch(event.shopId(), event.orderId());
+        } catch (ShopOrderUnreadableException e) {
+            fetched = Optional.empty();
+            unreadable = e;
+        }
+        Instant now = clock.instant();
+        OrderLedgerEntry entry = known.orElseGet(() -> firstSeen(event, now));
+        if (unreadable != null) {
+            return quarantine(entry, label(entry), List.of(new OrderProblem(ExceptionType.ORDER_INVALID, "unreadable",
+                    unreadable.getMessage())), event, now);
+        }
+        if (fetched.isEmpty()) {
+            return vanished(entry, event, now);
+        }
+        ShopOrder order = fetched.get();
+        entry = entry.withOrderNumber(order.orderNumber());
+        if (order.isCancelled()) {
+            return withdraw(entry, now, "cancelled in the shop before Khaos downloaded it");
+        }
+        OrderTranslationPolicy effective = policy.withMappings(mappings.current().skuToStockCode(),
+                mappings.current().deliveryMethodToCourier());
+        OrderTranslator.Result result = OrderTranslator.translate(order, effective, catalogue::byStockCode);
+        if (!result.ready()) {
+            return quarantine(entry, order.orderNumber(), result.problems(), event, now);
+        }
+        if (!readyToSend(order, effective)) {
+            return awaitPayment(entry, now);
+        }
+        return ready(entry, format.write(result.salesOrder().get()), order, now);
+    }
+
+    private OrderLedgerEntry firstSeen(OrderEvent event, Instant now) {
+        OrderLedgerEntry entry = OrderLedgerEntry.foundBy(event.shopId(), event.orderId(), event.orderNumber(),
+                event.eventId(), "order-sync " + event.type(), "first seen by order-sync, event " + event.eventId(), now);
+        ledger.create(entry);
+        return entry;
+    }
+
+    private boolean readyToSend(ShopOrder order, OrderTranslationPolicy effective) {
+        return readiness == ReadinessPolicy.ON_PLACED || order.isPaidOrAuthorized()
+                || order.payments().stream().anyMatch(p -> effective.isAccountPaymentMethod(p.methodTechnicalName()));
+    }
+
+    /** Khaos downloaded it: only a cancellation in the shop matters now, and a person must act on it. */
+    private OrderState afterHandover(OrderLedgerEntry entry, OrderEvent event) {
+        if (event.type() != OrderEventType.ORDER_CANCELLED || entry.state() == OrderState.CANCELLED) {
+            return entry.state();
+        }
+        Optional<ShopOrder> order = shop.fetch(event.shopId(), event.orderId());
+        if (order.isPresent() && !order.get().isCancelled()) {
+            return entry.state();
+        }
+        String id = ExceptionRecord.idFor(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber());
+        if (exceptions.find(id).isPresent()) {
+            return entry.state();
+        }
+        Instant now = clock.instant();
+        exceptions.raise(ExceptionRecord.open(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber(),
+                "order " + entry.orderNumber() + " was " + (order.isPresent() ? "cancelled" : "deleted")
+                        + " in the shop after Khaos downloaded it (now " + entry.state() + " in Khaos"
+                        + (entry.khaos().khaosOrderCode().isEmpty() ? "" : " as " + entry.khaos().khaosOrderCode()) + ")",
+                "", now));
+        ledger.update(entry.noted("cancelled in the shop", "after Khaos downloaded it: cancel it in Khaos by hand", now));
+        LOG.log(Level.WARNING, "order " + entry.orderNumber() + " cancelled in the shop after Khaos downloaded it");
+        return entry.state();
+    }
+
+    private OrderState vanished(OrderLedgerEntry entry, OrderEvent event, Instant now) {
+        String subject = entry.orderNumber().isEmpty() ? event.orderId() : entry.orderNumber();
+        exceptions.raise(ExceptionRecord.open(ExceptionType.ORDER_NOT_FOUND, subject,
+                "the shop has no order " + event.orderId() + " (told by " + event.type() + "); nothing was sent to Khaos",
+                "", now));
+        return withdraw(entry, now, "the shop no longer has the order");
+    }
+
+    private OrderState withdraw(OrderLedgerEntry entry, Instant now, String reason) {
+        resolveAll(entry.exceptionIds(), now);
+        ledger.update(entry.moveTo(OrderState.WITHDRAWN, now, reason));
+        LOG.log(Level.INFO, "order " + label(entry) + " WITHDRAWN: " + reason);
+        return OrderState.WITHDRAWN;
+    }
+
+    private OrderState quarantine(OrderLedgerEntry entry, String orderNumber, List<OrderProblem> problems, OrderEvent event,
+                                  Instant now) {
+        List<String> ids = problems.stream().map(p -> ExceptionRecord.idFor(p.type(), p.subject(orderNumber))).toList();
+        boolean retry = event.type() == OrderEventType.RETRY_REQUESTED;
+        if (entry.state() == OrderState.QUARANTINED && Set.copyOf(ids).equals(Set.copyOf(entry.exceptionIds()))
+                && !retry && allOpen(ids)) {
+            return OrderState.QUARANTINED;
+        }
+        for (OrderProblem p : problems) {
+            exceptions.raise(ExceptionRecord.open(p.type(), p.subject(orderNumber), p.reason(), "", now));
+        }
+        Set<String> stale = new HashSet<>(entry.exceptionIds());
+        ids.forEach(stale::remove);
+        resolveAll(stale, now);
+        String reason = problems.size() + " problem(s): " + String.join("; ",
+                problems.stream().map(p -> p.type() + " " + p.key()).toList());
+        ledger.update(entry.quarantined(ids, now, (retry ? "retried, still " : "") + reason));
+        LOG.log(Level.INFO, "order " + orderNumber + " QUARANTINED: " + reason);
+        return OrderState.QUARANTINED;
+    }
+
+    private boolean allOpen(List<String> ids) {
+        return ids.stream().allMatch(id -> exceptions.find(id).map(r -> r.status() == ExceptionStatus.OPEN).orElse(false));
+    }
+
+    private OrderState awaitPayment(OrderLedgerEntry entry, Instant now) {
+        if (entry.state() == OrderState.AWAITING_PAYMENT || entry.state() == OrderState.READY) {
+            return entry.state();
+        }
+        resolveAll(entry.exceptionIds(), now);
+        ledger.update(entry.moveTo(OrderState.AWAITING_PAYMENT, now, "valid; waits for the payment (ORDER_READY_ON=paid)"));
+        return OrderState.AWAITING_PAYMENT;
+    }
+
+    private OrderState ready(OrderLedgerEntry entry, String salesOrder, ShopOrder order, Instant now) {
+        if (entry.state() == OrderState.READY) {
+            if (!entry.khaos().salesOrder().equals(salesOrder)) {
+                ledger.update(entry.withKhaos(entry.khaos().withSalesOrder(salesOrder), now, "order changed in the shop",
+                        "the sales order for Khaos was rebuilt"));
+            }
+            return OrderState.READY;
+        }
+        resolveAll(entry.exceptionIds(), now);
+        ledger.update(entry.ready(salesOrder, now, "checked: " + order.lines().size() + " line(s), total "
+                + order.amountTotal().toPlainString() + " " + order.currency()));
+        LOG.log(Level.INFO, "order " + order.orderNumber() + " READY for Khaos");
+        return OrderState.READY;
+    }
+
+    private void resolveAll(Iterable<String> ids, Instant now) {
+        for (String id : ids) {
+            exceptions.resolve(id, RESOLVER, now);
+        }
+    }
+
+    private static String label(OrderLedgerEntry entry) {
+        return entry.orderNumber().isEmpty() ? entry.orderId() : entry.orderNumber();
+    }
+}
