@@ -214,6 +214,12 @@ class OrderTranslationTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aLineThatCannotBePlaced_raisesOnlyItsOwnProblem_notKnockOnVatOrTotalMismatches() {
+        OrderTranslator.Result result = translate(OrderFixtures.order("unknown-sku"), OrderFixtures.policy(), OrderFixtures.catalogue());
+        assertThat(result.problems()).extracting(OrderProblem::type).containsExactly(ExceptionType.UNKNOWN_SKU);
+    }
+
+    @org.junit.jupiter.api.Test
     void aMappingFix_letsTheOrderThrough() {
         ObjectNode order = OrderFixtures.order("legacy-delivery");
         OrderTranslationPolicy fixed = new OrderTranslationPolicy("1", "WEB", "Web Customer", "GBP",

@@ -222,7 +222,9 @@ final class KhaosControlApi {
         synchronized (sim) {
             ObjectNode o = SimJson.object().put("orderId", order.orderId).put("orderCode", order.orderCode)
                     .put("associatedRef", order.associatedRef).put("status", order.status).put("held", order.held)
-                    .put("site", order.site).put("importedAt", order.importedAt.toString());
+                    .put("site", order.site).put("importedAt", order.importedAt.toString())
+                    .put("courier", order.courier == null ? "" : order.courier.code());
+            o.set("payments", order.received.path("Payments").isArray() ? order.received.path("Payments").deepCopy() : SimJson.array());
             ArrayNode lines = o.putArray("lines");
             order.lines.forEach(l -> lines.addObject().put("orderItemId", l.orderItemId).put("sku", l.sku).put("stockCode", l.stockCode)
                     .put("quantity", l.quantity).put("despatched", l.despatched).put("unitGross", l.unitGross)

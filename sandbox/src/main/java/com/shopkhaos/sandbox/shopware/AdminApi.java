@@ -69,11 +69,24 @@ final class AdminApi {
             return switch (request.method()) {
                 case "GET" -> detail(caller.get(), entity, m.group(2), request);
                 case "PATCH" -> patch(caller.get(), entity, m.group(2), request);
+                case "DELETE" -> delete(entity, m.group(2));
                 default -> ShopwareErrors.response(405, ShopwareErrors.error(405, "0", "Method Not Allowed", null));
             };
         }
         return ShopwareErrors.notFound("FRAMEWORK__API_ROUTE_NOT_FOUND", "No route found for \"" + request.method() + " " + path
                 + "\" in the simulator");
+    }
+
+    /** Orders only (what the simulator needs): 204, or Shopware's 404 for an unknown id. */
+    private SimResponse delete(String entity, String id) {
+        if (!entity.equals("order")) {
+            return ShopwareErrors.response(405, ShopwareErrors.error(405, "0", "Method Not Allowed",
+                    "the simulator deletes orders only"));
+        }
+        if (!sim.deleteOrder(id)) {
+            return ShopwareErrors.notFound("FRAMEWORK__ENTITY_NOT_FOUND", "order for id " + id + " not found.");
+        }
+        return SimResponse.noContent();
     }
 
     private Optional<SimResponse> injectFault() {

@@ -50,6 +50,10 @@ final class ControlApi {
             if (m.group(2) == null && method.equals("GET")) {
                 return ok(order.deepCopy());
             }
+            if (m.group(2) == null && method.equals("DELETE")) {
+                sim.deleteOrder(id);
+                return ok(SimJson.object().put("deleted", id));
+            }
             if ("/pay".equals(m.group(2)) && method.equals("POST")) {
                 sim.transition("order_transaction", order.path("transactions").path(0).path("id").asText(), "paid", true);
                 return ok(orderSummary(sim.order(id).orElseThrow()));
@@ -167,7 +171,7 @@ final class ControlApi {
         s.set("apps", sim.apps.appsJson());
         ArrayNode routes = s.putArray("controlRoutes");
         List.of("POST /_control/orders", "GET /_control/orders/{idOrNumber}", "POST /_control/orders/{idOrNumber}/pay",
-                "POST /_control/orders/{idOrNumber}/cancel", "GET /_control/products/{sku}", "PUT /_control/products/{sku}/stock",
+                "POST /_control/orders/{idOrNumber}/cancel", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "PUT /_control/products/{sku}/stock",
                 "GET /_control/deliveries/{deliveryId}", "POST /_control/apps/install", "GET /_control/apps",
                 "GET /_control/webhooks/deliveries", "PUT /_control/webhooks/mode", "GET|PUT /_control/faults",
                 "GET|PUT /_control/settings", "POST /_control/clock/advance", "GET /_control/sync-log",

@@ -150,6 +150,11 @@ public final class ShopwareSimulator implements AutoCloseable {
         }
     }
 
+    /** Deletes an order as {@code DELETE /api/order/{id}} does (an admin clearing a test order, say); false when there is none. */
+    public synchronized boolean deleteOrder(String id) {
+        return orders.remove(id) != null;
+    }
+
     /** An order by id or order number. */
     public synchronized Optional<ObjectNode> order(String idOrNumber) {
         ObjectNode byId = orders.get(idOrNumber);
