@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -67,6 +68,9 @@ public class SandboxInspectionResource {
     @ConfigProperty(name = "shopkhaos.order-events-queue-url")
     String orderEventsQueue;
 
+    @ConfigProperty(name = "shopkhaos.orders-table")
+    String ordersTable;
+
     @GET
     @Path("health")
     public Response health() {
@@ -96,6 +100,7 @@ public class SandboxInspectionResource {
         ObjectNode index = InfraJson.mapper().createObjectNode();
         index.put("GET /sandbox/orders?state=RECEIVED", "order ledger entries in a state (newest first)");
         index.put("GET /sandbox/orders/{orderId}", "one order's ledger entry with its timeline");
+        index.put("GET /sandbox/orders/by-state", "every order number in the ledger, by state");
         index.put("GET /sandbox/exceptions", "open exceptions, newest first");
         index.put("GET /sandbox/intake", "webhook outcomes and ignored events, counted");
         index.put("GET /sandbox/order-sync", "the order-sync consumer: handled, failed, kills");
@@ -125,6 +130,25 @@ public class SandboxInspectionResource {
         return json(ledger.inState(wanted, Math.max(1, Math.min(limit, 500))));
     }
 
+    /** Every order number in the ledger by state (for load and fault runs that follow thousands of orders). */
+    @GET
+    @Path("sandbox/orders/by-state")
+    public Response ordersByState() {
+        java.util.Map<String, List<String>> byState = new java.util.TreeMap<>();
+        for (OrderState state : OrderState.values()) {
+            List<String> numbers = new ArrayList<>();
+            dynamo.queryPaginator(b -> b.tableName(ordersTable).indexName("by-state").keyConditionExpression("#s = :s")
+                            .expressionAttributeNames(java.util.Map.of("#s", "state"))
+                            .expressionAttributeValues(java.util.Map.of(":s", AttributeValue.fromS(state.name())))
+                            .projectionExpression("orderNumber"))
+                    .items().forEach(i -> numbers.add(i.containsKey("orderNumber") ? i.get("orderNumber").s() : ""));
+            if (!numbers.isEmpty()) {
+                byState.put(state.name(), numbers);
+            }
+        }
+        return json(byState);
+    }
+
     @GET
     @Path("sandbox/orders/{orderId}")
     public Response order(@PathParam("orderId") String orderId) {
@@ -135,7 +159,7 @@ public class SandboxInspectionResource {
     @GET
     @Path("sandbox/exceptions")
     public Response openExceptions(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return json(exceptions.listOpen(Math.max(1, Math.min(limit, 500))));
+        return json(exceptions.listOpen(Math.max(1, Math.min(limit, 10_000))));
     }
 
     @GET

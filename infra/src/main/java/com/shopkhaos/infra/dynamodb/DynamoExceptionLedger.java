@@ -72,12 +72,12 @@ public class DynamoExceptionLedger implements ExceptionLedger {
 
     @Override
     public List<ExceptionRecord> listOpen(int limit) {
-        return dynamo.query(b -> b.tableName(table).indexName("by-status")
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName("by-status")
                         .keyConditionExpression("#status = :open")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":open", s(ExceptionStatus.OPEN.name())))
-                        .scanIndexForward(false).limit(limit))
-                .items().stream().map(DynamoExceptionLedger::fromItem).toList();
+                        .scanIndexForward(false).limit(Math.min(limit, 500)))
+                .items().stream().limit(limit).map(DynamoExceptionLedger::fromItem).toList();
     }
 
     @Override

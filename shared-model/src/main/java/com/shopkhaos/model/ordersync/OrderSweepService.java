@@ -25,10 +25,12 @@ import java.util.Optional;
  * changed since the last run (the first run starts at the configured go-live time, never the shop's
  * history), up to a grace period ago so webhooks still on their way are not counted. An order the ledger
  * does not know is recorded and fed into order-sync, and raises WEBHOOKS_MISSING; an order still waiting
- * (received, or awaiting payment) is fed in again to be checked against the shop.
+ * (received, or awaiting payment) is fed in again to be checked against the shop, and so is any order left
+ * RECEIVED for longer than the grace period (its message was lost or dead-lettered).
  */
 public final class OrderSweepService {
     static final String CHECKPOINT_PREFIX = "order-sweep#";
+    static final int STUCK_BATCH = 500;
     private static final System.Logger LOG = System.getLogger(OrderSweepService.class.getName());
 
     /** What one run did, per shop. */
@@ -92,6 +94,15 @@ public final class OrderSweepService {
                     publisher.publish(OrderEvent.of(eventId, shopId, OrderEventType.FOUND_BY_SWEEP, changed.orderId(),
                             changed.orderNumber(), now));
                 }
+            }
+        }
+        // a message that never reached order-sync (SQS send failed after the receipt, or the DLQ took it) leaves its
+        // order RECEIVED: whatever the window, such an order is fed in again once it is older than the grace period
+        for (OrderLedgerEntry stuck : ledger.inStateChangedBefore(OrderState.RECEIVED, to, STUCK_BATCH)) {
+            if (stuck.shopId().equals(shopId) && !rechecked.contains(stuck.orderNumber()) && !missing.contains(stuck.orderNumber())) {
+                rechecked.add(stuck.orderNumber());
+                publisher.publish(OrderEvent.of("sweep-" + stuck.orderId() + "-" + to.toEpochMilli(), shopId,
+                        OrderEventType.FOUND_BY_SWEEP, stuck.orderId(), stuck.orderNumber(), now));
             }
         }
         if (!missing.isEmpty()) {
