@@ -3,10 +3,12 @@ package com.shopkhaos.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,70 @@ class DynamoOrderLedgerTest {
                 .moveTo(OrderState.WITHDRAWN, far.plusSeconds(1), "cancelled"));
         assertThat(adapters.ledger.inState(OrderState.WITHDRAWN, 2)).extracting(OrderLedgerEntry::orderId)
                 .containsExactly(newer, older);
+    }
+
+    @Test
+    void theHandoverToKhaos_andTheExceptionsHoldingAnOrder_surviveTheRoundTrip() {
+        String id = orderId();
+        String salesOrder = "{\"Header\":{\"AssociatedRef\":\"10007\"},\"Items\":[" + "{\"SKU\":\"X\"},".repeat(2000) + "{}]}";
+        OrderLedgerEntry held = OrderLedgerEntry.received("shop1", id, "10007", "ev-1", "checkout.order.placed", t0)
+                .quarantined(List.of("UNKNOWN_SKU#10007:X", "VAT_MISMATCH#10007:vat-20"), t0.plusSeconds(1), "2 problems");
+        adapters.ledger.create(held);
+        assertThat(adapters.ledger.find(id)).contains(held);
+
+        OrderLedgerEntry ready = held.ready(salesOrder, t0.plusSeconds(2), "checked");
+        adapters.ledger.update(ready);
+        OrderLedgerEntry downloaded = ready.moveTo(OrderState.DOWNLOADED, ready.khaos().servedIn("kc1-1-a").downloaded(t0.plusSeconds(3)),
+                t0.plusSeconds(3), "acknowledged");
+        adapters.ledger.update(downloaded);
+        OrderLedgerEntry imported = downloaded.moveTo(OrderState.IMPORTED, downloaded.khaos().reported("SO05001", "5001", "Received"),
+                t0.plusSeconds(4), "Khaos SO05001");
+        adapters.ledger.update(imported);
+
+        OrderLedgerEntry stored = adapters.ledger.find(id).orElseThrow();
+        assertThat(stored).isEqualTo(imported);
+        assertThat(stored.exceptionIds()).isEmpty();
+        assertThat(stored.khaos()).isEqualTo(new KhaosHandover(salesOrder, "kc1-1-a", t0.plusSeconds(3), "SO05001", "5001", "Received"));
+        assertThat(adapters.ledger.findByOrderNumber("10007")).contains(imported);
+    }
+
+    @Test
+    void inStateChangedBefore_listsTheLongestWaitingFirst_toTheNanosecond() {
+        Instant base = Instant.parse("2097-03-01T10:00:00Z");
+        String first = orderId();
+        String second = orderId();
+        String later = orderId();
+        // 10:00:00.5 sorts after 10:00:00 and before 10:00:01 only if times are stored fixed-width
+        adapters.ledger.create(OrderLedgerEntry.received("shop1", second, "2", "e2", "checkout.order.placed", base.plusMillis(500))
+                .moveTo(OrderState.WITHDRAWN, base.plusMillis(500), "x"));
+        adapters.ledger.create(OrderLedgerEntry.received("shop1", first, "1", "e1", "checkout.order.placed", base)
+                .moveTo(OrderState.WITHDRAWN, base, "x"));
+        adapters.ledger.create(OrderLedgerEntry.received("shop1", later, "3", "e3", "checkout.order.placed", base.plusSeconds(1))
+                .moveTo(OrderState.WITHDRAWN, base.plusSeconds(1), "x"));
+
+        assertThat(adapters.ledger.inStateChangedBefore(OrderState.WITHDRAWN, base.plusSeconds(1), 1000))
+                .extracting(OrderLedgerEntry::orderId).containsSubsequence(first, second).doesNotContain(later);
+    }
+
+    @Test
+    void inStateChangedBefore_readsPastDynamoDbsOneMegabytePages() {
+        Instant base = Instant.parse("2096-01-01T00:00:00Z");
+        java.util.Random random = new java.util.Random(7);
+        int count = 300;
+        for (int i = 0; i < count; i++) {
+            StringBuilder noise = new StringBuilder();
+            random.ints(8_000, 0, 16).forEach(d -> noise.append(Integer.toHexString(d)));
+            adapters.ledger.create(OrderLedgerEntry.received("shop1", orderId(), "P" + i, "e" + i, "checkout.order.placed", base)
+                    .ready("{\"n\":\"" + noise + "\"}", base.plusMillis(i), "checked")
+                    .moveTo(OrderState.QUARANTINED, base.plusMillis(i), "held"));
+        }
+        assertThat(adapters.ledger.inStateChangedBefore(OrderState.QUARANTINED, base.plusSeconds(1), 1000)
+                .stream().filter(e -> e.orderNumber().startsWith("P")).count()).isEqualTo(count);
+    }
+
+    @Test
+    void findByOrderNumber_isEmpty_forANumberNeverSeen() {
+        assertThat(adapters.ledger.findByOrderNumber("no-such-number")).isEmpty();
     }
 
     @Test

@@ -43,7 +43,7 @@ class FaultRunIT {
 
     @Test
     void underFaults_everyOrderEndsInKhaosExactlyOnce_orHeldWithAnException() throws Exception {
-        try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "ORDER_SWEEP_GRACE", "4s",
+        try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "ORDER_SWEEP_GRACE", "30s",
                 "KHAOS_CONFIRMATION_AFTER", "5s", "SANDBOX_SWEEP_SECONDS", "3", "SANDBOX_ORDER_SYNC_VISIBILITY_SECONDS", "3",
                 "SHOPWARE_SHOP_ID", "faultShop0000001", "SANDBOX_SEED", Long.toString(SEED)))) {
             Instant begin = Instant.now();

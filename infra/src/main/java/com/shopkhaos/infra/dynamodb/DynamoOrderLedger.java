@@ -84,12 +84,12 @@ public class DynamoOrderLedger implements OrderLedger {
 
     @Override
     public List<OrderLedgerEntry> inStateChangedBefore(OrderState state, Instant before, int limit) {
-        return dynamo.query(b -> b.tableName(table).indexName("by-state")
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName("by-state")
                         .keyConditionExpression("#state = :state AND updatedAt < :before")
                         .expressionAttributeNames(Map.of("#state", "state"))
                         .expressionAttributeValues(Map.of(":state", s(state.name()), ":before", time(before)))
-                        .scanIndexForward(true).limit(limit))
-                .items().stream().map(DynamoOrderLedger::fromItem).toList();
+                        .scanIndexForward(true).limit(Math.min(limit, 1000)))
+                .items().stream().limit(limit).map(DynamoOrderLedger::fromItem).toList();
     }
 
     /** Through the {@code by-order-number} index, then read again from the table (the index is eventually consistent). */

@@ -26,6 +26,7 @@ public class ShopwareAdminClient {
     /** Renew this long before the token's stated expiry. */
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration READ_RETRY_PAUSE = Duration.ofMillis(200);
 
     /** The associations an order needs for translation (the checkout's webhook payload may lack some). */
     public static final List<String> ORDER_ASSOCIATIONS = List.of("lineItems", "deliveries.shippingMethod",
@@ -96,7 +97,25 @@ public class ShopwareAdminClient {
     }
 
     public JsonNode post(String path, JsonNode body) {
-        return send("POST", path, body);
+        return path.startsWith("/api/search/") ? retriedOnce(() -> send("POST", path, body)) : send("POST", path, body);
+    }
+
+    /**
+     * A read (a search or a GET) that met a 5xx, 429 or timeout is asked once more after a short pause
+     * before giving up: it changes nothing, and most such failures are momentary. Writes are never repeated here.
+     */
+    private JsonNode retriedOnce(java.util.function.Supplier<JsonNode> call) {
+        try {
+            return call.get();
+        } catch (ShopwareUnavailableException first) {
+            try {
+                Thread.sleep(READ_RETRY_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw first;
+            }
+            return call.get();
+        }
     }
 
     public JsonNode patch(String path, JsonNode body) {
@@ -104,7 +123,7 @@ public class ShopwareAdminClient {
     }
 
     public JsonNode get(String path) {
-        return send("GET", path, null);
+        return retriedOnce(() -> send("GET", path, null));
     }
 
     private JsonNode send(String method, String path, JsonNode body) {

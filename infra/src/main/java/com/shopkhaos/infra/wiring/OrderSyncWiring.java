@@ -8,6 +8,7 @@ import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.order.OrderTranslationPolicy;
 import com.shopkhaos.model.ordersync.Checkpoints;
 import com.shopkhaos.model.ordersync.KhaosConfirmationWatch;
+import com.shopkhaos.model.ordersync.OrderEventsBacklog;
 import com.shopkhaos.model.ordersync.OrderMappings;
 import com.shopkhaos.model.ordersync.OrderRetryService;
 import com.shopkhaos.model.ordersync.OrderSweepService;
@@ -68,11 +69,11 @@ public class OrderSyncWiring {
     @Produces
     @Singleton
     OrderSweepService orderSweep(ShopRegistry shops, ShopOrders shopOrders, OrderLedger ledger, ExceptionLedger exceptions,
-                                 OrderEventPublisher publisher, Checkpoints checkpoints,
+                                 OrderEventPublisher publisher, OrderEventsBacklog backlog, Checkpoints checkpoints,
                                  @ConfigProperty(name = "shopkhaos.order-sweep-go-live") Optional<String> goLive,
                                  @ConfigProperty(name = "shopkhaos.order-sweep-grace", defaultValue = "10m") Duration grace,
                                  Clock clock) {
-        return new OrderSweepService(shops, shopOrders, ledger, exceptions, publisher, checkpoints,
+        return new OrderSweepService(shops, shopOrders, ledger, exceptions, publisher, backlog, checkpoints,
                 goLive.filter(s -> !s.isBlank()).map(OrderSyncWiring::instant), grace, clock);
     }
 

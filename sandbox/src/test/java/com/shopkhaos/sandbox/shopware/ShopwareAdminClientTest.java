@@ -71,9 +71,16 @@ class ShopwareAdminClientTest {
     }
 
     @Test
-    void serverErrors_areTransient() {
+    void serverErrors_areTransient_andAReadIsAskedOnceMore_butAWriteIsNot() {
         client.productsBySku(List.of("SCARF-MER-GRY"));
+        int searches = shop.server.simulator().requests("/api/search/product").size();
         shop.client.control("PUT", "/faults", "{\"apiErrorRate\":1}");
         assertThatThrownBy(() -> client.productsBySku(List.of("SCARF-MER-GRY"))).isInstanceOf(ShopwareUnavailableException.class);
+        assertThat(shop.server.simulator().requests("/api/search/product")).hasSize(searches + 2);
+
+        int patches = shop.server.simulator().requests("/api/product/x").size();
+        assertThatThrownBy(() -> client.patch("/api/product/x", com.shopkhaos.infra.json.InfraJson.mapper().createObjectNode()))
+                .isInstanceOf(ShopwareUnavailableException.class);
+        assertThat(shop.server.simulator().requests("/api/product/x")).hasSize(patches + 1);
     }
 }

@@ -24,13 +24,14 @@ import java.util.Optional;
  * The safety net for webhooks that never came: on a schedule, asks each shop for orders created or
  * changed since the last run (the first run starts at the configured go-live time, never the shop's
  * history), up to a grace period ago so webhooks still on their way are not counted. An order the ledger
- * does not know is recorded and fed into order-sync, and raises WEBHOOKS_MISSING; an order still waiting
- * (received, or awaiting payment) is fed in again to be checked against the shop, and so is any order left
- * RECEIVED for longer than the grace period (its message was lost or dead-lettered).
+ * does not know is recorded and fed into order-sync, and raises WEBHOOKS_MISSING; an order awaiting payment
+ * that changed is fed in again to be checked against the shop (its payment webhook may be the one that was
+ * lost), and so is an order left RECEIVED whose message was lost or dead-lettered.
  */
 public final class OrderSweepService {
     static final String CHECKPOINT_PREFIX = "order-sweep#";
-    static final int STUCK_BATCH = 500;
+    static final int STUCK_BATCH = 200;
+    static final Duration STUCK_CEILING = Duration.ofHours(1);
     private static final System.Logger LOG = System.getLogger(OrderSweepService.class.getName());
 
     /** What one run did, per shop. */
@@ -43,19 +44,21 @@ public final class OrderSweepService {
     private final ExceptionLedger exceptions;
     private final OrderEventPublisher publisher;
     private final Checkpoints checkpoints;
+    private final OrderEventsBacklog backlog;
     private final Optional<Instant> goLive;
     private final Duration grace;
     private final Clock clock;
 
     public OrderSweepService(ShopRegistry shops, ShopOrders shopOrders, OrderLedger ledger, ExceptionLedger exceptions,
-                             OrderEventPublisher publisher, Checkpoints checkpoints, Optional<Instant> goLive,
-                             Duration grace, Clock clock) {
+                             OrderEventPublisher publisher, OrderEventsBacklog backlog, Checkpoints checkpoints,
+                             Optional<Instant> goLive, Duration grace, Clock clock) {
         this.shops = shops;
         this.shopOrders = shopOrders;
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.publisher = publisher;
         this.checkpoints = checkpoints;
+        this.backlog = backlog;
         this.goLive = goLive;
         this.grace = grace;
         this.clock = clock;
@@ -89,17 +92,21 @@ public final class OrderSweepService {
                         publisher.publish(OrderEvent.of(eventId, shopId, OrderEventType.FOUND_BY_SWEEP, changed.orderId(),
                                 changed.orderNumber(), now));
                     }
-                } else if (known.get().state() == OrderState.RECEIVED || known.get().state() == OrderState.AWAITING_PAYMENT) {
+                } else if (known.get().state() == OrderState.AWAITING_PAYMENT) {
                     rechecked.add(changed.orderNumber());
                     publisher.publish(OrderEvent.of(eventId, shopId, OrderEventType.FOUND_BY_SWEEP, changed.orderId(),
                             changed.orderNumber(), now));
                 }
             }
         }
-        // a message that never reached order-sync (SQS send failed after the receipt, or the DLQ took it) leaves its
-        // order RECEIVED: whatever the window, such an order is fed in again once it is older than the grace period
-        for (OrderLedgerEntry stuck : ledger.inStateChangedBefore(OrderState.RECEIVED, to, STUCK_BATCH)) {
-            if (stuck.shopId().equals(shopId) && !rechecked.contains(stuck.orderNumber()) && !missing.contains(stuck.orderNumber())) {
+        // a message that never reached order-sync (SQS send failed after the receipt, or the DLQ took it) leaves its order
+        // RECEIVED. Such an order is fed in again once the queue has drained (its message is surely gone), or after
+        // STUCK_CEILING whatever the queue holds; noted on its timeline, so at most once a grace period.
+        Instant stuckBefore = backlog.waiting() == 0 ? to : Instant.ofEpochMilli(Math.min(to.toEpochMilli(),
+                now.minus(STUCK_CEILING).toEpochMilli()));
+        for (OrderLedgerEntry stuck : ledger.inStateChangedBefore(OrderState.RECEIVED, stuckBefore, STUCK_BATCH)) {
+            if (stuck.shopId().equals(shopId) && !rechecked.contains(stuck.orderNumber()) && !missing.contains(stuck.orderNumber())
+                    && noteRefeed(stuck, now)) {
                 rechecked.add(stuck.orderNumber());
                 publisher.publish(OrderEvent.of("sweep-" + stuck.orderId() + "-" + to.toEpochMilli(), shopId,
                         OrderEventType.FOUND_BY_SWEEP, stuck.orderId(), stuck.orderNumber(), now));
@@ -116,6 +123,15 @@ public final class OrderSweepService {
             checkpoints.advance(checkpoint, mark, to.isAfter(from) ? to : from);
         }
         return new ShopSweep(shopId, from, to, missing, rechecked);
+    }
+
+    private boolean noteRefeed(OrderLedgerEntry stuck, Instant now) {
+        try {
+            ledger.update(stuck.noted("fed again by the sweep", "still RECEIVED after the grace period", now));
+            return true;
+        } catch (LedgerVersionConflictException e) {
+            return false;
+        }
     }
 
     /** Records an order first seen by the sweep; false when its webhook got there first after all. */

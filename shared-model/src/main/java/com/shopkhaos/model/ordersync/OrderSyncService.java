@@ -178,15 +178,17 @@ public final class OrderSyncService {
                 && !retry && allOpen(ids)) {
             return OrderState.QUARANTINED;
         }
-        for (OrderProblem p : problems) {
-            exceptions.raise(ExceptionRecord.open(p.type(), p.subject(orderNumber), p.reason(), "", now));
-        }
         Set<String> stale = new HashSet<>(entry.exceptionIds());
         ids.forEach(stale::remove);
         resolveAll(stale, now);
         String reason = problems.size() + " problem(s): " + String.join("; ",
                 problems.stream().map(p -> p.type() + " " + p.key()).toList());
+        // the ledger first: of two deliveries racing for the same order only one gets past this conditional write, so
+        // each problem is counted once; a crash before the raise is repaired by the next delivery (allOpen above)
         ledger.update(entry.quarantined(ids, now, (retry ? "retried, still " : "") + reason));
+        for (OrderProblem p : problems) {
+            exceptions.raise(ExceptionRecord.open(p.type(), p.subject(orderNumber), p.reason(), "", now));
+        }
         LOG.log(Level.INFO, "order " + orderNumber + " QUARANTINED: " + reason);
         return OrderState.QUARANTINED;
     }

@@ -1,0 +1,101 @@
+package com.shopkhaos.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sandbox as a load driver: valid paid orders placed from four threads as fast as the simulated shop
+ * takes them, followed to their import by the simulated Khaos (which asks for orders every half second).
+ * Prints throughput (placed → imported) and the delay from the webhook's arrival to Khaos's import (p50,
+ * p95, max) for the note; asserts only that every order arrived once. Small in CI;
+ * {@code ./mvnw -Pfull-scale verify -pl sandbox -Dit.test=LoadRunIT} places 2,000.
+ */
+class LoadRunIT {
+    static final int ORDERS = FaultRunIT.FULL ? 2000 : 100;
+    private static final List<String> SKUS = List.of("SCARF-MER-GRY", "HAT-BEANIE-NVY", "SOCKS-WOOL-3PK", "CANDLE-SOY-LRG",
+            "KIDS-COAT-5Y", "TSHIRT-ORG-BLK-M");
+
+    @Test
+    void placedOrders_areImportedOnce_andThroughputAndDelayAreReported() throws Exception {
+        try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_SWEEP_SECONDS", "0",
+                "SHOPWARE_SHOP_ID", "loadShop00000001"))) {
+            sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":0.5}");
+            List<String> ids = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            Instant start = Instant.now();
+            try {
+                List<Future<?>> placed = new ArrayList<>();
+                for (int i = 0; i < ORDERS; i++) {
+                    String body = "{\"customer\":\"" + (i % 2 == 0 ? "jane" : "omar") + "\",\"lines\":[{\"sku\":\""
+                            + SKUS.get(i % SKUS.size()) + "\",\"quantity\":1},{\"sku\":\"" + SKUS.get((i + 1) % SKUS.size())
+                            + "\",\"quantity\":2}],\"shippingMethod\":\"standard\",\"paid\":true}";
+                    placed.add(pool.submit(() -> ids.add(sandbox.json("POST", "/shopware-sim/_control/orders", body).path("id").asText())));
+                }
+                for (Future<?> f : placed) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            Duration placing = Duration.between(start, Instant.now());
+
+            Instant deadline = Instant.now().plusSeconds(FaultRunIT.FULL ? 900 : 120);
+            int imported = 0;
+            while (Instant.now().isBefore(deadline)) {
+                imported = FaultRunIT.byState(sandbox).getOrDefault("IMPORTED", List.of()).size();
+                if (imported >= ORDERS) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            Duration total = Duration.between(start, Instant.now());
+            assertThat(imported).as("every order imported").isEqualTo(ORDERS);
+
+            List<Long> toImport = new ArrayList<>();
+            List<Long> toReady = new ArrayList<>();
+            Instant lastImport = start;
+            for (String id : ids) {
+                JsonNode entry = sandbox.json("GET", "/sandbox/orders/" + id, null);
+                Instant received = Instant.parse(entry.path("createdAt").asText());
+                for (JsonNode line : entry.path("timeline")) {
+                    Instant at = Instant.parse(line.path("at").asText());
+                    if (line.path("event").asText().endsWith("→ READY")) {
+                        toReady.add(Duration.between(received, at).toMillis());
+                    }
+                    if (line.path("event").asText().endsWith("→ IMPORTED")) {
+                        toImport.add(Duration.between(received, at).toMillis());
+                        lastImport = at.isAfter(lastImport) ? at : lastImport;
+                    }
+                }
+            }
+            JsonNode kcc = sandbox.json("GET", "/khaos-sim/_control/orders", null).path("orders");
+            assertThat(kcc.size()).as("each exactly once in Khaos").isEqualTo(ORDERS);
+            Collections.sort(toImport);
+            Collections.sort(toReady);
+            double seconds = Duration.between(start, lastImport).toMillis() / 1000.0;
+            System.out.printf("load run: %d orders placed in %.1f s (%.1f orders/s); all imported %.1f s after the first was placed: "
+                            + "%.1f orders/s placed→imported; webhook→READY p50 %d ms p95 %d ms; webhook→IMPORTED p50 %d ms p95 %d ms "
+                            + "max %d ms (Khaos polling every 0.5 s); wall %d s%n",
+                    ORDERS, placing.toMillis() / 1000.0, ORDERS / (placing.toMillis() / 1000.0), seconds, ORDERS / seconds,
+                    percentile(toReady, 50), percentile(toReady, 95), percentile(toImport, 50), percentile(toImport, 95),
+                    toImport.get(toImport.size() - 1), total.toSeconds());
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
