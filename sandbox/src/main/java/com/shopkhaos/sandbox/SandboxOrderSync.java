@@ -3,9 +3,8 @@ package com.shopkhaos.sandbox;
 import com.shopkhaos.infra.sqs.OrderEventCodec;
 import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.ledger.OrderState;
-import com.shopkhaos.model.ordersync.KhaosConfirmationWatch;
-import com.shopkhaos.model.ordersync.OrderSweepService;
 import com.shopkhaos.model.ordersync.OrderSyncService;
+import com.shopkhaos.model.ordersync.ScheduledOrderChecks;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,10 +54,7 @@ public class SandboxOrderSync {
     OrderSyncService sync;
 
     @Inject
-    OrderSweepService sweep;
-
-    @Inject
-    KhaosConfirmationWatch confirmations;
+    ScheduledOrderChecks scheduled;
 
     @ConfigProperty(name = "shopkhaos.order-events-queue-url")
     String queue;
@@ -208,10 +204,8 @@ public class SandboxOrderSync {
     }
 
     /** One run of the order-sweep Lambda: the sweep, then the Khaos confirmation check. */
-    public synchronized Map<String, Object> runSweep() {
-        List<OrderSweepService.ShopSweep> shops = sweep.sweep();
-        List<String> unconfirmed = confirmations.check();
-        return Map.of("shops", shops, "notConfirmedByKhaos", unconfirmed);
+    public synchronized ScheduledOrderChecks.Report runSweep() {
+        return scheduled.run();
     }
 
     /** The next batch a worker receives is abandoned after {@code messages} of it are handled. */

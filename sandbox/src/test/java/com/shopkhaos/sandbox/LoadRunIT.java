@@ -16,14 +16,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sandbox as a load driver: valid paid orders placed from four threads as fast as the simulated shop
- * takes them, followed to their import by the simulated Khaos (which asks for orders every half second).
+ * The sandbox as a load driver: valid paid orders placed from four threads at {@code shopkhaos.load.rate} a
+ * second (8 by default; 0 = as fast as the simulated shop takes them, to find the capacity), followed to their import by the simulated Khaos (which asks for orders every half second).
  * Prints throughput (placed → imported) and the delay from the webhook's arrival to Khaos's import (p50,
  * p95, max) for the note; asserts only that every order arrived once. Small in CI;
  * {@code ./mvnw -Pfull-scale verify -pl sandbox -Dit.test=LoadRunIT} places 2,000.
  */
 class LoadRunIT {
     static final int ORDERS = FaultRunIT.FULL ? 2000 : 100;
+    /** Orders a second (0: as fast as the shop takes them, to find the capacity). */
+    static final double RATE = Double.parseDouble(System.getProperty("shopkhaos.load.rate", "8"));
     private static final List<String> SKUS = List.of("SCARF-MER-GRY", "HAT-BEANIE-NVY", "SOCKS-WOOL-3PK", "CANDLE-SOY-LRG",
             "KIDS-COAT-5Y", "TSHIRT-ORG-BLK-M");
 
@@ -38,6 +40,10 @@ class LoadRunIT {
             try {
                 List<Future<?>> placed = new ArrayList<>();
                 for (int i = 0; i < ORDERS; i++) {
+                    if (RATE > 0) {
+                        long due = start.toEpochMilli() + Math.round(i * 1000 / RATE);
+                        Thread.sleep(Math.max(0, due - System.currentTimeMillis()));
+                    }
                     String body = "{\"customer\":\"" + (i % 2 == 0 ? "jane" : "omar") + "\",\"lines\":[{\"sku\":\""
                             + SKUS.get(i % SKUS.size()) + "\",\"quantity\":1},{\"sku\":\"" + SKUS.get((i + 1) % SKUS.size())
                             + "\",\"quantity\":2}],\"shippingMethod\":\"standard\",\"paid\":true}";
@@ -86,10 +92,10 @@ class LoadRunIT {
             Collections.sort(toImport);
             Collections.sort(toReady);
             double seconds = Duration.between(start, lastImport).toMillis() / 1000.0;
-            System.out.printf("load run: %d orders placed in %.1f s (%.1f orders/s); all imported %.1f s after the first was placed: "
+            System.out.printf("load run (%s): %d orders placed in %.1f s (%.1f orders/s); all imported %.1f s after the first was placed: "
                             + "%.1f orders/s placed→imported; webhook→READY p50 %d ms p95 %d ms; webhook→IMPORTED p50 %d ms p95 %d ms "
                             + "max %d ms (Khaos polling every 0.5 s); wall %d s%n",
-                    ORDERS, placing.toMillis() / 1000.0, ORDERS / (placing.toMillis() / 1000.0), seconds, ORDERS / seconds,
+                    RATE > 0 ? "paced at " + RATE + "/s" : "as fast as the shop takes them", ORDERS, placing.toMillis() / 1000.0, ORDERS / (placing.toMillis() / 1000.0), seconds, ORDERS / seconds,
                     percentile(toReady, 50), percentile(toReady, 95), percentile(toImport, 50), percentile(toImport, 95),
                     toImport.get(toImport.size() - 1), total.toSeconds());
         }

@@ -15,6 +15,7 @@ import com.shopkhaos.model.ordersync.OrderSweepService;
 import com.shopkhaos.model.ordersync.OrderSyncService;
 import com.shopkhaos.model.ordersync.ReadinessPolicy;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
+import com.shopkhaos.model.ordersync.ScheduledOrderChecks;
 import com.shopkhaos.model.ordersync.ShopOrders;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -92,6 +93,12 @@ public class OrderSyncWiring {
                                              @ConfigProperty(name = "shopkhaos.khaos-confirmation-after", defaultValue = "4h") Duration after,
                                              Clock clock) {
         return new KhaosConfirmationWatch(ledger, exceptions, after, clock);
+    }
+
+    @Produces
+    @Singleton
+    ScheduledOrderChecks scheduledChecks(OrderSweepService sweep, KhaosConfirmationWatch confirmations) {
+        return new ScheduledOrderChecks(sweep, confirmations);
     }
 
     @Produces

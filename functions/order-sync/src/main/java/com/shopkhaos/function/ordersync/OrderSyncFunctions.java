@@ -1,12 +1,10 @@
 package com.shopkhaos.function.ordersync;
 
 import com.shopkhaos.model.events.OrderEvent;
-import com.shopkhaos.model.ordersync.KhaosConfirmationWatch;
-import com.shopkhaos.model.ordersync.OrderSweepService;
 import com.shopkhaos.model.ordersync.OrderSyncService;
+import com.shopkhaos.model.ordersync.ScheduledOrderChecks;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,10 +18,7 @@ public class OrderSyncFunctions {
     OrderSyncService sync;
 
     @Inject
-    OrderSweepService sweep;
-
-    @Inject
-    KhaosConfirmationWatch confirmations;
+    ScheduledOrderChecks scheduled;
 
     @Funq("order-sync")
     public void orderSync(OrderEvent event) {
@@ -32,10 +27,9 @@ public class OrderSyncFunctions {
 
     @Funq("order-sweep")
     public Map<String, Object> orderSweep(Map<String, Object> scheduledEvent) {
-        List<OrderSweepService.ShopSweep> shops = sweep.sweep();
-        List<String> unconfirmed = confirmations.check();
-        return Map.of("shops", shops.stream().map(s -> Map.of("shopId", s.shopId(), "from", s.from().toString(),
+        ScheduledOrderChecks.Report report = scheduled.run();
+        return Map.of("shops", report.shops().stream().map(s -> Map.of("shopId", s.shopId(), "from", s.from().toString(),
                 "to", s.to().toString(), "missing", s.missing(), "rechecked", s.rechecked())).toList(),
-                "notConfirmedByKhaos", unconfirmed);
+                "notConfirmedByKhaos", report.notConfirmedByKhaos());
     }
 }

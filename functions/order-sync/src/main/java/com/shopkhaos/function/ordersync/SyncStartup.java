@@ -1,13 +1,13 @@
 package com.shopkhaos.function.ordersync;
 
-import com.shopkhaos.model.ordersync.OrderSweepService;
+import com.shopkhaos.model.ordersync.ScheduledOrderChecks;
 import com.shopkhaos.model.ordersync.OrderSyncService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 
 /** Builds the flows at start-up (configuration checked then), so SnapStart's snapshot holds them ready. */
 public class SyncStartup {
-    void warm(@Observes StartupEvent started, OrderSyncService sync, OrderSweepService sweep) {
+    void warm(@Observes StartupEvent started, OrderSyncService sync, ScheduledOrderChecks scheduled) {
         // injecting them is enough to create them
     }
 }
