@@ -165,6 +165,33 @@ class OrderFlowIT {
         assertThat(openException("DISCONTINUED_ITEM#" + number + ":LAMP-BRASS-DESK")).isNotNull();
     }
 
+    private static void khaosStock(String code, int physical) throws Exception {
+        sandbox.json("PUT", "/khaos-sim/_control/stock/" + code + "/sites/1", "{\"physical\":" + physical + "}");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline) && !sandbox.json("GET", "/khaos-sim/_control/pushes", null).path("idle").asBoolean()) {
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void aRunToZeroItemKhaosHasTooFewOf_holdsTheOrder_untilKhaosReportsEnough() throws Exception {
+        khaosStock("MUG-STONE-BLU", 1);
+        JsonNode order = sandbox.json("POST", "/shopware-sim/_control/orders", "{\"customer\":\"jane\",\"lines\":["
+                + "{\"sku\":\"MUG-STONE-BLU\",\"quantity\":2}],\"shippingMethod\":\"standard\",\"paid\":true}");
+        String number = order.path("orderNumber").asText();
+
+        JsonNode held = awaitState(order, "QUARANTINED");
+        assertThat(held.path("exceptionIds")).extracting(JsonNode::asText)
+                .containsExactly("RUN_TO_ZERO_OUT_OF_STOCK#" + number + ":MUG-STONE-BLU");
+        assertThat(openException("RUN_TO_ZERO_OUT_OF_STOCK#" + number + ":MUG-STONE-BLU").path("reason").asText())
+                .contains("Khaos has 1 available, the order wants 2");
+
+        khaosStock("MUG-STONE-BLU", 6);
+        assertThat(retry(number).statusCode()).isEqualTo(202);
+        awaitState(order, "IMPORTED");
+        assertThat(khaosOrders(number)).hasSize(1);
+    }
+
     @Test
     void anOrderCancelledBeforeKhaosDownloadedIt_isWithdrawn_andNeverReachesKhaos() throws Exception {
         sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":0}");

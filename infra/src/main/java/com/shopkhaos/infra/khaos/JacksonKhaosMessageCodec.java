@@ -10,6 +10,8 @@ import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.KhaosMessageCodec;
 import com.shopkhaos.model.khaos.KhaosOrderStatus;
 import com.shopkhaos.model.khaos.OrderStatusUpload;
+import com.shopkhaos.model.khaos.StockLevel;
+import com.shopkhaos.model.khaos.StockStatusUpload;
 import com.shopkhaos.model.khaos.TaxRateTable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -81,6 +83,28 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
         return new OrderStatusUpload(statuses, unreadable);
     }
 
+    @Override
+    public StockStatusUpload readStockStatuses(byte[] body, Instant at) throws UnreadableMessageException {
+        JsonNode list = object(body).path("Statuses");
+        if (!list.isArray()) {
+            throw new UnreadableMessageException("StockStatusUpload has no Statuses list");
+        }
+        List<StockLevel> levels = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (JsonNode s : list) {
+            String code = text(s, "StockCode");
+            JsonNode site = s.path("SiteID");
+            JsonNode figure = s.path("Levels").has("Available") ? s.path("Levels").path("Available")
+                    : s.path("RelationshipPotential").path("FromChildren");
+            if (code.isEmpty() || !site.canConvertToInt() || !figure.isNumber() || !Double.isFinite(figure.asDouble())) {
+                unreadable.add(write(s));
+                continue;
+            }
+            levels.add(new StockLevel(code, text(s, "StockID"), site.asInt(), figure.decimalValue(), at));
+        }
+        return new StockStatusUpload(levels, unreadable);
+    }
+
     /** KCC's OrderStatus values. */
     static final java.util.Set<String> ORDER_STATUSES = java.util.Set.of("Received", "Shipping", "PartialShip", "Complete",
             "Cancelled");
@@ -120,13 +144,6 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
             }
         }
         return new CatalogueChange(read, deleted);
-    }
-
-    @Override
-    public void checkStatusUpload(byte[] body) throws UnreadableMessageException {
-        if (!object(body).path("Statuses").isArray()) {
-            throw new UnreadableMessageException("no Statuses list");
-        }
     }
 
     private static JsonNode object(byte[] body) throws UnreadableMessageException {

@@ -9,6 +9,7 @@ import com.shopkhaos.model.khaos.KhaosInbox;
 import com.shopkhaos.model.khaos.KhaosMessageCodec;
 import com.shopkhaos.model.khaos.DownloadPages;
 import com.shopkhaos.model.khaos.KhaosOrderFeed;
+import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.khaos.KhaosOrderStatusRecorder;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.khaos.TaxRateTable;
@@ -54,11 +55,11 @@ public class KhaosChannelWiring {
     @Singleton
     KhaosChannelService khaosChannel(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
                                      KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
-                                     KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses,
+                                     KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses, KhaosStockLevels stock,
                                      @ConfigProperty(name = "shopkhaos.khaos-order-download-minutes") int frequency,
                                      @ConfigProperty(name = "shopkhaos.public-base-url") Optional<String> publicBaseUrl,
                                      Clock clock) {
-        return new KhaosChannelService(credentials, codec, inbox, catalogue, exceptions, taxRates, feed, statuses, frequency,
+        return new KhaosChannelService(credentials, codec, inbox, catalogue, exceptions, taxRates, feed, statuses, stock, frequency,
                 publicBaseUrl, clock);
     }
 }

@@ -4,6 +4,7 @@ import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.intake.OrderEventPublisher;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
+import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.order.OrderTranslationPolicy;
 import com.shopkhaos.model.ordersync.Checkpoints;
@@ -62,9 +63,9 @@ public class OrderSyncWiring {
     @Produces
     @Singleton
     OrderSyncService orderSync(OrderLedger ledger, ExceptionLedger exceptions, ShopOrders shop, KhaosCatalogue catalogue,
-                               OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
+                               KhaosStockLevels stock, OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
                                ReadinessPolicy readiness, Clock clock) {
-        return new OrderSyncService(ledger, exceptions, shop, catalogue, mappings, format, policy, readiness, clock);
+        return new OrderSyncService(ledger, exceptions, shop, catalogue, stock, mappings, format, policy, readiness, clock);
     }
 
     @Produces

@@ -219,6 +219,24 @@ class OrderTranslationTest {
         assertThat(result.problems()).extracting(OrderProblem::type).containsExactly(ExceptionType.UNKNOWN_SKU);
     }
 
+    @ParameterizedTest(name = "run-to-zero item wanted once, {0} available: ready {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"3, true", "1, true", "0.5, false", "0, false", "-2, false", ", false"})
+    void aRunToZeroItem_goesOnlyWhileKhaosHasWhatTheOrderWants(BigDecimal available, boolean ready) {
+        ObjectNode order = OrderFixtures.order("free-shipping");
+        ObjectNode line = (ObjectNode) OrderFixtures.line(order, "HAT-BEANIE-NVY");
+        ((ObjectNode) line.path("payload")).put("productNumber", "MUG-STONE-BLU");
+        OrderTranslator.Result result = OrderTranslator.translate(ShopwareOrderMapper.read(order),
+                OrderFixtures.policy(), OrderFixtures.lookup(OrderFixtures.catalogue()),
+                code -> code.equals("MUG-STONE-BLU") ? Optional.ofNullable(available) : Optional.empty());
+        assertThat(result.ready()).isEqualTo(ready);
+        if (!ready) {
+            assertThat(result.problems()).singleElement().satisfies(p -> {
+                assertThat(p.type()).isEqualTo(ExceptionType.RUN_TO_ZERO_OUT_OF_STOCK);
+                assertThat(p.key()).isEqualTo("MUG-STONE-BLU");
+            });
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aMappingFix_letsTheOrderThrough() {
         ObjectNode order = OrderFixtures.order("legacy-delivery");

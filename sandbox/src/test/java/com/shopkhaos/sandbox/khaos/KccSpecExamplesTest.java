@@ -134,8 +134,14 @@ class KccSpecExamplesTest {
             assertThat(i.description()).isEqualTo(stockUpload.path("Items").path(0).path("ShortDescription").asText());
             assertThat(i.taxRatePercent()).contains(new BigDecimal("20"));
         });
-        codec.checkStatusUpload(SimJson.write(orderStatus).getBytes(StandardCharsets.UTF_8));
-        codec.checkStatusUpload(SimJson.write(stockStatus).getBytes(StandardCharsets.UTF_8));
+        var statuses = codec.readOrderStatuses(SimJson.write(orderStatus).getBytes(StandardCharsets.UTF_8));
+        assertThat(statuses.unreadableEntries()).isEmpty();
+        assertThat(statuses.statuses()).extracting(s -> s.associatedRef())
+                .containsExactly(orderStatus.path("Statuses").path(0).path("AssociatedRef").asText(),
+                        orderStatus.path("Statuses").path(1).path("AssociatedRef").asText());
+        var levels = codec.readStockStatuses(SimJson.write(stockStatus).getBytes(StandardCharsets.UTF_8), Instant.now());
+        assertThat(levels.unreadableEntries()).isEmpty();
+        assertThat(levels.levels()).hasSize(stockStatus.path("Statuses").size());
     }
 
     private static JsonNode read(String json) {

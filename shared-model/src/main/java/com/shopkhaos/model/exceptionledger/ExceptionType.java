@@ -23,6 +23,11 @@ public enum ExceptionType {
             "An order has a product discontinued in Khaos",
             "The order was held back because a product on it is discontinued in Khaos Control. Decide with the buying "
                     + "team: reinstate it in Khaos, or contact the customer and cancel or change the order; then retry it."),
+    RUN_TO_ZERO_OUT_OF_STOCK(
+            "An order has a run-to-zero product Khaos has run out of",
+            "The order was held back because a product on it is run-to-zero in Khaos Control (sold only while stock "
+                    + "lasts) and Khaos reports too little of it. If stock arrives (or the figure was wrong), retry the order; "
+                    + "otherwise contact the customer about a substitute or a refund."),
     DELETED_ITEM(
             "An order has a product deleted in Khaos",
             "The order was held back because a product on it was deleted in Khaos Control. Restore it or map the SKU to "

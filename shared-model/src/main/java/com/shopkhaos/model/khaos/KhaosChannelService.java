@@ -46,13 +46,14 @@ public final class KhaosChannelService {
     private final TaxRateTable taxRates;
     private final KhaosOrderFeed feed;
     private final KhaosOrderStatusRecorder statuses;
+    private final KhaosStockLevels stock;
     private final int orderDownloadFrequencyMinutes;
     private final Optional<String> publicBaseUrl;
     private final Clock clock;
 
     public KhaosChannelService(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
                                KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
-                               KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses,
+                               KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses, KhaosStockLevels stock,
                                int orderDownloadFrequencyMinutes, Optional<String> publicBaseUrl, Clock clock) {
         this.credentials = credentials;
         this.codec = codec;
@@ -62,6 +63,7 @@ public final class KhaosChannelService {
         this.taxRates = taxRates;
         this.feed = feed;
         this.statuses = statuses;
+        this.stock = stock;
         this.orderDownloadFrequencyMinutes = orderDownloadFrequencyMinutes;
         this.publicBaseUrl = publicBaseUrl.filter(s -> !s.isBlank());
         this.clock = clock;
@@ -123,13 +125,14 @@ public final class KhaosChannelService {
         Instant now = clock.instant();
         CatalogueChange change = null;
         OrderStatusUpload orderStatuses = null;
+        StockStatusUpload stockStatuses = null;
         try {
             if (kind == KhaosUploadKind.STOCK) {
                 change = codec.readStockUpload(body, taxRates, now);
             } else if (kind == KhaosUploadKind.ORDER_STATUS) {
                 orderStatuses = codec.readOrderStatuses(body);
             } else {
-                codec.checkStatusUpload(body);
+                stockStatuses = codec.readStockStatuses(body, now);
             }
         } catch (UnreadableMessageException e) {
             return unreadable(kind, body, e.getMessage(), now);
@@ -142,6 +145,10 @@ public final class KhaosChannelService {
             }
             if (orderStatuses != null) {
                 applyOrderStatuses(orderStatuses, now);
+            }
+            if (stockStatuses != null) {
+                stock.record(stockStatuses.levels());
+                setAside(stockStatuses.unreadableEntries(), "stock_status", "a stock level", now);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, kind + " upload not stored, Khaos will send it again: " + e);
@@ -158,13 +165,17 @@ public final class KhaosChannelService {
         for (KhaosOrderStatus status : upload.statuses()) {
             effects.merge(statuses.apply(status), 1, Integer::sum);
         }
-        for (String entry : upload.unreadableEntries()) {
-            exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_UPLOAD_UNREADABLE,
-                    "order_status-entry-" + sha256(entry.getBytes(StandardCharsets.UTF_8)).substring(0, 20),
-                    "an order status in an OrderStatusUpload could not be read (the others were applied)", entry, now));
-        }
+        setAside(upload.unreadableEntries(), "order_status", "an order status", now);
         LOG.log(Level.INFO, "order statuses applied: " + effects + (upload.unreadableEntries().isEmpty() ? ""
                 : ", " + upload.unreadableEntries().size() + " unreadable"));
+    }
+
+    private void setAside(List<String> entries, String kind, String what, Instant now) {
+        for (String entry : entries) {
+            exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_UPLOAD_UNREADABLE,
+                    kind + "-entry-" + sha256(entry.getBytes(StandardCharsets.UTF_8)).substring(0, 20),
+                    what + " in a push from Khaos could not be read (the others were applied)", entry, now));
+        }
     }
 
     private void reportUnknownTaxCodes(CatalogueChange change, Instant now) {

@@ -18,9 +18,12 @@ public interface KhaosMessageCodec {
      */
     OrderStatusUpload readOrderStatuses(byte[] body) throws UnreadableMessageException;
 
+    /**
+     * Reads a {@code StockStatusUpload}: each entry's stock code, site and available figure; an entry without
+     * them (or with a figure that is not a finite number) is set aside for a person.
+     */
+    StockStatusUpload readStockStatuses(byte[] body, java.time.Instant at) throws UnreadableMessageException;
+
     /** Reads a {@code StockUpload}; tax rate codes are turned into percentages by {@code taxRates}. */
     CatalogueChange readStockUpload(byte[] body, TaxRateTable taxRates, java.time.Instant at) throws UnreadableMessageException;
-
-    /** Checks an {@code OrderStatusUpload} or {@code StockStatusUpload} is JSON with a {@code Statuses} list. */
-    void checkStatusUpload(byte[] body) throws UnreadableMessageException;
 }

@@ -59,13 +59,27 @@ public final class OrderTranslator {
     }
 
     private final Map<String, OrderProblem> problems = new LinkedHashMap<>();
+    private Function<String, Optional<BigDecimal>> runToZeroStock = code -> Optional.empty();
 
     private OrderTranslator() {
     }
 
+    /** With no stock figures: a run-to-zero item holds the order (its stock cannot be confirmed). */
     public static Result translate(ShopOrder order, OrderTranslationPolicy policy,
                                    Function<String, Optional<CatalogueItem>> catalogue) {
-        return new OrderTranslator().run(order, policy, catalogue);
+        return translate(order, policy, catalogue, code -> Optional.empty());
+    }
+
+    /**
+     * @param runToZeroStock what Khaos last reported available of a stock code (at the order's site); asked only
+     *                       for run-to-zero items, which Khaos sells only while it has them
+     */
+    public static Result translate(ShopOrder order, OrderTranslationPolicy policy,
+                                   Function<String, Optional<CatalogueItem>> catalogue,
+                                   Function<String, Optional<BigDecimal>> runToZeroStock) {
+        OrderTranslator translator = new OrderTranslator();
+        translator.runToZeroStock = runToZeroStock;
+        return translator.run(order, policy, catalogue);
     }
 
     private void problem(ExceptionType type, String key, String reason) {
@@ -162,6 +176,13 @@ public final class OrderTranslator {
                 problem(ExceptionType.DISCONTINUED_ITEM, line.sku(), "Khaos item " + code + via + " is discontinued");
                 continue;
             }
+            if (item.get().runToZero() && !inStock(order, policy, code)) {
+                Optional<BigDecimal> available = runToZeroStock.apply(code);
+                problem(ExceptionType.RUN_TO_ZERO_OUT_OF_STOCK, line.sku(), "Khaos item " + code + via + " is run-to-zero and "
+                        + available.map(a -> "Khaos has " + plain(a) + " available, the order wants " + wanted(order, policy, code))
+                        .orElse("Khaos has not reported its stock"));
+                continue;
+            }
             if (item.get().taxRatePercent().isEmpty()) {
                 problem(ExceptionType.VAT_MISMATCH, "tax-code-" + item.get().taxRateCode(), "Khaos item " + code
                         + " has tax rate code \"" + item.get().taxRateCode() + "\", which has no percentage in KHAOS_TAX_RATES");
@@ -183,6 +204,16 @@ public final class OrderTranslator {
             problem(ExceptionType.ORDER_INVALID, "no-products", "the order has no product lines (only discounts or other lines)");
         }
         return drafts;
+    }
+
+    /** Run-to-zero: Khaos sells it only while it has it, so all the order wants of the code must be available. */
+    private boolean inStock(ShopOrder order, OrderTranslationPolicy policy, String code) {
+        return runToZeroStock.apply(code).map(a -> a.compareTo(BigDecimal.valueOf(wanted(order, policy, code))) >= 0).orElse(false);
+    }
+
+    private static long wanted(ShopOrder order, OrderTranslationPolicy policy, String code) {
+        return order.lines().stream().filter(l -> l.kind() == ShopLine.LineKind.PRODUCT && policy.stockCodeFor(l.sku()).equals(code))
+                .mapToLong(ShopLine::quantity).sum();
     }
 
     /** Each promotion's discount at each VAT rate is spread over the product lines at that rate, in proportion. */

@@ -7,6 +7,8 @@ import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
+import com.shopkhaos.model.khaos.KhaosStockLevels;
+import com.shopkhaos.model.khaos.StockLevel;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
@@ -44,6 +46,7 @@ public final class OrderSyncService {
     private final ExceptionLedger exceptions;
     private final ShopOrders shop;
     private final KhaosCatalogue catalogue;
+    private final KhaosStockLevels stock;
     private final OrderMappings mappings;
     private final SalesOrderFormat format;
     private final OrderTranslationPolicy policy;
@@ -51,12 +54,13 @@ public final class OrderSyncService {
     private final Clock clock;
 
     public OrderSyncService(OrderLedger ledger, ExceptionLedger exceptions, ShopOrders shop, KhaosCatalogue catalogue,
-                            OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
+                            KhaosStockLevels stock, OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
                             ReadinessPolicy readiness, Clock clock) {
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.shop = shop;
         this.catalogue = catalogue;
+        this.stock = stock;
         this.mappings = mappings;
         this.format = format;
         this.policy = policy;
@@ -109,7 +113,7 @@ public final class OrderSyncService {
         }
         OrderTranslationPolicy effective = policy.withMappings(mappings.current().skuToStockCode(),
                 mappings.current().deliveryMethodToCourier());
-        OrderTranslator.Result result = OrderTranslator.translate(order, effective, catalogue::byStockCode);
+        OrderTranslator.Result result = OrderTranslator.translate(order, effective, catalogue::byStockCode, this::availableAtSite);
         if (!result.ready()) {
             return quarantine(entry, order.orderNumber(), result.problems(), event, now);
         }
@@ -117,6 +121,19 @@ public final class OrderSyncService {
             return awaitPayment(entry, now);
         }
         return ready(entry, format.write(result.salesOrder().get()), order, now);
+    }
+
+    /** What Khaos last reported available at the order's site ({@code KHAOS_SITE} as an id), or over all sites when named. */
+    private Optional<java.math.BigDecimal> availableAtSite(String stockCode) {
+        List<StockLevel> levels = stock.levels(stockCode);
+        if (levels.isEmpty()) {
+            return Optional.empty();
+        }
+        if (policy.site().matches("\\d{1,9}")) {
+            int site = Integer.parseInt(policy.site());
+            return levels.stream().filter(l -> l.site() == site).map(StockLevel::available).findFirst();
+        }
+        return Optional.of(levels.stream().map(StockLevel::available).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
     }
 
     private OrderLedgerEntry firstSeen(OrderEvent event, Instant now) {

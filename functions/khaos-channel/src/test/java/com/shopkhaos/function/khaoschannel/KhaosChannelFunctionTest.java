@@ -126,6 +126,33 @@ class KhaosChannelFunctionTest {
         assertThat(latestBody("STOCK_STATUS")).isEqualTo(stockStatus);
     }
 
+    @Test
+    void stockStatuses_keepTheLatestFigurePerCodeAndSite_andSetAsideWhatCannotBeRead() {
+        String code = "RTZ-" + System.nanoTime();
+        String first = "{\"Statuses\":[{\"StockCode\":\"" + code + "\",\"StockID\":\"9\",\"SiteID\":1,\"Levels\":{\"Available\":5.0,\"OnOrder\":0.0}},"
+                + "{\"StockCode\":\"" + code + "\",\"StockID\":\"9\",\"SiteID\":2,\"Levels\":{\"Available\":1.0,\"OnOrder\":0.0}},"
+                + "{\"StockCode\":\"" + code + "-KIT\",\"StockID\":\"10\",\"SiteID\":1,\"RelationshipPotential\":{\"FromChildren\":2,\"FromParents\":0}},"
+                + "{\"StockCode\":\"" + code + "\",\"StockID\":\"9\",\"Levels\":{\"Available\":\"lots\"}}]}";
+        given().header("Authorization", basic).body(first).when().post("/khaos/stock-status").then().statusCode(200);
+        given().header("Authorization", basic).body("{\"Statuses\":[{\"StockCode\":\"" + code
+                + "\",\"StockID\":\"9\",\"SiteID\":1,\"Levels\":{\"Available\":3.0,\"OnOrder\":0.0}}]}")
+                .when().post("/khaos/stock-status").then().statusCode(200);
+
+        assertThat(available(code)).containsEntry("1", "3").containsEntry("2", "1").hasSize(2);
+        assertThat(available(code + "-KIT")).containsExactly(Map.entry("1", "2"));
+        List<Map<String, AttributeValue>> problems = cloud.dynamoDb().scan(b -> b.tableName(env.get("EXCEPTIONS_TABLE"))).items();
+        assertThat(problems).anyMatch(e -> e.get("id").s().startsWith("KHAOS_UPLOAD_UNREADABLE#stock_status-entry-")
+                && e.get("evidence").s().contains("lots"));
+    }
+
+    private Map<String, String> available(String code) {
+        Map<String, String> bySite = new java.util.TreeMap<>();
+        cloud.dynamoDb().query(b -> b.tableName(env.get("STOCK_TABLE")).keyConditionExpression("stockCode = :c")
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(code)))).items()
+                .forEach(i -> bySite.put(i.get("site").n(), new java.math.BigDecimal(i.get("available").n()).stripTrailingZeros().toPlainString()));
+        return bySite;
+    }
+
     private Map<String, AttributeValue> item(String stockId) {
         return cloud.dynamoDb().getItem(b -> b.tableName(env.get("KHAOS_CATALOGUE_TABLE"))
                 .key(Map.of("stockId", AttributeValue.fromS(stockId)))).item();
