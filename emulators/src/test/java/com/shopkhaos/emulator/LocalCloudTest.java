@@ -41,7 +41,7 @@ class LocalCloudTest {
                 .getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes();
         assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY))
                 .contains("sandbox-order-events-dlq").contains("5");
-        assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("120");
+        assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).as("six times order-sync's timeout").isEqualTo("360");
     }
 
     @Test

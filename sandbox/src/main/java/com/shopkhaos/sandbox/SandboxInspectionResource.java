@@ -65,6 +65,12 @@ public class SandboxInspectionResource {
     @Inject
     DynamoOrderMappings mappings;
 
+    @Inject
+    SandboxStockSync stockSync;
+
+    @Inject
+    com.shopkhaos.model.stock.StockPushService stockPush;
+
     @ConfigProperty(name = "shopkhaos.order-events-queue-url")
     String orderEventsQueue;
 
@@ -107,7 +113,11 @@ public class SandboxInspectionResource {
         index.put("GET /sandbox/order-sync/processed?orderId=", "the messages order-sync handled (all, or one order's)");
         index.put("PUT /sandbox/order-sync", "{\"running\": false} pauses the consumer; {\"killNextBatchAfter\": n} kills it mid-batch");
         index.put("POST /sandbox/order-sync/sweep", "runs the sweep (and the Khaos confirmation check) now");
-        index.put("PUT /sandbox/mappings/{SKU|COURIER}/{key}", "{\"value\": \"...\"}: map a shop SKU to a Khaos code, or a delivery method to a courier");
+        index.put("PUT /sandbox/mappings/{SKU|COURIER|BUFFER}/{key}", "{\"value\": \"...\"}: map a shop SKU to a Khaos code, a delivery method to a courier, or set a stock code's buffer");
+        index.put("GET /sandbox/stock", "the stock-push consumer and the last full reconcile");
+        index.put("GET /sandbox/stock/pushes", "the stock-changes handled: codes, rows written, when");
+        index.put("GET /sandbox/stock/{code}", "a stock code now: Khaos's available at the web sites, buffer, in flight, sellable");
+        index.put("POST /sandbox/stock/reconcile", "compare every shop product with its sellable figure now, and repair");
         index.put("POST /ops/orders/{order number}/retry", "retry a held order (Authorization: Bearer <OPS_API_KEY>)");
         index.put("POST /sandbox/faults", "{\"orderEventsSendFailures\": n} makes the next n queue sends fail");
         index.put("GET /sandbox/khaos/catalogue?after=&limit=", "the Khaos catalogue as the channel keeps it");
@@ -226,8 +236,9 @@ public class SandboxInspectionResource {
     @Path("sandbox/mappings/{kind}/{key}")
     public Response map(@PathParam("kind") String kind, @PathParam("key") String key, String body) throws IOException {
         String upper = kind.toUpperCase(java.util.Locale.ROOT);
-        if (!upper.equals(DynamoOrderMappings.SKU) && !upper.equals(DynamoOrderMappings.COURIER)) {
-            return Response.status(400).entity("{\"error\":\"kind is SKU or COURIER\"}").build();
+        if (!upper.equals(DynamoOrderMappings.SKU) && !upper.equals(DynamoOrderMappings.COURIER)
+                && !upper.equals(DynamoOrderMappings.BUFFER)) {
+            return Response.status(400).entity("{\"error\":\"kind is SKU, COURIER or BUFFER\"}").build();
         }
         String value = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body).path("value").asText("").strip();
         if (value.isEmpty() || key.isBlank()) {
@@ -235,6 +246,41 @@ public class SandboxInspectionResource {
         }
         mappings.put(upper, key, value);
         return json(java.util.Map.of("kind", upper, "key", key, "value", value));
+    }
+
+    @GET
+    @Path("sandbox/stock")
+    public Response stockStatus() {
+        return json(stockSync.status());
+    }
+
+    @GET
+    @Path("sandbox/stock/pushes")
+    public Response stockPushes() {
+        return json(stockSync.pushed());
+    }
+
+    /** A stock code's position now: Khaos's available at the web sites, the buffer, in-flight orders, sellable. */
+    @GET
+    @Path("sandbox/stock/{code}")
+    public Response stockPosition(@PathParam("code") String code) {
+        return json(stockPush.position(code, mappings.current(), java.time.Instant.now()));
+    }
+
+    @POST
+    @Path("sandbox/stock/reconcile")
+    public Response reconcileNow() {
+        return json(stockSync.runReconcile());
+    }
+
+    @PUT
+    @Path("sandbox/stock")
+    public Response stockControl(String body) throws IOException {
+        JsonNode request = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
+        if (request.has("running")) {
+            stockSync.running(request.path("running").asBoolean(true));
+        }
+        return json(stockSync.status());
     }
 
     @POST

@@ -45,6 +45,7 @@ class OrderFlowIT {
         sandbox.json("PUT", "/shopware-sim/_control/faults", "{\"webhookDropRate\":0}");
         sandbox.json("PUT", "/khaos-sim/_control/faults", "{\"importErrorRate\":0}");
         sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":1}");
+        sandbox.json("PUT", "/sandbox/stock", "{\"running\":true}");
     }
 
     private static JsonNode place(String customer, String sku, String shipping, boolean paid) throws Exception {
@@ -175,6 +176,8 @@ class OrderFlowIT {
 
     @Test
     void aRunToZeroItemKhaosHasTooFewOf_holdsTheOrder_untilKhaosReportsEnough() throws Exception {
+        // stock sync paused: the shop still shows what it had when Khaos's figure dropped (the race this check covers)
+        sandbox.json("PUT", "/sandbox/stock", "{\"running\":false}");
         khaosStock("MUG-STONE-BLU", 1);
         JsonNode order = sandbox.json("POST", "/shopware-sim/_control/orders", "{\"customer\":\"jane\",\"lines\":["
                 + "{\"sku\":\"MUG-STONE-BLU\",\"quantity\":2}],\"shippingMethod\":\"standard\",\"paid\":true}");

@@ -34,7 +34,8 @@ public class DynamoKhaosStockLevels implements KhaosStockLevels {
     }
 
     @Override
-    public void record(List<StockLevel> levels) {
+    public java.util.Set<String> record(List<StockLevel> levels) {
+        java.util.Set<String> stored = new java.util.TreeSet<>();
         Map<String, StockLevel> last = new LinkedHashMap<>();
         levels.forEach(l -> last.put(l.stockCode() + "#" + l.site(), l));
         for (StockLevel level : last.values()) {
@@ -45,18 +46,28 @@ public class DynamoKhaosStockLevels implements KhaosStockLevels {
                 dynamo.putItem(b -> b.tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(stockCode) OR receivedAt < :at")
                         .expressionAttributeValues(Map.of(":at", time(level.receivedAt()))));
+                stored.add(level.stockCode());
             } catch (ConditionalCheckFailedException e) {
                 // a later figure is already stored
             }
         }
+        return stored;
     }
 
     @Override
     public List<StockLevel> levels(String stockCode) {
         return dynamo.query(b -> b.tableName(table).keyConditionExpression("stockCode = :c")
                         .expressionAttributeValues(Map.of(":c", s(stockCode))).consistentRead(true))
-                .items().stream().map(i -> new StockLevel(string(i, "stockCode"), string(i, "stockId"),
-                        Integer.parseInt(i.get("site").n()), new BigDecimal(i.get("available").n()), instant(i, "receivedAt")))
-                .toList();
+                .items().stream().map(DynamoKhaosStockLevels::level).toList();
+    }
+
+    @Override
+    public List<StockLevel> all() {
+        return dynamo.scanPaginator(b -> b.tableName(table)).items().stream().map(DynamoKhaosStockLevels::level).toList();
+    }
+
+    private static StockLevel level(Map<String, AttributeValue> i) {
+        return new StockLevel(string(i, "stockCode"), string(i, "stockId"), Integer.parseInt(i.get("site").n()),
+                new BigDecimal(i.get("available").n()), instant(i, "receivedAt"));
     }
 }

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The {@code mappings} table: partition {@code kind} ({@code SKU}, {@code COURIER}), sort {@code key} (the
- * shop's SKU, or a delivery method's technical name or name), attribute {@code value}. Read at most once a
+ * The {@code mappings} table: partition {@code kind} ({@code SKU}, {@code COURIER}, {@code BUFFER}), sort
+ * {@code key} (the shop's SKU, a delivery method's technical name or name, a stock code), attribute {@code value}. Read at most once a
  * minute, so a fixed mapping applies to the next retry within a minute.
  */
 @Singleton
@@ -25,6 +25,7 @@ public class DynamoOrderMappings implements OrderMappings {
     static final Duration FRESH_FOR = Duration.ofMinutes(1);
     public static final String SKU = "SKU";
     public static final String COURIER = "COURIER";
+    public static final String BUFFER = "BUFFER";
 
     private record Cached(Overrides overrides, Instant readAt) {
     }
@@ -47,7 +48,7 @@ public class DynamoOrderMappings implements OrderMappings {
         if (now != null && now.readAt().plus(FRESH_FOR).isAfter(clock.instant())) {
             return now.overrides();
         }
-        Overrides read = new Overrides(kind(SKU), kind(COURIER));
+        Overrides read = new Overrides(kind(SKU), kind(COURIER), kind(BUFFER));
         cached = new Cached(read, clock.instant());
         return read;
     }

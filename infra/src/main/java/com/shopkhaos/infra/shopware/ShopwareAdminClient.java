@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -126,10 +127,23 @@ public class ShopwareAdminClient {
         return retriedOnce(() -> send("GET", path, null));
     }
 
+    /**
+     * {@code POST /api/_action/sync}, with {@code indexing-behavior: use-queue-indexing} (so {@code available} stays
+     * right) and {@code sw-skip-trigger-flow: 1}. One transaction: a refused request wrote nothing.
+     */
+    public JsonNode sync(JsonNode operations) {
+        return send("POST", "/api/_action/sync", operations, Map.of("indexing-behavior", "use-queue-indexing",
+                "sw-skip-trigger-flow", "1"));
+    }
+
     private JsonNode send(String method, String path, JsonNode body) {
+        return send(method, path, body, Map.of());
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, Map<String, String> headers) {
         for (int attempt = 1; ; attempt++) {
             String bearer = currentToken();
-            HttpResponse<String> response = exchange(method, path, body, bearer);
+            HttpResponse<String> response = exchange(method, path, body, bearer, headers);
             if (response.statusCode() == 401 && attempt == 1) {
                 token = null;
                 continue;
@@ -138,7 +152,7 @@ public class ShopwareAdminClient {
         }
     }
 
-    private HttpResponse<String> exchange(String method, String path, JsonNode body, String bearer) {
+    private HttpResponse<String> exchange(String method, String path, JsonNode body, String bearer, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(TIMEOUT)
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -149,6 +163,7 @@ public class ShopwareAdminClient {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
+        headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
@@ -192,7 +207,7 @@ public class ShopwareAdminClient {
             }
             ObjectNode grant = InfraJson.mapper().createObjectNode().put("grant_type", "client_credentials")
                     .put("client_id", shop.apiKey()).put("client_secret", shop.secretKey());
-            HttpResponse<String> response = exchange("POST", "/api/oauth/token", grant, null);
+            HttpResponse<String> response = exchange("POST", "/api/oauth/token", grant, null, Map.of());
             if (response.statusCode() == 400 || response.statusCode() == 401) {
                 throw new ShopwareCredentialsRejectedException(shop.shopUrl(), response.statusCode());
             }

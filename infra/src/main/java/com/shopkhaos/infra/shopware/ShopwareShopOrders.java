@@ -4,23 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.infra.json.InfraJson;
-import com.shopkhaos.model.app.ShopRegistration;
-import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.order.ShopOrder;
 import com.shopkhaos.model.ordersync.ShopOrderUnreadableException;
 import com.shopkhaos.model.ordersync.ShopOrders;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shop's orders through its Admin API: one {@link ShopwareAdminClient} per shop (so its token is
@@ -33,20 +27,11 @@ public class ShopwareShopOrders implements ShopOrders {
     static final DateTimeFormatter SHOPWARE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
             .withZone(ZoneOffset.UTC);
 
-    private final ShopRegistry shops;
-    private final HttpClient http;
-    private final Clock clock;
-    private final Map<String, ShopwareAdminClient> clients = new ConcurrentHashMap<>();
+    private final ShopwareClients clients;
 
     @Inject
-    public ShopwareShopOrders(ShopRegistry shops, Clock clock) {
-        this(shops, ShopwareAdminClient.defaultHttpClient(), clock);
-    }
-
-    public ShopwareShopOrders(ShopRegistry shops, HttpClient http, Clock clock) {
-        this.shops = shops;
-        this.http = http;
-        this.clock = clock;
+    public ShopwareShopOrders(ShopwareClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -93,13 +78,6 @@ public class ShopwareShopOrders implements ShopOrders {
     }
 
     private ShopwareAdminClient client(String shopId) {
-        ShopRegistration shop = shops.find(shopId).filter(ShopRegistration::isConfirmed)
-                .orElseThrow(() -> new ShopwareUnavailableException("shop " + shopId + " is not registered (or not confirmed)", null));
-        ShopwareAdminClient client = clients.get(shopId);
-        if (client == null || !client.isFor(shop)) {
-            client = new ShopwareAdminClient(http, shop, clock);
-            clients.put(shopId, client);
-        }
-        return client;
+        return clients.forShop(shopId);
     }
 }

@@ -12,6 +12,8 @@ import com.shopkhaos.model.khaos.KhaosOrderFeed;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.khaos.KhaosOrderStatusRecorder;
 import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.stock.InFlightOrders;
+import com.shopkhaos.model.stock.StockChangePublisher;
 import com.shopkhaos.model.khaos.TaxRateTable;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -47,8 +49,9 @@ public class KhaosChannelWiring {
 
     @Produces
     @Singleton
-    KhaosOrderStatusRecorder orderStatuses(OrderLedger ledger, ExceptionLedger exceptions, Clock clock) {
-        return new KhaosOrderStatusRecorder(ledger, exceptions, clock);
+    KhaosOrderStatusRecorder orderStatuses(OrderLedger ledger, ExceptionLedger exceptions, InFlightOrders inFlight,
+                                           StockChangePublisher stockChanges, Clock clock) {
+        return new KhaosOrderStatusRecorder(ledger, exceptions, inFlight, stockChanges, clock);
     }
 
     @Produces
@@ -56,10 +59,11 @@ public class KhaosChannelWiring {
     KhaosChannelService khaosChannel(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
                                      KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
                                      KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses, KhaosStockLevels stock,
+                                     StockChangePublisher stockChanges,
                                      @ConfigProperty(name = "shopkhaos.khaos-order-download-minutes") int frequency,
                                      @ConfigProperty(name = "shopkhaos.public-base-url") Optional<String> publicBaseUrl,
                                      Clock clock) {
-        return new KhaosChannelService(credentials, codec, inbox, catalogue, exceptions, taxRates, feed, statuses, stock, frequency,
+        return new KhaosChannelService(credentials, codec, inbox, catalogue, exceptions, taxRates, feed, statuses, stock, stockChanges, frequency,
                 publicBaseUrl, clock);
     }
 }

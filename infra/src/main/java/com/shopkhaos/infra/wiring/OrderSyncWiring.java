@@ -18,6 +18,8 @@ import com.shopkhaos.model.ordersync.ReadinessPolicy;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
 import com.shopkhaos.model.ordersync.ScheduledOrderChecks;
 import com.shopkhaos.model.ordersync.ShopOrders;
+import com.shopkhaos.model.stock.InFlightOrders;
+import com.shopkhaos.model.stock.StockChangePublisher;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -63,9 +65,10 @@ public class OrderSyncWiring {
     @Produces
     @Singleton
     OrderSyncService orderSync(OrderLedger ledger, ExceptionLedger exceptions, ShopOrders shop, KhaosCatalogue catalogue,
-                               KhaosStockLevels stock, OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
+                               KhaosStockLevels stock, InFlightOrders inFlight, StockChangePublisher stockChanges,
+                               OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
                                ReadinessPolicy readiness, Clock clock) {
-        return new OrderSyncService(ledger, exceptions, shop, catalogue, stock, mappings, format, policy, readiness, clock);
+        return new OrderSyncService(ledger, exceptions, shop, catalogue, stock, inFlight, stockChanges, mappings, format, policy, readiness, clock);
     }
 
     @Produces

@@ -60,7 +60,8 @@ final class KccCatalogue {
         mug.runToZero = true;
         KccItem lamp = byId.get(item("LAMP-BRASS-DESK", "Brass Desk Lamp", "", "1", "65.00", "Home", 1, 0));
         lamp.discontinued = true;
-        item("SCARF-CASH-RED", "Cashmere Scarf Red (not on the web)", "", "1", "79.00", "Accessories", 4, 0);
+        byId.get(item("SCARF-CASH-RED", "Cashmere Scarf Red (not on the web)", "", "1", "79.00", "Accessories", 4, 0))
+                .publishOnWeb = false;
 
         String giftSet = nextStockId();
         KccItem set = new KccItem(giftSet, "GIFT-SET-KNIT", "Knitwear Gift Set (scarf + beanie)", "", List.of(), "1",

@@ -87,6 +87,33 @@ public enum ExceptionType {
             "Khaos reported on an order we do not know",
             "Khaos Control sent a status for an order reference the integration has no record of. Check the reference "
                     + "in Khaos; it may belong to another channel."),
+    STOCK_NEGATIVE_IN_KHAOS(
+            "Khaos shows less than nothing of a product",
+            "Khaos Control reports a negative available figure for this stock code (more allocated to orders than it "
+                    + "holds), so the shop shows none. Check the item's stock and allocations in Khaos; this closes itself "
+                    + "once Khaos reports zero or more."),
+    STOCK_FOR_UNKNOWN_CODE(
+            "Khaos sent stock for a product it never described",
+            "Khaos Control sent a stock figure for a stock code that is not in the catalogue it sent us. The figure is "
+                    + "kept; check in Khaos that the item is published to this channel. This closes itself once the item arrives."),
+    SHOP_PRODUCT_NOT_IN_KHAOS(
+            "A shop product has no Khaos stock code",
+            "A product in the shop has no matching stock code in Khaos Control, so its stock cannot be kept in step. Add "
+                    + "the item in Khaos with the product's SKU as stock code, map the SKU to the right code, or take the "
+                    + "product off the shop. This closes itself once it matches."),
+    WEB_ITEM_NOT_IN_SHOP(
+            "A Khaos web item is missing from the shop",
+            "Khaos Control marks this item for the web, but the shop has no product with its code (or a SKU mapped to "
+                    + "it). Create the product in the shop, or untick 'publish on web' in Khaos. This closes itself once it matches."),
+    CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK(
+            "A closeout product shows none though Khaos has some",
+            "The product is a closeout in the shop (not sold below zero) and shows 0, but Khaos Control still has some "
+                    + "available: the safety buffer or orders not yet in Khaos take it. Decide whether to lower the buffer "
+                    + "for it; this closes itself once the shop shows stock again or Khaos runs out."),
+    STOCK_PUSH_REFUSED(
+            "The shop refused a stock update for a product",
+            "The shop refused to take a stock figure for this product (its reason is on the entry); the other products "
+                    + "were updated. Ask your engineer to look at the product in the shop; it is tried again on every change."),
     KHAOS_UPLOAD_UNREADABLE(
             "A message from Khaos Control could not be read",
             "Khaos Control sent stock, stock levels or order statuses in a form we could not read, so they were not "

@@ -7,6 +7,7 @@ import com.shopkhaos.model.intake.UnreadableMessageException;
 import com.shopkhaos.model.web.EndpointAnswer;
 import com.shopkhaos.model.web.JsonText;
 import com.shopkhaos.model.web.RequestHeaders;
+import com.shopkhaos.model.stock.StockChangePublisher;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,6 +48,7 @@ public final class KhaosChannelService {
     private final KhaosOrderFeed feed;
     private final KhaosOrderStatusRecorder statuses;
     private final KhaosStockLevels stock;
+    private final StockChangePublisher stockChanges;
     private final int orderDownloadFrequencyMinutes;
     private final Optional<String> publicBaseUrl;
     private final Clock clock;
@@ -54,6 +56,7 @@ public final class KhaosChannelService {
     public KhaosChannelService(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
                                KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
                                KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses, KhaosStockLevels stock,
+                               StockChangePublisher stockChanges,
                                int orderDownloadFrequencyMinutes, Optional<String> publicBaseUrl, Clock clock) {
         this.credentials = credentials;
         this.codec = codec;
@@ -64,6 +67,7 @@ public final class KhaosChannelService {
         this.feed = feed;
         this.statuses = statuses;
         this.stock = stock;
+        this.stockChanges = stockChanges;
         this.orderDownloadFrequencyMinutes = orderDownloadFrequencyMinutes;
         this.publicBaseUrl = publicBaseUrl.filter(s -> !s.isBlank());
         this.clock = clock;
@@ -147,7 +151,7 @@ public final class KhaosChannelService {
                 applyOrderStatuses(orderStatuses, now);
             }
             if (stockStatuses != null) {
-                stock.record(stockStatuses.levels());
+                stockChanges.changed(stock.record(stockStatuses.levels()), "Khaos stock push", now);
                 setAside(stockStatuses.unreadableEntries(), "stock_status", "a stock level", now);
             }
         } catch (RuntimeException e) {

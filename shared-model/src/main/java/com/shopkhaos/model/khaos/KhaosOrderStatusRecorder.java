@@ -8,6 +8,8 @@ import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.stock.InFlightOrders;
+import com.shopkhaos.model.stock.StockChangePublisher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,23 +29,40 @@ public final class KhaosOrderStatusRecorder {
 
     private final OrderLedger ledger;
     private final ExceptionLedger exceptions;
+    private final InFlightOrders inFlight;
+    private final StockChangePublisher stockChanges;
     private final Clock clock;
 
-    public KhaosOrderStatusRecorder(OrderLedger ledger, ExceptionLedger exceptions, Clock clock) {
+    public KhaosOrderStatusRecorder(OrderLedger ledger, ExceptionLedger exceptions, InFlightOrders inFlight,
+                                    StockChangePublisher stockChanges, Clock clock) {
         this.ledger = ledger;
         this.exceptions = exceptions;
+        this.inFlight = inFlight;
+        this.stockChanges = stockChanges;
         this.clock = clock;
     }
 
     public Effect apply(KhaosOrderStatus status) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                return attempt(status);
+                Effect effect = attempt(status);
+                if (effect == Effect.IMPORTED || effect == Effect.CANCELLED) {
+                    settle(status);
+                }
+                return effect;
             } catch (LedgerVersionConflictException e) {
                 // changed meanwhile: read it again
             }
         }
         throw new LedgerVersionConflictException(status.associatedRef(), -1);
+    }
+
+    /** Khaos has the order now: its in-flight holds count only until Khaos's stock figures catch up. */
+    private void settle(KhaosOrderStatus status) {
+        find(status).ifPresent(entry -> {
+            Instant now = clock.instant();
+            stockChanges.changed(inFlight.imported(entry.orderId(), now), "order " + entry.orderNumber() + " in Khaos", now);
+        });
     }
 
     private Effect attempt(KhaosOrderStatus status) {

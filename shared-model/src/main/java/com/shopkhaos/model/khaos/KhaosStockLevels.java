@@ -5,9 +5,15 @@ import java.util.List;
 /** Port: the latest stock figure per stock code and site, as Khaos pushed it (DynamoDB table {@code stock}). */
 public interface KhaosStockLevels {
 
-    /** Stores each figure unless a later one is already stored (pushes can arrive out of order or twice). */
-    void record(List<StockLevel> levels);
+    /**
+     * Stores each figure unless a later one is already stored (pushes can arrive out of order or twice); answers
+     * the codes it stored a figure for.
+     */
+    java.util.Set<String> record(List<StockLevel> levels);
 
     /** Every site's latest figure for the code; empty when Khaos never reported it. */
     List<StockLevel> levels(String stockCode);
+
+    /** Every figure (the full reconcile reads them once). */
+    List<StockLevel> all();
 }

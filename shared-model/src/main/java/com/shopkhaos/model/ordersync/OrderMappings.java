@@ -10,13 +10,37 @@ public interface OrderMappings {
 
     Overrides current();
 
-    /** Keys as people typed them: a SKU; a delivery method's technical name or name. */
-    record Overrides(Map<String, String> skuToStockCode, Map<String, String> deliveryMethodToCourier) {
-        public static final Overrides NONE = new Overrides(Map.of(), Map.of());
+    /**
+     * Keys as people typed them: a SKU; a delivery method's technical name or name; a stock code with its
+     * safety buffer rule ({@code 2}, {@code 10%}, {@code 10%,min2}).
+     */
+    record Overrides(Map<String, String> skuToStockCode, Map<String, String> deliveryMethodToCourier,
+                     Map<String, String> bufferByStockCode) {
+        public static final Overrides NONE = new Overrides(Map.of(), Map.of(), Map.of());
 
         public Overrides {
             skuToStockCode = Map.copyOf(skuToStockCode);
             deliveryMethodToCourier = Map.copyOf(deliveryMethodToCourier);
+            bufferByStockCode = Map.copyOf(bufferByStockCode);
+        }
+
+        /** The stock code a shop SKU sells: an override, else the SKU itself. */
+        public String stockCodeFor(String sku) {
+            return skuToStockCode.getOrDefault(sku, sku);
+        }
+
+        /** The shop SKUs that sell a stock code: those mapped to it, and the code itself unless it is mapped elsewhere. */
+        public java.util.Set<String> skusFor(String stockCode) {
+            java.util.Set<String> skus = new java.util.TreeSet<>();
+            skuToStockCode.forEach((sku, code) -> {
+                if (code.equals(stockCode)) {
+                    skus.add(sku);
+                }
+            });
+            if (!skuToStockCode.containsKey(stockCode)) {
+                skus.add(stockCode);
+            }
+            return skus;
         }
     }
 }

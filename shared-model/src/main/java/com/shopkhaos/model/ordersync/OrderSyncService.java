@@ -16,13 +16,18 @@ import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.order.OrderProblem;
 import com.shopkhaos.model.order.OrderTranslationPolicy;
 import com.shopkhaos.model.order.OrderTranslator;
+import com.shopkhaos.model.order.ShopLine;
 import com.shopkhaos.model.order.ShopOrder;
+import com.shopkhaos.model.stock.InFlightOrders;
+import com.shopkhaos.model.stock.StockChangePublisher;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +52,8 @@ public final class OrderSyncService {
     private final ShopOrders shop;
     private final KhaosCatalogue catalogue;
     private final KhaosStockLevels stock;
+    private final InFlightOrders inFlight;
+    private final StockChangePublisher stockChanges;
     private final OrderMappings mappings;
     private final SalesOrderFormat format;
     private final OrderTranslationPolicy policy;
@@ -54,13 +61,16 @@ public final class OrderSyncService {
     private final Clock clock;
 
     public OrderSyncService(OrderLedger ledger, ExceptionLedger exceptions, ShopOrders shop, KhaosCatalogue catalogue,
-                            KhaosStockLevels stock, OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
+                            KhaosStockLevels stock, InFlightOrders inFlight, StockChangePublisher stockChanges,
+                            OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
                             ReadinessPolicy readiness, Clock clock) {
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.shop = shop;
         this.catalogue = catalogue;
         this.stock = stock;
+        this.inFlight = inFlight;
+        this.stockChanges = stockChanges;
         this.mappings = mappings;
         this.format = format;
         this.policy = policy;
@@ -113,6 +123,7 @@ public final class OrderSyncService {
         }
         OrderTranslationPolicy effective = policy.withMappings(mappings.current().skuToStockCode(),
                 mappings.current().deliveryMethodToCourier());
+        holdStock(order, effective, now);
         OrderTranslator.Result result = OrderTranslator.translate(order, effective, catalogue::byStockCode, this::availableAtSite);
         if (!result.ready()) {
             return quarantine(entry, order.orderNumber(), result.problems(), event, now);
@@ -180,7 +191,21 @@ public final class OrderSyncService {
         return withdraw(entry, now, "the shop no longer has the order");
     }
 
+    /**
+     * The shop took the order's quantities off its own stock when it was placed; until Khaos's figures include the
+     * order, they are in flight (held whatever the order's state: quarantined and unpaid ones too).
+     */
+    private void holdStock(ShopOrder order, OrderTranslationPolicy effective, Instant now) {
+        Map<String, Integer> quantities = new TreeMap<>();
+        order.lines().stream().filter(l -> l.kind() == ShopLine.LineKind.PRODUCT && l.productKnown() && !l.sku().isEmpty()
+                        && l.quantity() > 0)
+                .forEach(l -> quantities.merge(effective.stockCodeFor(l.sku()), l.quantity(), Integer::sum));
+        Set<String> changed = inFlight.hold(order.orderId(), order.orderNumber(), quantities, now);
+        stockChanges.changed(changed, "order " + order.orderNumber() + " placed", now);
+    }
+
     private OrderState withdraw(OrderLedgerEntry entry, Instant now, String reason) {
+        stockChanges.changed(inFlight.release(entry.orderId()), "order " + label(entry) + " withdrawn", now);
         resolveAll(entry.exceptionIds(), now);
         ledger.update(entry.moveTo(OrderState.WITHDRAWN, now, reason));
         LOG.log(Level.INFO, "order " + label(entry) + " WITHDRAWN: " + reason);

@@ -1,0 +1,49 @@
+package com.shopkhaos.infra.sqs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.shopkhaos.infra.json.InfraJson;
+import com.shopkhaos.model.events.StockChange;
+import com.shopkhaos.model.stock.StockChangePublisher;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Sends {@code stock-changes} messages ({@code {"schemaVersion":1,"stockCodes":[…],"reason":…,"at":…}}). */
+@Singleton
+@RegisterForReflection(targets = StockChange.class)
+public class SqsStockChangePublisher implements StockChangePublisher {
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    @Inject
+    public SqsStockChangePublisher(SqsClient sqs, @ConfigProperty(name = "shopkhaos.stock-changes-queue-url") String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void publish(StockChange change) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(write(change)));
+    }
+
+    public static String write(StockChange change) {
+        try {
+            return InfraJson.mapper().writeValueAsString(change);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static StockChange read(String body) {
+        try {
+            return InfraJson.mapper().readValue(body, StockChange.class);
+        } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalArgumentException("not a stock-changes message: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.shopkhaos.model.stock;
+
+import com.shopkhaos.model.app.ShopRegistration;
+import com.shopkhaos.model.app.ShopRegistry;
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.khaos.KhaosStockLevels;
+import com.shopkhaos.model.ordersync.OrderMappings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Sellable stock to the shop, for the stock codes a change names: each code's position (Khaos's Available at
+ * the web sites, less the buffer, less in-flight orders) becomes the stock of every shop SKU that sells it,
+ * written only where it differs from what was last written, in bulk requests of {@code batchSize}. A request
+ * the shop refuses because of some rows is sent again without them; those rows go to a person.
+ */
+public final class StockPushService {
+    /** What one push did. */
+    public record Report(int codes, int skus, int written, int requests, List<String> refused) {
+    }
+
+    private final ShopRegistry shops;
+    private final ShopProducts products;
+    private final WebStock webStock;
+    private final KhaosStockLevels levels;
+    private final InFlightOrders inFlight;
+    private final OrderMappings mappings;
+    private final ExceptionLedger exceptions;
+    private final StockSettings settings;
+    private final Clock clock;
+
+    public StockPushService(ShopRegistry shops, ShopProducts products, WebStock webStock, KhaosStockLevels levels,
+                            InFlightOrders inFlight, OrderMappings mappings, ExceptionLedger exceptions, StockSettings settings,
+                            Clock clock) {
+        this.shops = shops;
+        this.products = products;
+        this.webStock = webStock;
+        this.levels = levels;
+        this.inFlight = inFlight;
+        this.mappings = mappings;
+        this.exceptions = exceptions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The sellable position of one code now. */
+    public StockPosition position(String stockCode, OrderMappings.Overrides overrides, Instant now) {
+        String rule = overrides.bufferByStockCode().get(stockCode);
+        return StockPosition.of(stockCode, levels.levels(stockCode), inFlight.holds(stockCode), settings.webSites(),
+                settings.buffers(), rule == null ? null : BufferRule.parse(rule, "buffer for " + stockCode), now, settings.settle());
+    }
+
+    public Report push(Collection<String> stockCodes) {
+        Instant now = clock.instant();
+        OrderMappings.Overrides overrides = mappings.current();
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        Map<String, StockPosition> positions = new HashMap<>();
+        for (String code : new TreeSet<>(stockCodes)) {
+            StockPosition position = position(code, overrides, now);
+            positions.put(code, position);
+            if (position.negative()) {
+                raiseOnce(ExceptionType.STOCK_NEGATIVE_IN_KHAOS, code, negativeReason(position), now);
+            }
+            if (position.available().isEmpty()) {
+                continue;
+            }
+            overrides.skusFor(code).forEach(sku -> wanted.put(sku, position.sellable()));
+            forgetSettled(code, position, now);
+        }
+        int written = 0;
+        int requests = 0;
+        List<String> refused = new ArrayList<>();
+        for (String shopId : confirmedShops()) {
+            StockWriter writer = write(shopId, wanted, positions, overrides);
+            written += writer.written;
+            requests += writer.requests;
+            refused.addAll(writer.refused);
+        }
+        return new Report(positions.size(), wanted.size(), written, requests, refused);
+    }
+
+    List<String> confirmedShops() {
+        return shops.shopIds().stream().filter(id -> shops.find(id).map(ShopRegistration::isConfirmed).orElse(false)).toList();
+    }
+
+    private StockWriter write(String shopId, Map<String, Integer> wanted, Map<String, StockPosition> positions,
+                              OrderMappings.Overrides overrides) {
+        Map<String, WebStock.Entry> known = new HashMap<>(webStock.find(keys(shopId, wanted.keySet())));
+        List<String> unknown = wanted.keySet().stream().filter(sku -> !known.containsKey(key(shopId, sku))).toList();
+        int lookups = 0;
+        if (!unknown.isEmpty()) {
+            lookups = (unknown.size() + 499) / 500;
+            for (ShopProducts.ShopProduct p : products.bySku(shopId, unknown)) {
+                if (!p.hasVariants()) {
+                    WebStock.Entry entry = new WebStock.Entry(key(shopId, p.sku()), p.id(), p.closeout(), p.stock(),
+                            clock.instant());
+                    webStock.remember(entry);
+                    known.put(entry.sku(), entry);
+                }
+            }
+        }
+        List<ShopProducts.StockWrite> writes = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Map.Entry<String, Integer> w : wanted.entrySet()) {
+            WebStock.Entry entry = known.get(key(shopId, w.getKey()));
+            if (entry == null) {
+                continue;
+            }
+            StockPosition position = positions.get(overrides.stockCodeFor(w.getKey()));
+            if (entry.closeout() && w.getValue() == 0 && position != null && position.available().map(a -> a.signum() > 0).orElse(false)) {
+                raiseOnce(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, w.getKey(), closeoutReason(position), now);
+            }
+            if (entry.lastPushed() == null || entry.lastPushed() != w.getValue().intValue()) {
+                writes.add(new ShopProducts.StockWrite(entry.productId(), w.getKey(), w.getValue()));
+            }
+        }
+        Map<String, Boolean> closeout = new HashMap<>();
+        known.values().forEach(e -> closeout.put(e.sku().substring(shopId.length() + 1), e.closeout()));
+        StockWriter writer = new StockWriter(products, webStock, exceptions, clock, shopId, closeout);
+        writer.requests += lookups;
+        writer.write(writes, settings.batchSize());
+        return writer;
+    }
+
+    /** Holds Khaos's figures have caught up with no longer count: drop them, so the table stays small. */
+    private void forgetSettled(String code, StockPosition position, Instant now) {
+        for (InFlightHold hold : inFlight.holds(code)) {
+            if (!StockPosition.stillCounts(hold, position.figuresAt(), now, settings.settle())) {
+                inFlight.forget(code, hold.orderId());
+            }
+        }
+    }
+
+    /** Raises the problem unless it is open already (conditions clear in the reconcile, which resolves them). */
+    void raiseOnce(ExceptionType type, String subject, String reason, Instant now) {
+        String id = ExceptionRecord.idFor(type, subject);
+        if (!exceptions.find(id).map(r -> r.status() == ExceptionStatus.OPEN).orElse(false)) {
+            exceptions.raise(ExceptionRecord.open(type, subject, reason, "", now));
+        }
+    }
+
+    static String negativeReason(StockPosition position) {
+        return "Khaos reports " + position.available().map(a -> a.stripTrailingZeros().toPlainString()).orElse("?")
+                + " available of " + position.stockCode() + " at the web sites";
+    }
+
+    static String closeoutReason(StockPosition position) {
+        return "closeout product shows 0; Khaos has " + position.available().map(a -> a.stripTrailingZeros().toPlainString())
+                .orElse("?") + " available of " + position.stockCode() + ", buffer " + position.buffer() + ", in flight "
+                + position.inFlight();
+    }
+
+    static String key(String shopId, String sku) {
+        return shopId + "#" + sku;
+    }
+
+    private static List<String> keys(String shopId, Set<String> skus) {
+        return skus.stream().map(s -> key(shopId, s)).toList();
+    }
+
+    /** Settings of stock sync. */
+    public record StockSettings(WebSites webSites, StockBufferPolicy buffers, Duration settle, int batchSize) {
+        public StockSettings {
+            if (batchSize < 1 || batchSize > 1000) {
+                throw new IllegalArgumentException("STOCK_SYNC_BATCH must be 1 to 1000");
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.shopkhaos.model.stock;
+
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.khaos.CatalogueItem;
+import com.shopkhaos.model.khaos.KhaosCatalogue;
+import com.shopkhaos.model.khaos.KhaosStockLevels;
+import com.shopkhaos.model.khaos.StockLevel;
+import com.shopkhaos.model.ordersync.OrderMappings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The scheduled full reconcile: every product in the shop against the sellable figure, writing only those that
+ * differ (someone edited stock in the shop admin, a push was lost), in the fewest bulk requests. Khaos's figures,
+ * the in-flight holds and the catalogue are read once; the shop is read 500 products a page. It also keeps the
+ * stock conditions in front of people: raised while they hold, resolved once they no longer do.
+ */
+public final class StockReconcileService {
+    static final int PAGE = 500;
+    static final int CATALOGUE_PAGE = 500;
+    static final Set<ExceptionType> CONDITIONS = EnumSet.of(ExceptionType.STOCK_NEGATIVE_IN_KHAOS,
+            ExceptionType.STOCK_FOR_UNKNOWN_CODE, ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS, ExceptionType.WEB_ITEM_NOT_IN_SHOP,
+            ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, ExceptionType.STOCK_PUSH_REFUSED);
+
+    /** What a reconcile found and did, per shop. */
+    public record Report(String shopId, int products, int differing, int written, int requests, int pages,
+                         Map<ExceptionType, Integer> conditions, Duration took) {
+    }
+
+    private final StockPushService push;
+    private final ShopProducts products;
+    private final WebStock webStock;
+    private final KhaosStockLevels levels;
+    private final InFlightOrders inFlight;
+    private final KhaosCatalogue catalogue;
+    private final OrderMappings mappings;
+    private final ExceptionLedger exceptions;
+    private final StockPushService.StockSettings settings;
+    private final Clock clock;
+
+    public StockReconcileService(StockPushService push, ShopProducts products, WebStock webStock, KhaosStockLevels levels,
+                                 InFlightOrders inFlight, KhaosCatalogue catalogue, OrderMappings mappings,
+                                 ExceptionLedger exceptions, StockPushService.StockSettings settings, Clock clock) {
+        this.push = push;
+        this.products = products;
+        this.webStock = webStock;
+        this.levels = levels;
+        this.inFlight = inFlight;
+        this.catalogue = catalogue;
+        this.mappings = mappings;
+        this.exceptions = exceptions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public List<Report> reconcile() {
+        List<Report> reports = new ArrayList<>();
+        for (String shopId : push.confirmedShops()) {
+            reports.add(reconcile(shopId));
+        }
+        return reports;
+    }
+
+    Report reconcile(String shopId) {
+        Instant started = clock.instant();
+        OrderMappings.Overrides overrides = mappings.current();
+        Map<String, List<StockLevel>> levelsByCode = levels.all().stream().collect(Collectors.groupingBy(StockLevel::stockCode));
+        Map<String, List<InFlightHold>> holdsByCode = inFlight.all().stream().collect(Collectors.groupingBy(InFlightHold::stockCode));
+        Map<String, CatalogueItem> items = catalogue();
+        Map<ExceptionType, Map<String, String>> found = new LinkedHashMap<>();
+        CONDITIONS.forEach(t -> found.put(t, new HashMap<>()));
+        Map<String, StockPosition> positions = new HashMap<>();
+        Set<String> shopSkus = new HashSet<>();
+        Map<String, Boolean> closeout = new HashMap<>();
+        List<ShopProducts.StockWrite> writes = new ArrayList<>();
+        int seen = 0;
+        int pages = 0;
+        for (int page = 1; ; page++) {
+            List<ShopProducts.ShopProduct> batch = products.page(shopId, page, PAGE);
+            pages++;
+            for (ShopProducts.ShopProduct p : batch) {
+                if (p.hasVariants()) {
+                    continue;
+                }
+                seen++;
+                shopSkus.add(p.sku());
+                closeout.put(p.sku(), p.closeout());
+                String code = overrides.stockCodeFor(p.sku());
+                if (!items.containsKey(code) && !levelsByCode.containsKey(code)) {
+                    found.get(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS).put(p.sku(), "shop product " + p.sku()
+                            + (code.equals(p.sku()) ? "" : " (mapped to " + code + ")") + " has no Khaos stock code");
+                    continue;
+                }
+                StockPosition position = positions.computeIfAbsent(code, c -> position(c, levelsByCode, holdsByCode, overrides));
+                if (position.available().isEmpty()) {
+                    continue;
+                }
+                if (p.stock() != position.sellable()) {
+                    writes.add(new ShopProducts.StockWrite(p.id(), p.sku(), position.sellable()));
+                }
+                if (p.closeout() && position.sellable() == 0 && position.available().get().signum() > 0) {
+                    found.get(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK).put(p.sku(), StockPushService.closeoutReason(position));
+                }
+            }
+            if (batch.size() < PAGE) {
+                break;
+            }
+        }
+        positions.values().stream().filter(StockPosition::negative)
+                .forEach(p -> found.get(ExceptionType.STOCK_NEGATIVE_IN_KHAOS).put(p.stockCode(), StockPushService.negativeReason(p)));
+        levelsByCode.keySet().stream().filter(code -> !items.containsKey(code)).forEach(code ->
+                found.get(ExceptionType.STOCK_FOR_UNKNOWN_CODE).put(code, "Khaos sent stock for " + code
+                        + ", which is not in the catalogue it sent"));
+        items.values().stream().filter(i -> i.publishOnWeb() && !i.discontinued())
+                .filter(i -> overrides.skusFor(i.stockCode()).stream().noneMatch(shopSkus::contains))
+                .forEach(i -> found.get(ExceptionType.WEB_ITEM_NOT_IN_SHOP).put(i.stockCode(), "Khaos web item " + i.stockCode()
+                        + " (" + i.description() + ") has no product in the shop"));
+
+        StockWriter writer = new StockWriter(products, webStock, exceptions, clock, shopId, closeout);
+        writer.write(writes, settings.batchSize());
+        writer.refused.forEach(sku -> found.get(ExceptionType.STOCK_PUSH_REFUSED).put(sku, ""));
+        keepInFrontOfPeople(found);
+        Map<ExceptionType, Integer> counts = new LinkedHashMap<>();
+        found.forEach((type, subjects) -> counts.put(type, subjects.size()));
+        return new Report(shopId, seen, writes.size(), writer.written, writer.requests + pages, pages, counts,
+                Duration.between(started, clock.instant()));
+    }
+
+    private StockPosition position(String code, Map<String, List<StockLevel>> levelsByCode,
+                                   Map<String, List<InFlightHold>> holdsByCode, OrderMappings.Overrides overrides) {
+        String rule = overrides.bufferByStockCode().get(code);
+        return StockPosition.of(code, levelsByCode.getOrDefault(code, List.of()), holdsByCode.getOrDefault(code, List.of()),
+                settings.webSites(), settings.buffers(), rule == null ? null : BufferRule.parse(rule, "buffer for " + code),
+                clock.instant(), settings.settle());
+    }
+
+    private Map<String, CatalogueItem> catalogue() {
+        Map<String, CatalogueItem> items = new HashMap<>();
+        String after = "";
+        while (true) {
+            List<CatalogueItem> page = catalogue.page(after, CATALOGUE_PAGE);
+            page.stream().filter(i -> !i.deleted()).forEach(i -> items.merge(i.stockCode(), i,
+                    (a, b) -> a.updatedAt().isAfter(b.updatedAt()) ? a : b));
+            if (page.size() < CATALOGUE_PAGE) {
+                return items;
+            }
+            after = page.get(page.size() - 1).stockId();
+        }
+    }
+
+    /** Raises what holds now (once); resolves open ones of these kinds whose condition cleared. */
+    private void keepInFrontOfPeople(Map<ExceptionType, Map<String, String>> found) {
+        Instant now = clock.instant();
+        Map<String, ExceptionRecord> open = new HashMap<>();
+        exceptions.listOpen(100_000).stream().filter(r -> CONDITIONS.contains(r.type())).forEach(r -> open.put(r.id(), r));
+        found.forEach((type, subjects) -> subjects.forEach((subject, reason) -> {
+            String id = ExceptionRecord.idFor(type, subject);
+            if (!open.containsKey(id) && type != ExceptionType.STOCK_PUSH_REFUSED) {
+                exceptions.raise(ExceptionRecord.open(type, subject, reason, "", now));
+            }
+        }));
+        for (ExceptionRecord record : open.values()) {
+            if (record.status() == ExceptionStatus.OPEN && !found.get(record.type()).containsKey(record.subject())) {
+                exceptions.resolve(record.id(), "stock-reconcile", now);
+            }
+        }
+    }
+}
