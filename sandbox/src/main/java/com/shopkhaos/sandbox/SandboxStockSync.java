@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -112,6 +113,10 @@ public class SandboxStockSync {
                 }
                 continue;
             }
+            if (!running.get()) {
+                release(batch); // paused while the poll was open: hand the batch back untouched
+                continue;
+            }
             List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 Message m = batch.get(i);
@@ -135,6 +140,22 @@ public class SandboxStockSync {
                     LOG.warnf("stock-push could not delete handled messages: %s", e.getMessage());
                 }
             }
+        }
+    }
+
+    private void release(List<Message> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<ChangeMessageVisibilityBatchRequestEntry> back = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            back.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
+                    .receiptHandle(batch.get(i).receiptHandle()).visibilityTimeout(0).build());
+        }
+        try {
+            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queue).entries(back));
+        } catch (RuntimeException e) {
+            LOG.warnf("stock-push could not hand back a batch while paused (SQS returns it after the timeout): %s", e.getMessage());
         }
     }
 

@@ -29,7 +29,7 @@ class OrderFlowIT {
     static void start() throws Exception {
         sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "ORDER_SWEEP_GRACE", "2s",
                 "KHAOS_CONFIRMATION_AFTER", "3s", "SANDBOX_SWEEP_SECONDS", "0", "SANDBOX_ORDER_SYNC_VISIBILITY_SECONDS", "2",
-                "SHOPWARE_SHOP_ID", "flowShop00000001"));
+                "SHOPWARE_SHOP_ID", "flowShop00000001", "SANDBOX_STOCK_RECONCILE_SECONDS", "0"));
     }
 
     @AfterAll
@@ -178,6 +178,7 @@ class OrderFlowIT {
     void aRunToZeroItemKhaosHasTooFewOf_holdsTheOrder_untilKhaosReportsEnough() throws Exception {
         // stock sync paused: the shop still shows what it had when Khaos's figure dropped (the race this check covers)
         sandbox.json("PUT", "/sandbox/stock", "{\"running\":false}");
+        sandbox.json("PUT", "/shopware-sim/_control/products/MUG-STONE-BLU/stock", "{\"stock\":5}");
         khaosStock("MUG-STONE-BLU", 1);
         JsonNode order = sandbox.json("POST", "/shopware-sim/_control/orders", "{\"customer\":\"jane\",\"lines\":["
                 + "{\"sku\":\"MUG-STONE-BLU\",\"quantity\":2}],\"shippingMethod\":\"standard\",\"paid\":true}");

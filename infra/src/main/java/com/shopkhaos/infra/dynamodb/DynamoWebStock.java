@@ -62,6 +62,11 @@ public class DynamoWebStock implements WebStock {
     }
 
     @Override
+    public void forget(String sku) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of("sku", s(sku))));
+    }
+
+    @Override
     public void rememberAll(List<Entry> entries) {
         for (int i = 0; i < entries.size(); i += WRITE_BATCH) {
             List<WriteRequest> writes = entries.subList(i, Math.min(entries.size(), i + WRITE_BATCH)).stream()

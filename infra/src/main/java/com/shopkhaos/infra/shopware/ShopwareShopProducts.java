@@ -65,6 +65,10 @@ public class ShopwareShopProducts implements ShopProducts {
         try {
             clients.forShop(shopId).sync(operations);
         } catch (ShopwareApiException e) {
+            if (e.status() == 403 && e.body().contains("product:create")) {
+                // an upsert of an id the shop no longer has would create a product: one row names a deleted product
+                throw new RowsRefusedException(Map.of(), "the product is no longer in the shop (updating it would create it)");
+            }
             if (e.status() != 400) {
                 throw e;
             }
@@ -73,7 +77,7 @@ public class ShopwareShopProducts implements ShopProducts {
     }
 
     /** Row index → Shopware's reason, from the errors' pointers (empty when none points at a row). */
-    static Map<Integer, String> refusedRows(String body, int rows) {
+    public static Map<Integer, String> refusedRows(String body, int rows) {
         Map<Integer, String> refused = new LinkedHashMap<>();
         try {
             for (JsonNode error : InfraJson.mapper().readTree(body).path("errors")) {

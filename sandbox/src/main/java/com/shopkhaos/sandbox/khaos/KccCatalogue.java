@@ -82,6 +82,11 @@ final class KccCatalogue {
         return Integer.toString(nextId++);
     }
 
+    /** Adds a plain standard-rated item (for scale runs); answers its stock id. */
+    String add(String code, String description, int site1) {
+        return item(code, description, "", "1", "10.00", "Generated", site1, 0);
+    }
+
     private String item(String code, String description, String otherRef, String taxCode, String gross, String type,
                         int site1, int site2) {
         String id = nextStockId();

@@ -130,6 +130,14 @@ final class KhaosControlApi {
                 sim.pushAllStock();
                 return ok(SimJson.object().put("pushed", "all stock levels"));
             }
+            case "POST /_control/items/generate" -> {
+                JsonNode body = request.jsonBody();
+                int count = body.path("count").asInt(0);
+                if (count < 1 || count > 200_000) {
+                    return error(400, "send {\"count\": 1 to 200000, \"prefix\": \"GEN-\", \"physical\": 10}");
+                }
+                return ok(sim.generateItems(body.path("prefix").asText("GEN-"), count, body.path("physical").asInt(10)));
+            }
             case "POST /_control/items/push-all" -> {
                 sim.pushWholeCatalogue();
                 return ok(SimJson.object().put("pushed", "the whole catalogue"));

@@ -658,6 +658,33 @@ public final class KhaosSimulator implements AutoCloseable {
         pushStockStatus(allStockIds());
     }
 
+    /**
+     * Adds {@code count} plain items ({@code prefix0000001} …) with {@code physical} units at site 1, for scale runs,
+     * and pushes them: the catalogue, then their stock levels.
+     */
+    ObjectNode generateItems(String prefix, int count, int physical) {
+        List<String> ids = new ArrayList<>();
+        synchronized (this) {
+            for (int i = 1; i <= count; i++) {
+                String code = prefix + String.format("%07d", i);
+                if (catalogue.byCode(code).isPresent()) {
+                    throw new IllegalArgumentException("item " + code + " exists already");
+                }
+                String id = catalogue.add(code, "Generated item " + i, physical);
+                stock.level(id, 1).physical = physical;
+                ids.add(id);
+            }
+        }
+        List<KccItem> items;
+        synchronized (this) {
+            items = ids.stream().map(catalogue.byId::get).toList();
+        }
+        pushCatalogue(items, List.of());
+        pushStockStatus(new LinkedHashSet<>(ids));
+        return SimJson.object().put("generated", count).put("first", prefix + String.format("%07d", 1))
+                .put("last", prefix + String.format("%07d", count));
+    }
+
     /** Pushes the whole catalogue again (as when the channel's stock upload is first linked). */
     void pushWholeCatalogue() {
         pushCatalogue(catalogueSnapshot(), List.of());

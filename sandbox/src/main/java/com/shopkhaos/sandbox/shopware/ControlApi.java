@@ -68,6 +68,12 @@ final class ControlApi {
             if (m.group(2) == null && method.equals("GET")) {
                 return ok(productStock(sku));
             }
+            if (m.group(2) == null && method.equals("DELETE")) {
+                synchronized (sim) {
+                    sim.catalog.products.remove(product(sku).path("id").asText());
+                }
+                return ok(SimJson.object().put("deleted", sku));
+            }
             if (m.group(2) != null && method.equals("PUT")) {
                 JsonNode body = body(request);
                 if (!body.path("stock").isIntegralNumber()) {
@@ -81,6 +87,14 @@ final class ControlApi {
         }
         if ((m = DELIVERY.matcher(path)).matches() && method.equals("GET")) {
             return ok(delivery(m.group(1)));
+        }
+        if (path.equals("/_control/products/generate") && method.equals("POST")) {
+            JsonNode body = body(request);
+            int count = body.path("count").asInt(0);
+            if (count < 1 || count > 200_000) {
+                throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "send {\"count\": 1 to 200000, \"prefix\": \"GEN-\", \"stock\": 10}");
+            }
+            return ok(sim.catalog.generate(body.path("prefix").asText("GEN-"), count, body.path("stock").asInt(10)));
         }
         switch (method + " " + path) {
             case "POST /_control/apps/install" -> {
@@ -171,7 +185,8 @@ final class ControlApi {
         s.set("apps", sim.apps.appsJson());
         ArrayNode routes = s.putArray("controlRoutes");
         List.of("POST /_control/orders", "GET /_control/orders/{idOrNumber}", "POST /_control/orders/{idOrNumber}/pay",
-                "POST /_control/orders/{idOrNumber}/cancel", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "PUT /_control/products/{sku}/stock",
+                "POST /_control/orders/{idOrNumber}/cancel", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "DELETE /_control/products/{sku}",
+                "POST /_control/products/generate", "PUT /_control/products/{sku}/stock",
                 "GET /_control/deliveries/{deliveryId}", "POST /_control/apps/install", "GET /_control/apps",
                 "GET /_control/webhooks/deliveries", "PUT /_control/webhooks/mode", "GET|PUT /_control/faults",
                 "GET|PUT /_control/settings", "POST /_control/clock/advance", "GET /_control/sync-log",

@@ -121,6 +121,22 @@ public final class ShopCatalog {
                 "setgroup", new BigDecimal("100"), 3, Set.of("SOCKS-WOOL-3PK", "SOCKS-BAMBOO-2PK")));
     }
 
+    /** Adds {@code count} plain products ({@code prefix0000001} …, 20% VAT, £10) for scale runs. */
+    synchronized ObjectNode generate(String prefix, int count, int stock) {
+        SimIds generated = new SimIds(prefix.hashCode() * 31L + count);
+        String createdAt = Checkout.SHOPWARE_TIME.format(java.time.Instant.now());
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        products.values().forEach(p -> existing.add(p.path("productNumber").asText()));
+        for (int i = 1; i <= count; i++) {
+            String sku = prefix + String.format("%07d", i);
+            if (existing.contains(sku)) {
+                throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "product " + sku + " exists already");
+            }
+            product(generated, createdAt, sku, "Generated product " + i, "10.00", 20, stock, false, null);
+        }
+        return SimJson.object().put("generated", count);
+    }
+
     private String product(SimIds ids, String createdAt, String sku, String name, String gross, int rate, int stock,
                            boolean closeout, String parentId) {
         String id = ids.next();

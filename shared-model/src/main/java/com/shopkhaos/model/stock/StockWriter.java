@@ -85,6 +85,7 @@ final class StockWriter {
 
     private void refuse(ShopProducts.StockWrite write, String reason) {
         refused.add(write.sku());
+        webStock.forget(StockPushService.key(shopId, write.sku()));
         exceptions.raise(ExceptionRecord.open(ExceptionType.STOCK_PUSH_REFUSED, write.sku(), "the shop refused stock "
                 + write.stock() + " for " + write.sku() + ": " + reason, "", clock.instant()));
         LOG.log(Level.WARNING, "shop refused stock for " + write.sku() + ": " + reason);

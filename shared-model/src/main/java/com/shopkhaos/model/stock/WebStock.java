@@ -17,6 +17,9 @@ public interface WebStock {
 
     void remember(Entry entry);
 
+    /** Forgets a SKU (its product was deleted in the shop): it is looked up again next time. */
+    void forget(String sku);
+
     /** Many at once (the store may write them in batches). */
     default void rememberAll(java.util.List<Entry> entries) {
         entries.forEach(this::remember);

@@ -1,0 +1,125 @@
+package com.shopkhaos.sandbox.shopware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shopkhaos.infra.shopware.ShopwareAdminClient;
+import com.shopkhaos.infra.shopware.ShopwareClients;
+import com.shopkhaos.infra.shopware.ShopwareShopProducts;
+import com.shopkhaos.model.app.ShopRegistration;
+import com.shopkhaos.model.app.ShopRegistry;
+import com.shopkhaos.model.stock.ShopProducts;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Stock sync's view of the shop (infra) against the simulated shop: products by SKU, page by page, stock in bulk. */
+class ShopwareShopProductsTest {
+    private static final String SHOP = "testShop00000001";
+    private SimulatedShop shop;
+    private ShopwareShopProducts products;
+
+    @BeforeEach
+    void start() throws Exception {
+        shop = new SimulatedShop();
+        ShopRegistration registration = ShopRegistration.pending(SHOP, shop.server.baseUrl(), "s", Instant.now())
+                .confirmed(shop.server.baseUrl(), shop.app.confirmedApiKey, shop.app.confirmedSecretKey, Instant.now());
+        ShopRegistry registry = new ShopRegistry() {
+            @Override
+            public Optional<ShopRegistration> find(String shopId) {
+                return SHOP.equals(shopId) ? Optional.of(registration) : Optional.empty();
+            }
+
+            @Override
+            public void save(ShopRegistration r) {
+            }
+
+            @Override
+            public List<String> shopIds() {
+                return List.of(SHOP);
+            }
+        };
+        products = new ShopwareShopProducts(new ShopwareClients(registry, ShopwareAdminClient.defaultHttpClient(), Clock.systemUTC()));
+    }
+
+    @AfterEach
+    void stop() {
+        shop.close();
+    }
+
+    @Test
+    void bySku_findsProductsAndVariants_andSaysWhichAreParentsOrCloseouts() {
+        List<ShopProducts.ShopProduct> found = products.bySku(SHOP, List.of("SCARF-MER-GRY", "TSHIRT-ORG-BLK-M", "TSHIRT-ORG",
+                "MUG-STONE-BLU", "NO-SUCH-SKU"));
+        assertThat(found).extracting(ShopProducts.ShopProduct::sku)
+                .containsExactlyInAnyOrder("SCARF-MER-GRY", "TSHIRT-ORG-BLK-M", "TSHIRT-ORG", "MUG-STONE-BLU");
+        assertThat(found).filteredOn(p -> p.sku().equals("TSHIRT-ORG")).singleElement()
+                .satisfies(p -> assertThat(p.hasVariants()).isTrue());
+        assertThat(found).filteredOn(p -> p.sku().equals("TSHIRT-ORG-BLK-M")).singleElement()
+                .satisfies(p -> assertThat(p.parentId()).isNotNull());
+        assertThat(found).filteredOn(p -> p.sku().equals("MUG-STONE-BLU")).singleElement()
+                .satisfies(p -> assertThat(p.closeout()).isTrue());
+    }
+
+    @Test
+    void page_walksEveryProductOnce() {
+        Set<String> seen = new HashSet<>();
+        List<String> order = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            List<ShopProducts.ShopProduct> batch = products.page(SHOP, page, 5);
+            batch.forEach(p -> {
+                seen.add(p.sku());
+                order.add(p.sku());
+            });
+            if (batch.size() < 5) {
+                break;
+            }
+        }
+        assertThat(order).hasSize(seen.size()).hasSize(18);
+    }
+
+    @Test
+    void setStock_writesEveryRow_inOneSyncRequest_keepingAvailableRight() {
+        List<ShopProducts.ShopProduct> found = products.bySku(SHOP, List.of("SCARF-MER-GRY", "MUG-STONE-BLU"));
+        List<ShopProducts.StockWrite> writes = found.stream().map(p -> new ShopProducts.StockWrite(p.id(), p.sku(),
+                p.sku().equals("MUG-STONE-BLU") ? 0 : 17)).toList();
+        int syncs = shop.server.simulator().requests("/api/_action/sync").size();
+
+        products.setStock(SHOP, writes);
+
+        assertThat(shop.server.simulator().requests("/api/_action/sync")).hasSize(syncs + 1);
+        assertThat(shop.client.control("GET", "/products/SCARF-MER-GRY", null).path("stock").asInt()).isEqualTo(17);
+        JsonNode mug = shop.client.control("GET", "/products/MUG-STONE-BLU", null);
+        assertThat(mug.path("stock").asInt()).isZero();
+        assertThat(mug.path("available").asBoolean()).as("use-queue-indexing: a closeout at 0 is unavailable").isFalse();
+    }
+
+    @Test
+    void aRowForAProductDeletedInTheShop_isRefused_andNothingOfTheRequestIsWritten() {
+        ShopProducts.ShopProduct scarf = products.bySku(SHOP, List.of("SCARF-MER-GRY")).get(0);
+        List<ShopProducts.StockWrite> writes = List.of(new ShopProducts.StockWrite(scarf.id(), "SCARF-MER-GRY", 3),
+                new ShopProducts.StockWrite("0123456789abcdef0123456789abcdef", "DELETED-IN-SHOP", 5));
+
+        assertThatThrownBy(() -> products.setStock(SHOP, writes)).isInstanceOf(ShopProducts.RowsRefusedException.class)
+                .hasMessageContaining("no longer in the shop");
+        assertThat(shop.client.control("GET", "/products/SCARF-MER-GRY", null).path("stock").asInt())
+                .as("one transaction: the good row was not written either").isEqualTo(scarf.stock());
+    }
+
+    @Test
+    void refusedRows_areNamedFromTheShopsErrorPointers() {
+        String body = "{\"errors\":[{\"code\":\"c1051bb4\",\"detail\":\"This value should not be blank.\",\"source\":{\"pointer\":\"/0/3/name\"}},"
+                + "{\"code\":\"ba785a8c\",\"detail\":\"This value should be of type int.\",\"source\":{\"pointer\":\"/0/3/stock\"}},"
+                + "{\"code\":\"x\",\"detail\":\"elsewhere\",\"source\":{\"pointer\":\"/0/9/stock\"}}]}";
+        assertThat(ShopwareShopProducts.refusedRows(body, 5)).containsOnlyKeys(3)
+                .hasEntrySatisfying(3, reason -> assertThat(reason).contains("should not be blank").contains("of type int"));
+    }
+}
