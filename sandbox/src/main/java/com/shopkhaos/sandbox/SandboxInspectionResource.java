@@ -113,6 +113,7 @@ public class SandboxInspectionResource {
         index.put("GET /sandbox/order-sync/processed?orderId=", "the messages order-sync handled (all, or one order's)");
         index.put("PUT /sandbox/order-sync", "{\"running\": false} pauses the consumer; {\"killNextBatchAfter\": n} kills it mid-batch");
         index.put("POST /sandbox/order-sync/sweep", "runs the sweep (and the Khaos confirmation check) now");
+        index.put("GET /sandbox/mappings", "the overrides in force (SKU → stock code, delivery method → courier, buffers)");
         index.put("PUT /sandbox/mappings/{SKU|COURIER|BUFFER}/{key}", "{\"value\": \"...\"}: map a shop SKU to a Khaos code, a delivery method to a courier, or set a stock code's buffer");
         index.put("GET /sandbox/stock", "the stock-push consumer and the last full reconcile");
         index.put("GET /sandbox/stock/pushes", "the stock-changes handled: codes, rows written, when");
@@ -230,6 +231,13 @@ public class SandboxInspectionResource {
     @Path("sandbox/order-sync/sweep")
     public Response sweepNow() {
         return json(orderSync.runSweep());
+    }
+
+    /** The overrides in force: SKU → stock code, delivery method → courier, buffer per stock code. */
+    @GET
+    @Path("sandbox/mappings")
+    public Response mappings() {
+        return json(mappings.current());
     }
 
     @PUT

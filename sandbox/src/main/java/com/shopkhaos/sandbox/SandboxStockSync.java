@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The stock-push Lambda's part in the sandbox: workers poll {@code stock-changes} as Lambda's event source mapping
@@ -122,7 +123,7 @@ public class SandboxStockSync {
                 Message m = batch.get(i);
                 try {
                     StockChange change = SqsStockChangePublisher.read(m.body());
-                    StockPushService.Report report = push.push(change.stockCodes());
+                    StockPushService.Report report = push.push(change.stockCodes(), change.shopChangedItself());
                     handled.incrementAndGet();
                     remember(new Pushed(change.stockCodes(), change.reason(), report.written(), report.requests(), change.at(),
                             Instant.now()));
@@ -178,8 +179,28 @@ public class SandboxStockSync {
     }
 
     public Map<String, Object> status() {
-        return Map.of("running", running.get(), "workers", workers, "handled", handled.get(), "failed", failed.get(),
-                "reconcileSeconds", reconcileSeconds, "lastReconcile", lastReconcile);
+        Map<String, Object> status = new java.util.LinkedHashMap<>();
+        status.put("running", running.get());
+        status.put("workers", workers);
+        status.put("handled", handled.get());
+        status.put("failed", failed.get());
+        status.putAll(queueDepth());
+        status.put("reconcileSeconds", reconcileSeconds);
+        status.put("lastReconcile", lastReconcile);
+        return status;
+    }
+
+    /** Messages on stock-changes waiting, and taken by a worker but not yet deleted. */
+    private Map<String, Object> queueDepth() {
+        try {
+            Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes();
+            return Map.of("queued", Integer.parseInt(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
+                    "inProgress", Integer.parseInt(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")));
+        } catch (RuntimeException e) {
+            return Map.of("queueError", String.valueOf(e.getMessage()));
+        }
     }
 
     public List<Pushed> pushed() {

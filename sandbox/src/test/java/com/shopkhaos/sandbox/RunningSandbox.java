@@ -86,7 +86,12 @@ final class RunningSandbox implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        return send(Duration.ofSeconds(30), method, path, body, headers);
+    }
+
+    HttpResponse<String> send(Duration timeout, String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         for (int i = 0; i < headers.length; i += 2) {
@@ -96,7 +101,12 @@ final class RunningSandbox implements AutoCloseable {
     }
 
     JsonNode json(String method, String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(method, path, body);
+        return json(Duration.ofSeconds(30), method, path, body);
+    }
+
+    /** For calls that may take long at scale (generating a catalogue, a reconcile of 50,000 products). */
+    JsonNode json(Duration timeout, String method, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(timeout, method, path, body);
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }

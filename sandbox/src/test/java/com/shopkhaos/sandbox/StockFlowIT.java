@@ -195,6 +195,24 @@ class StockFlowIT {
     }
 
     @Test
+    void aProductTheShopSoldPastZero_isSetBackToTheSellableFigure() throws Exception {
+        khaosPhysical("HAT-BEANIE-NVY", 1, 0);
+        awaitShop("HAT-BEANIE-NVY", s -> s == 0, "0 once Khaos has none");
+        sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":0}"); // Khaos takes no orders meanwhile
+        try {
+            sandbox.json("POST", "/shopware-sim/_control/orders", "{\"customer\":\"jane\",\"lines\":[{\"sku\":\"HAT-BEANIE-NVY\","
+                    + "\"quantity\":2}],\"shippingMethod\":\"standard\",\"paid\":true}");
+            // Shopware sells a product that is not closeout past 0 and shows -2; the figure we last wrote was 0 as well
+            awaitShop("HAT-BEANIE-NVY", s -> s == 0, "the sellable 0 written again after the shop's own move");
+            assertThat(position("HAT-BEANIE-NVY").path("inFlight").asInt()).isEqualTo(2);
+        } finally {
+            sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":1}");
+            khaosPhysical("HAT-BEANIE-NVY", 1, 20);
+            awaitShop("HAT-BEANIE-NVY", s -> s == 18, "Khaos's goods in, less the order once imported");
+        }
+    }
+
+    @Test
     void badStockPushes_haveDefinedOutcomes() throws Exception {
         StringBuilder many = new StringBuilder("{\"Statuses\":[");
         for (int i = 0; i < 150; i++) {

@@ -621,9 +621,10 @@ public final class KhaosSimulator implements AutoCloseable {
             }
             url = config.stockStatusUrl();
             Set<KccItem> affected = new LinkedHashSet<>();
+            List<KccItem> builds = catalogue.byId.values().stream().filter(KccItem::isBuild).toList();
             for (String id : stockIds) {
                 Optional.ofNullable(catalogue.byId.get(id)).ifPresent(affected::add);
-                catalogue.byId.values().stream().filter(i -> i.components.containsKey(id)).forEach(affected::add);
+                builds.stream().filter(i -> i.components.containsKey(id)).forEach(affected::add);
             }
             List<ObjectNode> entries = new ArrayList<>();
             for (KccItem item : affected) {
@@ -665,9 +666,11 @@ public final class KhaosSimulator implements AutoCloseable {
     ObjectNode generateItems(String prefix, int count, int physical) {
         List<String> ids = new ArrayList<>();
         synchronized (this) {
+            Set<String> existing = new java.util.HashSet<>();
+            catalogue.byId.values().forEach(item -> existing.add(item.stockCode.toUpperCase(java.util.Locale.ROOT)));
             for (int i = 1; i <= count; i++) {
                 String code = prefix + String.format("%07d", i);
-                if (catalogue.byCode(code).isPresent()) {
+                if (existing.contains(code.toUpperCase(java.util.Locale.ROOT))) {
                     throw new IllegalArgumentException("item " + code + " exists already");
                 }
                 String id = catalogue.add(code, "Generated item " + i, physical);

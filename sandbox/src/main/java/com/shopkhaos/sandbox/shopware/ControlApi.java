@@ -183,6 +183,8 @@ final class ControlApi {
         }
         s.set("faults", sim.faults.settings().toJson());
         s.set("apps", sim.apps.appsJson());
+        ObjectNode counts = s.putObject("requestCounts");
+        sim.requestCounts.forEach((k, v) -> counts.put(k, v.get()));
         ArrayNode routes = s.putArray("controlRoutes");
         List.of("POST /_control/orders", "GET /_control/orders/{idOrNumber}", "POST /_control/orders/{idOrNumber}/pay",
                 "POST /_control/orders/{idOrNumber}/cancel", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "DELETE /_control/products/{sku}",

@@ -54,6 +54,8 @@ public final class ShopwareSimulator implements AutoCloseable {
     final List<ObjectNode> syncLog = new ArrayList<>();
     /** The last Admin API requests received (method, path, query, body), for tests of what clients send. */
     final java.util.Deque<ObjectNode> requestLog = new java.util.ArrayDeque<>();
+    /** Admin API requests ever received, per "METHOD path" (the log above keeps only the latest). */
+    final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> requestCounts = new java.util.concurrent.ConcurrentSkipListMap<>();
     private static final int REQUEST_LOG_LIMIT = 500;
     private int nextOrderNumber = 10000;
     private final AdminApi adminApi;
@@ -111,6 +113,8 @@ public final class ShopwareSimulator implements AutoCloseable {
     private void logRequest(SimRequest request) {
         ObjectNode entry = SimJson.object().put("method", request.method()).put("path", request.path())
                 .put("query", request.rawQuery()).put("body", request.bodyText()).put("at", clock.instant().toString());
+        requestCounts.computeIfAbsent(request.method() + " " + request.path(), k -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
         synchronized (requestLog) {
             requestLog.addLast(entry);
             while (requestLog.size() > REQUEST_LOG_LIMIT) {

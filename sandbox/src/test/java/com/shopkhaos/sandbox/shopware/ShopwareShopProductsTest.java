@@ -122,4 +122,47 @@ class ShopwareShopProductsTest {
         assertThat(ShopwareShopProducts.refusedRows(body, 5)).containsOnlyKeys(3)
                 .hasEntrySatisfying(3, reason -> assertThat(reason).contains("should not be blank").contains("of type int"));
     }
+
+    /**
+     * The sync batch size, measured (printed, never asserted): the same rows written with each size. Only our side
+     * and the simulator are timed; a real Shopware's cost per row (DAL writes, indexing queue) is far higher.
+     * {@code -Dshopkhaos.scale=full} writes 20,000 rows per size.
+     */
+    @Test
+    void syncBatchSizes_areMeasured_andEveryRowIsWrittenOnce() {
+        int rows = "full".equals(System.getProperty("shopkhaos.scale", "small")) ? 20_000 : 2_000;
+        shop.client.control("POST", "/products/generate", "{\"count\":" + rows + ",\"prefix\":\"BATCH-\",\"stock\":0}");
+        List<String> skus = new ArrayList<>();
+        for (int i = 1; i <= rows; i++) {
+            skus.add(String.format("BATCH-%07d", i));
+        }
+        List<ShopProducts.ShopProduct> found = products.bySku(SHOP, skus);
+        assertThat(found).hasSize(rows);
+        StringBuilder report = new StringBuilder("sync batch sizes (" + rows + " rows):");
+        int round = 0;
+        for (int size : new int[] {50, 100, 250, 500, 1000}) {
+            round++;
+            List<ShopProducts.StockWrite> writes = new ArrayList<>();
+            for (ShopProducts.ShopProduct p : found) {
+                writes.add(new ShopProducts.StockWrite(p.id(), p.sku(), round));
+            }
+            long before = syncRequests();
+            long start = System.nanoTime();
+            for (int from = 0; from < writes.size(); from += size) {
+                products.setStock(SHOP, writes.subList(from, Math.min(writes.size(), from + size)));
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            int requests = (rows + size - 1) / size;
+            report.append(String.format(" batch %d: %d requests, %d ms (%.1f rows/ms);", size, requests, ms, rows / (double) Math.max(1, ms)));
+            assertThat(syncRequests() - before).as("batch " + size).isEqualTo(requests);
+            assertThat(shop.client.control("GET", "/products/" + skus.get(rows - 1), null).path("stock").asInt()).isEqualTo(round);
+            assertThat(shop.client.control("GET", "/products/" + skus.get(0), null).path("stock").asInt()).isEqualTo(round);
+        }
+        System.out.println(report);
+    }
+
+    private long syncRequests() {
+        java.util.concurrent.atomic.AtomicLong n = shop.server.simulator().requestCounts.get("POST /api/_action/sync");
+        return n == null ? 0 : n.get();
+    }
 }

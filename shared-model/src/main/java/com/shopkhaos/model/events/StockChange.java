@@ -7,8 +7,12 @@ import java.util.Objects;
 /**
  * The {@code stock-changes} queue message: stock codes whose sellable figure may have changed, and why
  * (a Khaos stock push, an order taking or releasing stock, the catalogue). Versioned like order-events.
+ *
+ * @param shopChangedItself the shop moved these products' stock itself (an order placed or cancelled takes or gives
+ *                          back units), so what we last wrote is no longer what it shows: write the figure again
+ *                          even when it equals the last one written (absent in older messages: false)
  */
-public record StockChange(int schemaVersion, List<String> stockCodes, String reason, Instant at) {
+public record StockChange(int schemaVersion, List<String> stockCodes, String reason, Instant at, boolean shopChangedItself) {
     public static final int SCHEMA_VERSION = 1;
     public static final int MAX_CODES = 100;
 
@@ -28,6 +32,10 @@ public record StockChange(int schemaVersion, List<String> stockCodes, String rea
     }
 
     public static StockChange of(List<String> codes, String reason, Instant at) {
-        return new StockChange(SCHEMA_VERSION, codes, reason, at);
+        return new StockChange(SCHEMA_VERSION, codes, reason, at, false);
+    }
+
+    public static StockChange shopChanged(List<String> codes, String reason, Instant at) {
+        return new StockChange(SCHEMA_VERSION, codes, reason, at, true);
     }
 }

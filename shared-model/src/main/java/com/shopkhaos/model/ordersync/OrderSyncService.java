@@ -201,11 +201,11 @@ public final class OrderSyncService {
                         && l.quantity() > 0)
                 .forEach(l -> quantities.merge(effective.stockCodeFor(l.sku()), l.quantity(), Integer::sum));
         Set<String> changed = inFlight.hold(order.orderId(), order.orderNumber(), quantities, now);
-        stockChanges.changed(changed, "order " + order.orderNumber() + " placed", now);
+        stockChanges.shopChanged(changed, "order " + order.orderNumber() + " placed", now);
     }
 
     private OrderState withdraw(OrderLedgerEntry entry, Instant now, String reason) {
-        stockChanges.changed(inFlight.release(entry.orderId()), "order " + label(entry) + " withdrawn", now);
+        stockChanges.shopChanged(inFlight.release(entry.orderId()), "order " + label(entry) + " withdrawn", now);
         resolveAll(entry.exceptionIds(), now);
         ledger.update(entry.moveTo(OrderState.WITHDRAWN, now, reason));
         LOG.log(Level.INFO, "order " + label(entry) + " WITHDRAWN: " + reason);

@@ -13,9 +13,19 @@ public interface StockChangePublisher {
 
     /** Any number of codes, in messages of at most {@link StockChange#MAX_CODES}; nothing for none. */
     default void changed(Collection<String> stockCodes, String reason, Instant at) {
+        send(stockCodes, reason, at, false);
+    }
+
+    /** As {@link #changed}, for codes whose stock the shop moved itself (an order placed or cancelled there). */
+    default void shopChanged(Collection<String> stockCodes, String reason, Instant at) {
+        send(stockCodes, reason, at, true);
+    }
+
+    private void send(Collection<String> stockCodes, String reason, Instant at, boolean shopChangedItself) {
         List<String> codes = new ArrayList<>(new java.util.TreeSet<>(stockCodes));
         for (int i = 0; i < codes.size(); i += StockChange.MAX_CODES) {
-            publish(StockChange.of(codes.subList(i, Math.min(codes.size(), i + StockChange.MAX_CODES)), reason, at));
+            List<String> part = codes.subList(i, Math.min(codes.size(), i + StockChange.MAX_CODES));
+            publish(shopChangedItself ? StockChange.shopChanged(part, reason, at) : StockChange.of(part, reason, at));
         }
     }
 }

@@ -63,6 +63,39 @@ public final class StockPushService {
     }
 
     public Report push(Collection<String> stockCodes) {
+        return push(stockCodes, false);
+    }
+
+    /**
+     * Pushes these codes' figures. With {@code shopChangedItself} (the shop took or gave back units for an order)
+     * every SKU is written even when its figure equals the last one written: the shop's own move made what it shows
+     * differ from what we wrote (a product sold past 0 shows less than the 0 we wrote; a figure worked out just
+     * before the order landed after it).
+     */
+    public Report push(Collection<String> stockCodes, boolean shopChangedItself) {
+        Map<String, Integer> wrote = new HashMap<>();
+        Report report = pushOnce(stockCodes, shopChangedItself, wrote);
+        // Another push, worked out a moment earlier from older figures, may have landed after ours (pushes run side
+        // by side). Read the figures again: where one moved since, write it again, so the last write is never stale.
+        for (int round = 0; round < 2 && !wrote.isEmpty(); round++) {
+            Instant now = clock.instant();
+            OrderMappings.Overrides overrides = mappings.current();
+            List<String> moved = wrote.entrySet().stream()
+                    .filter(e -> position(e.getKey(), overrides, now).sellable() != e.getValue()).map(Map.Entry::getKey).toList();
+            if (moved.isEmpty()) {
+                break;
+            }
+            wrote.clear();
+            Report again = pushOnce(moved, true, wrote);
+            List<String> refused = new ArrayList<>(report.refused());
+            refused.addAll(again.refused());
+            report = new Report(report.codes(), report.skus(), report.written() + again.written(), report.requests() + again.requests(),
+                    refused);
+        }
+        return report;
+    }
+
+    private Report pushOnce(Collection<String> stockCodes, boolean shopChangedItself, Map<String, Integer> wrote) {
         Instant now = clock.instant();
         OrderMappings.Overrides overrides = mappings.current();
         Map<String, Integer> wanted = new LinkedHashMap<>();
@@ -83,7 +116,7 @@ public final class StockPushService {
         int requests = 0;
         List<String> refused = new ArrayList<>();
         for (String shopId : confirmedShops()) {
-            StockWriter writer = write(shopId, wanted, positions, overrides);
+            StockWriter writer = write(shopId, wanted, positions, overrides, shopChangedItself, wrote);
             written += writer.written;
             requests += writer.requests;
             refused.addAll(writer.refused);
@@ -96,7 +129,7 @@ public final class StockPushService {
     }
 
     private StockWriter write(String shopId, Map<String, Integer> wanted, Map<String, StockPosition> positions,
-                              OrderMappings.Overrides overrides) {
+                              OrderMappings.Overrides overrides, boolean rewrite, Map<String, Integer> wrote) {
         Map<String, WebStock.Entry> known = new HashMap<>(webStock.find(keys(shopId, wanted.keySet())));
         List<String> unknown = wanted.keySet().stream().filter(sku -> !known.containsKey(key(shopId, sku))).toList();
         int lookups = 0;
@@ -122,8 +155,9 @@ public final class StockPushService {
             if (entry.closeout() && w.getValue() == 0 && position != null && position.available().map(a -> a.signum() > 0).orElse(false)) {
                 raiseOnce(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, w.getKey(), closeoutReason(position), now);
             }
-            if (entry.lastPushed() == null || entry.lastPushed() != w.getValue().intValue()) {
+            if (rewrite || entry.lastPushed() == null || entry.lastPushed() != w.getValue().intValue()) {
                 writes.add(new ShopProducts.StockWrite(entry.productId(), w.getKey(), w.getValue()));
+                wrote.put(overrides.stockCodeFor(w.getKey()), w.getValue());
             }
         }
         Map<String, Boolean> closeout = new HashMap<>();

@@ -22,7 +22,7 @@ public class StockFunctions {
 
     @Funq("stock-push")
     public StockPushService.Report stockPush(StockChange change) {
-        return push.push(change.stockCodes());
+        return push.push(change.stockCodes(), change.shopChangedItself());
     }
 
     @Funq("stock-reconcile")

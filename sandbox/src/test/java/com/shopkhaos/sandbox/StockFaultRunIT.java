@@ -1,0 +1,244 @@
+package com.shopkhaos.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stock fault run: while 20% of the shop's Admin API calls fail and Khaos sends a fifth of its pushes twice,
+ * Khaos's stock moves (goods in, counts, other channels selling) and the shop takes orders. Once the traffic
+ * stops and every order is in Khaos, the shop's stock of every product in both catalogues equals the sellable
+ * figure worked out here from the simulated Khaos's own levels: max(0, Available at site 1 − buffer), with no
+ * order left in flight. The scheduled reconcile is off, so the figures come from the event-driven path alone.
+ *
+ * <p>CI runs it small (200 generated products besides the seeded ones); {@code ./mvnw -Pfull-scale verify -pl sandbox
+ * -Dit.test=StockFaultRunIT} runs 2,000 products, 2,000 stock changes and 400 orders.
+ */
+class StockFaultRunIT {
+    static final boolean FULL = "full".equals(System.getProperty("shopkhaos.scale", "small"));
+    static final int STOCK_CHANGES = FULL ? 2000 : 150;
+    static final int ORDERS = FULL ? 400 : 40;
+    static final int GENERATED = FULL ? 2000 : 200;
+    static final long SEED = 20261127L;
+    static final int GLOBAL_BUFFER = 1;
+    static final String BUFFERED_CODE = "SCARF-MER-GRY";
+    static final int CODE_BUFFER = 3;
+    private static final List<String> ORDER_SKUS = List.of("SCARF-MER-GRY", "HAT-BEANIE-NVY", "TSHIRT-ORG-BLK-M", "SOCKS-WOOL-3PK",
+            "SOCKS-BAMBOO-2PK", "KIDS-COAT-5Y", "BOOK-KNIT-GUIDE", "CANDLE-SOY-LRG", "TSHIRT-ORG-BLK-L", "KIDS-WELLIES-9");
+
+    /** A shop product and the Khaos code it sells, with what the shop must show. */
+    record Expected(String sku, String code, int sellable) {
+    }
+
+    @Test
+    void underFaults_theShopEndsWithTheSellableFigure_forEveryProduct() throws Exception {
+        try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_STOCK_RECONCILE_SECONDS", "0",
+                "SANDBOX_SWEEP_SECONDS", "3", "ORDER_SWEEP_GRACE", "20s", "SANDBOX_STOCK_PUSH_WORKERS", "3",
+                "STOCK_BUFFER", Integer.toString(GLOBAL_BUFFER), "SHOPWARE_SHOP_ID", "stockFaults00001",
+                "SANDBOX_SEED", Long.toString(SEED)))) {
+            Instant begin = Instant.now();
+            sandbox.json("PUT", "/sandbox/mappings/BUFFER/" + BUFFERED_CODE, "{\"value\":\"" + CODE_BUFFER + "\"}");
+            sandbox.json("POST", "/shopware-sim/_control/products/generate", "{\"count\":" + GENERATED + ",\"prefix\":\"RUN-\",\"stock\":6}");
+            sandbox.json("POST", "/khaos-sim/_control/items/generate", "{\"count\":" + GENERATED + ",\"prefix\":\"RUN-\",\"physical\":6}");
+            awaitQuiet(sandbox, Duration.ofSeconds(FULL ? 600 : 120));
+            List<String> codes = khaosCodes(sandbox);
+            sandbox.json("PUT", "/shopware-sim/_control/faults", "{\"seed\":" + SEED + ",\"apiErrorRate\":0.2}");
+            sandbox.json("PUT", "/khaos-sim/_control/faults", "{\"seed\":" + SEED + ",\"pushDuplicateRate\":0.2}");
+
+            Map<String, Integer> traffic = traffic(sandbox, codes);
+            System.out.printf("stock fault run: %s in %d s%n", traffic, Duration.between(begin, Instant.now()).toSeconds());
+
+            Duration patience = Duration.ofSeconds(FULL ? 900 : 180);
+            awaitOrdersImported(sandbox, patience);
+            awaitQuiet(sandbox, patience);
+
+            Map<String, Expected> expected = expected(sandbox);
+            assertThat(expected).as("the catalogues overlap").hasSizeGreaterThan(GENERATED);
+            Map<String, String> wrong = mismatches(sandbox, expected);
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (!wrong.isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                awaitQuiet(sandbox, patience);
+                expected = expected(sandbox);
+                wrong = mismatches(sandbox, expected);
+            }
+            JsonNode status = sandbox.json("GET", "/sandbox/stock", null);
+            assertThat(wrong).as("products whose shop stock is not the sellable figure (sku: shop vs expected)").isEmpty();
+            assertThat(status.path("failed").asInt()).as("with 20% of shop calls failing some pushes were retried").isPositive();
+
+            JsonNode reconcile = sandbox.json("POST", "/sandbox/stock/reconcile", null);
+            int repaired = 0;
+            for (JsonNode shop : reconcile) {
+                repaired += shop.path("written").asInt();
+            }
+            System.out.printf("stock fault run: %d products checked, all equal to the sellable figure; pushes handled %d, "
+                            + "retried %d; a reconcile afterwards wrote %d rows; %d s%n", expected.size(),
+                    status.path("handled").asInt(), status.path("failed").asInt(), repaired,
+                    Duration.between(begin, Instant.now()).toSeconds());
+        }
+    }
+
+    /** Khaos stock codes with stock control, from the simulated shop's SKUs (and the sandbox's SKU overrides). */
+    private static List<String> khaosCodes(RunningSandbox sandbox) throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (Expected e : expected(sandbox).values()) {
+            codes.add(e.code());
+        }
+        return codes;
+    }
+
+    /** Khaos stock moving from one thread, shop orders from two, all from one seed. */
+    private static Map<String, Integer> traffic(RunningSandbox sandbox, List<String> codes) throws Exception {
+        Random random = new Random(SEED);
+        List<String[]> changes = new ArrayList<>();
+        for (int i = 0; i < STOCK_CHANGES; i++) {
+            String code = codes.get(random.nextInt(codes.size()));
+            int kind = random.nextInt(10);
+            if (kind < 6) {
+                changes.add(new String[] {"PUT", "/khaos-sim/_control/stock/" + code + "/sites/" + (random.nextInt(5) == 0 ? 2 : 1),
+                        "{\"physical\":" + random.nextInt(25) + "}"});
+            } else {
+                changes.add(new String[] {"POST", "/khaos-sim/_control/stock/" + code + "/consume",
+                        "{\"site\":1,\"quantity\":" + (1 + random.nextInt(3)) + "}"});
+            }
+        }
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            String sku = random.nextBoolean() ? ORDER_SKUS.get(random.nextInt(ORDER_SKUS.size()))
+                    : String.format("RUN-%07d", 1 + random.nextInt(GENERATED));
+            orders.add("{\"customer\":\"jane\",\"lines\":[{\"sku\":\"" + sku
+                    + "\",\"quantity\":" + (1 + random.nextInt(2)) + "}],\"shippingMethod\":\"standard\",\"paid\":true}");
+        }
+        AtomicInteger refusedByShop = new AtomicInteger();
+        AtomicInteger placed = new AtomicInteger();
+        AtomicInteger refusedByKhaos = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            futures.add(pool.submit(() -> {
+                for (String[] c : changes) {
+                    HttpResponse<String> answer = sandbox.send(c[0], c[1], c[2]);
+                    if (answer.statusCode() != 200) {
+                        refusedByKhaos.incrementAndGet();
+                    }
+                    Thread.sleep(FULL ? 20 : 40);
+                }
+                return null;
+            }));
+            for (int t = 0; t < 2; t++) {
+                int first = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = first; i < orders.size(); i += 2) {
+                        HttpResponse<String> answer = sandbox.send("POST", "/shopware-sim/_control/orders", orders.get(i));
+                        if (answer.statusCode() == 200 || answer.statusCode() == 201) {
+                            placed.incrementAndGet();
+                        } else {
+                            refusedByShop.incrementAndGet(); // a closeout the shop has too few of: Shopware refuses the checkout
+                        }
+                        Thread.sleep(FULL ? 100 : 150);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        Map<String, Integer> summary = new TreeMap<>();
+        summary.put("khaosStockChanges", STOCK_CHANGES - refusedByKhaos.get());
+        summary.put("khaosChangesRefused", refusedByKhaos.get());
+        summary.put("ordersPlaced", placed.get());
+        summary.put("ordersRefusedByShop", refusedByShop.get());
+        return summary;
+    }
+
+    private static void awaitOrdersImported(RunningSandbox sandbox, Duration patience) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
+        Map<String, List<String>> states = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            states = FaultRunIT.byState(sandbox);
+            long moving = states.entrySet().stream().filter(e -> !e.getKey().equals("IMPORTED"))
+                    .mapToLong(e -> e.getValue().size()).sum();
+            if (moving == 0 && !states.getOrDefault("IMPORTED", List.of()).isEmpty()) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        states.forEach((s, l) -> counts.put(s, l.size()));
+        throw new AssertionError("orders not all imported within " + patience.toSeconds() + " s: " + counts);
+    }
+
+    /** Khaos has nothing left to push and stock-changes is empty. */
+    private static void awaitQuiet(RunningSandbox sandbox, Duration patience) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
+        int quietChecks = 0;
+        while (Instant.now().isBefore(deadline)) {
+            boolean idle = sandbox.json("GET", "/khaos-sim/_control/pushes", null).path("idle").asBoolean();
+            JsonNode status = sandbox.json("GET", "/sandbox/stock", null);
+            boolean drained = status.path("queued").asInt(-1) == 0 && status.path("inProgress").asInt(-1) == 0;
+            quietChecks = idle && drained ? quietChecks + 1 : 0;
+            if (quietChecks >= 3) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("stock traffic did not die down within " + patience.toSeconds() + " s");
+    }
+
+    /** What every product in both catalogues must show, worked out from the simulated Khaos's levels alone. */
+    private static Map<String, Expected> expected(RunningSandbox sandbox) throws Exception {
+        JsonNode overrides = sandbox.json("GET", "/sandbox/mappings", null).path("skuToStockCode");
+        Map<String, Expected> expected = new TreeMap<>();
+        for (JsonNode s : sandbox.json("GET", "/shopware-sim/_control", null).path("skus")) {
+            String sku = s.asText();
+            String code = overrides.path(sku).asText(sku);
+            HttpResponse<String> item = sandbox.send("GET", "/khaos-sim/_control/stock/" + code, null);
+            if (item.statusCode() == 404) {
+                continue; // not in Khaos: reported, never written
+            }
+            JsonNode stock = RunningSandbox.JSON.readTree(item.body());
+            if (!stock.path("stockControlled").asBoolean()) {
+                continue;
+            }
+            for (JsonNode site : stock.path("sites")) {
+                if (site.path("site").asInt() == 1) {
+                    int available = site.has("buildPotential") ? site.path("buildPotential").asInt() : site.path("available").asInt();
+                    int buffer = code.equals(BUFFERED_CODE) ? CODE_BUFFER : GLOBAL_BUFFER;
+                    expected.put(sku, new Expected(sku, code, Math.max(0, available - buffer)));
+                }
+            }
+        }
+        return expected;
+    }
+
+    private static Map<String, String> mismatches(RunningSandbox sandbox, Map<String, Expected> expected) throws Exception {
+        Map<String, String> wrong = new HashMap<>();
+        for (Expected e : expected.values()) {
+            JsonNode product = sandbox.json("GET", "/shopware-sim/_control/products/" + e.sku(), null);
+            int shop = product.path("stock").asInt();
+            if (shop != e.sellable()) {
+                wrong.put(e.sku(), shop + " vs " + e.sellable());
+            }
+        }
+        return new TreeMap<>(wrong);
+    }
+}
