@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox.khaos;
 
+import com.shopkhaos.sandbox.sim.RecentLog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.model.khaos.ChannelCredentials;
 import com.shopkhaos.sandbox.sim.SimJson;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,7 +56,7 @@ final class KccPushes implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong ids = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
-    private final List<Attempt> log = new ArrayList<>();
+    private final RecentLog<Attempt> log = new RecentLog<>(LOG_LIMIT);
     private volatile double retryDelayScale = 1.0;
     private volatile long timeoutMs = 30_000;
 
@@ -152,18 +152,11 @@ final class KccPushes implements AutoCloseable {
     }
 
     private void record(Attempt attempt) {
-        synchronized (log) {
-            log.add(attempt);
-            if (log.size() > LOG_LIMIT) {
-                log.subList(0, log.size() - LOG_LIMIT).clear();
-            }
-        }
+        log.add(attempt);
     }
 
     List<Attempt> attempts() {
-        synchronized (log) {
-            return List.copyOf(log);
-        }
+        return log.all();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox.shopware;
 
+import com.shopkhaos.sandbox.sim.RecentLog;
 import com.shopkhaos.sandbox.sim.SimJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +69,7 @@ final class AppHost {
         return t;
     });
     private final Map<String, InstalledApp> apps = new ConcurrentHashMap<>();
-    private final List<WebhookDelivery> log = Collections.synchronizedList(new ArrayList<>());
+    private final RecentLog<WebhookDelivery> log = new RecentLog<>(LOG_LIMIT);
     private volatile String mode = "sync";
     private volatile double retryDelayScale = 1.0;
     private volatile String shopId;
@@ -300,18 +299,11 @@ final class AppHost {
     }
 
     private void record(WebhookDelivery delivery) {
-        synchronized (log) {
-            log.add(delivery);
-            if (log.size() > LOG_LIMIT) {
-                log.subList(0, log.size() - LOG_LIMIT).clear();
-            }
-        }
+        log.add(delivery);
     }
 
     List<WebhookDelivery> deliveries() {
-        synchronized (log) {
-            return List.copyOf(log);
-        }
+        return log.all();
     }
 
     ArrayNode appsJson() {

@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox.shopware;
 
+import com.shopkhaos.sandbox.sim.RecentLog;
 import com.shopkhaos.sandbox.sim.SimRequest;
 import com.shopkhaos.sandbox.sim.SimResponse;
 import com.shopkhaos.sandbox.sim.SimJson;
@@ -53,7 +54,7 @@ public final class ShopwareSimulator implements AutoCloseable {
     final List<TransitionRecord> transitions = new ArrayList<>();
     final List<ObjectNode> syncLog = new ArrayList<>();
     /** The last Admin API requests received (method, path, query, body), for tests of what clients send. */
-    final java.util.Deque<ObjectNode> requestLog = new java.util.ArrayDeque<>();
+    private final RecentLog<ObjectNode> requestLog = new RecentLog<>(REQUEST_LOG_LIMIT);
     /** Admin API requests ever received, per "METHOD path" (the log above keeps only the latest). */
     final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> requestCounts = new java.util.concurrent.ConcurrentSkipListMap<>();
     private static final int REQUEST_LOG_LIMIT = 500;
@@ -115,20 +116,13 @@ public final class ShopwareSimulator implements AutoCloseable {
                 .put("query", request.rawQuery()).put("body", request.bodyText()).put("at", clock.instant().toString());
         requestCounts.computeIfAbsent(request.method() + " " + request.path(), k -> new java.util.concurrent.atomic.AtomicLong())
                 .incrementAndGet();
-        synchronized (requestLog) {
-            requestLog.addLast(entry);
-            while (requestLog.size() > REQUEST_LOG_LIMIT) {
-                requestLog.removeFirst();
-            }
-        }
+        requestLog.add(entry);
     }
 
     /** The Admin API requests received, oldest first, optionally only those to one path. */
     public List<ObjectNode> requests(String path) {
-        synchronized (requestLog) {
-            return requestLog.stream().filter(r -> path == null || r.path("path").asText().equals(path))
-                    .map(ObjectNode::deepCopy).toList();
-        }
+        return requestLog.all().stream().filter(r -> path == null || r.path("path").asText().equals(path))
+                .map(ObjectNode::deepCopy).toList();
     }
 
     // ---------------------------------------------------------------- orders

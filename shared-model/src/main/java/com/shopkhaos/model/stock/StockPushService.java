@@ -7,6 +7,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
+import com.shopkhaos.model.khaos.StockLevel;
 import com.shopkhaos.model.ordersync.OrderMappings;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,9 +58,7 @@ public final class StockPushService {
 
     /** The sellable position of one code now. */
     public StockPosition position(String stockCode, OrderMappings.Overrides overrides, Instant now) {
-        String rule = overrides.bufferByStockCode().get(stockCode);
-        return StockPosition.of(stockCode, levels.levels(stockCode), inFlight.holds(stockCode), settings.webSites(),
-                settings.buffers(), rule == null ? null : BufferRule.parse(rule, "buffer for " + stockCode), now, settings.settle());
+        return settings.position(stockCode, levels.levels(stockCode), inFlight.holds(stockCode), overrides, now);
     }
 
     public Report push(Collection<String> stockCodes) {
@@ -210,6 +209,14 @@ public final class StockPushService {
             if (batchSize < 1 || batchSize > 1000) {
                 throw new IllegalArgumentException("STOCK_SYNC_BATCH must be 1 to 1000");
             }
+        }
+
+        /** A code's position from its figures and holds, under its own buffer rule from the mappings if it has one. */
+        public StockPosition position(String stockCode, List<StockLevel> levels, List<InFlightHold> holds,
+                                      OrderMappings.Overrides overrides, Instant now) {
+            String rule = overrides.bufferByStockCode().get(stockCode);
+            return StockPosition.of(stockCode, levels, holds, webSites, buffers,
+                    rule == null ? null : BufferRule.parse(rule, "buffer for " + stockCode), now, settle);
         }
     }
 }

@@ -141,10 +141,8 @@ public final class StockReconcileService {
 
     private StockPosition position(String code, Map<String, List<StockLevel>> levelsByCode,
                                    Map<String, List<InFlightHold>> holdsByCode, OrderMappings.Overrides overrides) {
-        String rule = overrides.bufferByStockCode().get(code);
-        return StockPosition.of(code, levelsByCode.getOrDefault(code, List.of()), holdsByCode.getOrDefault(code, List.of()),
-                settings.webSites(), settings.buffers(), rule == null ? null : BufferRule.parse(rule, "buffer for " + code),
-                clock.instant(), settings.settle());
+        return settings.position(code, levelsByCode.getOrDefault(code, List.of()), holdsByCode.getOrDefault(code, List.of()),
+                overrides, clock.instant());
     }
 
     private Map<String, CatalogueItem> catalogue() {

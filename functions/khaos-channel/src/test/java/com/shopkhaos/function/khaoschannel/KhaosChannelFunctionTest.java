@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.SharedLocalCloud;
+import com.shopkhaos.emulator.FunctionLocalCloud;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The channel's front door, as Khaos Control Cloud calls it, through the Lambda's API Gateway event path. */
 @QuarkusTest
-@WithTestResource(LocalCloudResource.class)
+@WithTestResource(value = FunctionLocalCloud.class, initArgs = @ResourceArg(name = "function", value = "KhaosChannelFunction"))
 class KhaosChannelFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LocalCloud cloud = SharedLocalCloud.get();

@@ -12,6 +12,8 @@ import com.shopkhaos.infra.dynamodb.DynamoOrderLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.emulator.FunctionLocalCloud;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * move the ledger once. Page size 2 here, so paging shows with three orders.
  */
 @QuarkusTest
-@WithTestResource(LocalCloudResource.class)
+@WithTestResource(value = FunctionLocalCloud.class, initArgs = @ResourceArg(name = "function", value = "KhaosChannelFunction"))
 @TestProfile(OrderDownloadTest.TwoPerPage.class)
 class OrderDownloadTest {
     private static final ObjectMapper JSON = new ObjectMapper();

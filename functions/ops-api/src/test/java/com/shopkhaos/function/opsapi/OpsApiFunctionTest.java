@@ -10,6 +10,8 @@ import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.infra.dynamodb.DynamoOrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.emulator.FunctionLocalCloud;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The ops API through the Lambda's API Gateway path: only the ops key retries, and only orders that have not reached Khaos. */
 @QuarkusTest
-@WithTestResource(LocalCloudResource.class)
+@WithTestResource(value = FunctionLocalCloud.class, initArgs = @ResourceArg(name = "function", value = "OpsApiFunction"))
 class OpsApiFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LocalCloud cloud = SharedLocalCloud.get();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.model.signing.HmacSignature;
+import com.shopkhaos.emulator.FunctionLocalCloud;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -18,7 +20,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The Lambda, driven through Quarkus's API Gateway (HTTP API v2) event mock, against the emulators. */
 @QuarkusTest
-@WithTestResource(LocalCloudResource.class)
+@WithTestResource(value = FunctionLocalCloud.class, initArgs = @ResourceArg(name = "function", value = "OrderIntakeFunction"))
 class OrderIntakeFunctionTest {
     private static final String APP_NAME = "KhaosControlConnector";
 

@@ -13,6 +13,8 @@ import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.emulator.FunctionLocalCloud;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The order-sweep Lambda as its schedule invokes it: orders Khaos downloaded and never confirmed reach a person, once. */
 @QuarkusTest
-@WithTestResource(SweepLocalCloudResource.class)
+@WithTestResource(value = FunctionLocalCloud.class, initArgs = @ResourceArg(name = "function", value = "OrderSweepFunction"))
 class OrderSweepFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LocalCloud cloud = SharedLocalCloud.get();

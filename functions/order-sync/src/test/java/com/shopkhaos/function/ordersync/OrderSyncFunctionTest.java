@@ -11,6 +11,8 @@ import com.shopkhaos.infra.dynamodb.DynamoOrderLedger;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.emulator.FunctionLocalCloud;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * only the ones that failed reported back (ReportBatchItemFailures), so SQS delivers just those again.
  */
 @QuarkusTest
-@WithTestResource(LocalCloudResource.class)
+@WithTestResource(value = FunctionLocalCloud.class, initArgs = @ResourceArg(name = "function", value = "OrderSyncFunction"))
 class OrderSyncFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LocalCloud cloud = SharedLocalCloud.get();

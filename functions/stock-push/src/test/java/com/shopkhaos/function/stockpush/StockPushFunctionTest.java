@@ -11,6 +11,8 @@ import com.shopkhaos.infra.dynamodb.DynamoExceptionLedger;
 import com.shopkhaos.infra.dynamodb.DynamoKhaosStockLevels;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.khaos.StockLevel;
+import com.shopkhaos.emulator.FunctionLocalCloud;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The stock-push Lambda as SQS invokes it: each stock-changes record on its own; a record it cannot read is reported back. */
 @QuarkusTest
-@WithTestResource(LocalCloudResource.class)
+@WithTestResource(value = FunctionLocalCloud.class, initArgs = @ResourceArg(name = "function", value = "StockPushFunction"))
 class StockPushFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LocalCloud cloud = SharedLocalCloud.get();
