@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReconcileScaleIT {
     static final boolean FULL = "full".equals(System.getProperty("shopkhaos.scale", "small"));
-    static final int PRODUCTS = FULL ? 50_000 : 2_000;
+    static final int PRODUCTS = Integer.getInteger("shopkhaos.reconcile.products", FULL ? 50_000 : 2_000);
     static final int BATCH = 100;
     static final int STOCK = 7;
     static final Duration LONG = Duration.ofMinutes(10);
@@ -78,10 +78,10 @@ class ReconcileScaleIT {
                 assertThat(sandbox.json("GET", "/shopware-sim/_control/products/" + sku, null).path("stock").asInt()).as(sku).isEqualTo(STOCK);
             }
             System.out.printf("reconcile scale: %d products, %d drifted: %d written in %d sync requests (batch %d), "
-                            + "%d pages read; Admin API calls %s; reconcile wall time %d ms (its own measure %s)%n",
+                            + "%d pages read; Admin API calls %s; reconcile wall time %d ms (its own measure %s; ms by step %s)%n",
                     report.path("products").asInt(), drifted.size(), report.path("written").asInt(),
                     calls.getOrDefault("POST /api/_action/sync", 0L), BATCH, report.path("pages").asInt(), calls, took.toMillis(),
-                    report.path("took").asText());
+                    report.path("took").asText(), report.path("millisByStep"));
         }
     }
 

@@ -139,7 +139,7 @@ final class AdminApi {
                 return denied.get();
             }
         }
-        return SimResponse.json(200, SimJson.write(criteria.search(entity, sim.documents(entity))));
+        return SimResponse.json(200, SimJson.write(sim.search(entity, criteria)));
     }
 
     private SimResponse detail(OAuthServer.Integration caller, String entity, String id, SimRequest request) {
@@ -150,13 +150,13 @@ final class AdminApi {
                 return denied.get();
             }
         }
-        Optional<ObjectNode> doc = sim.documents(entity).stream().filter(d -> d.path("id").asText().equals(id)).findFirst();
+        Optional<ObjectNode> doc = sim.detail(entity, id, criteria);
         if (doc.isEmpty()) {
             return ShopwareErrors.notFound("FRAMEWORK__ENTITY_NOT_FOUND",
                     "Could not find entity for id \"" + id + "\" in " + entity + ".");
         }
         ObjectNode body = SimJson.object();
-        body.set("data", criteria.shape(doc.get()));
+        body.set("data", doc.get());
         return SimResponse.json(200, SimJson.write(body));
     }
 

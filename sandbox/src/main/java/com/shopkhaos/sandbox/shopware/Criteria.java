@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -352,8 +353,10 @@ final class Criteria {
         return actual.asText().equals(expected.asText());
     }
 
+    private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
     private static boolean isNumeric(JsonNode n) {
-        return n.isTextual() && n.asText().matches("-?\\d+(\\.\\d+)?");
+        return n.isTextual() && NUMERIC.matcher(n.asText()).matches();
     }
 
     private static boolean inRange(JsonNode v, JsonNode parameters) {
@@ -372,6 +375,33 @@ final class Criteria {
             ok &= order.compare(v, parameters.get("lt")) < 0;
         }
         return ok;
+    }
+
+    /** A value as {@link #compare} orders it, worked out once: numbers as numbers, date-times as instants, else text. */
+    private record SortValue(boolean isNull, BigDecimal number, java.time.Instant time, String text) {
+        static SortValue of(JsonNode n) {
+            if (n == null || n.isNull()) {
+                return new SortValue(true, null, null, null);
+            }
+            BigDecimal number = n.isNumber() || isNumeric(n) ? new BigDecimal(n.asText()) : null;
+            return new SortValue(false, number, number == null ? dateTime(n.asText()).orElse(null) : null, n.asText());
+        }
+
+        int compareTo(SortValue o) {
+            if (isNull) {
+                return o.isNull ? 0 : -1;
+            }
+            if (o.isNull) {
+                return 1;
+            }
+            if (number != null && o.number != null) {
+                return number.compareTo(o.number);
+            }
+            if (time != null && o.time != null) {
+                return time.compareTo(o.time);
+            }
+            return text.compareTo(o.text);
+        }
     }
 
     private static int compare(JsonNode a, JsonNode b) {
@@ -409,18 +439,35 @@ final class Criteria {
     }
 
     private void sort(String entity, List<ObjectNode> docs) {
-        Comparator<ObjectNode> comparator = null;
+        List<String> paths = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
         for (JsonNode s : body.path("sort")) {
-            String path = fieldPath(entity, s.path("field").asText());
-            Comparator<ObjectNode> byField = (x, y) -> compare(first(x, path), first(y, path));
-            if (s.path("order").asText("ASC").equalsIgnoreCase("DESC")) {
-                byField = byField.reversed();
+            paths.add(fieldPath(entity, s.path("field").asText()));
+            descending.add(s.path("order").asText("ASC").equalsIgnoreCase("DESC"));
+        }
+        if (paths.isEmpty()) {
+            return;
+        }
+        // each document's sort values read once, not once per comparison (a page of a big catalogue sorts it whole)
+        Map<ObjectNode, SortValue[]> keys = new IdentityHashMap<>();
+        for (ObjectNode doc : docs) {
+            SortValue[] key = new SortValue[paths.size()];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = SortValue.of(first(doc, paths.get(i)));
             }
-            comparator = comparator == null ? byField : comparator.thenComparing(byField);
+            keys.put(doc, key);
         }
-        if (comparator != null) {
-            docs.sort(comparator);
-        }
+        docs.sort((x, y) -> {
+            SortValue[] kx = keys.get(x);
+            SortValue[] ky = keys.get(y);
+            for (int i = 0; i < kx.length; i++) {
+                int c = kx[i].compareTo(ky[i]);
+                if (c != 0) {
+                    return descending.get(i) ? -c : c;
+                }
+            }
+            return 0;
+        });
     }
 
     private static JsonNode first(ObjectNode doc, String path) {

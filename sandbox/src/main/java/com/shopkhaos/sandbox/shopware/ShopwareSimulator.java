@@ -291,7 +291,18 @@ public final class ShopwareSimulator implements AutoCloseable {
     }
 
     /** Every document of an entity the Admin API can search, in their stored (full) form. */
-    synchronized List<ObjectNode> documents(String entity) {
+    /** A search as the Admin API answers it: filtered and sorted on the stored documents, only the page copied out. */
+    synchronized ObjectNode search(String entity, Criteria criteria) {
+        return criteria.search(entity, documents(entity));
+    }
+
+    /** One document, shaped by the criteria (a copy), if there is one with this id. */
+    synchronized Optional<ObjectNode> detail(String entity, String id, Criteria criteria) {
+        return documents(entity).stream().filter(d -> d.path("id").asText().equals(id)).findFirst().map(criteria::shape);
+    }
+
+    /** The stored documents themselves: only for use under this simulator's lock, never handed out. */
+    private List<ObjectNode> documents(String entity) {
         List<ObjectNode> docs = new ArrayList<>();
         switch (entity) {
             case "product" -> docs.addAll(catalog.products.values());
@@ -312,7 +323,7 @@ public final class ShopwareSimulator implements AutoCloseable {
                     "the simulator does not hold \"" + entity + "\" entities; it has product, order, order_delivery, "
                             + "order_transaction, order_line_item, shipping_method, payment_method, tax, currency");
         }
-        return docs.stream().map(ObjectNode::deepCopy).toList();
+        return docs;
     }
 
     static final Set<String> SEARCHABLE = Set.of("product", "order", "order_delivery", "order_transaction",

@@ -37,7 +37,7 @@ public final class StockReconcileService {
 
     /** What a reconcile found and did, per shop. */
     public record Report(String shopId, int products, int differing, int written, int requests, int pages,
-                         Map<ExceptionType, Integer> conditions, Duration took) {
+                         Map<ExceptionType, Integer> conditions, Duration took, Map<String, Long> millisByStep) {
     }
 
     private final StockPushService push;
@@ -76,10 +76,14 @@ public final class StockReconcileService {
 
     Report reconcile(String shopId) {
         Instant started = clock.instant();
+        Steps steps = new Steps();
         OrderMappings.Overrides overrides = mappings.current();
         Map<String, List<StockLevel>> levelsByCode = levels.all().stream().collect(Collectors.groupingBy(StockLevel::stockCode));
+        steps.done("khaosFigures");
         Map<String, List<InFlightHold>> holdsByCode = inFlight.all().stream().collect(Collectors.groupingBy(InFlightHold::stockCode));
+        steps.done("inFlight");
         Map<String, CatalogueItem> items = catalogue();
+        steps.done("catalogue");
         Map<ExceptionType, Map<String, String>> found = new LinkedHashMap<>();
         CONDITIONS.forEach(t -> found.put(t, new HashMap<>()));
         Map<String, StockPosition> positions = new HashMap<>();
@@ -119,6 +123,7 @@ public final class StockReconcileService {
                 break;
             }
         }
+        steps.done("shopPages");
         positions.values().stream().filter(StockPosition::negative)
                 .forEach(p -> found.get(ExceptionType.STOCK_NEGATIVE_IN_KHAOS).put(p.stockCode(), StockPushService.negativeReason(p)));
         levelsByCode.keySet().stream().filter(code -> !items.containsKey(code)).forEach(code ->
@@ -131,12 +136,26 @@ public final class StockReconcileService {
 
         StockWriter writer = new StockWriter(products, webStock, exceptions, clock, shopId, closeout);
         writer.write(writes, settings.batchSize());
+        steps.done("writes");
         writer.refused.forEach(sku -> found.get(ExceptionType.STOCK_PUSH_REFUSED).put(sku, ""));
         keepInFrontOfPeople(found);
+        steps.done("exceptions");
         Map<ExceptionType, Integer> counts = new LinkedHashMap<>();
         found.forEach((type, subjects) -> counts.put(type, subjects.size()));
         return new Report(shopId, seen, writes.size(), writer.written, writer.requests + pages, pages, counts,
-                Duration.between(started, clock.instant()));
+                Duration.between(started, clock.instant()), steps.millis);
+    }
+
+    /** How long each step of a reconcile took (wall clock, for the report: what to speed up at scale). */
+    private static final class Steps {
+        final Map<String, Long> millis = new LinkedHashMap<>();
+        long mark = System.nanoTime();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            millis.merge(step, (now - mark) / 1_000_000, Long::sum);
+            mark = now;
+        }
     }
 
     private StockPosition position(String code, Map<String, List<StockLevel>> levelsByCode,
