@@ -28,6 +28,9 @@ import java.util.TreeSet;
  * the shop refuses because of some rows is sent again without them; those rows go to a person.
  */
 public final class StockPushService {
+    /** How many times a push rereads and rewrites figures that moved while it wrote, before it hands back to the queue. */
+    static final int REREADS = 3;
+    private static final System.Logger LOG = System.getLogger(StockPushService.class.getName());
     /** What one push did. */
     public record Report(int codes, int skus, int written, int requests, List<String> refused) {
     }
@@ -72,17 +75,32 @@ public final class StockPushService {
      * before the order landed after it).
      */
     public Report push(Collection<String> stockCodes, boolean shopChangedItself) {
+        try {
+            return pushAndReread(stockCodes, shopChangedItself);
+        } catch (RuntimeException e) {
+            // The queue delivers this change again. Until then nobody knows what the shop shows for these SKUs: a
+            // push beside this one may have recorded its own figure after ours reached the shop, so the record and
+            // the shop can differ, and the retry, comparing with the record, would skip the write that repairs it.
+            forgetWhatWasWritten(stockCodes);
+            throw e;
+        }
+    }
+
+    private Report pushAndReread(Collection<String> stockCodes, boolean shopChangedItself) {
         Map<String, Integer> wrote = new HashMap<>();
         Report report = pushOnce(stockCodes, shopChangedItself, wrote);
         // Another push, worked out a moment earlier from older figures, may have landed after ours (pushes run side
         // by side). Read the figures again: where one moved since, write it again, so the last write is never stale.
-        for (int round = 0; round < 2 && !wrote.isEmpty(); round++) {
+        for (int round = 0; !wrote.isEmpty(); round++) {
             Instant now = clock.instant();
             OrderMappings.Overrides overrides = mappings.current();
             List<String> moved = wrote.entrySet().stream()
                     .filter(e -> position(e.getKey(), overrides, now).sellable() != e.getValue()).map(Map.Entry::getKey).toList();
             if (moved.isEmpty()) {
                 break;
+            }
+            if (round == REREADS) {
+                throw new StockStillMovingException(moved);
             }
             wrote.clear();
             Report again = pushOnce(moved, true, wrote);
@@ -92,6 +110,22 @@ public final class StockPushService {
                     refused);
         }
         return report;
+    }
+
+    /** Marks the last figure written for these codes' SKUs as unknown, so the next push writes them whatever it finds. */
+    private void forgetWhatWasWritten(Collection<String> stockCodes) {
+        try {
+            OrderMappings.Overrides overrides = mappings.current();
+            List<String> skus = stockCodes.stream().flatMap(code -> overrides.skusFor(code).stream()).distinct().toList();
+            for (String shopId : confirmedShops()) {
+                List<WebStock.Entry> unknown = webStock.find(keys(shopId, new java.util.HashSet<>(skus))).values().stream()
+                        .map(e -> new WebStock.Entry(e.sku(), e.productId(), e.closeout(), null, e.pushedAt())).toList();
+                webStock.rememberAll(unknown);
+            }
+        } catch (RuntimeException alsoFailed) {
+            LOG.log(System.Logger.Level.WARNING, "could not mark the stock written for " + stockCodes + " as unknown: "
+                    + alsoFailed.getMessage());
+        }
     }
 
     private Report pushOnce(Collection<String> stockCodes, boolean shopChangedItself, Map<String, Integer> wrote) {
@@ -201,6 +235,13 @@ public final class StockPushService {
 
     private static List<String> keys(String shopId, Set<String> skus) {
         return skus.stream().map(s -> key(shopId, s)).toList();
+    }
+
+    /** Figures kept moving while a push wrote them: the queue delivers the change again, and it writes them afresh. */
+    public static final class StockStillMovingException extends RuntimeException {
+        public StockStillMovingException(List<String> stockCodes) {
+            super("stock of " + stockCodes + " moved again while it was being written, " + REREADS + " times; tried again later");
+        }
     }
 
     /** Settings of stock sync. */
