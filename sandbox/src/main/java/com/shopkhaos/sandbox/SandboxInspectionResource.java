@@ -71,6 +71,12 @@ public class SandboxInspectionResource {
     @Inject
     com.shopkhaos.model.stock.StockPushService stockPush;
 
+    @Inject
+    SandboxDespatchSync despatchSync;
+
+    @Inject
+    com.shopkhaos.model.despatch.ShipmentBook shipments;
+
     @ConfigProperty(name = "shopkhaos.order-events-queue-url")
     String orderEventsQueue;
 
@@ -114,11 +120,15 @@ public class SandboxInspectionResource {
         index.put("PUT /sandbox/order-sync", "{\"running\": false} pauses the consumer; {\"killNextBatchAfter\": n} kills it mid-batch");
         index.put("POST /sandbox/order-sync/sweep", "runs the sweep (and the Khaos confirmation check) now");
         index.put("GET /sandbox/mappings", "the overrides in force (SKU → stock code, delivery method → courier, buffers)");
-        index.put("PUT /sandbox/mappings/{SKU|COURIER|BUFFER}/{key}", "{\"value\": \"...\"}: map a shop SKU to a Khaos code, a delivery method to a courier, or set a stock code's buffer");
+        index.put("PUT /sandbox/mappings/{SKU|COURIER|BUFFER|SHIPPING_METHOD}/{key}", "{\"value\": \"...\"}: map a shop SKU to a Khaos code, a delivery method to a courier, set a stock code's buffer, or send a Khaos courier's parcels under a shop shipping method");
         index.put("GET /sandbox/stock", "the stock-push consumer and the last full reconcile");
         index.put("GET /sandbox/stock/pushes", "the stock-changes handled: codes, rows written, when");
         index.put("GET /sandbox/stock/{code}", "a stock code now: Khaos's available at the web sites, buffer, in flight, sellable");
         index.put("POST /sandbox/stock/reconcile", "compare every shop product with its sellable figure now, and repair");
+        index.put("GET /sandbox/despatch", "the despatch-writeback consumer: handled, failed, queue depth");
+        index.put("GET /sandbox/despatch/handled", "each despatches message handled: order, outcome, try, when Khaos reported it, when done");
+        index.put("PUT /sandbox/despatch", "{\"running\": false} pauses the consumer");
+        index.put("GET /sandbox/despatch/shipments/{orderId}", "the shipments Khaos reported for an order, as kept");
         index.put("POST /ops/orders/{order number}/retry", "retry a held order (Authorization: Bearer <OPS_API_KEY>)");
         index.put("POST /sandbox/faults", "{\"orderEventsSendFailures\": n} makes the next n queue sends fail");
         index.put("GET /sandbox/khaos/catalogue?after=&limit=", "the Khaos catalogue as the channel keeps it");
@@ -244,9 +254,9 @@ public class SandboxInspectionResource {
     @Path("sandbox/mappings/{kind}/{key}")
     public Response map(@PathParam("kind") String kind, @PathParam("key") String key, String body) throws IOException {
         String upper = kind.toUpperCase(java.util.Locale.ROOT);
-        if (!upper.equals(DynamoOrderMappings.SKU) && !upper.equals(DynamoOrderMappings.COURIER)
-                && !upper.equals(DynamoOrderMappings.BUFFER)) {
-            return Response.status(400).entity("{\"error\":\"kind is SKU, COURIER or BUFFER\"}").build();
+        if (!java.util.Set.of(DynamoOrderMappings.SKU, DynamoOrderMappings.COURIER, DynamoOrderMappings.BUFFER,
+                DynamoOrderMappings.SHIPPING_METHOD).contains(upper)) {
+            return Response.status(400).entity("{\"error\":\"kind is SKU, COURIER, BUFFER or SHIPPING_METHOD\"}").build();
         }
         String value = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body).path("value").asText("").strip();
         if (value.isEmpty() || key.isBlank()) {
@@ -289,6 +299,34 @@ public class SandboxInspectionResource {
             stockSync.running(request.path("running").asBoolean(true));
         }
         return json(stockSync.status());
+    }
+
+    @GET
+    @Path("sandbox/despatch")
+    public Response despatchStatus() {
+        return json(despatchSync.status());
+    }
+
+    @GET
+    @Path("sandbox/despatch/handled")
+    public Response despatchHandled() {
+        return json(despatchSync.handled());
+    }
+
+    @PUT
+    @Path("sandbox/despatch")
+    public Response despatchControl(String body) throws IOException {
+        JsonNode request = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
+        if (request.has("running")) {
+            despatchSync.running(request.path("running").asBoolean(true));
+        }
+        return json(despatchSync.status());
+    }
+
+    @GET
+    @Path("sandbox/despatch/shipments/{orderId}")
+    public Response keptShipments(@PathParam("orderId") String orderId) {
+        return json(shipments.forOrder(orderId));
     }
 
     @POST

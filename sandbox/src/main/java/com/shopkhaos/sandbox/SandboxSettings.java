@@ -19,7 +19,8 @@ public record SandboxSettings(int port, String host, String appSecret, String sh
             "KHAOS_COURIERS", "royal_mail_tracked_48=RM48,royal_mail_tracked_24=RM24,dpd_next_day=DPDND,click_and_collect=COLLECT",
             "KHAOS_CARD_TYPES", "payment_card=Card,payment_paypal=PayPal",
             "ORDER_SWEEP_GRACE", "20s",
-            "KHAOS_CONFIRMATION_AFTER", "10m");
+            "KHAOS_CONFIRMATION_AFTER", "10m",
+            "WRITEBACK_RETRY_AFTER", "1s");
     public static final String DEFAULT_APP_SECRET = "sandbox-app-secret-not-for-production-0123456789";
 
     public static SandboxSettings fromEnvironment() {

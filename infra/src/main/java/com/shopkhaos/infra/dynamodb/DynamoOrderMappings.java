@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The {@code mappings} table: partition {@code kind} ({@code SKU}, {@code COURIER}, {@code BUFFER}), sort
- * {@code key} (the shop's SKU, a delivery method's technical name or name, a stock code), attribute {@code value}. Read at most once a
+ * The {@code mappings} table: partition {@code kind} ({@code SKU}, {@code COURIER}, {@code BUFFER},
+ * {@code SHIPPING_METHOD}), sort {@code key} (the shop's SKU, a delivery method's technical name or name, a stock code, a
+ * Khaos courier), attribute {@code value}. Read at most once a
  * minute, so a fixed mapping applies to the next retry within a minute.
  */
 @Singleton
@@ -26,6 +27,7 @@ public class DynamoOrderMappings implements OrderMappings {
     public static final String SKU = "SKU";
     public static final String COURIER = "COURIER";
     public static final String BUFFER = "BUFFER";
+    public static final String SHIPPING_METHOD = "SHIPPING_METHOD";
 
     private record Cached(Overrides overrides, Instant readAt) {
     }
@@ -48,7 +50,7 @@ public class DynamoOrderMappings implements OrderMappings {
         if (now != null && now.readAt().plus(FRESH_FOR).isAfter(clock.instant())) {
             return now.overrides();
         }
-        Overrides read = new Overrides(kind(SKU), kind(COURIER), kind(BUFFER));
+        Overrides read = new Overrides(kind(SKU), kind(COURIER), kind(BUFFER), kind(SHIPPING_METHOD));
         cached = new Cached(read, clock.instant());
         return read;
     }

@@ -78,9 +78,58 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
                 unreadable.add(write(s));
                 continue;
             }
-            statuses.add(new KhaosOrderStatus(text(s, "OrderCode"), text(s, "OrderID"), status, ref, customData));
+            java.util.Optional<List<com.shopkhaos.model.khaos.KhaosShipment>> shipments = shipments(s.path("Shipments"));
+            if (shipments.isEmpty()) {
+                unreadable.add(write(s));
+                continue;
+            }
+            statuses.add(new KhaosOrderStatus(text(s, "OrderCode"), text(s, "OrderID"), status, ref, customData, shipments.get()));
         }
         return new OrderStatusUpload(statuses, unreadable);
+    }
+
+    /**
+     * A status's Shipments (the spec types it as one Shipment, its examples send a list: both are read); empty when a
+     * shipment, item or package cannot be read (no ID or ShipmentItemID, a quantity that is not a finite number).
+     */
+    static java.util.Optional<List<com.shopkhaos.model.khaos.KhaosShipment>> shipments(JsonNode node) {
+        List<com.shopkhaos.model.khaos.KhaosShipment> out = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return java.util.Optional.of(out);
+        }
+        List<JsonNode> list = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(list::add);
+        } else if (node.isObject()) {
+            list.add(node);
+        } else {
+            return java.util.Optional.empty();
+        }
+        for (JsonNode sh : list) {
+            String id = text(sh, "ID");
+            if (id.isEmpty() || !(sh.path("Items").isArray() || sh.path("Items").isMissingNode())) {
+                return java.util.Optional.empty();
+            }
+            List<com.shopkhaos.model.khaos.KhaosShipment.Item> items = new ArrayList<>();
+            for (JsonNode it : sh.path("Items")) {
+                JsonNode quantity = it.path("Quantity");
+                String itemId = text(it, "ShipmentItemID");
+                if (itemId.isEmpty() || !quantity.isNumber() || !Double.isFinite(quantity.asDouble())) {
+                    return java.util.Optional.empty();
+                }
+                items.add(new com.shopkhaos.model.khaos.KhaosShipment.Item(text(it, "OrderItemID"), itemId, text(it, "SKU"),
+                        quantity.decimalValue(), text(it, "ImportRef"), text(it, "WebsiteItemRef")));
+            }
+            List<com.shopkhaos.model.khaos.KhaosShipment.Parcel> parcels = new ArrayList<>();
+            for (JsonNode p : sh.path("Packages")) {
+                JsonNode c = p.path("Courier");
+                parcels.add(new com.shopkhaos.model.khaos.KhaosShipment.Parcel(text(p, "ConsignmentRef"),
+                        new com.shopkhaos.model.khaos.KhaosShipment.Courier(text(c, "ID"), text(c, "Code"), text(c, "Name")),
+                        text(p, "ShipmentDate")));
+            }
+            out.add(new com.shopkhaos.model.khaos.KhaosShipment(id, text(sh, "Code"), text(sh, "Status"), items, parcels));
+        }
+        return java.util.Optional.of(out);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package com.shopkhaos.infra.wiring;
 
 import com.shopkhaos.infra.secrets.ChannelCredentialsSource;
+import com.shopkhaos.model.despatch.DespatchPublisher;
+import com.shopkhaos.model.despatch.DespatchRecorder;
+import com.shopkhaos.model.despatch.ShipmentBook;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.khaos.ChannelCredentials;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
@@ -59,11 +62,13 @@ public class KhaosChannelWiring {
     KhaosChannelService khaosChannel(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
                                      KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
                                      KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses, KhaosStockLevels stock,
-                                     StockChangePublisher stockChanges,
+                                     StockChangePublisher stockChanges, ShipmentBook shipments, DespatchPublisher despatches,
+                                     OrderLedger ledger,
                                      @ConfigProperty(name = "shopkhaos.khaos-order-download-minutes") int frequency,
                                      @ConfigProperty(name = "shopkhaos.public-base-url") Optional<String> publicBaseUrl,
                                      Clock clock) {
-        return new KhaosChannelService(credentials, codec, inbox, catalogue, exceptions, taxRates, feed, statuses, stock, stockChanges, frequency,
-                publicBaseUrl, clock);
+        DespatchRecorder despatchRecorder = new DespatchRecorder(statuses, shipments, despatches, ledger, clock);
+        return new KhaosChannelService(credentials, codec, inbox, catalogue, exceptions, taxRates, feed, despatchRecorder, stock,
+                stockChanges, frequency, publicBaseUrl, clock);
     }
 }

@@ -107,7 +107,8 @@ public class OrderSyncWiring {
 
     @Produces
     @Singleton
-    OrderRetryService orderRetry(OrderLedger ledger, OrderEventPublisher publisher, Clock clock) {
-        return new OrderRetryService(ledger, publisher, clock);
+    OrderRetryService orderRetry(OrderLedger ledger, OrderEventPublisher publisher, Clock clock,
+                                 com.shopkhaos.model.despatch.DespatchPublisher despatches) {
+        return new OrderRetryService(ledger, publisher, clock, new com.shopkhaos.model.despatch.DespatchRequeue(ledger, despatches));
     }
 }

@@ -100,7 +100,10 @@ final class KccMessages {
             });
             ArrayNode packages = sh.putArray("Packages");
             shipment.packages().forEach(p -> {
-                ObjectNode pk = packages.addObject().put("ConsignmentRef", p.consignmentRef());
+                ObjectNode pk = packages.addObject();
+                if (p.consignmentRef() != null && !p.consignmentRef().isEmpty()) {
+                    pk.put("ConsignmentRef", p.consignmentRef()); // optional in the spec: an untracked service has none
+                }
                 pk.putObject("Courier").put("Name", p.courier().name()).put("Code", p.courier().code()).put("ID", p.courier().id());
                 pk.put("ShipmentDate", KCC_TIME.format(p.shipmentDate()));
             });

@@ -394,7 +394,10 @@ public final class KhaosSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ despatch and cancellation
 
-    /** A despatch request: which lines (empty: all that remain) in which parcels (empty: one, with the order's courier). */
+    /**
+     * A despatch request: which lines (empty: all that remain) in which parcels (empty: one, with the order's courier).
+     * A parcel's consignment ref: null makes one up (as label printing does), "" sends none (an untracked service).
+     */
     record DespatchLine(String sku, double quantity) {
     }
 
@@ -453,8 +456,9 @@ public final class KhaosSimulator implements AutoCloseable {
                         ? Optional.ofNullable(order.courier).orElse(catalogue.couriers.get(0))
                         : catalogue.courier(parcel.courier(), parcel.courier(), parcel.courier())
                         .orElseThrow(() -> new IllegalArgumentException("no courier " + parcel.courier()));
-                String consignment = parcel.consignmentRef() == null || parcel.consignmentRef().isBlank()
-                        ? "JD" + String.format("%012d", nextConsignment++) + "GB" : parcel.consignmentRef();
+                // none given: the courier's label printing makes one; "" given: an untracked service, no reference
+                String consignment = parcel.consignmentRef() == null
+                        ? "JD" + String.format("%012d", nextConsignment++) + "GB" : parcel.consignmentRef().trim();
                 packages.add(new KccOrder.ShipmentPackage(consignment, courier, clock.instant()));
             }
             order.shipments.removeIf(s -> s.packages().isEmpty());

@@ -23,7 +23,7 @@ final class AdminApi {
     private static final Set<String> PRODUCT_WRITABLE = Set.of("id", "stock", "isCloseout", "active", "name", "productNumber",
             "taxId", "price", "minPurchase", "maxPurchase", "purchaseSteps", "parentId", "customFields");
     private static final Set<String> DELIVERY_WRITABLE = Set.of("id", "trackingCodes", "shippingDateEarliest",
-            "shippingDateLatest", "customFields");
+            "shippingDateLatest", "customFields", "shippingMethodId");
 
     private final ShopwareSimulator sim;
 
@@ -36,6 +36,17 @@ final class AdminApi {
         if (fault.isPresent()) {
             return fault.get();
         }
+        SimResponse answer = answer(request);
+        boolean write = !request.method().equals("GET") && !request.path().startsWith("/api/search/")
+                && !request.path().equals("/api/oauth/token");
+        if (write && answer.status() / 100 == 2 && sim.faults.roll(sim.faults.settings().apiAnswerLostRate())) {
+            // applied, but the answer never reaches the caller (a proxy timed out): the caller must not do it twice
+            return ShopwareErrors.response(502, ShopwareErrors.error(502, "0", "Bad Gateway", "fault: the answer was lost"));
+        }
+        return answer;
+    }
+
+    private SimResponse answer(SimRequest request) {
         if (request.path().equals("/api/oauth/token") && request.method().equals("POST")) {
             return sim.oauth.token(request);
         }
@@ -191,6 +202,13 @@ final class AdminApi {
             if (entity.equals("order_delivery") && body.has("trackingCodes")) {
                 validateTrackingCodes(body.get("trackingCodes"), "/trackingCodes", errors);
             }
+            if (entity.equals("order_delivery") && body.has("shippingMethodId")) {
+                String methodId = body.path("shippingMethodId").asText("");
+                if (sim.catalog.shippingMethods.values().stream().noneMatch(m -> m.id().equals(methodId))) {
+                    errors.add(writeError("FRAMEWORK__WRITE_CONSTRAINT_VIOLATION", "The shipping_method with id \"" + methodId
+                            + "\" does not exist.", "/shippingMethodId"));
+                }
+            }
             if (entity.equals("product")) {
                 validateProductRow(body, "", errors, false);
             }
@@ -210,6 +228,10 @@ final class AdminApi {
             }
             if (entity.equals("product") && e.getKey().equals("stock")) {
                 sim.setStock(target, e.getValue().asInt(), true);
+            } else if (entity.equals("order_delivery") && e.getKey().equals("shippingMethodId")) {
+                target.put("shippingMethodId", e.getValue().asText());
+                sim.catalog.shippingMethods.values().stream().filter(m -> m.id().equals(e.getValue().asText())).findFirst()
+                        .ifPresent(m -> target.set("shippingMethod", sim.catalog.shippingMethodJson(m)));
             } else {
                 target.set(e.getKey(), e.getValue().deepCopy());
             }

@@ -24,6 +24,8 @@ final class ControlApi {
     private static final Pattern ORDER = Pattern.compile("/_control/orders/([^/]+)(/pay|/cancel)?");
     private static final Pattern PRODUCT = Pattern.compile("/_control/products/([^/]+)(/stock)?");
     private static final Pattern DELIVERY = Pattern.compile("/_control/deliveries/([0-9a-f]{32})");
+    /** A person changing a state in the shop's admin (same state machines, same mails and webhooks). */
+    private static final Pattern STATE = Pattern.compile("/_control/(order|order_delivery)/([^/]+)/state/([a-z_]+)");
 
     private final ShopwareSimulator sim;
 
@@ -84,6 +86,9 @@ final class ControlApi {
                 }
                 return ok(productStock(sku));
             }
+        }
+        if ((m = STATE.matcher(path)).matches() && method.equals("POST")) {
+            return ok(sim.transition(m.group(1), m.group(2), m.group(3), true));
         }
         if ((m = DELIVERY.matcher(path)).matches() && method.equals("GET")) {
             return ok(delivery(m.group(1)));
@@ -151,6 +156,11 @@ final class ControlApi {
                 sim.requests(request.query().get("path")).forEach(list::add);
                 return ok(SimJson.object().set("requests", list));
             }
+            case "GET /_control/mails" -> {
+                ArrayNode list = SimJson.array();
+                sim.mails(request.query().get("order")).forEach(mail -> list.add(mail.toJson()));
+                return ok(SimJson.object().set("mails", list));
+            }
             case "GET /_control/sync-log" -> {
                 ArrayNode log = SimJson.array();
                 synchronized (sim) {
@@ -189,9 +199,9 @@ final class ControlApi {
         List.of("POST /_control/orders", "GET /_control/orders/{idOrNumber}", "POST /_control/orders/{idOrNumber}/pay",
                 "POST /_control/orders/{idOrNumber}/cancel", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "DELETE /_control/products/{sku}",
                 "POST /_control/products/generate", "PUT /_control/products/{sku}/stock",
-                "GET /_control/deliveries/{deliveryId}", "POST /_control/apps/install", "GET /_control/apps",
+                "GET /_control/deliveries/{deliveryId}", "POST /_control/{order|order_delivery}/{id}/state/{action}", "POST /_control/apps/install", "GET /_control/apps",
                 "GET /_control/webhooks/deliveries", "PUT /_control/webhooks/mode", "GET|PUT /_control/faults",
-                "GET|PUT /_control/settings", "POST /_control/clock/advance", "GET /_control/sync-log",
+                "GET|PUT /_control/settings", "POST /_control/clock/advance", "GET /_control/sync-log", "GET /_control/mails?order=",
                 "GET /_control/requests?path=/api/...").forEach(routes::add);
         return s;
     }

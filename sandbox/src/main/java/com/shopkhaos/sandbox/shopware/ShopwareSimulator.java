@@ -42,6 +42,24 @@ public final class ShopwareSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * A mail the shop's default flows send on a delivery's state change ("Delivery enters status shipped", "… shipped
+     * partially", "… cancelled"), with the tracking codes the delivery had at that moment: the customer sees those.
+     */
+    public record MailRecord(String orderId, String orderNumber, String deliveryId, String template, List<String> trackingCodes,
+                             Instant at) {
+        ObjectNode toJson() {
+            ObjectNode m = SimJson.object().put("orderId", orderId).put("orderNumber", orderNumber).put("deliveryId", deliveryId)
+                    .put("template", template).put("at", at.toString());
+            com.fasterxml.jackson.databind.node.ArrayNode codes = m.putArray("trackingCodes");
+            trackingCodes.forEach(codes::add);
+            return m;
+        }
+    }
+
+    /** Delivery states whose default flow mails the customer. */
+    static final java.util.Set<String> MAILED_DELIVERY_STATES = java.util.Set.of("shipped", "shipped_partially", "cancelled");
+
     final SimClock clock;
     final SimIds ids;
     final SimFaults faults;
@@ -52,6 +70,7 @@ public final class ShopwareSimulator implements AutoCloseable {
     final Checkout checkout;
     final Map<String, ObjectNode> orders = new LinkedHashMap<>();
     final List<TransitionRecord> transitions = new ArrayList<>();
+    final List<MailRecord> mails = new ArrayList<>();
     final List<ObjectNode> syncLog = new ArrayList<>();
     /** The last Admin API requests received (method, path, query, body), for tests of what clients send. */
     private final RecentLog<ObjectNode> requestLog = new RecentLog<>(REQUEST_LOG_LIMIT);
@@ -235,12 +254,22 @@ public final class ShopwareSimulator implements AutoCloseable {
                 }
             }
             transitions.add(new TransitionRecord(entity, id, action, from, to, sendMail, clock.instant()));
+            if (entity.equals("order_delivery") && sendMail && MAILED_DELIVERY_STATES.contains(to)) {
+                List<String> codes = new ArrayList<>();
+                target.path("trackingCodes").forEach(c -> codes.add(c.asText()));
+                mails.add(new MailRecord(order.path("id").asText(), order.path("orderNumber").asText(), id,
+                        "order_delivery.state." + to, List.copyOf(codes), clock.instant()));
+            }
             order = order.deepCopy();
         }
         ObjectNode payload = SimJson.object();
         payload.set("order", webhookView(order, false));
         apps.dispatch("state_enter." + entity + ".state." + to, payload);
         return newState;
+    }
+
+    synchronized List<MailRecord> mails(String orderNumber) {
+        return mails.stream().filter(m -> orderNumber == null || m.orderNumber().equals(orderNumber)).toList();
     }
 
     synchronized List<TransitionRecord> transitionsOf(String entityId) {

@@ -15,10 +15,10 @@ public final class SimFaults {
     public record Settings(long seed,
                            double apiErrorRate, long apiLatencyMs, double apiTimeoutRate, long apiTimeoutMs,
                            int webhookCopies, double webhookDuplicateRate, double webhookOutOfOrderRate,
-                           long webhookOutOfOrderDelayMs, double webhookDropRate) {
+                           long webhookOutOfOrderDelayMs, double webhookDropRate, double apiAnswerLostRate) {
 
         public static Settings none(long seed) {
-            return new Settings(seed, 0, 0, 0, 30_000, 1, 0, 0, 1_500, 0);
+            return new Settings(seed, 0, 0, 0, 30_000, 1, 0, 0, 1_500, 0, 0);
         }
 
         public Settings {
@@ -27,6 +27,7 @@ public final class SimFaults {
             checkRate("webhookDuplicateRate", webhookDuplicateRate);
             checkRate("webhookOutOfOrderRate", webhookOutOfOrderRate);
             checkRate("webhookDropRate", webhookDropRate);
+            checkRate("apiAnswerLostRate", apiAnswerLostRate);
             if (webhookCopies < 1 || webhookCopies > 10) {
                 throw new IllegalArgumentException("webhookCopies must be 1 to 10");
             }
@@ -53,7 +54,8 @@ public final class SimFaults {
                     patch.path("webhookDuplicateRate").asDouble(webhookDuplicateRate),
                     patch.path("webhookOutOfOrderRate").asDouble(webhookOutOfOrderRate),
                     patch.path("webhookOutOfOrderDelayMs").asLong(webhookOutOfOrderDelayMs),
-                    patch.path("webhookDropRate").asDouble(webhookDropRate));
+                    patch.path("webhookDropRate").asDouble(webhookDropRate),
+                    patch.path("apiAnswerLostRate").asDouble(apiAnswerLostRate));
         }
 
         public ObjectNode toJson() {
@@ -63,7 +65,7 @@ public final class SimFaults {
                     .put("webhookCopies", webhookCopies).put("webhookDuplicateRate", webhookDuplicateRate)
                     .put("webhookOutOfOrderRate", webhookOutOfOrderRate)
                     .put("webhookOutOfOrderDelayMs", webhookOutOfOrderDelayMs)
-                    .put("webhookDropRate", webhookDropRate);
+                    .put("webhookDropRate", webhookDropRate).put("apiAnswerLostRate", apiAnswerLostRate);
         }
     }
 

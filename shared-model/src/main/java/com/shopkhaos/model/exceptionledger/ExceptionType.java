@@ -123,6 +123,38 @@ public enum ExceptionType {
             "Khaos Control sent products with a tax rate code the integration does not know, so VAT on orders for "
                     + "them cannot be checked. Ask your integration engineer to add the code and its percentage to "
                     + "KHAOS_TAX_RATES (for example 4=12.5), then mark this resolved."),
+    DESPATCH_LINE_NOT_ON_ORDER(
+            "Khaos shipped something that is not on the shop's order",
+            "Khaos Control reports a shipment line for a product the shop's order does not have, so nothing about "
+                    + "this despatch was written to the shop (no tracking code, no shipping mail). Check the order in "
+                    + "Khaos: if a product was swapped on purpose, tell the customer and mark this resolved after "
+                    + "marking the delivery shipped in the shop by hand; if it is a mistake, correct it in Khaos, then retry."),
+    DESPATCH_MORE_THAN_ORDERED(
+            "Khaos shipped more than the customer ordered",
+            "Khaos Control reports more units shipped than the shop's order has, so nothing about this despatch was "
+                    + "written to the shop. Check the shipment in Khaos (a line entered twice, a wrong quantity); correct "
+                    + "it there, then retry. If the extra units really went, decide with finance whether to invoice them."),
+    DESPATCH_WITHOUT_TRACKING(
+            "A parcel left without a tracking number",
+            "A shipment left the warehouse with no consignment (tracking) reference, so the shop's shipping mail "
+                    + "for it has none. If the service is tracked, add the reference in Khaos (it is written to the shop "
+                    + "when Khaos reports it again); otherwise tell customer service, who can tell the customer the carrier."),
+    DELIVERY_NOT_WRITABLE(
+            "A despatch cannot be written to the shop's order",
+            "Khaos Control shipped an order whose delivery (or the whole order) is cancelled in the shop, or that has "
+                    + "no delivery there, so nothing was written. Find out why it was cancelled in the shop; if the goods "
+                    + "really went, reopen the delivery in the shop and retry; otherwise recall the parcel."),
+    CANCELLED_IN_KHAOS(
+            "Khaos cancelled an order the shop took",
+            "Khaos Control cancelled this order (or what was left of it after a part shipped). The customer paid for "
+                    + "it in the shop: cancel or part-refund it there and tell the customer, then mark this resolved. "
+                    + "(With KHAOS_CANCELLATION=cancel-order an order nothing of which shipped is cancelled in the shop "
+                    + "automatically.)"),
+    WRITEBACK_FAILED(
+            "A despatch could not be written to the shop",
+            "Khaos despatched this order, but after several tries the shop still would not take the tracking code "
+                    + "or the shipped state (the failing step is named), so the customer has not had the shipping mail. "
+                    + "Once the shop is reachable again (or the cause is fixed), retry it from here."),
     ;
 
     private final String title;

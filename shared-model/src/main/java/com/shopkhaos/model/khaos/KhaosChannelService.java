@@ -46,7 +46,7 @@ public final class KhaosChannelService {
     private final ExceptionLedger exceptions;
     private final TaxRateTable taxRates;
     private final KhaosOrderFeed feed;
-    private final KhaosOrderStatusRecorder statuses;
+    private final OrderStatusHandler statuses;
     private final KhaosStockLevels stock;
     private final StockChangePublisher stockChanges;
     private final int orderDownloadFrequencyMinutes;
@@ -55,7 +55,7 @@ public final class KhaosChannelService {
 
     public KhaosChannelService(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
                                KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
-                               KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses, KhaosStockLevels stock,
+                               KhaosOrderFeed feed, OrderStatusHandler statuses, KhaosStockLevels stock,
                                StockChangePublisher stockChanges,
                                int orderDownloadFrequencyMinutes, Optional<String> publicBaseUrl, Clock clock) {
         this.credentials = credentials;

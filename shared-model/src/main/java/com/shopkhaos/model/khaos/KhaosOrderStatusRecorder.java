@@ -21,7 +21,7 @@ import java.util.Optional;
  * in the same write. The same status again changes nothing. A status for an order we do not know, or
  * never sent, is put in front of a person.
  */
-public final class KhaosOrderStatusRecorder {
+public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
     static final int ATTEMPTS = 5;
 
     /** What one status did. */
@@ -42,6 +42,7 @@ public final class KhaosOrderStatusRecorder {
         this.clock = clock;
     }
 
+    @Override
     public Effect apply(KhaosOrderStatus status) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -118,7 +119,8 @@ public final class KhaosOrderStatusRecorder {
         }
     }
 
-    private Optional<OrderLedgerEntry> find(KhaosOrderStatus status) {
+    /** The ledger's entry for the order a status is about: by the shop's order id we sent as CustomData, else by AssociatedRef. */
+    public Optional<OrderLedgerEntry> find(KhaosOrderStatus status) {
         if (status.customData().matches("[0-9a-f]{32}")) {
             Optional<OrderLedgerEntry> byId = ledger.find(status.customData())
                     .filter(e -> status.associatedRef().isEmpty() || e.orderNumber().equals(status.associatedRef()));

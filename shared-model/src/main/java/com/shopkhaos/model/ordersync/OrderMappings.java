@@ -12,16 +12,23 @@ public interface OrderMappings {
 
     /**
      * Keys as people typed them: a SKU; a delivery method's technical name or name; a stock code with its
-     * safety buffer rule ({@code 2}, {@code 10%}, {@code 10%,min2}).
+     * safety buffer rule ({@code 2}, {@code 10%}, {@code 10%,min2}); a Khaos courier (code, name or id) with the shop
+     * shipping method (id or technical name) its parcels go out under, when that differs from what was ordered.
      */
     record Overrides(Map<String, String> skuToStockCode, Map<String, String> deliveryMethodToCourier,
-                     Map<String, String> bufferByStockCode) {
-        public static final Overrides NONE = new Overrides(Map.of(), Map.of(), Map.of());
+                     Map<String, String> bufferByStockCode, Map<String, String> courierToShippingMethod) {
+        public static final Overrides NONE = new Overrides(Map.of(), Map.of(), Map.of(), Map.of());
 
         public Overrides {
             skuToStockCode = Map.copyOf(skuToStockCode);
             deliveryMethodToCourier = Map.copyOf(deliveryMethodToCourier);
             bufferByStockCode = Map.copyOf(bufferByStockCode);
+            courierToShippingMethod = Map.copyOf(courierToShippingMethod);
+        }
+
+        public Overrides(Map<String, String> skuToStockCode, Map<String, String> deliveryMethodToCourier,
+                         Map<String, String> bufferByStockCode) {
+            this(skuToStockCode, deliveryMethodToCourier, bufferByStockCode, Map.of());
         }
 
         /** The stock code a shop SKU sells: an override, else the SKU itself. */

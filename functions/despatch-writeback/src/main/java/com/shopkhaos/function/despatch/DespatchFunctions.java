@@ -1,0 +1,67 @@
+package com.shopkhaos.function.despatch;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
+import com.shopkhaos.model.despatch.DespatchWritebackService;
+import com.shopkhaos.model.despatch.RetryBackoff;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The despatch-writeback Lambda: one {@code despatches} record (a throw reports just that record as a batch item
+ * failure; SQS delivers it again, and after the queue's maxReceiveCount to the DLQ). It takes the SQS record itself
+ * to know which try this is (the last one puts the failing step in front of a person) and to hide a failed record for
+ * a back-off that doubles with each try.
+ */
+public class DespatchFunctions {
+    private static final Logger LOG = Logger.getLogger(DespatchFunctions.class);
+
+    @Inject
+    DespatchWritebackService writeback;
+
+    @Inject
+    SqsClient sqs;
+
+    @ConfigProperty(name = "shopkhaos.despatches-queue-url")
+    String queue;
+
+    @ConfigProperty(name = "shopkhaos.writeback-retry-after")
+    Duration retryAfter;
+
+    @Funq("despatch-writeback")
+    public Map<String, String> despatchWriteback(SQSEvent.SQSMessage message) {
+        int attempt = attempt(message);
+        try {
+            DespatchWritebackService.Result result = writeback.writeBack(SqsDespatchPublisher.read(message.getBody()), attempt);
+            return Map.of("outcome", result.outcome().name(), "detail", result.detail());
+        } catch (RuntimeException e) {
+            backOff(message, attempt);
+            throw e;
+        }
+    }
+
+    private void backOff(SQSEvent.SQSMessage message, int attempt) {
+        Duration wait = new RetryBackoff(retryAfter, RetryBackoff.SQS_LONGEST).after(attempt);
+        try {
+            sqs.changeMessageVisibility(b -> b.queueUrl(queue).receiptHandle(message.getReceiptHandle())
+                    .visibilityTimeout((int) Math.max(1, wait.toSeconds())));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not set the back-off of despatch message %s (it comes back after the queue's visibility timeout): %s",
+                    message.getMessageId(), e.getMessage());
+        }
+    }
+
+    static int attempt(SQSEvent.SQSMessage message) {
+        Map<String, String> attributes = message.getAttributes();
+        try {
+            return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.shopkhaos.infra.dynamodb;
+
+import static com.shopkhaos.infra.dynamodb.Attributes.n;
+import static com.shopkhaos.infra.dynamodb.Attributes.s;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.shopkhaos.infra.json.InfraJson;
+import com.shopkhaos.model.despatch.ShipmentBook;
+import com.shopkhaos.model.khaos.KhaosShipment;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The {@code shipments} table: partition {@code orderId} (the shop's order id), sort {@code shipmentId} (Khaos's
+ * shipment ID), the shipment as Khaos reported it ({@code shipment}, JSON) and a {@code version} each write must match.
+ */
+@Singleton
+public class DynamoShipmentBook implements ShipmentBook {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    @Inject
+    public DynamoShipmentBook(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.shipments-table") String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, Kept> forOrder(String orderId) {
+        Map<String, Kept> kept = new LinkedHashMap<>();
+        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("orderId = :o")
+                        .expressionAttributeValues(Map.of(":o", s(orderId))).consistentRead(true))
+                .items().forEach(item -> kept.put(item.get("shipmentId").s(), new Kept(read(item.get("shipment").s()),
+                        Long.parseLong(item.get("version").n()))));
+        return kept;
+    }
+
+    @Override
+    public boolean put(String orderId, KhaosShipment shipment, long expectedVersion) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("orderId", s(orderId));
+        item.put("shipmentId", s(shipment.id()));
+        item.put("shipment", s(write(shipment)));
+        item.put("status", s(shipment.status().isEmpty() ? "-" : shipment.status()));
+        item.put("version", n(expectedVersion + 1));
+        item.put("updatedAt", Attributes.time(clock.instant()));
+        try {
+            if (expectedVersion == 0) {
+                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(orderId)"));
+            } else {
+                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :v")
+                        .expressionAttributeValues(Map.of(":v", n(expectedVersion))));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static String write(KhaosShipment shipment) {
+        try {
+            return InfraJson.mapper().writeValueAsString(shipment);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KhaosShipment read(String json) {
+        try {
+            return InfraJson.mapper().readValue(json, KhaosShipment.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a kept shipment could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+}

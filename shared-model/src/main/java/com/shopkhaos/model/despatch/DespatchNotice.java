@@ -1,0 +1,36 @@
+package com.shopkhaos.model.despatch;
+
+import com.shopkhaos.model.khaos.KhaosShipment;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code despatches} message: Khaos reported something for an order the shop must hear about (a shipment that
+ * left the warehouse, or a cancellation). It carries what Khaos reported, so the write-back never depends on
+ * whether the channel had stored it yet.
+ *
+ * @param v           message version (1)
+ * @param khaosStatus Khaos's OrderStatus in the report (Received, Shipping, PartialShip, Complete, Cancelled)
+ * @param shipments   the shipments in the report that left the warehouse and were new or changed
+ * @param reason      why it was sent, for the log and the ledger
+ */
+public record DespatchNotice(int v, String shopId, String orderId, String orderNumber, String khaosOrderCode,
+                             String khaosStatus, List<KhaosShipment> shipments, String reason, Instant at) {
+    public static final int VERSION = 1;
+
+    public DespatchNotice {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(at, "at");
+        shopId = shopId == null ? "" : shopId;
+        orderNumber = orderNumber == null ? "" : orderNumber;
+        khaosOrderCode = khaosOrderCode == null ? "" : khaosOrderCode;
+        khaosStatus = khaosStatus == null ? "" : khaosStatus;
+        shipments = shipments == null ? List.of() : List.copyOf(shipments);
+        reason = reason == null ? "" : reason;
+    }
+
+    public boolean isCancellation() {
+        return "Cancelled".equalsIgnoreCase(khaosStatus);
+    }
+}

@@ -1,0 +1,135 @@
+package com.shopkhaos.model.despatch;
+
+import com.shopkhaos.model.khaos.KhaosOrderStatus;
+import com.shopkhaos.model.khaos.KhaosOrderStatusRecorder;
+import com.shopkhaos.model.khaos.KhaosShipment;
+import com.shopkhaos.model.ledger.LedgerVersionConflictException;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The channel's side of a despatch: applies one order status from Khaos (its state, through the status recorder),
+ * keeps the order's shipments, and queues despatch work when a shipment that left the warehouse is new or changed, or
+ * when Khaos newly cancelled the order. The work is queued first and the shipments kept after, so a failure between
+ * the two makes Khaos send the status again (our answer is not 200) and the work is queued again: never lost, at
+ * worst sent twice (the write-back does nothing the second time).
+ */
+public final class DespatchRecorder implements com.shopkhaos.model.khaos.OrderStatusHandler {
+    static final int ATTEMPTS = 5;
+    /** Orders Khaos cannot have: a status for them is the status recorder's problem alone. */
+    private static final Set<OrderState> NEVER_SENT = EnumSet.of(OrderState.RECEIVED, OrderState.AWAITING_PAYMENT,
+            OrderState.QUARANTINED);
+
+    private final KhaosOrderStatusRecorder statuses;
+    private final ShipmentBook book;
+    private final DespatchPublisher publisher;
+    private final OrderLedger ledger;
+    private final Clock clock;
+
+    public DespatchRecorder(KhaosOrderStatusRecorder statuses, ShipmentBook book, DespatchPublisher publisher, OrderLedger ledger,
+                            Clock clock) {
+        this.statuses = statuses;
+        this.book = book;
+        this.publisher = publisher;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Override
+    public KhaosOrderStatusRecorder.Effect apply(KhaosOrderStatus status) {
+        Optional<OrderLedgerEntry> found = statuses.find(status);
+        if (found.isEmpty() || NEVER_SENT.contains(found.get().state())) {
+            return statuses.apply(status);
+        }
+        OrderLedgerEntry entry = found.get();
+        Instant now = clock.instant();
+        List<KhaosShipment> departed = keepShipments(entry, status, now);
+        KhaosOrderStatusRecorder.Effect effect = statuses.apply(status);
+        if (!departed.isEmpty()) {
+            noteDespatch(entry.orderId(), departed, now);
+        }
+        return effect;
+    }
+
+    /** Queues the work, then keeps the shipments; answers those that left the warehouse and were new or changed. */
+    private List<KhaosShipment> keepShipments(OrderLedgerEntry entry, KhaosOrderStatus status, Instant now) {
+        Map<String, ShipmentBook.Kept> kept = status.shipments().isEmpty() ? Map.of() : book.forOrder(entry.orderId());
+        List<KhaosShipment> departed = new ArrayList<>();
+        List<KhaosShipment> changed = new ArrayList<>();
+        for (KhaosShipment reported : status.shipments()) {
+            ShipmentBook.Kept k = kept.get(reported.id());
+            KhaosShipment merged = DespatchRules.merge(k == null ? null : k.shipment(), reported);
+            if (k != null && merged.equals(k.shipment())) {
+                continue;
+            }
+            changed.add(reported);
+            if (DespatchRules.hasLeft(merged)) {
+                departed.add(merged);
+            }
+        }
+        boolean newlyCancelled = status.isCancelled() && !"Cancelled".equalsIgnoreCase(entry.khaos().khaosStatus());
+        if (!departed.isEmpty() || newlyCancelled) {
+            publisher.publish(new DespatchNotice(DespatchNotice.VERSION, entry.shopId(), entry.orderId(), entry.orderNumber(),
+                    status.orderCode(), status.status(), departed, newlyCancelled && departed.isEmpty() ? "cancelled in Khaos"
+                    : departed.stream().map(KhaosShipment::code).collect(Collectors.joining(", ", "despatched ", "")), now));
+        }
+        for (KhaosShipment reported : changed) {
+            keep(entry.orderId(), reported);
+        }
+        return departed;
+    }
+
+    private void keep(String orderId, KhaosShipment reported) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            ShipmentBook.Kept k = book.forOrder(orderId).get(reported.id());
+            KhaosShipment merged = DespatchRules.merge(k == null ? null : k.shipment(), reported);
+            if (k != null && merged.equals(k.shipment())) {
+                return;
+            }
+            if (book.put(orderId, merged, k == null ? 0 : k.version())) {
+                return;
+            }
+        }
+        throw new LedgerVersionConflictException(orderId, -1);
+    }
+
+    private void noteDespatch(String orderId, List<KhaosShipment> departed, Instant now) {
+        String detail = departed.stream().map(DespatchRecorder::describe).collect(Collectors.joining("; "));
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<OrderLedgerEntry> current = ledger.find(orderId);
+            if (current.isEmpty()) {
+                return;
+            }
+            OrderLedgerEntry entry = current.get();
+            OrderLedgerEntry next = entry.state().canMoveTo(OrderState.DESPATCHED)
+                    ? entry.moveTo(OrderState.DESPATCHED, now, detail) : entry.noted("Khaos despatched", detail, now);
+            try {
+                ledger.update(next);
+                return;
+            } catch (LedgerVersionConflictException e) {
+                // changed meanwhile: read it again
+            }
+        }
+    }
+
+    static String describe(KhaosShipment shipment) {
+        String parcels = shipment.parcels().stream()
+                .map(p -> (p.consignmentRef().isEmpty() ? "no consignment ref" : p.consignmentRef())
+                        + (p.courier().label().isEmpty() ? "" : " (" + p.courier().label() + ")"))
+                .collect(Collectors.joining(", "));
+        String units = shipment.items().stream().map(i -> i.quantity().stripTrailingZeros().toPlainString() + " × " + i.sku())
+                .collect(Collectors.joining(", "));
+        return "Khaos shipment " + shipment.code() + " (" + shipment.id() + ", " + shipment.status() + "): " + units
+                + (parcels.isEmpty() ? "" : "; parcels " + parcels);
+    }
+}

@@ -1,0 +1,71 @@
+package com.shopkhaos.model.despatch;
+
+import com.shopkhaos.model.khaos.KhaosShipment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a Khaos shipment's status means, and which report of a shipment to keep.
+ *
+ * <p>A shipment is a part of the order moving through Khaos's Sales Invoice Manager: Staging, Payment, Picking,
+ * Packing, Shipping, Invoicing, then Archived (holds such as ManualHold, AwaitingStock, Issue can stop it on the way).
+ * It has <b>left the warehouse</b> once it is past the Shipping stage: {@code Invoicing} (labels printed and the
+ * parcel handed over; the invoice is being raised) or {@code Archived} (done). At {@code Shipping} the parcel is
+ * still being labelled and can be pulled back, so nothing is written to the shop yet.
+ *
+ * <p>KCC's pushes carry no version and may be resent or overtaken. Stages only move forward, so a report of a
+ * shipment at an earlier stage than the one kept is older and changes nothing; a report at the same or a later stage
+ * replaces it, keeping any consignment reference seen before (tracking codes are never taken back).
+ */
+public final class DespatchRules {
+    /** ShipmentStatus values that mean the parcel has left the warehouse. */
+    public static final Set<String> LEFT_WAREHOUSE = Set.of("invoicing", "archived");
+
+    private DespatchRules() {
+    }
+
+    public static boolean hasLeft(KhaosShipment shipment) {
+        return LEFT_WAREHOUSE.contains(shipment.status().toLowerCase(Locale.ROOT));
+    }
+
+    /** How far along the invoice manager a status is: any stage before Shipping 0, Shipping 1, Invoicing 2, Archived 3. */
+    static int stage(String status) {
+        return switch (status.toLowerCase(Locale.ROOT)) {
+            case "archived" -> 3;
+            case "invoicing" -> 2;
+            case "shipping" -> 1;
+            default -> 0;
+        };
+    }
+
+    /** The shipment to keep when {@code incoming} reports one already kept as {@code kept} (null: none yet). */
+    public static KhaosShipment merge(KhaosShipment kept, KhaosShipment incoming) {
+        if (kept == null) {
+            return incoming;
+        }
+        if (stage(incoming.status()) < stage(kept.status())) {
+            return kept;
+        }
+        List<KhaosShipment.Item> items = new ArrayList<>(incoming.items());
+        if (hasLeft(kept)) {
+            // what left the warehouse cannot un-leave it: a later report missing an item keeps it
+            Map<String, KhaosShipment.Item> byId = new LinkedHashMap<>();
+            kept.items().forEach(i -> byId.put(i.shipmentItemId(), i));
+            incoming.items().forEach(i -> byId.put(i.shipmentItemId(), i));
+            items = new ArrayList<>(byId.values());
+        }
+        List<KhaosShipment.Parcel> parcels = new ArrayList<>(incoming.parcels());
+        for (KhaosShipment.Parcel old : kept.parcels()) {
+            boolean seen = old.consignmentRef().isEmpty()
+                    || parcels.stream().anyMatch(p -> p.consignmentRef().equals(old.consignmentRef()));
+            if (!seen) {
+                parcels.add(old);
+            }
+        }
+        return new KhaosShipment(incoming.id(), incoming.code(), incoming.status(), items, parcels);
+    }
+}

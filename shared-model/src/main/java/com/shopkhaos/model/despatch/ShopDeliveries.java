@@ -1,0 +1,66 @@
+package com.shopkhaos.model.despatch;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Port: the shop's side of a despatch: the order with its lines and deliveries, the delivery's tracking codes (and
+ * shipping method), and the state transitions that make the shop send its shipping mail.
+ */
+public interface ShopDeliveries {
+
+    /** An order as the write-back needs it. {@code state}: the order's state (open, in_progress, completed, cancelled). */
+    record ShopOrderView(String orderId, String orderNumber, String state, List<OrderedLine> lines, List<DeliveryView> deliveries) {
+        public ShopOrderView {
+            lines = List.copyOf(lines);
+            deliveries = List.copyOf(deliveries);
+        }
+    }
+
+    /** A product line: its line item id (what Khaos echoes as ImportRef), SKU and units ordered. */
+    record OrderedLine(String lineItemId, String sku, int quantity) {
+        public OrderedLine {
+            Objects.requireNonNull(lineItemId, "lineItemId");
+            sku = sku == null ? "" : sku;
+        }
+    }
+
+    /** A delivery: its state (open, shipped_partially, shipped, cancelled, returned …), tracking codes and method. */
+    record DeliveryView(String id, String state, List<String> trackingCodes, String shippingMethodId,
+                        String shippingMethodTechnicalName) {
+        public DeliveryView {
+            trackingCodes = List.copyOf(trackingCodes);
+            shippingMethodId = shippingMethodId == null ? "" : shippingMethodId;
+            shippingMethodTechnicalName = shippingMethodTechnicalName == null ? "" : shippingMethodTechnicalName;
+        }
+    }
+
+    Optional<ShopOrderView> order(String shopId, String orderId);
+
+    /**
+     * Writes the delivery's whole list of tracking codes, and its shipping method when {@code shippingMethod} is not
+     * empty (a Shopware shipping method id or technical name), in one request.
+     */
+    void updateDelivery(String shopId, String deliveryId, List<String> trackingCodes, String shippingMethod);
+
+    /** {@code POST /api/_action/order_delivery/{id}/state/{action}}; an illegal one throws {@link IllegalShopTransitionException}. */
+    void transitionDelivery(String shopId, String deliveryId, String action);
+
+    /** {@code POST /api/_action/order/{id}/state/{action}}; an illegal one throws {@link IllegalShopTransitionException}. */
+    void transitionOrder(String shopId, String orderId, String action);
+
+    /** The shop refused a state change from the state its entity is in now (someone else moved it first). */
+    class IllegalShopTransitionException extends RuntimeException {
+        public IllegalShopTransitionException(String message) {
+            super(message);
+        }
+    }
+
+    /** The shop refused what we wrote for a reason retrying will not cure (a 400 other than an illegal transition). */
+    class WriteRefusedException extends RuntimeException {
+        public WriteRefusedException(String message) {
+            super(message);
+        }
+    }
+}

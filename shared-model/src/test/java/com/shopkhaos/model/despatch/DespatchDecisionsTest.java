@@ -1,0 +1,206 @@
+package com.shopkhaos.model.despatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.khaos.KhaosShipment;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Shipped quantities and the write-back's decisions: what reaches the shop, in which order, and what a person sees. */
+class DespatchDecisionsTest {
+    private static final UnaryOperator<String> SAME = sku -> sku;
+    private static final KhaosShipment.Courier ROYAL_MAIL = new KhaosShipment.Courier("14", "RM48", "Royal Mail 48");
+    private static final List<ShopDeliveries.OrderedLine> LINES = List.of(
+            new ShopDeliveries.OrderedLine("line-mug", "MUG-BLUE", 2), new ShopDeliveries.OrderedLine("line-hat", "HAT-RED", 1));
+
+    private static KhaosShipment.Item item(String shipmentItemId, String sku, String quantity, String importRef) {
+        return new KhaosShipment.Item("oi-" + sku, shipmentItemId, sku, new BigDecimal(quantity), importRef, "");
+    }
+
+    private static KhaosShipment shipment(String id, String status, List<KhaosShipment.Item> items, String... consignments) {
+        List<KhaosShipment.Parcel> parcels = java.util.Arrays.stream(consignments)
+                .map(c -> new KhaosShipment.Parcel(c, ROYAL_MAIL, "2026-11-27T10:00:00")).toList();
+        return new KhaosShipment(id, "INV" + id, status, items, parcels);
+    }
+
+    private static ShopDeliveries.ShopOrderView order(String orderState, String deliveryState, String... codes) {
+        return new ShopDeliveries.ShopOrderView("o1", "10042", orderState, LINES, List.of(
+                new ShopDeliveries.DeliveryView("d1", deliveryState, List.of(codes), "sm-48", "royal_mail_tracked_48")));
+    }
+
+    private static DespatchPlan decide(ShopDeliveries.ShopOrderView order, List<KhaosShipment> shipments) {
+        return DespatchPlan.decide(order, shipments, false, DespatchSettings.DEFAULTS, SAME, Map.of());
+    }
+
+    @ParameterizedTest(name = "{0} left the warehouse: {1}")
+    @CsvSource({"Staging, false", "Picking, false", "Packing, false", "Shipping, false", "ManualHold, false", "Issue, false",
+            "Invoicing, true", "Archived, true", "archived, true"})
+    void aShipmentHasLeft_onlyPastTheShippingStage(String status, boolean left) {
+        assertThat(DespatchRules.hasLeft(shipment("S1", status, List.of()))).isEqualTo(left);
+    }
+
+    @Test
+    void shippedUnits_countEachShipmentItemOnce_whateverHowOftenItWasReported() {
+        KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "1", "line-mug"),
+                item("SI1", "MUG-BLUE", "1", "line-mug")), "JD1");
+        ShippedUnits units = ShippedUnits.count(LINES, List.of(s1, s1), SAME);
+        assertThat(units.shipped()).containsEntry("line-mug", new BigDecimal("1")).containsEntry("line-hat", BigDecimal.ZERO);
+        assertThat(units.progress(LINES)).isEqualTo(ShippedUnits.Progress.PARTIAL);
+    }
+
+    @Test
+    void shippedUnits_ignoreShipmentsStillInTheWarehouse_andMatchLinesBySkuOrStockCodeWithoutImportRef() {
+        KhaosShipment packed = shipment("S1", "Packing", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")));
+        KhaosShipment gone = shipment("S2", "Archived", List.of(item("SI2", "KH-MUG", "2", ""), item("SI3", "hat-red", "1", "")), "JD2");
+        UnaryOperator<String> mapped = sku -> sku.equals("MUG-BLUE") ? "KH-MUG" : sku;
+
+        assertThat(ShippedUnits.count(LINES, List.of(packed), mapped).progress(LINES)).isEqualTo(ShippedUnits.Progress.NONE);
+        ShippedUnits units = ShippedUnits.count(LINES, List.of(packed, gone), mapped);
+        assertThat(units.progress(LINES)).isEqualTo(ShippedUnits.Progress.FULL);
+        assertThat(units.notOnOrder()).isEmpty();
+    }
+
+    @Test
+    void anOlderReport_neverTakesBackADespatch_norATrackingCode() {
+        KhaosShipment archived = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
+        KhaosShipment older = shipment("S1", "Picking", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")));
+        assertThat(DespatchRules.merge(archived, older)).isEqualTo(archived);
+
+        KhaosShipment renamed = new KhaosShipment("S1", "INV-RENAMED", "Archived", archived.items(), List.of(
+                new KhaosShipment.Parcel("JD9", ROYAL_MAIL, "")));
+        KhaosShipment kept = DespatchRules.merge(archived, renamed);
+        assertThat(kept.code()).isEqualTo("INV-RENAMED");
+        assertThat(kept.parcels()).extracting(KhaosShipment.Parcel::consignmentRef).containsExactly("JD9", "JD1");
+    }
+
+    @Test
+    void aFirstParcelOfTwo_addsItsCode_thenShipsPartially_andTheOrderGoesInProgress() {
+        KhaosShipment first = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
+        DespatchPlan plan = decide(order("open", "open"), List.of(first));
+
+        assertThat(plan.trackingCodes()).containsExactly("JD1");
+        assertThat(plan.deliveryAction()).isEqualTo("ship_partially");
+        assertThat(plan.orderActions()).containsExactly("process");
+        assertThat(plan.holds()).isEmpty();
+    }
+
+    @Test
+    void theLastParcel_mergesCodesWithThoseThere_andShipsFromPartial_andCompletesTheOrder() {
+        KhaosShipment first = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
+        KhaosShipment second = shipment("S2", "Archived", List.of(item("SI2", "HAT-RED", "1", "line-hat")), "JD2", "JD3");
+        DespatchPlan plan = decide(order("in_progress", "shipped_partially", "JD1", "CX-OWN"), List.of(second, first));
+
+        assertThat(plan.trackingCodes()).containsExactly("JD1", "CX-OWN", "JD2", "JD3");
+        assertThat(plan.newTrackingCodes()).containsExactly("JD2", "JD3");
+        assertThat(plan.deliveryAction()).isEqualTo("ship");
+        assertThat(plan.orderActions()).containsExactly("complete");
+    }
+
+    @Test
+    void aFurtherPartialShipment_needsNoTransition_andTheSameReportAgainWritesNothing() {
+        List<ShopDeliveries.OrderedLine> three = List.of(new ShopDeliveries.OrderedLine("line-mug", "MUG-BLUE", 3));
+        KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "1", "line-mug")), "JD1");
+        KhaosShipment s2 = shipment("S2", "Archived", List.of(item("SI2", "MUG-BLUE", "1", "line-mug")), "JD2");
+        ShopDeliveries.ShopOrderView partial = new ShopDeliveries.ShopOrderView("o1", "10042", "in_progress", three, List.of(
+                new ShopDeliveries.DeliveryView("d1", "shipped_partially", List.of("JD1"), "sm", "")));
+
+        DespatchPlan second = decide(partial, List.of(s1, s2));
+        assertThat(second.trackingCodes()).containsExactly("JD1", "JD2");
+        assertThat(second.deliveryAction()).isEmpty();
+        assertThat(second.orderActions()).isEmpty();
+
+        ShopDeliveries.ShopOrderView after = new ShopDeliveries.ShopOrderView("o1", "10042", "in_progress", three, List.of(
+                new ShopDeliveries.DeliveryView("d1", "shipped_partially", List.of("JD1", "JD2"), "sm", "")));
+        assertThat(decide(after, List.of(s1, s2, s2)).writesAnything()).isFalse();
+    }
+
+    @Test
+    void aWholeOrderShippedAlready_writesNothing_soNoSecondMail() {
+        KhaosShipment all = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+                item("SI2", "HAT-RED", "1", "line-hat")), "JD1");
+        assertThat(decide(order("completed", "shipped", "JD1"), List.of(all)).writesAnything()).isFalse();
+    }
+
+    @Test
+    void aLineNotOnTheOrder_orMoreThanOrdered_holdsEverything() {
+        KhaosShipment stranger = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+                item("SI9", "SCARF", "1", "")), "JD1");
+        DespatchPlan unknown = decide(order("open", "open"), List.of(stranger));
+        assertThat(unknown.holds()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DESPATCH_LINE_NOT_ON_ORDER);
+        assertThat(unknown.holds().get(0).reason()).contains("SCARF").contains("10042");
+        assertThat(unknown.writesAnything()).isFalse();
+
+        KhaosShipment tooMany = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "3", "line-mug")), "JD1");
+        DespatchPlan over = decide(order("open", "open"), List.of(tooMany));
+        assertThat(over.holds()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DESPATCH_MORE_THAN_ORDERED);
+        assertThat(over.holds().get(0).reason()).contains("3 of MUG-BLUE shipped, 2 ordered");
+        assertThat(over.writesAnything()).isFalse();
+    }
+
+    @Test
+    void aParcelWithoutConsignmentRef_stillShips_andTellsAPerson() {
+        KhaosShipment untracked = new KhaosShipment("S1", "INV1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+                item("SI2", "HAT-RED", "1", "line-hat")), List.of(new KhaosShipment.Parcel("", ROYAL_MAIL, "")));
+        DespatchPlan plan = decide(order("open", "open"), List.of(untracked));
+        assertThat(plan.trackingCodes()).isEmpty();
+        assertThat(plan.deliveryAction()).isEqualTo("ship");
+        assertThat(plan.notices()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DESPATCH_WITHOUT_TRACKING);
+    }
+
+    @Test
+    void aDeliveryCancelledInTheShop_holdsTheDespatch() {
+        KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
+        DespatchPlan plan = decide(order("open", "cancelled"), List.of(s1));
+        assertThat(plan.holds()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DELIVERY_NOT_WRITABLE);
+        assertThat(plan.writesAnything()).isFalse();
+        assertThat(decide(order("cancelled", "open"), List.of(s1)).holds()).hasSize(1);
+    }
+
+    @Test
+    void aKhaosCancellation_isAPersonsCall_orCancelsTheShopOrder_byConfiguration() {
+        DespatchPlan told = DespatchPlan.decide(order("open", "open"), List.of(), true, DespatchSettings.DEFAULTS, SAME, Map.of());
+        assertThat(told.writesAnything()).isFalse();
+        assertThat(told.notices()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.CANCELLED_IN_KHAOS);
+
+        DespatchSettings cancel = new DespatchSettings(true, DespatchSettings.KhaosCancellation.CANCEL_ORDER, 5);
+        DespatchPlan cancelled = DespatchPlan.decide(order("open", "open"), List.of(), true, cancel, SAME, Map.of());
+        assertThat(cancelled.deliveryAction()).isEqualTo("cancel");
+        assertThat(cancelled.orderActions()).containsExactly("cancel");
+
+        KhaosShipment part = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
+        DespatchPlan partly = DespatchPlan.decide(order("open", "open"), List.of(part), true, cancel, SAME, Map.of());
+        assertThat(partly.deliveryAction()).isEqualTo("ship_partially");
+        assertThat(partly.notices()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.CANCELLED_IN_KHAOS);
+    }
+
+    @Test
+    void aCourierMappedToAnotherShippingMethod_changesTheDeliverysMethod_withTheCodes() {
+        KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+                item("SI2", "HAT-RED", "1", "line-hat")), "JD1");
+        DespatchPlan plan = DespatchPlan.decide(order("open", "open"), List.of(s1), false, DespatchSettings.DEFAULTS, SAME,
+                Map.of("rm48", "dpd_next_day"));
+        assertThat(plan.shippingMethod()).isEqualTo("dpd_next_day");
+        assertThat(plan.trackingCodes()).containsExactly("JD1");
+
+        DespatchPlan same = DespatchPlan.decide(order("open", "open"), List.of(s1), false, DespatchSettings.DEFAULTS, SAME,
+                Map.of("Royal Mail 48", "royal_mail_tracked_48"));
+        assertThat(same.shippingMethod()).isEmpty();
+    }
+
+    @Test
+    void orderStateFollowing_canBeSwitchedOff() {
+        KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+                item("SI2", "HAT-RED", "1", "line-hat")), "JD1");
+        DespatchSettings off = new DespatchSettings(false, DespatchSettings.KhaosCancellation.EXCEPTION, 5);
+        DespatchPlan plan = DespatchPlan.decide(order("open", "open"), List.of(s1), false, off, SAME, Map.of());
+        assertThat(plan.deliveryAction()).isEqualTo("ship");
+        assertThat(plan.orderActions()).isEmpty();
+        assertThat(decide(order("open", "open"), List.of(s1)).orderActions()).containsExactly("process", "complete");
+    }
+}
