@@ -138,6 +138,61 @@ class AdminApiContractTest {
     }
 
     @Test
+    void despatchRequestsOurAdapterSends_conformToTheSchema() {
+        com.shopkhaos.model.app.ShopRegistration registration = com.shopkhaos.model.app.ShopRegistration
+                .pending("testShop00000002", shop.server.baseUrl(), "s", java.time.Instant.now())
+                .confirmed(shop.server.baseUrl(), shop.app.confirmedApiKey, shop.app.confirmedSecretKey, java.time.Instant.now());
+        com.shopkhaos.model.app.ShopRegistry registry = new com.shopkhaos.model.app.ShopRegistry() {
+            @Override
+            public Optional<com.shopkhaos.model.app.ShopRegistration> find(String shopId) {
+                return Optional.of(registration);
+            }
+
+            @Override
+            public void save(com.shopkhaos.model.app.ShopRegistration r) {
+            }
+
+            @Override
+            public List<String> shopIds() {
+                return List.of(registration.shopId());
+            }
+        };
+        com.shopkhaos.infra.shopware.ShopwareShopDeliveries deliveries = new com.shopkhaos.infra.shopware.ShopwareShopDeliveries(
+                new com.shopkhaos.infra.shopware.ShopwareClients(registry, java.time.Clock.systemUTC()));
+        JsonNode placed = shop.placeOrder("{\"customer\":\"jane\",\"lines\":[{\"sku\":\"SCARF-MER-GRY\",\"quantity\":2}],\"paid\":true}");
+
+        com.shopkhaos.model.despatch.ShopDeliveries.ShopOrderView view = deliveries.order(registration.shopId(),
+                placed.path("id").asText()).orElseThrow();
+        String deliveryId = view.deliveries().get(0).id();
+        deliveries.updateDelivery(registration.shopId(), deliveryId, List.of("JD000000000042GB"), "dpd_next_day");
+        deliveries.transitionDelivery(registration.shopId(), deliveryId, "ship_partially");
+        deliveries.transitionOrder(registration.shopId(), view.orderId(), "process");
+
+        List<com.fasterxml.jackson.databind.node.ObjectNode> sent = shop.server.simulator().requests(null);
+        java.util.Map<String, String> operations = new java.util.LinkedHashMap<>();
+        operations.put("/api/search/order", AdminApiContract.requestBody("/search/order", "post"));
+        operations.put("/api/search/shipping-method", AdminApiContract.requestBody("/search/shipping-method", "post"));
+        operations.put("/api/_action/order_delivery/" + deliveryId + "/state/ship_partially",
+                AdminApiContract.requestBody("/_action/order_delivery/{orderDeliveryId}/state/{transition}", "post"));
+        operations.put("/api/_action/order/" + view.orderId() + "/state/process",
+                AdminApiContract.requestBody("/_action/order/{orderId}/state/{transition}", "post"));
+        operations.forEach((path, schema) -> {
+            List<com.fasterxml.jackson.databind.node.ObjectNode> requests = sent.stream()
+                    .filter(r -> r.path("path").asText().equals(path)).toList();
+            assertThat(requests).as(path).isNotEmpty();
+            requests.forEach(r -> assertThat(contract.problems(schema, readTree(r.path("body").asText("{}").isEmpty() ? "{}"
+                    : r.path("body").asText()))).as(path).isEmpty());
+        });
+        JsonNode patch = readTree(sent.stream().filter(r -> r.path("path").asText().equals("/api/order-delivery/" + deliveryId))
+                .reduce((a, b) -> b).orElseThrow().path("body").asText());
+        assertThat(patch.path("trackingCodes")).hasSize(1);
+        assertThat(contract.problemsOfPartial("/components/schemas/OrderDelivery", patch)).isEmpty();
+        JsonNode after = shop.client.control("GET", "/orders/" + placed.path("id").asText(), null).path("deliveries").path(0);
+        assertThat(after.path("stateMachineState").path("technicalName").asText()).isEqualTo("shipped_partially");
+        assertThat(after.path("shippingMethod").path("technicalName").asText()).isEqualTo("dpd_next_day");
+    }
+
+    @Test
     void theValidator_catchesAnAnswerThatBreaksTheSchema() {
         JsonNode broken = readTree("{\"total\":1,\"data\":[{\"id\":\"not-a-hex-id\",\"orderNumber\":7}]}");
         List<String> problems = contract.problems(AdminApiContract.response("/search/order", "post"), broken);

@@ -126,7 +126,7 @@ public final class DespatchWritebackService {
             if (done.isEmpty()) {
                 return new Result(Outcome.NOTHING_TO_WRITE, Optional.of(plan), "the shop already shows it");
             }
-            record(entry.orderId(), plan, String.join("; ", done));
+            record(entry.orderId(), String.join("; ", done));
             return new Result(Outcome.WRITTEN, Optional.of(plan), String.join("; ", done));
         }
     }
@@ -208,34 +208,26 @@ public final class DespatchWritebackService {
         return new Result(Outcome.HELD, plan, String.join("; ", reasons));
     }
 
-    private void record(String orderId, DespatchPlan plan, String detail) {
+    private void record(String orderId, String detail) {
         Instant now = clock.instant();
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            Optional<OrderLedgerEntry> current = ledger.find(orderId);
-            if (current.isEmpty()) {
-                return;
-            }
-            OrderLedgerEntry entry = current.get();
-            OrderLedgerEntry next = entry.state() == OrderState.DESPATCHED
-                    ? entry.moveTo(OrderState.WRITTEN_BACK, now, "written to the shop: " + detail)
-                    : entry.noted("written to the shop", detail, now);
-            try {
-                ledger.update(next);
-                return;
-            } catch (LedgerVersionConflictException e) {
-                // changed meanwhile: read it again
-            }
-        }
+        updateLedger(orderId, entry -> entry.state() == OrderState.DESPATCHED
+                ? entry.moveTo(OrderState.WRITTEN_BACK, now, "written to the shop: " + detail)
+                : entry.noted("written to the shop", detail, now));
     }
 
     private void note(String orderId, String event, String detail) {
+        updateLedger(orderId, entry -> entry.noted(event, detail, clock.instant()));
+    }
+
+    /** One change to the order's ledger entry, read again when someone else changed it meanwhile. */
+    private void updateLedger(String orderId, java.util.function.UnaryOperator<OrderLedgerEntry> change) {
         for (int attempt = 1; attempt <= 5; attempt++) {
             Optional<OrderLedgerEntry> current = ledger.find(orderId);
             if (current.isEmpty()) {
                 return;
             }
             try {
-                ledger.update(current.get().noted(event, detail, clock.instant()));
+                ledger.update(change.apply(current.get()));
                 return;
             } catch (LedgerVersionConflictException e) {
                 // changed meanwhile: read it again

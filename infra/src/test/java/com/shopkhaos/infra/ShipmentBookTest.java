@@ -1,0 +1,60 @@
+package com.shopkhaos.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopkhaos.emulator.LocalCloud;
+import com.shopkhaos.emulator.SharedLocalCloud;
+import com.shopkhaos.infra.dynamodb.DynamoShipmentBook;
+import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
+import com.shopkhaos.model.despatch.DespatchNotice;
+import com.shopkhaos.model.despatch.ShipmentBook;
+import com.shopkhaos.model.khaos.KhaosShipment;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/** The shipments table against the DynamoDB emulator, and the despatches message as it travels. */
+class ShipmentBookTest {
+    private final LocalCloud cloud = SharedLocalCloud.get();
+    private final Map<String, String> env = cloud.allFunctionsEnvironment();
+    private final DynamoShipmentBook book = new DynamoShipmentBook(cloud.dynamoDb(), env.get("SHIPMENTS_TABLE"), Clock.systemUTC());
+
+    private static KhaosShipment shipment(String id, String status, String... consignments) {
+        return new KhaosShipment(id, "INV" + id, status, List.of(new KhaosShipment.Item("OI1", "SI1-" + id, "MUG-BLUE",
+                new BigDecimal("2.0"), "line-1", "")), java.util.Arrays.stream(consignments)
+                .map(c -> new KhaosShipment.Parcel(c, new KhaosShipment.Courier("14", "RM48", "Royal Mail 48"), "2026-11-27T10:00:00"))
+                .toList());
+    }
+
+    @Test
+    void put_isRefused_whenAnotherWriterCameFirst_andShipmentsComeBackAsKept() {
+        String order = UUID.randomUUID().toString().replace("-", "");
+        assertThat(book.put(order, shipment("S1", "Staging"), 0)).isTrue();
+        assertThat(book.put(order, shipment("S1", "Picking"), 0)).as("a second first write").isFalse();
+        ShipmentBook.Kept kept = book.forOrder(order).get("S1");
+        assertThat(kept.version()).isEqualTo(1);
+        assertThat(book.put(order, shipment("S1", "Archived", "JD1"), kept.version())).isTrue();
+        assertThat(book.put(order, shipment("S1", "Invoicing"), kept.version())).as("stale version").isFalse();
+        assertThat(book.put(order, shipment("S2", "Archived", "JD2"), 0)).isTrue();
+
+        Map<String, ShipmentBook.Kept> all = book.forOrder(order);
+        assertThat(all).containsOnlyKeys("S1", "S2");
+        assertThat(all.get("S1").shipment()).isEqualTo(shipment("S1", "Archived", "JD1"));
+        assertThat(all.get("S1").version()).isEqualTo(2);
+    }
+
+    @Test
+    void aDespatchNotice_readsBackAsSent_andAnotherVersionIsRefused() {
+        DespatchNotice notice = new DespatchNotice(1, "shop1", "0123456789abcdef0123456789abcdef", "10042", "SO05001", "PartialShip",
+                List.of(shipment("S3", "Archived", "JD3")), "despatched INV3", Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(SqsDespatchPublisher.read(SqsDespatchPublisher.write(notice))).isEqualTo(notice);
+        Assertions.assertThatThrownBy(() -> SqsDespatchPublisher.read("{\"v\":2,\"orderId\":\"x\",\"at\":\"2026-11-27T10:00:00Z\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
+        Assertions.assertThatThrownBy(() -> SqsDespatchPublisher.read("{\"v\":1}")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
