@@ -11,6 +11,18 @@ import org.junit.jupiter.api.Test;
 class HandbookTest {
 
     @Test
+    void everyExceptionSectionOfTheHandbook_isAnExceptionTypeInCode() throws IOException {
+        String handbook = Files.readString(ModuleDependenciesTest.root().resolve("docs/handbook.md"));
+        java.util.Set<String> anchors = new java.util.HashSet<>();
+        for (ExceptionType type : ExceptionType.values()) {
+            anchors.add(type.handbookAnchor());
+        }
+        java.util.List<String> orphans = handbook.lines().filter(l -> l.matches("## [a-z0-9]+(-[a-z0-9]+)+"))
+                .map(l -> l.substring(3)).filter(a -> !anchors.contains(a)).toList();
+        assertThat(orphans).as("handbook sections for exception types the code no longer has").isEmpty();
+    }
+
+    @Test
     void everyExceptionType_hasAHandbookSection() throws IOException {
         String handbook = Files.readString(ModuleDependenciesTest.root().resolve("docs/handbook.md"));
         for (ExceptionType type : ExceptionType.values()) {

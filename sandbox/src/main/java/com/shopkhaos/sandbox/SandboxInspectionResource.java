@@ -75,6 +75,12 @@ public class SandboxInspectionResource {
     SandboxDespatchSync despatchSync;
 
     @Inject
+    com.shopkhaos.model.exceptionledger.ExceptionLedger exceptionLedger;
+
+    @Inject
+    SandboxMetrics metrics;
+
+    @Inject
     com.shopkhaos.model.despatch.ShipmentBook shipments;
 
     @ConfigProperty(name = "shopkhaos.order-events-queue-url")
@@ -129,6 +135,9 @@ public class SandboxInspectionResource {
         index.put("GET /sandbox/despatch/handled", "each despatches message handled: order, outcome, try, when Khaos reported it, when done");
         index.put("PUT /sandbox/despatch", "{\"running\": false} pauses the consumer");
         index.put("GET /sandbox/despatch/shipments/{orderId}", "the shipments Khaos reported for an order, as kept");
+        index.put("GET /sandbox/metrics", "what the alarms watch: webhooks, Khaos stock pushes and order pulls (count, last), open exceptions");
+        index.put("POST /sandbox/exceptions/generate", "{\"count\": 10000}: fill the ledger with open exceptions (for measuring the ops API)");
+        index.put("GET /ops/api/exceptions?status=&type=&q=&olderThanHours=&newerThanHours=&page=&size=", "the exception list (ops key)");
         index.put("POST /ops/orders/{order number}/retry", "retry a held order (Authorization: Bearer <OPS_API_KEY>)");
         index.put("POST /sandbox/faults", "{\"orderEventsSendFailures\": n} makes the next n queue sends fail");
         index.put("GET /sandbox/khaos/catalogue?after=&limit=", "the Khaos catalogue as the channel keeps it");
@@ -327,6 +336,40 @@ public class SandboxInspectionResource {
     @Path("sandbox/despatch/shipments/{orderId}")
     public Response keptShipments(@PathParam("orderId") String orderId) {
         return json(shipments.forOrder(orderId));
+    }
+
+    /** Measurement only: fills the ledger with {@code count} open STOCK_PUSH_REFUSED exceptions for GEN-0000001 … */
+    @POST
+    @Path("sandbox/exceptions/generate")
+    public Response generateExceptions(String body) throws Exception {
+        int count = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body).path("count").asInt(0);
+        if (count < 1 || count > 100_000) {
+            return Response.status(400).entity("{\"error\":\"count is 1 to 100000\"}").build();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            java.time.Instant now = java.time.Instant.now();
+            for (int i = 1; i <= count; i++) {
+                String sku = String.format("GEN-%07d", i);
+                java.time.Instant at = now.minusSeconds(i);
+                done.add(pool.submit(() -> exceptionLedger.raise(com.shopkhaos.model.exceptionledger.ExceptionRecord.open(
+                        com.shopkhaos.model.exceptionledger.ExceptionType.STOCK_PUSH_REFUSED, sku,
+                        "generated for a measurement: the shop refused stock for " + sku, "", at))));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return json(java.util.Map.of("generated", count));
+    }
+
+    @GET
+    @Path("sandbox/metrics")
+    public Response metricsNow() {
+        return json(metrics.snapshot());
     }
 
     @POST

@@ -20,7 +20,8 @@ public record SandboxSettings(int port, String host, String appSecret, String sh
             "KHAOS_CARD_TYPES", "payment_card=Card,payment_paypal=PayPal",
             "ORDER_SWEEP_GRACE", "20s",
             "KHAOS_CONFIRMATION_AFTER", "10m",
-            "WRITEBACK_RETRY_AFTER", "1s");
+            "WRITEBACK_RETRY_AFTER", "1s",
+            "OPS_AUTH", "key");
     public static final String DEFAULT_APP_SECRET = "sandbox-app-secret-not-for-production-0123456789";
 
     public static SandboxSettings fromEnvironment() {

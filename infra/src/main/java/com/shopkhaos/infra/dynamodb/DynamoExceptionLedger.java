@@ -81,6 +81,16 @@ public class DynamoExceptionLedger implements ExceptionLedger {
     }
 
     @Override
+    public List<ExceptionRecord> inStatus(ExceptionStatus status) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName("by-status")
+                        .keyConditionExpression("#status = :s")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":s", s(status.name())))
+                        .scanIndexForward(false))
+                .items().stream().map(DynamoExceptionLedger::fromItem).toList();
+    }
+
+    @Override
     public boolean resolve(String id, String by, Instant at) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 public abstract class KhaosChannelEndpoints {
 
     @Inject
+    com.shopkhaos.model.ops.OpsMetrics metrics;
+
+    @Inject
     KhaosChannelService channel;
 
     @GET
@@ -32,7 +35,11 @@ public abstract class KhaosChannelEndpoints {
     @GET
     @Path("orders")
     public Response orders(@Context HttpHeaders headers) {
-        return JaxRsExchange.response(channel.orderDownload(JaxRsExchange.headers(headers)));
+        com.shopkhaos.model.web.EndpointAnswer answer = channel.orderDownload(JaxRsExchange.headers(headers));
+        if (answer.status() == 200) {
+            metrics.counted(com.shopkhaos.model.ops.OpsMetrics.KHAOS_ORDER_PULLS);
+        }
+        return JaxRsExchange.response(answer);
     }
 
     @POST
@@ -46,7 +53,11 @@ public abstract class KhaosChannelEndpoints {
     @Path("stock-status")
     @Consumes(MediaType.WILDCARD)
     public Response stockStatus(@Context HttpHeaders headers, byte[] body) {
-        return JaxRsExchange.response(channel.upload(KhaosUploadKind.STOCK_STATUS, JaxRsExchange.headers(headers), body));
+        com.shopkhaos.model.web.EndpointAnswer answer = channel.upload(KhaosUploadKind.STOCK_STATUS, JaxRsExchange.headers(headers), body);
+        if (answer.status() == 200) {
+            metrics.counted(com.shopkhaos.model.ops.OpsMetrics.KHAOS_STOCK_PUSHES);
+        }
+        return JaxRsExchange.response(answer);
     }
 
     @POST

@@ -1,9 +1,20 @@
 package com.shopkhaos.infra.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.infra.web.JaxRsExchange;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.ledger.TimelineEntry;
+import com.shopkhaos.model.ops.ExceptionQuery;
+import com.shopkhaos.model.ops.OpsAccess;
+import com.shopkhaos.model.ops.OpsAction;
 import com.shopkhaos.model.ops.OpsApiService;
+import com.shopkhaos.model.ops.OpsConsoleService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,17 +22,155 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** The ops API's routes, defined once for the Lambda and the sandbox (each declares a subclass with {@code @Path("/ops")}). */
+/**
+ * The ops API's routes, defined once for the Lambda and the sandbox (each declares a subclass with {@code @Path("/ops")}):
+ * the exception ledger under {@code /ops/api} (list, one with its order's timeline, resolve with a note, retry, retry a
+ * whole type), an order's view, and the older {@code POST /ops/orders/{ref}/retry}. Every route but {@code /ops/health}
+ * needs a caller ({@link OpsAccess}); every action is recorded with who and when.
+ */
+@RegisterForReflection(targets = {OpsConsoleService.ExceptionSummary.class, OpsConsoleService.ExceptionPage.class,
+        OpsConsoleService.OrderView.class, OpsConsoleService.ExceptionDetail.class, OpsConsoleService.ActionResult.class,
+        OpsConsoleService.BulkResult.class, OpsAction.class, TimelineEntry.class})
 public abstract class OpsEndpoints {
 
     @Inject
     OpsApiService ops;
+
+    @Inject
+    OpsConsoleService console;
+
+    @Inject
+    OpsAccess access;
+
+    @GET
+    @Path("health")
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    public String health() {
+        return "{\"status\":\"UP\"}";
+    }
 
     @POST
     @Path("orders/{ref}/retry")
     @Consumes(MediaType.WILDCARD)
     public Response retry(@Context HttpHeaders headers, @PathParam("ref") String ref) {
         return JaxRsExchange.response(ops.retry(JaxRsExchange.headers(headers), ref));
+    }
+
+    @GET
+    @Path("api/exceptions")
+    public Response exceptions(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return as(headers, who -> {
+            Map<String, String> params = new HashMap<>();
+            uri.getQueryParameters().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+            try {
+                return json(200, console.list(ExceptionQuery.parse(params)));
+            } catch (ExceptionQuery.BadQueryException e) {
+                return error(400, e.getMessage());
+            }
+        });
+    }
+
+    @GET
+    @Path("api/exceptions/{id}")
+    public Response exception(@Context HttpHeaders headers, @PathParam("id") String id) {
+        return as(headers, who -> console.exception(id).map(d -> json(200, d)).orElseGet(() -> error(404, "no exception " + id)));
+    }
+
+    @POST
+    @Path("api/exceptions/{id}/resolve")
+    @Consumes(MediaType.WILDCARD)
+    public Response resolve(@Context HttpHeaders headers, @PathParam("id") String id, String body) {
+        return as(headers, who -> {
+            Optional<String> read = field(body, "note");
+            if (read.isEmpty()) {
+                return error(400, "send {\"note\": \"...\"} as JSON (the note may be empty)");
+            }
+            String note = read.get();
+            if (note.length() > 1000) {
+                return error(400, "a note is at most 1000 characters");
+            }
+            OpsConsoleService.ActionResult result = console.resolve(id, note, who);
+            return json(result.found() ? 200 : 404, result);
+        });
+    }
+
+    @POST
+    @Path("api/exceptions/{id}/retry")
+    @Consumes(MediaType.WILDCARD)
+    public Response retryException(@Context HttpHeaders headers, @PathParam("id") String id) {
+        return as(headers, who -> {
+            OpsConsoleService.ActionResult result = console.retry(id, who);
+            return json(switch (result.outcome()) {
+                case "queued" -> 202;
+                case "not-found" -> 404;
+                default -> 409;
+            }, result);
+        });
+    }
+
+    @POST
+    @Path("api/exception-types/{type}/retry")
+    @Consumes(MediaType.WILDCARD)
+    public Response retryType(@Context HttpHeaders headers, @PathParam("type") String type) {
+        return as(headers, who -> {
+            ExceptionType t;
+            try {
+                t = ExceptionType.valueOf(type.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                return error(404, "no exception type " + type);
+            }
+            return json(202, console.retryAll(t, who));
+        });
+    }
+
+    @GET
+    @Path("api/orders/{orderNumber}")
+    public Response order(@Context HttpHeaders headers, @PathParam("orderNumber") String number) {
+        return as(headers, who -> console.order(number).map(o -> json(200, o)).orElseGet(() -> error(404, "no order " + number)));
+    }
+
+    private Response as(HttpHeaders headers, java.util.function.Function<String, Response> call) {
+        Optional<String> who = access.caller(JaxRsExchange.headers(headers));
+        if (who.isEmpty()) {
+            return Response.status(401).header("WWW-Authenticate", "Bearer").type(MediaType.APPLICATION_JSON)
+                    .entity("{\"error\":\"sign in first (or send the ops key)\"}").build();
+        }
+        try {
+            return call.apply(who.get());
+        } catch (RuntimeException e) {
+            System.getLogger(OpsEndpoints.class.getName()).log(System.Logger.Level.ERROR, "ops API call failed: " + e);
+            return error(503, "the ledger could not be reached; try again");
+        }
+    }
+
+    /** A text field of a JSON body (no body: empty text); empty when the body is not a JSON object. */
+    private static Optional<String> field(String body, String name) {
+        if (body == null || body.isBlank()) {
+            return Optional.of("");
+        }
+        try {
+            JsonNode node = InfraJson.mapper().readTree(body);
+            return node.isObject() ? Optional.of(node.path(name).asText("").strip()) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Response json(int status, Object value) {
+        try {
+            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(InfraJson.mapper().writeValueAsString(value)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Response error(int status, String message) {
+        return json(status, Map.of("error", message));
     }
 }

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 public abstract class OrderIntakeEndpoints {
 
     @Inject
+    com.shopkhaos.model.ops.OpsMetrics metrics;
+
+    @Inject
     WebhookIntakeService intake;
 
     @Inject
@@ -30,7 +33,11 @@ public abstract class OrderIntakeEndpoints {
     @Path("webhooks/shopware")
     @Consumes(MediaType.WILDCARD)
     public Response webhook(@Context HttpHeaders headers, byte[] body) {
-        return JaxRsExchange.response(intake.handle(JaxRsExchange.headers(headers), body));
+        com.shopkhaos.model.web.EndpointAnswer answer = intake.handle(JaxRsExchange.headers(headers), body);
+        if (answer.status() / 100 == 2) {
+            metrics.counted(com.shopkhaos.model.ops.OpsMetrics.WEBHOOKS_RECEIVED);
+        }
+        return JaxRsExchange.response(answer);
     }
 
     @GET

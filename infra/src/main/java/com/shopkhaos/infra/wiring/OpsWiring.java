@@ -1,11 +1,20 @@
 package com.shopkhaos.infra.wiring;
 
 import com.shopkhaos.infra.secrets.OpsApiKeySource;
-import com.shopkhaos.model.ops.OpsApiKey;
+import com.shopkhaos.infra.web.JwtClaimsAccess;
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ops.OpsAccess;
+import com.shopkhaos.model.ops.OpsActionLog;
 import com.shopkhaos.model.ops.OpsApiService;
+import com.shopkhaos.model.ops.OpsConsoleService;
+import com.shopkhaos.model.ordersync.OrderMappings;
 import com.shopkhaos.model.ordersync.OrderRetryService;
+import com.shopkhaos.model.stock.StockChangePublisher;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -13,15 +22,32 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @Singleton
 public class OpsWiring {
 
+    /**
+     * {@code OPS_AUTH=key} (the sandbox, scripts): the ops key from the secret at {@code OPS_API_KEY_SECRET_ARN};
+     * {@code OPS_AUTH=jwt} (AWS): the user pool's token, checked by API Gateway's JWT authorizer in front.
+     */
     @Produces
     @Singleton
-    OpsApiKey opsApiKey(SecretsManagerClient secrets, @ConfigProperty(name = "shopkhaos.ops-api-key-secret-arn") String arn) {
-        return OpsApiKeySource.read(secrets, arn);
+    OpsAccess opsAccess(SecretsManagerClient secrets, @ConfigProperty(name = "shopkhaos.ops-auth", defaultValue = "key") String mode,
+                        @ConfigProperty(name = "shopkhaos.ops-api-key-secret-arn") Optional<String> arn) {
+        return switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "jwt" -> new JwtClaimsAccess();
+            case "key" -> OpsAccess.byKey(OpsApiKeySource.read(secrets, arn.orElseThrow(() ->
+                    new IllegalStateException("OPS_AUTH=key needs OPS_API_KEY_SECRET_ARN"))));
+            default -> throw new IllegalArgumentException("OPS_AUTH must be key or jwt, was \"" + mode + "\"");
+        };
     }
 
     @Produces
     @Singleton
-    OpsApiService opsApi(OpsApiKey key, OrderRetryService retries) {
-        return new OpsApiService(key, retries);
+    OpsApiService opsApi(OpsAccess access, OrderRetryService retries) {
+        return new OpsApiService(access, retries);
+    }
+
+    @Produces
+    @Singleton
+    OpsConsoleService opsConsole(ExceptionLedger exceptions, OrderLedger ledger, OpsActionLog actions, OrderRetryService retries,
+                                 StockChangePublisher stockChanges, OrderMappings mappings, Clock clock) {
+        return new OpsConsoleService(exceptions, ledger, actions, retries, stockChanges, mappings, clock);
     }
 }

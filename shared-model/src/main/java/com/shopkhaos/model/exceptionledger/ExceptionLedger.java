@@ -18,6 +18,11 @@ public interface ExceptionLedger {
     /** Open problems, newest first. */
     List<ExceptionRecord> listOpen(int limit);
 
+    /** Every record with this status (the ops console filters and pages them). */
+    default List<ExceptionRecord> inStatus(ExceptionStatus status) {
+        return status == ExceptionStatus.OPEN ? listOpen(Integer.MAX_VALUE) : List.of();
+    }
+
     /** Marks it resolved; false when there is no such record. */
     boolean resolve(String id, String by, Instant at);
 }

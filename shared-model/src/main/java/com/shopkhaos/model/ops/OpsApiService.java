@@ -15,20 +15,21 @@ public final class OpsApiService {
     public static final String RETRY_PATH = "/ops/orders/{ref}/retry";
     private static final System.Logger LOG = System.getLogger(OpsApiService.class.getName());
 
-    private final OpsApiKey key;
+    private final OpsAccess access;
     private final OrderRetryService retries;
 
-    public OpsApiService(OpsApiKey key, OrderRetryService retries) {
-        this.key = key;
+    public OpsApiService(OpsAccess access, OrderRetryService retries) {
+        this.access = access;
         this.retries = retries;
     }
 
     public EndpointAnswer retry(RequestHeaders headers, String ref) {
-        if (!key.admits(headers.get("Authorization"))) {
+        java.util.Optional<String> caller = access.caller(headers);
+        if (caller.isEmpty()) {
             return EndpointAnswer.json(401, JsonText.object("error", "ops API key missing or wrong"))
                     .withHeader("WWW-Authenticate", "Bearer");
         }
-        String who = headers.get("X-Ops-User").map(String::strip).filter(s -> s.matches("[\\w .@'()-]{1,64}")).orElse("ops API");
+        String who = caller.get();
         OrderRetryService.Answer answer;
         try {
             answer = retries.retry(ref, who);

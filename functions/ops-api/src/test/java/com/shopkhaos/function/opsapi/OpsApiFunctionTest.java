@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The ops API through the Lambda's API Gateway path: only the ops key retries, and only orders that have not reached Khaos. */
 @QuarkusTest
-@WithTestResource(value = FunctionLocalCloud.class, initArgs = @ResourceArg(name = "function", value = "OpsApiFunction"))
+@WithTestResource(value = FunctionLocalCloud.class, initArgs = {@ResourceArg(name = "function", value = "OpsApiFunction"),
+        @ResourceArg(name = "overrides", value = "OPS_AUTH=key")})
 class OpsApiFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LocalCloud cloud = SharedLocalCloud.get();

@@ -1,0 +1,198 @@
+package com.shopkhaos.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ops API over the sandbox's real flows: held orders appear in the exception list (filtered, searched, paged,
+ * newest first), one opens with its order's timeline, a mapping and a retry cure it, a note resolves another, a whole
+ * type is retried at once, and every action says who and when. Without the key nothing but health answers.
+ */
+class OpsApiIT {
+    private static final String KEY = "Bearer " + SandboxSettings.DEFAULT_OPS_API_KEY;
+    private static RunningSandbox sandbox;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_SWEEP_SECONDS", "0",
+                "SHOPWARE_SHOP_ID", "opsApiShop000001", "SANDBOX_STOCK_RECONCILE_SECONDS", "0"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private static HttpResponse<String> ops(String method, String path, String body) throws Exception {
+        return sandbox.send(method, "/ops/api" + path, body, "Authorization", KEY, "X-Ops-User", "Priya (ops)");
+    }
+
+    private static JsonNode opsJson(String method, String path, String body, int status) throws Exception {
+        HttpResponse<String> answer = ops(method, path, body);
+        assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isEqualTo(status);
+        return RunningSandbox.JSON.readTree(answer.body());
+    }
+
+    /** An exception id as one URL path segment (ids hold '#', ':' and spaces). */
+    private static String segment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String place(String sku, String shipping) throws Exception {
+        return sandbox.json("POST", "/shopware-sim/_control/orders", "{\"customer\":\"jane\",\"lines\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":1}],\"shippingMethod\":\"" + shipping + "\",\"paid\":true}").path("orderNumber").asText();
+    }
+
+    private static JsonNode awaitException(String query, java.util.function.Predicate<JsonNode> found) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode page = null;
+        while (Instant.now().isBefore(deadline)) {
+            page = opsJson("GET", "/exceptions?" + query, null, 200);
+            for (JsonNode item : page.path("items")) {
+                if (found.test(item)) {
+                    return item;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no exception for " + query + " in " + page);
+    }
+
+    @Test
+    void withoutTheKey_onlyHealthAnswers() throws Exception {
+        assertThat(sandbox.send("GET", "/ops/api/exceptions", null).statusCode()).isEqualTo(401);
+        assertThat(sandbox.send("GET", "/ops/api/exceptions", null, "Authorization", "Bearer wrong-key-wrong-key-wrong").statusCode())
+                .isEqualTo(401);
+        assertThat(sandbox.send("POST", "/ops/api/exceptions/x/resolve", "{}").statusCode()).isEqualTo(401);
+        assertThat(sandbox.send("GET", "/ops/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aHeldOrder_isListedFilteredAndSearched_opensWithItsTimeline_andAMappingAndARetryCureIt() throws Exception {
+        String number = place("UMBRELLA-GOLF", "standard");
+        JsonNode listed = awaitException("type=UNKNOWN_SKU&q=" + number, e -> e.path("orderNumber").asText().equals(number));
+        assertThat(listed.path("title").asText()).isEqualTo("An order has a product Khaos does not know");
+        assertThat(listed.path("handbook").asText()).isEqualTo("unknown-sku");
+        assertThat(listed.path("retryable").asBoolean()).isTrue();
+        assertThat(opsJson("GET", "/exceptions?type=VAT_MISMATCH&q=" + number, null, 200).path("total").asInt()).isZero();
+        assertThat(opsJson("GET", "/exceptions?q=umbrella-golf", null, 200).path("items").toString()).contains(number);
+
+        String id = listed.path("id").asText();
+        JsonNode detail = opsJson("GET", "/exceptions/" + segment(id), null, 200);
+        assertThat(detail.path("order").path("state").asText()).isEqualTo("QUARANTINED");
+        assertThat(detail.path("order").path("timeline")).extracting(t -> t.path("state").asText()).contains("RECEIVED", "QUARANTINED");
+        assertThat(opsJson("GET", "/orders/" + number, null, 200).path("openExceptions")).extracting(e -> e.path("id").asText())
+                .contains(id);
+
+        sandbox.json("PUT", "/sandbox/mappings/SKU/UMBRELLA-GOLF", "{\"value\":\"HAT-BEANIE-NVY\"}");
+        Thread.sleep(1500);
+        JsonNode retried = opsJson("POST", "/exceptions/" + segment(id) + "/retry", "", 202);
+        assertThat(retried.path("outcome").asText()).isEqualTo("queued");
+
+        Instant deadline = Instant.now().plusSeconds(90);
+        JsonNode order = null;
+        while (Instant.now().isBefore(deadline)) {
+            order = opsJson("GET", "/orders/" + number, null, 200);
+            if (order.path("openExceptions").isEmpty() && !order.path("state").asText().equals("QUARANTINED")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(order.path("state").asText()).as("retried after the mapping: " + order).isIn("READY", "DOWNLOADED", "IMPORTED");
+        JsonNode after = opsJson("GET", "/exceptions/" + segment(id), null, 200);
+        assertThat(after.path("exception").path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(after.path("actions")).extracting(a -> a.path("action").asText() + " by " + a.path("by").asText())
+                .contains("retry: queued by Priya (ops)");
+    }
+
+    @Test
+    void resolvingWithANote_recordsWhoAndWhen_andTheListPagesNewestFirst() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            numbers.add(place("SCARF-MER-GRY", "legacy"));
+        }
+        for (String number : numbers) {
+            awaitException("type=UNMAPPED_DELIVERY_METHOD&q=" + number, e -> e.path("orderNumber").asText().equals(number));
+        }
+        JsonNode first = opsJson("GET", "/exceptions?type=UNMAPPED_DELIVERY_METHOD&size=2&page=1", null, 200);
+        JsonNode second = opsJson("GET", "/exceptions?type=UNMAPPED_DELIVERY_METHOD&size=2&page=2", null, 200);
+        assertThat(first.path("total").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(first.path("items")).hasSize(2);
+        assertThat(Instant.parse(first.path("items").path(0).path("lastSeenAt").asText()))
+                .isAfterOrEqualTo(Instant.parse(first.path("items").path(1).path("lastSeenAt").asText()));
+        assertThat(second.path("items").path(0).path("id").asText()).isNotIn(first.path("items").findValuesAsText("id"));
+
+        String id = first.path("items").path(0).path("id").asText();
+        JsonNode resolved = opsJson("POST", "/exceptions/" + segment(id) + "/resolve",
+                "{\"note\":\"customer collected it in store\"}", 200);
+        assertThat(resolved.path("outcome").asText()).isEqualTo("done");
+        JsonNode detail = opsJson("GET", "/exceptions/" + segment(id), null, 200);
+        assertThat(detail.path("exception").path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(detail.path("exception").path("resolvedBy").asText()).isEqualTo("Priya (ops)");
+        assertThat(detail.path("actions")).singleElement().satisfies(a -> {
+            assertThat(a.path("action").asText()).isEqualTo("resolved");
+            assertThat(a.path("note").asText()).isEqualTo("customer collected it in store");
+            assertThat(Duration.between(Instant.parse(a.path("at").asText()), Instant.now())).isLessThan(Duration.ofMinutes(1));
+        });
+        assertThat(opsJson("GET", "/exceptions?status=RESOLVED&q=" + segment(detail.path("exception").path("subject").asText()), null, 200)
+                .path("items")).extracting(e -> e.path("id").asText()).contains(id);
+
+        sandbox.json("PUT", "/sandbox/mappings/COURIER/" + URLEncoder.encode("Courier (legacy setup)", StandardCharsets.UTF_8)
+                .replace("+", "%20"), "{\"value\":\"DPDND\"}");
+        Thread.sleep(1500);
+        JsonNode bulk = opsJson("POST", "/exception-types/UNMAPPED_DELIVERY_METHOD/retry", "", 202);
+        assertThat(bulk.path("queued").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void badQueriesAndUnknownThings_getClearErrors() throws Exception {
+        assertThat(opsJson("GET", "/exceptions?status=SOMETIMES", null, 400).path("error").asText()).contains("OPEN, RESOLVED or ALL");
+        assertThat(opsJson("GET", "/exceptions?type=NOPE", null, 400).path("error").asText()).contains("NOPE");
+        assertThat(opsJson("GET", "/exceptions?size=100000", null, 400).path("error").asText()).contains("size");
+        assertThat(opsJson("GET", "/exceptions?olderThanHours=soon", null, 400).path("error").asText()).contains("olderThanHours");
+        assertThat(opsJson("GET", "/exceptions/NOPE%23x", null, 404).path("error").asText()).contains("NOPE#x");
+        assertThat(opsJson("POST", "/exceptions/NOPE%23x/retry", "", 404).path("outcome").asText()).isEqualTo("not-found");
+        assertThat(opsJson("POST", "/exceptions/NOPE%23x/resolve", "not json", 400).path("error").asText()).contains("note");
+        assertThat(opsJson("POST", "/exception-types/NOPE/retry", "", 404).path("error").asText()).contains("NOPE");
+        assertThat(opsJson("GET", "/orders/NO-SUCH-ORDER", null, 404).path("error").asText()).contains("NO-SUCH-ORDER");
+    }
+
+    @Test
+    void theListWithTenThousandExceptions_isMeasured() throws Exception {
+        int count = Integer.getInteger("shopkhaos.ops.exceptions", "full".equals(System.getProperty("shopkhaos.scale")) ? 10_000 : 2_000);
+        sandbox.json(Duration.ofMinutes(5), "POST", "/sandbox/exceptions/generate", "{\"count\":" + count + "}");
+        List<Long> millis = new ArrayList<>();
+        int total = 0;
+        for (int i = 0; i < 30; i++) {
+            String query = switch (i % 3) {
+                case 0 -> "";
+                case 1 -> "?type=STOCK_PUSH_REFUSED&page=3&size=50";
+                default -> "?q=gen-00001";
+            };
+            long start = System.nanoTime();
+            JsonNode page = opsJson("GET", "/exceptions" + query, null, 200);
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            if (i % 3 == 0) {
+                total = page.path("total").asInt();
+            }
+        }
+        assertThat(total).isGreaterThanOrEqualTo(count);
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("ops list API with %d open exceptions: p50 %d ms, p95 %d ms, max %d ms (30 calls: all, a type's page 3, a search)%n",
+                total, sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.get(sorted.size() - 1));
+    }
+}

@@ -1,0 +1,216 @@
+package com.shopkhaos.model.ops;
+
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.TimelineEntry;
+import com.shopkhaos.model.ordersync.OrderMappings;
+import com.shopkhaos.model.ordersync.OrderRetryService;
+import com.shopkhaos.model.stock.StockChangePublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The ops console's questions and actions over the exception ledger: which problems are open (filtered, searched,
+ * newest first, a page at a time), one problem with its order's timeline and what people did about it, resolving it
+ * with a note, retrying the flow it stopped (for its order, or its stock code), and retrying every open one of a type.
+ * Every action is recorded with who and when.
+ */
+public final class OpsConsoleService {
+    /** Problems about a stock code or shop SKU: a retry works the stock figure out again and writes it. */
+    static final Set<ExceptionType> STOCK = EnumSet.of(ExceptionType.STOCK_NEGATIVE_IN_KHAOS, ExceptionType.STOCK_FOR_UNKNOWN_CODE,
+            ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS, ExceptionType.WEB_ITEM_NOT_IN_SHOP,
+            ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, ExceptionType.STOCK_PUSH_REFUSED);
+    /** Problems no flow can run again for: a person deals with them and resolves them. */
+    static final Set<ExceptionType> NOT_RETRYABLE = EnumSet.of(ExceptionType.WEBHOOK_UNREADABLE, ExceptionType.WEBHOOK_WITHOUT_EVENT_ID,
+            ExceptionType.KHAOS_UPLOAD_UNREADABLE, ExceptionType.UNKNOWN_TAX_RATE_CODE, ExceptionType.WEBHOOKS_MISSING,
+            ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER);
+
+    /** One exception as listed. */
+    public record ExceptionSummary(String id, ExceptionType type, String title, String handbook, String subject, String orderNumber,
+                                   ExceptionStatus status, String reason, String suggestedAction, Instant createdAt,
+                                   Instant lastSeenAt, long occurrences, Instant resolvedAt, String resolvedBy, long ageHours,
+                                   boolean retryable) {
+    }
+
+    /** A page of the list. */
+    public record ExceptionPage(List<ExceptionSummary> items, int total, int page, int size) {
+    }
+
+    /** An order as ops see it: where it is, its timeline, and its open problems. */
+    public record OrderView(String orderId, String orderNumber, String state, String khaosOrderCode, String khaosStatus,
+                            Instant createdAt, Instant updatedAt, List<TimelineEntry> timeline, List<ExceptionSummary> openExceptions) {
+    }
+
+    /** One exception in full. */
+    public record ExceptionDetail(ExceptionSummary exception, String evidence, Optional<OrderView> order, List<OpsAction> actions) {
+    }
+
+    /** What an action did: {@code done}, {@code queued}, {@code not-found}, {@code not-retryable}. */
+    public record ActionResult(String outcome, String message) {
+        public boolean found() {
+            return !outcome.equals("not-found");
+        }
+    }
+
+    /** A retry of every open exception of a type. */
+    public record BulkResult(ExceptionType type, int queued, int notRetryable, List<String> messages) {
+    }
+
+    private final ExceptionLedger exceptions;
+    private final OrderLedger ledger;
+    private final OpsActionLog actions;
+    private final OrderRetryService orders;
+    private final StockChangePublisher stockChanges;
+    private final OrderMappings mappings;
+    private final Clock clock;
+
+    public OpsConsoleService(ExceptionLedger exceptions, OrderLedger ledger, OpsActionLog actions, OrderRetryService orders,
+                             StockChangePublisher stockChanges, OrderMappings mappings, Clock clock) {
+        this.exceptions = exceptions;
+        this.ledger = ledger;
+        this.actions = actions;
+        this.orders = orders;
+        this.stockChanges = stockChanges;
+        this.mappings = mappings;
+        this.clock = clock;
+    }
+
+    public ExceptionPage list(ExceptionQuery query) {
+        Instant now = clock.instant();
+        List<ExceptionRecord> all = new ArrayList<>();
+        if (query.status().isEmpty() || query.status().get() == ExceptionStatus.OPEN) {
+            all.addAll(exceptions.inStatus(ExceptionStatus.OPEN));
+        }
+        if (query.status().isEmpty() || query.status().get() == ExceptionStatus.RESOLVED) {
+            all.addAll(exceptions.inStatus(ExceptionStatus.RESOLVED));
+        }
+        List<ExceptionRecord> matching = all.stream()
+                .filter(e -> query.types().isEmpty() || query.types().contains(e.type()))
+                .filter(e -> query.olderThan().map(d -> !e.createdAt().isAfter(now.minus(d))).orElse(true))
+                .filter(e -> query.newerThan().map(d -> e.createdAt().isAfter(now.minus(d))).orElse(true))
+                .filter(e -> query.search().isEmpty() || matches(e, query.search()))
+                .sorted(Comparator.comparing(ExceptionRecord::lastSeenAt).reversed().thenComparing(ExceptionRecord::id))
+                .toList();
+        int from = Math.min(matching.size(), (query.page() - 1) * query.size());
+        int to = Math.min(matching.size(), from + query.size());
+        return new ExceptionPage(matching.subList(from, to).stream().map(e -> summary(e, now)).toList(), matching.size(),
+                query.page(), query.size());
+    }
+
+    public Optional<ExceptionDetail> exception(String id) {
+        Instant now = clock.instant();
+        return exceptions.find(id).map(e -> new ExceptionDetail(summary(e, now), e.evidence(), orderOf(e).map(o -> view(o, now)),
+                actions.forSubject(id)));
+    }
+
+    public Optional<OrderView> order(String orderNumber) {
+        Instant now = clock.instant();
+        return findOrder(orderNumber).map(o -> view(o, now));
+    }
+
+    public ActionResult resolve(String id, String note, String by) {
+        Instant now = clock.instant();
+        Optional<ExceptionRecord> found = exceptions.find(id);
+        if (found.isEmpty()) {
+            return new ActionResult("not-found", "no exception " + id);
+        }
+        exceptions.resolve(id, by, now);
+        actions.record(new OpsAction(id, "resolved", by, note, now));
+        return new ActionResult("done", found.get().type().title() + " (" + found.get().subject() + ") marked resolved");
+    }
+
+    /** Runs the stopped flow again: the order's (order-sync, or its despatch write-back), or the stock code's push. */
+    public ActionResult retry(String id, String by) {
+        Optional<ExceptionRecord> found = exceptions.find(id);
+        if (found.isEmpty()) {
+            return new ActionResult("not-found", "no exception " + id);
+        }
+        ExceptionRecord e = found.get();
+        Instant now = clock.instant();
+        ActionResult result;
+        if (NOT_RETRYABLE.contains(e.type())) {
+            result = new ActionResult("not-retryable", e.type().title() + " has no flow to run again: deal with it, then resolve it");
+        } else if (STOCK.contains(e.type())) {
+            String code = mappings.current().stockCodeFor(e.subject());
+            stockChanges.changed(List.of(code), "retried by " + by, now);
+            result = new ActionResult("queued", "stock of " + code + " queued to be worked out and written again");
+        } else {
+            OrderRetryService.Answer answer = orders.retry(orderNumberOf(e), by);
+            result = new ActionResult(switch (answer.outcome()) {
+                case QUEUED -> "queued";
+                case NOT_FOUND -> "not-found";
+                case NOT_RETRYABLE -> "not-retryable";
+            }, answer.message());
+        }
+        actions.record(new OpsAction(id, "retry: " + result.outcome(), by, result.message(), now));
+        return result;
+    }
+
+    public BulkResult retryAll(ExceptionType type, String by) {
+        int queued = 0;
+        int refused = 0;
+        List<String> messages = new ArrayList<>();
+        for (ExceptionRecord e : exceptions.inStatus(ExceptionStatus.OPEN)) {
+            if (e.type() != type) {
+                continue;
+            }
+            ActionResult r = retry(e.id(), by);
+            if (r.outcome().equals("queued")) {
+                queued++;
+            } else {
+                refused++;
+                messages.add(e.subject() + ": " + r.message());
+            }
+        }
+        return new BulkResult(type, queued, refused, messages);
+    }
+
+    private static boolean matches(ExceptionRecord e, String search) {
+        return e.subject().toLowerCase(java.util.Locale.ROOT).contains(search) || e.reason().toLowerCase(java.util.Locale.ROOT).contains(search);
+    }
+
+    private ExceptionSummary summary(ExceptionRecord e, Instant now) {
+        return new ExceptionSummary(e.id(), e.type(), e.type().title(), e.type().handbookAnchor(), e.subject(),
+                STOCK.contains(e.type()) || NOT_RETRYABLE.contains(e.type()) ? "" : orderNumberOf(e), e.status(), e.reason(),
+                e.suggestedAction(), e.createdAt(), e.lastSeenAt(), e.occurrences(), e.resolvedAt(), e.resolvedBy(),
+                Duration.between(e.createdAt(), now).toHours(), !NOT_RETRYABLE.contains(e.type()));
+    }
+
+    /** The order an exception is about: its subject is the order number, or starts with it ({@code 10042:SCARF-RED}). */
+    static String orderNumberOf(ExceptionRecord e) {
+        int colon = e.subject().indexOf(':');
+        return colon > 0 ? e.subject().substring(0, colon) : e.subject();
+    }
+
+    private Optional<OrderLedgerEntry> orderOf(ExceptionRecord e) {
+        return STOCK.contains(e.type()) ? Optional.empty() : findOrder(orderNumberOf(e));
+    }
+
+    private Optional<OrderLedgerEntry> findOrder(String ref) {
+        if (ref == null || ref.isBlank() || ref.length() > 64) {
+            return Optional.empty();
+        }
+        Optional<OrderLedgerEntry> byNumber = ledger.findByOrderNumber(ref);
+        return byNumber.isPresent() ? byNumber : ref.matches("[0-9a-f]{32}") ? ledger.find(ref) : Optional.empty();
+    }
+
+    private OrderView view(OrderLedgerEntry o, Instant now) {
+        List<ExceptionSummary> open = new ArrayList<>();
+        for (String id : o.exceptionIds()) {
+            exceptions.find(id).filter(e -> e.status() == ExceptionStatus.OPEN).ifPresent(e -> open.add(summary(e, now)));
+        }
+        return new OrderView(o.orderId(), o.orderNumber(), o.state().name(), o.khaos().khaosOrderCode(), o.khaos().khaosStatus(),
+                o.createdAt(), o.updatedAt(), o.timeline(), open);
+    }
+}
