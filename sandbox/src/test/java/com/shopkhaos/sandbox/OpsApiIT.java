@@ -169,6 +169,14 @@ class OpsApiIT {
         assertThat(opsJson("POST", "/exceptions/NOPE%23x/resolve", "not json", 400).path("error").asText()).contains("note");
         assertThat(opsJson("POST", "/exception-types/NOPE/retry", "", 404).path("error").asText()).contains("NOPE");
         assertThat(opsJson("GET", "/orders/NO-SUCH-ORDER", null, 404).path("error").asText()).contains("NO-SUCH-ORDER");
+        assertThat(opsJson("POST", "/mappings", "{\"kind\":\"NOPE\",\"key\":\"a\",\"value\":\"b\"}", 400).path("error").asText())
+                .contains("SKU, COURIER, BUFFER or SHIPPING_METHOD");
+        assertThat(opsJson("POST", "/mappings", "{\"kind\":\"BUFFER\",\"key\":\"SCARF-MER-GRY\",\"value\":\"ten\"}", 400)
+                .path("error").asText()).contains("10%,min2");
+        assertThat(opsJson("POST", "/mappings", "{\"kind\":\"SKU\",\"key\":\"\",\"value\":\"b\"}", 400).path("error").asText())
+                .contains("key");
+        assertThat(opsJson("GET", "/mappings", null, 200).path("skuToStockCode").path("BOOK-KNIT-GUIDE").asText()).isEqualTo("BK-KNIT-01");
+        assertThat(opsJson("GET", "/health", null, 200).toString()).contains("Queue sandbox-despatches").contains("Last webhook");
     }
 
     @Test

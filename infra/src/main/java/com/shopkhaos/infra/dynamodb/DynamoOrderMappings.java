@@ -56,6 +56,7 @@ public class DynamoOrderMappings implements OrderMappings {
     }
 
     /** Maps a key (a person's fix); the next read after the cache expires sees it. */
+    @Override
     public void put(String kind, String key, String value) {
         dynamo.putItem(b -> b.tableName(table).item(Map.of("kind", s(kind), "key", s(key), "value", s(value))));
         cached = null;

@@ -48,6 +48,113 @@ public abstract class OpsEndpoints {
     @Inject
     OpsAccess access;
 
+    @Inject
+    com.shopkhaos.model.ops.ConsoleSessions sessions;
+
+    /** The console's sign-in form (where OPS_CONSOLE_USERS names people; in AWS the user pool signs people in). */
+    @GET
+    @Path("login")
+    @jakarta.ws.rs.Produces(MediaType.TEXT_HTML)
+    public Response loginPage() {
+        return Response.ok(page("login.html")).header("Cache-Control", "no-store").header("Content-Security-Policy", CSP).build();
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response login(@jakarta.ws.rs.FormParam("user") String user, @jakarta.ws.rs.FormParam("password") String password) {
+        Optional<String> cookie = sessions.signIn(user, password, java.time.Instant.now());
+        if (cookie.isEmpty()) {
+            return Response.seeOther(java.net.URI.create("/ops/login?failed")).build();
+        }
+        return Response.seeOther(java.net.URI.create("/ops/console")).header("Set-Cookie", com.shopkhaos.model.ops.ConsoleSessions.COOKIE
+                + "=" + cookie.get() + "; Path=/ops; HttpOnly; SameSite=Strict; Max-Age=28800").build();
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.WILDCARD)
+    public Response logout() {
+        return Response.seeOther(java.net.URI.create("/ops/login")).header("Set-Cookie", com.shopkhaos.model.ops.ConsoleSessions.COOKIE
+                + "=; Path=/ops; HttpOnly; SameSite=Strict; Max-Age=0").build();
+    }
+
+    /** The console itself: one page, no external scripts or styles; it reads and acts through /ops/api. */
+    @GET
+    @Path("console")
+    @jakarta.ws.rs.Produces(MediaType.TEXT_HTML)
+    public Response consolePage(@Context HttpHeaders headers) {
+        if (sessions.who(Optional.ofNullable(headers.getHeaderString("Cookie")), java.time.Instant.now()).isEmpty()) {
+            return Response.seeOther(java.net.URI.create("/ops/login")).build();
+        }
+        return Response.ok(page("console.html")).header("Cache-Control", "no-store").header("Content-Security-Policy", CSP).build();
+    }
+
+    @Inject
+    com.shopkhaos.model.ops.HealthFigures health;
+
+    @GET
+    @Path("api/health")
+    public Response healthFigures(@Context HttpHeaders headers) {
+        return as(headers, who -> json(200, new java.util.TreeMap<>(health.now())));
+    }
+
+    @GET
+    @Path("api/exception-types")
+    public Response exceptionTypes(@Context HttpHeaders headers) {
+        return as(headers, who -> json(200, java.util.Arrays.stream(ExceptionType.values())
+                .map(t -> Map.of("type", t.name(), "title", t.title(), "handbook", t.handbookAnchor())).toList()));
+    }
+
+    @GET
+    @Path("api/mappings")
+    public Response mappings(@Context HttpHeaders headers) {
+        return as(headers, who -> json(200, console.mappings()));
+    }
+
+    @POST
+    @Path("api/mappings")
+    @Consumes(MediaType.WILDCARD)
+    public Response saveMapping(@Context HttpHeaders headers, String body) {
+        return as(headers, who -> {
+            Optional<String> kind = field(body, "kind");
+            if (kind.isEmpty()) {
+                return error(400, "send {\"kind\": \"SKU\", \"key\": \"...\", \"value\": \"...\"} as JSON");
+            }
+            try {
+                return json(200, console.saveMapping(kind.get(), field(body, "key").orElse(""), field(body, "value").orElse(""), who));
+            } catch (OpsConsoleService.BadMappingException e) {
+                return error(400, e.getMessage());
+            }
+        });
+    }
+
+    /** Scripts and styles from this server only; nothing inline can run, so customer text can never become code. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    @GET
+    @Path("assets/{file}")
+    public Response asset(@PathParam("file") String file) {
+        if (!file.matches("[a-z-]+\\.(js|css)")) {
+            return Response.status(404).build();
+        }
+        byte[] body = page(file);
+        if (body.length == 0) {
+            return Response.status(404).build();
+        }
+        return Response.ok(body).type(file.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")
+                .header("Cache-Control", "no-cache").build();
+    }
+
+    private static byte[] page(String name) {
+        try (java.io.InputStream in = OpsEndpoints.class.getResourceAsStream("/ops-console/" + name)) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @GET
     @Path("health")
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)

@@ -20,6 +20,14 @@ public class MetricsWiring {
         return new EmbeddedMetrics(namespace, stack, clock);
     }
 
+    /** In AWS the arrival times and queue depths are CloudWatch's (the alarms watch them); the sandbox shows its own. */
+    @Produces
+    @Singleton
+    @DefaultBean
+    com.shopkhaos.model.ops.HealthFigures healthFigures() {
+        return () -> java.util.Map.of("Arrivals, queue depths and lag", "in CloudWatch: the alarms on the AlarmTopic watch them");
+    }
+
     @Produces
     @Singleton
     com.shopkhaos.model.ops.ExceptionLevels exceptionLevels(com.shopkhaos.model.exceptionledger.ExceptionLedger exceptions,

@@ -4,6 +4,7 @@ import com.shopkhaos.infra.secrets.OpsApiKeySource;
 import com.shopkhaos.infra.web.JwtClaimsAccess;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ops.ConsoleSessions;
 import com.shopkhaos.model.ops.OpsAccess;
 import com.shopkhaos.model.ops.OpsActionLog;
 import com.shopkhaos.model.ops.OpsApiService;
@@ -29,13 +30,28 @@ public class OpsWiring {
     @Produces
     @Singleton
     OpsAccess opsAccess(SecretsManagerClient secrets, @ConfigProperty(name = "shopkhaos.ops-auth", defaultValue = "key") String mode,
-                        @ConfigProperty(name = "shopkhaos.ops-api-key-secret-arn") Optional<String> arn) {
+                        @ConfigProperty(name = "shopkhaos.ops-api-key-secret-arn") Optional<String> arn,
+                        ConsoleSessions sessions, Clock clock) {
         return switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "jwt" -> new JwtClaimsAccess();
-            case "key" -> OpsAccess.byKey(OpsApiKeySource.read(secrets, arn.orElseThrow(() ->
-                    new IllegalStateException("OPS_AUTH=key needs OPS_API_KEY_SECRET_ARN"))));
+            case "key" -> {
+                OpsAccess byKey = OpsAccess.byKey(OpsApiKeySource.read(secrets, arn.orElseThrow(() ->
+                        new IllegalStateException("OPS_AUTH=key needs OPS_API_KEY_SECRET_ARN"))));
+                // the console's session cookie, only from the console itself (its requests carry X-Requested-With)
+                yield headers -> byKey.caller(headers).or(() -> headers.get("X-Requested-With").filter("ops-console"::equals)
+                        .flatMap(x -> sessions.who(headers.get("Cookie"), clock.instant())));
+            }
             default -> throw new IllegalArgumentException("OPS_AUTH must be key or jwt, was \"" + mode + "\"");
         };
+    }
+
+    /** The console's sign-in where OPS_CONSOLE_USERS names people (the sandbox); none in AWS (the user pool signs in). */
+    @Produces
+    @Singleton
+    ConsoleSessions consoleSessions(@ConfigProperty(name = "shopkhaos.ops-console-users") Optional<String> users) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return new ConsoleSessions(ConsoleSessions.parseUsers(users.orElse("")), key);
     }
 
     @Produces
@@ -47,7 +63,16 @@ public class OpsWiring {
     @Produces
     @Singleton
     OpsConsoleService opsConsole(ExceptionLedger exceptions, OrderLedger ledger, OpsActionLog actions, OrderRetryService retries,
-                                 StockChangePublisher stockChanges, OrderMappings mappings, Clock clock) {
-        return new OpsConsoleService(exceptions, ledger, actions, retries, stockChanges, mappings, clock);
+                                 StockChangePublisher stockChanges, OrderMappings mappings, Clock clock,
+                                 com.shopkhaos.model.khaos.KhaosCatalogue catalogue,
+                                 @ConfigProperty(name = "shopkhaos.khaos-couriers") Optional<String> couriers) {
+        java.util.List<String> known = new java.util.ArrayList<>();
+        for (String pair : couriers.orElse("").split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                known.add(pair.substring(eq + 1).strip());
+            }
+        }
+        return new OpsConsoleService(exceptions, ledger, actions, retries, stockChanges, mappings, clock, catalogue, known);
     }
 }

@@ -99,7 +99,8 @@ final class ControlApi {
             if (count < 1 || count > 200_000) {
                 throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "send {\"count\": 1 to 200000, \"prefix\": \"GEN-\", \"stock\": 10}");
             }
-            return ok(sim.catalog.generate(body.path("prefix").asText("GEN-"), count, body.path("stock").asInt(10)));
+            return ok(sim.catalog.generate(body.path("prefix").asText("GEN-"), count, body.path("stock").asInt(10),
+                    body.path("name").asText("Generated product ")));
         }
         switch (method + " " + path) {
             case "POST /_control/apps/install" -> {

@@ -123,6 +123,11 @@ public final class ShopCatalog {
 
     /** Adds {@code count} plain products ({@code prefix0000001} …, 20% VAT, £10) for scale runs. */
     synchronized ObjectNode generate(String prefix, int count, int stock) {
+        return generate(prefix, count, stock, "Generated product ");
+    }
+
+    /** As {@link #generate(String, int, int)}, named {@code name + i} (names are what a merchant typed: anything). */
+    synchronized ObjectNode generate(String prefix, int count, int stock, String name) {
         SimIds generated = new SimIds(prefix.hashCode() * 31L + count);
         String createdAt = Checkout.SHOPWARE_TIME.format(java.time.Instant.now());
         java.util.Set<String> existing = new java.util.HashSet<>();
@@ -132,7 +137,7 @@ public final class ShopCatalog {
             if (existing.contains(sku)) {
                 throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "product " + sku + " exists already");
             }
-            product(generated, createdAt, sku, "Generated product " + i, "10.00", 20, stock, false, null);
+            product(generated, createdAt, sku, name + i, "10.00", 20, stock, false, null);
         }
         return SimJson.object().put("generated", count);
     }

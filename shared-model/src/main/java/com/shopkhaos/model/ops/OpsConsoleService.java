@@ -53,13 +53,25 @@ public final class OpsConsoleService {
     }
 
     /** One exception in full. */
-    public record ExceptionDetail(ExceptionSummary exception, String evidence, Optional<OrderView> order, List<OpsAction> actions) {
+    public record ExceptionDetail(ExceptionSummary exception, String evidence, Optional<OrderView> order, List<OpsAction> actions,
+                                  List<String> suggestions) {
     }
 
     /** What an action did: {@code done}, {@code queued}, {@code not-found}, {@code not-retryable}. */
     public record ActionResult(String outcome, String message) {
         public boolean found() {
             return !outcome.equals("not-found");
+        }
+    }
+
+    /** A mapping saved, with the open exceptions it may cure (the console offers to retry them). */
+    public record MappingSaved(String kind, String key, String value, List<ExceptionSummary> mayCure) {
+    }
+
+    /** A mapping a person got wrong, said plainly. */
+    public static final class BadMappingException extends IllegalArgumentException {
+        public BadMappingException(String message) {
+            super(message);
         }
     }
 
@@ -74,9 +86,25 @@ public final class OpsConsoleService {
     private final StockChangePublisher stockChanges;
     private final OrderMappings mappings;
     private final Clock clock;
+    private final com.shopkhaos.model.khaos.KhaosCatalogue catalogue;
+    private final java.util.Collection<String> couriers;
+    private volatile List<String> codes = List.of();
+    private volatile Instant codesReadAt = Instant.EPOCH;
 
     public OpsConsoleService(ExceptionLedger exceptions, OrderLedger ledger, OpsActionLog actions, OrderRetryService orders,
                              StockChangePublisher stockChanges, OrderMappings mappings, Clock clock) {
+        this(exceptions, ledger, actions, orders, stockChanges, mappings, clock, null, List.of());
+    }
+
+    /**
+     * @param catalogue where unknown SKUs look for their nearest stock codes (read at most every 5 minutes)
+     * @param couriers  the Khaos couriers known (configured and mapped), for unmapped delivery methods
+     */
+    public OpsConsoleService(ExceptionLedger exceptions, OrderLedger ledger, OpsActionLog actions, OrderRetryService orders,
+                             StockChangePublisher stockChanges, OrderMappings mappings, Clock clock,
+                             com.shopkhaos.model.khaos.KhaosCatalogue catalogue, java.util.Collection<String> couriers) {
+        this.catalogue = catalogue;
+        this.couriers = List.copyOf(couriers);
         this.exceptions = exceptions;
         this.ledger = ledger;
         this.actions = actions;
@@ -111,7 +139,45 @@ public final class OpsConsoleService {
     public Optional<ExceptionDetail> exception(String id) {
         Instant now = clock.instant();
         return exceptions.find(id).map(e -> new ExceptionDetail(summary(e, now), e.evidence(), orderOf(e).map(o -> view(o, now)),
-                actions.forSubject(id)));
+                actions.forSubject(id), suggestions(e, now)));
+    }
+
+    /** Likely fixes for a person to consider: nearest stock codes for an unknown SKU, a courier for a delivery method. */
+    List<String> suggestions(ExceptionRecord e, Instant now) {
+        String what = e.subject().contains(":") ? e.subject().substring(e.subject().indexOf(':') + 1) : e.subject();
+        if (e.type() == ExceptionType.UNKNOWN_SKU || e.type() == ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS) {
+            return FixSuggestions.nearest(what, stockCodes(now), 3).stream()
+                    .map(code -> "map SKU " + what + " to Khaos stock code " + code).toList();
+        }
+        if (e.type() == ExceptionType.UNMAPPED_DELIVERY_METHOD) {
+            String method = what.startsWith("delivery-") ? what.substring("delivery-".length()) : what;
+            List<String> known = new ArrayList<>(couriers);
+            known.addAll(mappings.current().deliveryMethodToCourier().values());
+            return FixSuggestions.nearest(method, known, 2).stream()
+                    .map(courier -> "map delivery method " + method + " to Khaos courier " + courier).toList();
+        }
+        return List.of();
+    }
+
+    private List<String> stockCodes(Instant now) {
+        if (catalogue == null) {
+            return List.of();
+        }
+        if (codesReadAt.plus(Duration.ofMinutes(5)).isBefore(now)) {
+            List<String> read = new ArrayList<>();
+            String after = "";
+            for (int pages = 0; pages < 1000; pages++) {
+                List<com.shopkhaos.model.khaos.CatalogueItem> page = catalogue.page(after, 500);
+                page.forEach(i -> read.add(i.stockCode()));
+                if (page.size() < 500) {
+                    break;
+                }
+                after = page.get(page.size() - 1).stockId();
+            }
+            codes = List.copyOf(read);
+            codesReadAt = now;
+        }
+        return codes;
     }
 
     public Optional<OrderView> order(String orderNumber) {
@@ -174,6 +240,57 @@ public final class OpsConsoleService {
             }
         }
         return new BulkResult(type, queued, refused, messages);
+    }
+
+    /** The mappings in force. */
+    public OrderMappings.Overrides mappings() {
+        return mappings.current();
+    }
+
+    /**
+     * Saves a mapping a person made (SKU → stock code, delivery method → courier, stock code → buffer rule, Khaos
+     * courier → shop shipping method) and answers the open exceptions it may cure. A new buffer is applied to the
+     * code's stock straight away.
+     */
+    public MappingSaved saveMapping(String kind, String key, String value, String by) {
+        String k = kind == null ? "" : kind.strip().toUpperCase(java.util.Locale.ROOT);
+        String name = key == null ? "" : key.strip();
+        String v = value == null ? "" : value.strip();
+        if (!Set.of("SKU", "COURIER", "BUFFER", "SHIPPING_METHOD").contains(k)) {
+            throw new BadMappingException("a mapping is SKU, COURIER, BUFFER or SHIPPING_METHOD, not \"" + kind + "\"");
+        }
+        if (name.isEmpty() || name.length() > 100 || v.isEmpty() || v.length() > 100) {
+            throw new BadMappingException("give the key and the value (each 1 to 100 characters)");
+        }
+        if (k.equals("BUFFER")) {
+            try {
+                com.shopkhaos.model.stock.BufferRule.parse(v, "the buffer for " + name);
+            } catch (IllegalArgumentException e) {
+                throw new BadMappingException(e.getMessage());
+            }
+        }
+        Instant now = clock.instant();
+        mappings.put(k, name, v);
+        actions.record(new OpsAction("mapping#" + k + "#" + name, "mapped to " + v, by, "", now));
+        if (k.equals("BUFFER")) {
+            stockChanges.changed(List.of(name), "buffer changed by " + by, now);
+        }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        Set<ExceptionType> cured = switch (k) {
+            case "SKU" -> EnumSet.of(ExceptionType.UNKNOWN_SKU, ExceptionType.DELETED_ITEM, ExceptionType.DISCONTINUED_ITEM,
+                    ExceptionType.RUN_TO_ZERO_OUT_OF_STOCK, ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS);
+            case "COURIER" -> EnumSet.of(ExceptionType.UNMAPPED_DELIVERY_METHOD);
+            default -> EnumSet.noneOf(ExceptionType.class);
+        };
+        List<ExceptionSummary> mayCure = exceptions.inStatus(ExceptionStatus.OPEN).stream()
+                .filter(e -> cured.contains(e.type()))
+                .filter(e -> {
+                    String subject = e.subject().toLowerCase(java.util.Locale.ROOT);
+                    return subject.equals(lower) || subject.endsWith(":" + lower) || subject.endsWith("-" + lower)
+                            || e.reason().toLowerCase(java.util.Locale.ROOT).contains("sku " + lower);
+                })
+                .map(e -> summary(e, now)).toList();
+        return new MappingSaved(k, name, v, mayCure);
     }
 
     private static boolean matches(ExceptionRecord e, String search) {

@@ -165,7 +165,7 @@ public final class OrderTranslator {
             String via = code.equals(line.sku()) ? "" : " (mapped to Khaos code " + code + ")";
             if (item.isEmpty()) {
                 problem(ExceptionType.UNKNOWN_SKU, line.sku(), "Khaos Control has no stock code " + code + " for SKU "
-                        + line.sku() + via);
+                        + line.sku() + via + " (\"" + line.label() + "\")");
                 continue;
             }
             if (item.get().deleted()) {

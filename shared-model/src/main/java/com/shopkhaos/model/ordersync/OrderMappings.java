@@ -10,6 +10,11 @@ public interface OrderMappings {
 
     Overrides current();
 
+    /** Maps a key (a person's fix); kinds SKU, COURIER, BUFFER, SHIPPING_METHOD. Not every store takes writes. */
+    default void put(String kind, String key, String value) {
+        throw new UnsupportedOperationException("this mapping store is read-only");
+    }
+
     /**
      * Keys as people typed them: a SKU; a delivery method's technical name or name; a stock code with its
      * safety buffer rule ({@code 2}, {@code 10%}, {@code 10%,min2}); a Khaos courier (code, name or id) with the shop

@@ -1,0 +1,247 @@
+// The ops console. Everything shown comes from /ops/api and is put on the page as text (textContent), never as
+// markup: order data is customer input. The page's Content-Security-Policy lets no inline script run either.
+(function () {
+  'use strict';
+  var state = { page: 1, size: 50, current: null, cures: [] };
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function byId(id) { return document.getElementById(id); }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  function when(iso) { return iso ? new Date(iso).toLocaleString('en-GB') : ''; }
+
+  function api(method, path, body) {
+    var init = { method: method, credentials: 'same-origin', headers: { 'X-Requested-With': 'ops-console' } };
+    if (body !== undefined) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
+    return fetch('/ops/api' + path, init).then(function (r) {
+      if (r.status === 401) { location.href = '/ops/login'; throw new Error('signed out'); }
+      return r.json().then(function (j) { return { status: r.status, body: j }; });
+    });
+  }
+
+  function say(text, isError) {
+    var m = byId('message');
+    m.textContent = text;
+    m.className = isError ? 'message error' : 'message';
+    m.hidden = false;
+  }
+
+  function query() {
+    var q = '?status=' + encodeURIComponent(byId('filter-status').value) + '&page=' + state.page + '&size=' + state.size;
+    if (byId('filter-type').value) { q += '&type=' + encodeURIComponent(byId('filter-type').value); }
+    if (byId('filter-older').value) { q += '&olderThanHours=' + encodeURIComponent(byId('filter-older').value); }
+    if (byId('filter-search').value.trim()) { q += '&q=' + encodeURIComponent(byId('filter-search').value.trim()); }
+    return q;
+  }
+
+  function loadList() {
+    byId('retry-type').hidden = !byId('filter-type').value;
+    return api('GET', '/exceptions' + query()).then(function (r) {
+      if (r.status !== 200) { say(r.body.error || 'could not list', true); return; }
+      var rows = byId('exception-rows');
+      clear(rows);
+      r.body.items.forEach(function (e) {
+        var tr = el('tr', null, 'row');
+        tr.dataset.id = e.id;
+        tr.appendChild(el('td', when(e.lastSeenAt)));
+        tr.appendChild(el('td', e.title));
+        tr.appendChild(el('td', e.subject));
+        tr.appendChild(el('td', e.reason));
+        var st = el('td');
+        st.appendChild(el('span', e.status, 'badge ' + e.status));
+        tr.appendChild(st);
+        tr.appendChild(el('td', e.occurrences));
+        tr.addEventListener('click', function () { openException(e.id); });
+        rows.appendChild(tr);
+      });
+      var pages = Math.max(1, Math.ceil(r.body.total / r.body.size));
+      byId('page-info').textContent = r.body.total + ' problem(s), page ' + r.body.page + ' of ' + pages;
+      byId('prev-page').disabled = r.body.page <= 1;
+      byId('next-page').disabled = r.body.page >= pages;
+    });
+  }
+
+  function openException(id) {
+    return api('GET', '/exceptions/' + encodeURIComponent(id)).then(function (r) {
+      if (r.status !== 200) { say(r.body.error || 'not found', true); return; }
+      var d = r.body, e = d.exception;
+      state.current = e;
+      byId('detail').hidden = false;
+      byId('detail-title').textContent = e.title;
+      byId('detail-status').textContent = e.status;
+      byId('detail-status').className = 'badge ' + e.status;
+      byId('detail-subject').textContent = e.subject + ' · first seen ' + when(e.createdAt) + ' · ' + e.occurrences + ' time(s)';
+      byId('detail-reason').textContent = e.reason;
+      byId('detail-action').textContent = e.suggestedAction;
+      byId('detail-retry').hidden = !e.retryable || e.status !== 'OPEN';
+      byId('detail-resolve').hidden = e.status !== 'OPEN';
+      byId('detail-evidence').textContent = d.evidence || '(none)';
+      var tl = byId('timeline-rows');
+      clear(tl);
+      if (d.order) {
+        byId('detail-order').textContent = 'Order ' + d.order.orderNumber + ' is ' + d.order.state
+          + (d.order.khaosOrderCode ? ' (Khaos ' + d.order.khaosOrderCode + ')' : '');
+        d.order.timeline.forEach(function (t) {
+          var tr = el('tr');
+          tr.appendChild(el('td', when(t.at)));
+          tr.appendChild(el('td', t.state));
+          tr.appendChild(el('td', t.event));
+          tr.appendChild(el('td', t.detail));
+          tl.appendChild(tr);
+        });
+      } else {
+        byId('detail-order').textContent = 'Not about one order.';
+      }
+      var acts = byId('action-list');
+      clear(acts);
+      d.actions.forEach(function (a) {
+        acts.appendChild(el('li', when(a.at) + ' · ' + a.by + ' · ' + a.action + (a.note ? ' · ' + a.note : '')));
+      });
+      if (!d.actions.length) { acts.appendChild(el('li', 'nothing yet')); }
+      var sug = byId('detail-suggestions');
+      clear(sug);
+      (d.suggestions || []).forEach(function (s) {
+        sug.appendChild(el('p', 'Suggestion (a person decides): ' + s));
+      });
+    });
+  }
+
+  function act(kind) {
+    var e = state.current;
+    if (!e) { return; }
+    var p = kind === 'retry'
+      ? api('POST', '/exceptions/' + encodeURIComponent(e.id) + '/retry')
+      : api('POST', '/exceptions/' + encodeURIComponent(e.id) + '/resolve', { note: byId('resolve-note').value });
+    p.then(function (r) {
+      say(r.body.message || r.body.error || r.body.outcome, r.status >= 400);
+      return openException(e.id).then(loadList);
+    });
+  }
+
+  function loadTypes() {
+    return api('GET', '/exception-types').then(function (r) {
+      var sel = byId('filter-type');
+      r.body.forEach(function (t) { var o = el('option', t.title); o.value = t.type; sel.appendChild(o); });
+    });
+  }
+
+  function loadMappings() {
+    return api('GET', '/mappings').then(function (r) {
+      var rows = byId('mapping-rows');
+      clear(rows);
+      var kinds = { skuToStockCode: 'SKU', deliveryMethodToCourier: 'COURIER', bufferByStockCode: 'BUFFER',
+        courierToShippingMethod: 'SHIPPING_METHOD' };
+      Object.keys(kinds).forEach(function (field) {
+        var m = r.body[field] || {};
+        Object.keys(m).sort().forEach(function (k) {
+          var tr = el('tr');
+          tr.appendChild(el('td', kinds[field]));
+          tr.appendChild(el('td', k));
+          tr.appendChild(el('td', m[k]));
+          rows.appendChild(tr);
+        });
+      });
+    });
+  }
+
+  function saveMapping(ev) {
+    ev.preventDefault();
+    api('POST', '/mappings', { kind: byId('mapping-kind').value, key: byId('mapping-key').value, value: byId('mapping-value').value })
+      .then(function (r) {
+        if (r.status !== 200) { say(r.body.error, true); return; }
+        say('Saved: ' + r.body.kind + ' ' + r.body.key + ' → ' + r.body.value);
+        state.cures = r.body.mayCure.map(function (e) { return e.id; });
+        byId('mapping-cures').hidden = state.cures.length === 0;
+        byId('mapping-cures-text').textContent = state.cures.length + ' open problem(s) may be cured by this: '
+          + r.body.mayCure.map(function (e) { return e.subject; }).join(', ');
+        return loadMappings();
+      });
+  }
+
+  function retryCured() {
+    var done = state.cures.map(function (id) { return api('POST', '/exceptions/' + encodeURIComponent(id) + '/retry'); });
+    Promise.all(done).then(function (results) {
+      var queued = results.filter(function (r) { return r.status === 202; }).length;
+      say(queued + ' of ' + results.length + ' queued to be checked again');
+      byId('mapping-cures').hidden = true;
+    });
+  }
+
+  function loadHealth() {
+    api('GET', '/health').then(function (r) {
+      var body = byId('health-figures');
+      clear(body);
+      Object.keys(r.body).forEach(function (k) {
+        var tr = el('tr');
+        tr.appendChild(el('td', k));
+        tr.appendChild(el('td', r.body[k]));
+        body.appendChild(tr);
+      });
+    });
+    return api('GET', '/exceptions?status=ALL&size=200').then(function (r) {
+      var tiles = byId('health-tiles');
+      clear(tiles);
+      var open = r.body.items.filter(function (e) { return e.status === 'OPEN'; });
+      var byType = {};
+      open.forEach(function (e) {
+        var t = byType[e.title] || (byType[e.title] = { n: 0, oldest: 0 });
+        t.n += 1;
+        t.oldest = Math.max(t.oldest, e.ageHours);
+      });
+      Object.keys(byType).sort().forEach(function (title) {
+        var tile = el('div', null, 'tile');
+        tile.appendChild(el('strong', byType[title].n));
+        tile.appendChild(el('span', title + ' · oldest ' + byType[title].oldest + ' h'));
+        tiles.appendChild(tile);
+      });
+      if (!open.length) { tiles.appendChild(el('p', 'Nothing open.')); }
+      var perDay = {};
+      r.body.items.forEach(function (e) { var d = (e.createdAt || '').substring(0, 10); perDay[d] = (perDay[d] || 0) + 1; });
+      var body = byId('per-day');
+      clear(body);
+      Object.keys(perDay).sort().reverse().slice(0, 14).forEach(function (d) {
+        var tr = el('tr');
+        tr.appendChild(el('td', d));
+        var cell = el('td');
+        var bar = el('span', null, 'bar');
+        bar.style.width = Math.min(100, perDay[d] * 4) + 'px';
+        cell.appendChild(bar);
+        cell.appendChild(el('span', ' ' + perDay[d]));
+        tr.appendChild(cell);
+        body.appendChild(tr);
+      });
+    });
+  }
+
+  function show(tab) {
+    ['problems', 'mappings', 'health'].forEach(function (t) {
+      byId(t).hidden = t !== tab;
+      byId('tab-' + t).className = t === tab ? 'active' : '';
+    });
+    if (tab === 'mappings') { loadMappings(); }
+    if (tab === 'health') { loadHealth(); }
+  }
+
+  document.querySelectorAll('nav.tabs button').forEach(function (b) {
+    b.addEventListener('click', function () { show(b.dataset.tab); });
+  });
+  byId('apply-filters').addEventListener('click', function () { state.page = 1; loadList(); });
+  byId('filter-search').addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { state.page = 1; loadList(); } });
+  byId('prev-page').addEventListener('click', function () { state.page = Math.max(1, state.page - 1); loadList(); });
+  byId('next-page').addEventListener('click', function () { state.page += 1; loadList(); });
+  byId('detail-retry').addEventListener('click', function () { act('retry'); });
+  byId('detail-resolve').addEventListener('click', function () { act('resolve'); });
+  byId('retry-type').addEventListener('click', function () {
+    api('POST', '/exception-types/' + encodeURIComponent(byId('filter-type').value) + '/retry').then(function (r) {
+      say(r.body.queued + ' queued, ' + r.body.notRetryable + ' not retryable', r.status >= 400);
+      loadList();
+    });
+  });
+  byId('mapping-form').addEventListener('submit', saveMapping);
+  byId('mapping-retry').addEventListener('click', retryCured);
+  loadTypes().then(loadList);
+}());
