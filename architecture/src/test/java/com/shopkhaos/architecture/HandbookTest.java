@@ -23,6 +23,18 @@ class HandbookTest {
     }
 
     @Test
+    void everyExceptionSection_saysWhatHappened_whyItMatters_whatToDo_andWhenToCallForHelp() throws IOException {
+        String handbook = Files.readString(ModuleDependenciesTest.root().resolve("docs/handbook.md"));
+        for (ExceptionType type : ExceptionType.values()) {
+            int start = handbook.indexOf("\n## " + type.handbookAnchor() + "\n");
+            int end = handbook.indexOf("\n## ", start + 4);
+            String section = handbook.substring(start, end < 0 ? handbook.length() : end);
+            assertThat(section).as("handbook section " + type.handbookAnchor())
+                    .contains("**Why it matters:**").contains("What to do").contains("**Call for help when:**");
+        }
+    }
+
+    @Test
     void everyExceptionType_hasAHandbookSection() throws IOException {
         String handbook = Files.readString(ModuleDependenciesTest.root().resolve("docs/handbook.md"));
         for (ExceptionType type : ExceptionType.values()) {

@@ -49,6 +49,20 @@ class ShipmentBookTest {
     }
 
     @Test
+    void oneWritebackPerOrder_untilItGivesTheOrderBack_orItsTimeRunsOut() {
+        String order = UUID.randomUUID().toString().replace("-", "");
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        assertThat(book.lockWriteback(order, "a", now.plusSeconds(90), now)).isTrue();
+        assertThat(book.lockWriteback(order, "b", now.plusSeconds(90), now.plusSeconds(5))).as("a holds it").isFalse();
+        assertThat(book.forOrder(order)).as("the lock is not a shipment").isEmpty();
+        book.unlockWriteback(order, "b");
+        assertThat(book.lockWriteback(order, "b", now.plusSeconds(90), now.plusSeconds(6))).as("b cannot give back a's").isFalse();
+        book.unlockWriteback(order, "a");
+        assertThat(book.lockWriteback(order, "b", now.plusSeconds(100), now.plusSeconds(7))).isTrue();
+        assertThat(book.lockWriteback(order, "c", now.plusSeconds(300), now.plusSeconds(101))).as("b's time ran out").isTrue();
+    }
+
+    @Test
     void aDespatchNotice_readsBackAsSent_andAnotherVersionIsRefused() {
         DespatchNotice notice = new DespatchNotice(1, "shop1", "0123456789abcdef0123456789abcdef", "10042", "SO05001", "PartialShip",
                 List.of(shipment("S3", "Archived", "JD3")), "despatched INV3", Instant.parse("2026-11-27T10:00:00Z"));

@@ -20,10 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The {@code shipments} table: partition {@code orderId} (the shop's order id), sort {@code shipmentId} (Khaos's
- * shipment ID), the shipment as Khaos reported it ({@code shipment}, JSON) and a {@code version} each write must match.
+ * shipment ID), the shipment as Khaos reported it ({@code shipment}, JSON) and a {@code version} each write must match;
+ * and per order the write-back's lock (sort key {@code #writeback}, with its {@code owner} and {@code until}).
  */
 @Singleton
 public class DynamoShipmentBook implements ShipmentBook {
+    /** The sort key of an order's write-back lock (no shipment ID starts with '#'). */
+    static final String LOCK = "#writeback";
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -40,8 +43,11 @@ public class DynamoShipmentBook implements ShipmentBook {
         Map<String, Kept> kept = new LinkedHashMap<>();
         dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("orderId = :o")
                         .expressionAttributeValues(Map.of(":o", s(orderId))).consistentRead(true))
-                .items().forEach(item -> kept.put(item.get("shipmentId").s(), new Kept(read(item.get("shipment").s()),
-                        Long.parseLong(item.get("version").n()))));
+                .items().forEach(item -> {
+                    if (!item.get("shipmentId").s().startsWith(LOCK)) {
+                        kept.put(item.get("shipmentId").s(), new Kept(read(item.get("shipment").s()), Long.parseLong(item.get("version").n())));
+                    }
+                });
         return kept;
     }
 
@@ -64,6 +70,31 @@ public class DynamoShipmentBook implements ShipmentBook {
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
+        }
+    }
+
+    @Override
+    public boolean lockWriteback(String orderId, String owner, java.time.Instant until, java.time.Instant now) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(Map.of("orderId", s(orderId), "shipmentId", s(LOCK), "owner", s(owner),
+                            "until", n(until.toEpochMilli())))
+                    .conditionExpression("attribute_not_exists(orderId) OR #until < :now OR #owner = :me")
+                    .expressionAttributeNames(Map.of("#until", "until", "#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()), ":me", s(owner))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void unlockWriteback(String orderId, String owner) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(Map.of("orderId", s(orderId), "shipmentId", s(LOCK)))
+                    .conditionExpression("#owner = :me").expressionAttributeNames(Map.of("#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":me", s(owner))));
+        } catch (ConditionalCheckFailedException e) {
+            // its time ran out and another write-back has it now
         }
     }
 

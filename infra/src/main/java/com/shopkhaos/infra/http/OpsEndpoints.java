@@ -36,7 +36,8 @@ import java.util.Optional;
  */
 @RegisterForReflection(targets = {OpsConsoleService.ExceptionSummary.class, OpsConsoleService.ExceptionPage.class,
         OpsConsoleService.OrderView.class, OpsConsoleService.ExceptionDetail.class, OpsConsoleService.ActionResult.class,
-        OpsConsoleService.BulkResult.class, OpsAction.class, TimelineEntry.class})
+        OpsConsoleService.BulkResult.class, OpsConsoleService.MappingSaved.class, OpsAction.class, TimelineEntry.class,
+        com.shopkhaos.model.ordersync.OrderMappings.Overrides.class})
 public abstract class OpsEndpoints {
 
     @Inject

@@ -29,6 +29,8 @@ import java.util.Optional;
 public final class DespatchWritebackService {
     static final int REPLANS = 3;
     static final long STEP_RETRY_PAUSE_MS = 200;
+    /** Longer than any one write-back takes (the Lambda's timeout is 60 s); a crashed one's lock runs out then. */
+    static final java.time.Duration LOCK_FOR = java.time.Duration.ofSeconds(90);
     static final String BY = "despatch-writeback";
 
     /** What one message did. */
@@ -75,6 +77,13 @@ public final class DespatchWritebackService {
     public Result writeBack(DespatchNotice notice, int attempt) {
         try {
             return writeBack(notice);
+        } catch (WritebackBusyException e) {
+            // not a failure yet: the other write-back finishes, and this one writes what it knows on its next try
+            if (attempt >= settings.alertAfterAttempts()) {
+                exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, subject(notice), "step \"waiting for "
+                        + "another write-back of this order\" failed " + attempt + " times", notice.reason(), clock.instant()));
+            }
+            throw e;
         } catch (WritebackStepFailedException e) {
             if (attempt >= settings.alertAfterAttempts()) {
                 exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, subject(notice), "step \"" + e.step()
@@ -84,7 +93,27 @@ public final class DespatchWritebackService {
         }
     }
 
+    /** Another write-back of the same order is running: this one waits for the queue's next try. */
+    public static final class WritebackBusyException extends RuntimeException {
+        public WritebackBusyException(String orderNumber) {
+            super("order " + orderNumber + "'s write-back is running elsewhere; this one tries again later");
+        }
+    }
+
     private Result writeBack(DespatchNotice notice) {
+        String owner = java.util.UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        if (!book.lockWriteback(notice.orderId(), owner, now.plus(LOCK_FOR), now)) {
+            throw new WritebackBusyException(subject(notice));
+        }
+        try {
+            return writeBackLocked(notice);
+        } finally {
+            book.unlockWriteback(notice.orderId(), owner);
+        }
+    }
+
+    private Result writeBackLocked(DespatchNotice notice) {
         Optional<OrderLedgerEntry> found = ledger.find(notice.orderId());
         if (found.isEmpty()) {
             raiseOnce(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, subject(notice), "despatch work for order "

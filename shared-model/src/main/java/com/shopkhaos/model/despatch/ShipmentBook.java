@@ -22,4 +22,14 @@ public interface ShipmentBook {
      * another writer came first.
      */
     boolean put(String orderId, KhaosShipment shipment, long expectedVersion);
+
+    /**
+     * Takes the order's write-back for {@code owner} until {@code until}, unless another owner holds it and its time has
+     * not run out: one write-back per order at a time, so one working from older shipments can never overwrite the
+     * tracking codes another just wrote (the shop takes the whole list on every write).
+     */
+    boolean lockWriteback(String orderId, String owner, java.time.Instant until, java.time.Instant now);
+
+    /** Gives the order's write-back back (only if {@code owner} still holds it). */
+    void unlockWriteback(String orderId, String owner);
 }
