@@ -2,7 +2,7 @@
 // markup: order data is customer input. The page's Content-Security-Policy lets no inline script run either.
 (function () {
   'use strict';
-  var state = { page: 1, size: 50, current: null, cures: [] };
+  var state = { page: 1, size: 50, current: null, cures: [], signIn: { mode: 'session' }, token: null };
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -16,9 +16,10 @@
 
   function api(method, path, body) {
     var init = { method: method, credentials: 'same-origin', headers: { 'X-Requested-With': 'ops-console' } };
+    if (state.token) { init.headers.Authorization = 'Bearer ' + state.token; }
     if (body !== undefined) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
     return fetch('/ops/api' + path, init).then(function (r) {
-      if (r.status === 401) { location.href = '/ops/login'; throw new Error('signed out'); }
+      if (r.status === 401) { signInAgain(); throw new Error('signed out'); }
       return r.json().then(function (j) { return { status: r.status, body: j }; });
     });
   }
@@ -243,5 +244,74 @@
   });
   byId('mapping-form').addEventListener('submit', saveMapping);
   byId('mapping-retry').addEventListener('click', retryCured);
-  loadTypes().then(loadList);
+  // ---- signing in: the sandbox's own session, or (AWS) the user pool's hosted sign-in with PKCE
+  function signInAgain() {
+    if (state.signIn.mode === 'cognito') {
+      sessionStorage.removeItem('ops_token');
+      startHostedSignIn();
+    } else {
+      location.href = '/ops/login';
+    }
+  }
+
+  function base64url(bytes) {
+    var s = '';
+    bytes.forEach(function (b) { s += String.fromCharCode(b); });
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function startHostedSignIn() {
+    var c = state.signIn;
+    var verifier = base64url(crypto.getRandomValues(new Uint8Array(48)));
+    var stateValue = base64url(crypto.getRandomValues(new Uint8Array(16)));
+    sessionStorage.setItem('ops_pkce', verifier);
+    sessionStorage.setItem('ops_state', stateValue);
+    crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)).then(function (hash) {
+      location.href = c.authorizeUrl + '?response_type=code&client_id=' + encodeURIComponent(c.clientId)
+        + '&redirect_uri=' + encodeURIComponent(c.redirectUri) + '&scope=' + encodeURIComponent('openid email profile')
+        + '&state=' + stateValue + '&code_challenge_method=S256&code_challenge=' + base64url(new Uint8Array(hash));
+    });
+  }
+
+  function hostedSignIn() {
+    var c = state.signIn;
+    var params = new URLSearchParams(location.search);
+    var saved = sessionStorage.getItem('ops_token');
+    if (saved) { state.token = saved; return Promise.resolve(); }
+    if (!params.get('code') || params.get('state') !== sessionStorage.getItem('ops_state')) {
+      startHostedSignIn();
+      return new Promise(function () {});
+    }
+    var form = new URLSearchParams({ grant_type: 'authorization_code', client_id: c.clientId, code: params.get('code'),
+      redirect_uri: c.redirectUri, code_verifier: sessionStorage.getItem('ops_pkce') || '' });
+    return fetch(c.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form })
+      .then(function (r) { return r.json(); })
+      .then(function (t) {
+        if (!t.id_token) { throw new Error('the sign-in did not give a token'); }
+        state.token = t.id_token;
+        sessionStorage.setItem('ops_token', t.id_token);
+        sessionStorage.removeItem('ops_pkce');
+        history.replaceState(null, '', location.pathname);
+      });
+  }
+
+  byId('sign-out').addEventListener('click', function () {
+    if (state.signIn.mode === 'cognito') {
+      sessionStorage.removeItem('ops_token');
+      location.href = state.signIn.logoutUrl + '?client_id=' + encodeURIComponent(state.signIn.clientId)
+        + '&logout_uri=' + encodeURIComponent(state.signIn.redirectUri);
+    } else {
+      byId('sign-out-form').submit();
+    }
+  });
+
+  fetch('/ops/console-config', { credentials: 'same-origin' })
+    .then(function (r) { return r.json(); })
+    .then(function (c) {
+      state.signIn = c;
+      return c.mode === 'cognito' ? hostedSignIn() : null;
+    })
+    .then(function () { return loadTypes(); })
+    .then(loadList)
+    .catch(function (e) { say('The console could not start: ' + e.message, true); });
 }());

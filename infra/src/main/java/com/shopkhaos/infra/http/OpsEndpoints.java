@@ -37,7 +37,7 @@ import java.util.Optional;
 @RegisterForReflection(targets = {OpsConsoleService.ExceptionSummary.class, OpsConsoleService.ExceptionPage.class,
         OpsConsoleService.OrderView.class, OpsConsoleService.ExceptionDetail.class, OpsConsoleService.ActionResult.class,
         OpsConsoleService.BulkResult.class, OpsConsoleService.MappingSaved.class, OpsAction.class, TimelineEntry.class,
-        com.shopkhaos.model.ordersync.OrderMappings.Overrides.class})
+        com.shopkhaos.model.ordersync.OrderMappings.Overrides.class, com.shopkhaos.model.ops.ConsoleSignIn.class})
 public abstract class OpsEndpoints {
 
     @Inject
@@ -51,6 +51,17 @@ public abstract class OpsEndpoints {
 
     @Inject
     com.shopkhaos.model.ops.ConsoleSessions sessions;
+
+    @Inject
+    com.shopkhaos.model.ops.ConsoleSignIn signIn;
+
+    /** How the page signs people in (public: the page needs it before anyone has signed in; nothing secret). */
+    @GET
+    @Path("console-config")
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    public Response consoleConfig() {
+        return json(200, signIn);
+    }
 
     /** The console's sign-in form (where OPS_CONSOLE_USERS names people; in AWS the user pool signs people in). */
     @GET
@@ -85,10 +96,16 @@ public abstract class OpsEndpoints {
     @Path("console")
     @jakarta.ws.rs.Produces(MediaType.TEXT_HTML)
     public Response consolePage(@Context HttpHeaders headers) {
-        if (sessions.who(Optional.ofNullable(headers.getHeaderString("Cookie")), java.time.Instant.now()).isEmpty()) {
+        String csp = CSP;
+        if (signIn.mode().equals("cognito")) {
+            // the page holds no data; it signs in with the user pool and sends the token to /ops/api
+            csp = CSP.replace("default-src 'self';", "default-src 'self'; connect-src 'self' " + signIn.signInOrigin() + ";");
+        } else if (!signIn.mode().equals("session")) {
+            return error(404, "the console's sign-in is not set up here (OpsConsoleUrl and OpsSignInDomainPrefix)");
+        } else if (sessions.who(Optional.ofNullable(headers.getHeaderString("Cookie")), java.time.Instant.now()).isEmpty()) {
             return Response.seeOther(java.net.URI.create("/ops/login")).build();
         }
-        return Response.ok(page("console.html")).header("Cache-Control", "no-store").header("Content-Security-Policy", CSP).build();
+        return Response.ok(page("console.html")).header("Cache-Control", "no-store").header("Content-Security-Policy", csp).build();
     }
 
     @Inject

@@ -45,6 +45,16 @@ public class OpsWiring {
         };
     }
 
+    @Produces
+    @Singleton
+    com.shopkhaos.model.ops.ConsoleSignIn consoleSignIn(@ConfigProperty(name = "shopkhaos.ops-auth", defaultValue = "key") String mode,
+                                                        @ConfigProperty(name = "shopkhaos.ops-sign-in-domain-prefix") Optional<String> prefix,
+                                                        @ConfigProperty(name = "shopkhaos.ops-client-id") Optional<String> clientId,
+                                                        @ConfigProperty(name = "shopkhaos.ops-console-url") Optional<String> consoleUrl,
+                                                        @ConfigProperty(name = "shopkhaos.aws-region", defaultValue = "eu-west-2") String region) {
+        return com.shopkhaos.model.ops.ConsoleSignIn.of(mode, prefix.orElse(""), region, clientId.orElse(""), consoleUrl.orElse(""));
+    }
+
     /** The console's sign-in where OPS_CONSOLE_USERS names people (the sandbox); none in AWS (the user pool signs in). */
     @Produces
     @Singleton
