@@ -26,8 +26,9 @@ class OpsApiIT {
 
     @BeforeAll
     static void start() throws Exception {
+        // cart-wide promotions have no rule here, so a PROMOTION mapping to a Khaos discount item is what sends them
         sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_SWEEP_SECONDS", "0",
-                "SHOPWARE_SHOP_ID", "opsApiShop000001", "SANDBOX_STOCK_RECONCILE_SECONDS", "0"));
+                "SHOPWARE_SHOP_ID", "opsApiShop000001", "SANDBOX_STOCK_RECONCILE_SECONDS", "0", "KHAOS_PROMOTION_SCOPES", "setgroup"));
     }
 
     @AfterAll
@@ -170,7 +171,7 @@ class OpsApiIT {
         assertThat(opsJson("POST", "/exception-types/NOPE/retry", "", 404).path("error").asText()).contains("NOPE");
         assertThat(opsJson("GET", "/orders/NO-SUCH-ORDER", null, 404).path("error").asText()).contains("NO-SUCH-ORDER");
         assertThat(opsJson("POST", "/mappings", "{\"kind\":\"NOPE\",\"key\":\"a\",\"value\":\"b\"}", 400).path("error").asText())
-                .contains("SKU, COURIER, BUFFER or SHIPPING_METHOD");
+                .contains("SKU, COURIER, BUFFER, SHIPPING_METHOD or PROMOTION");
         assertThat(opsJson("POST", "/mappings", "{\"kind\":\"BUFFER\",\"key\":\"SCARF-MER-GRY\",\"value\":\"ten\"}", 400)
                 .path("error").asText()).contains("10%,min2");
         assertThat(opsJson("POST", "/mappings", "{\"kind\":\"SKU\",\"key\":\"\",\"value\":\"b\"}", 400).path("error").asText())
@@ -202,5 +203,42 @@ class OpsApiIT {
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf("ops list API with %d open exceptions: p50 %d ms, p95 %d ms, max %d ms (30 calls: all, a type's page 3, a search)%n",
                 total, sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.get(sorted.size() - 1));
+    }
+
+    @Test
+    void aPromotionWithoutARule_isMappedToAKhaosDiscountItem_thenImportedWithIt_andShipsWhole() throws Exception {
+        String number = sandbox.json("POST", "/shopware-sim/_control/orders", "{\"customer\":\"jane\",\"lines\":[{\"sku\":"
+                + "\"SCARF-MER-GRY\",\"quantity\":1}],\"shippingMethod\":\"standard\",\"promotionCode\":\"SAVE10\",\"paid\":true}")
+                .path("orderNumber").asText();
+        awaitException("type=UNMAPPED_PROMOTION&q=" + number, e -> e.path("orderNumber").asText().equals(number));
+
+        JsonNode saved = opsJson("POST", "/mappings", "{\"kind\":\"PROMOTION\",\"key\":\"SAVE10\",\"value\":\"WEB-DISCOUNT\"}", 200);
+        assertThat(saved.path("mayCure")).extracting(e -> e.path("orderNumber").asText()).contains(number);
+        for (JsonNode e : saved.path("mayCure")) {
+            opsJson("POST", "/exceptions/" + segment(e.path("id").asText()) + "/retry", "", 202);
+        }
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode order = null;
+        while (Instant.now().isBefore(deadline)) {
+            order = opsJson("GET", "/orders/" + number, null, 200);
+            if (order.path("state").asText().equals("IMPORTED")) {
+                break;
+            }
+            Thread.sleep(300);
+        }
+        assertThat(order.path("state").asText()).as(order.toString()).isEqualTo("IMPORTED");
+        JsonNode khaos = sandbox.json("GET", "/khaos-sim/_control/orders/" + number, null);
+        assertThat(khaos.path("lines")).extracting(l -> l.path("stockCode").asText()).containsExactly("SCARF-MER-GRY", "WEB-DISCOUNT");
+        assertThat(khaos.path("lines").path(1).path("unitGross").decimalValue()).isNegative();
+
+        sandbox.json("POST", "/khaos-sim/_control/orders/" + number + "/despatch", "{}");
+        Instant shipBy = Instant.now().plusSeconds(30);
+        String state = "";
+        while (Instant.now().isBefore(shipBy) && !state.equals("shipped")) {
+            state = sandbox.json("GET", "/shopware-sim/_control/orders/" + number, null).path("deliveries").path(0)
+                    .path("stateMachineState").path("technicalName").asText();
+            Thread.sleep(200);
+        }
+        assertThat(state).as("the discount item in the shipment is not a unit the shop waits for").isEqualTo("shipped");
     }
 }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The {@code mappings} table: partition {@code kind} ({@code SKU}, {@code COURIER}, {@code BUFFER},
- * {@code SHIPPING_METHOD}), sort {@code key} (the shop's SKU, a delivery method's technical name or name, a stock code, a
+ * {@code SHIPPING_METHOD}, {@code PROMOTION}), sort {@code key} (the shop's SKU, a delivery method's technical name or name, a stock code, a
  * Khaos courier), attribute {@code value}. Read at most once a
  * minute, so a fixed mapping applies to the next retry within a minute.
  */
@@ -28,6 +28,7 @@ public class DynamoOrderMappings implements OrderMappings {
     public static final String COURIER = "COURIER";
     public static final String BUFFER = "BUFFER";
     public static final String SHIPPING_METHOD = "SHIPPING_METHOD";
+    public static final String PROMOTION = "PROMOTION";
 
     private record Cached(Overrides overrides, Instant readAt) {
     }
@@ -50,7 +51,7 @@ public class DynamoOrderMappings implements OrderMappings {
         if (now != null && now.readAt().plus(FRESH_FOR).isAfter(clock.instant())) {
             return now.overrides();
         }
-        Overrides read = new Overrides(kind(SKU), kind(COURIER), kind(BUFFER), kind(SHIPPING_METHOD));
+        Overrides read = new Overrides(kind(SKU), kind(COURIER), kind(BUFFER), kind(SHIPPING_METHOD), kind(PROMOTION));
         cached = new Cached(read, clock.instant());
         return read;
     }

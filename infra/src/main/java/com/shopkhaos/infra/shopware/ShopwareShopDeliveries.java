@@ -51,10 +51,13 @@ public class ShopwareShopDeliveries implements ShopDeliveries {
             return Optional.empty();
         }
         List<OrderedLine> lines = new ArrayList<>();
+        java.util.Set<String> others = new java.util.HashSet<>();
         for (JsonNode item : order.path("lineItems")) {
             if ("product".equals(item.path("type").asText()) && item.path("quantity").asInt() > 0) {
                 String sku = item.path("payload").path("productNumber").asText("");
                 lines.add(new OrderedLine(item.path("id").asText(), sku, item.path("quantity").asInt()));
+            } else {
+                others.add(item.path("id").asText());
             }
         }
         List<DeliveryView> views = new ArrayList<>();
@@ -65,7 +68,7 @@ public class ShopwareShopDeliveries implements ShopDeliveries {
                     d.path("shippingMethodId").asText(""), d.path("shippingMethod").path("technicalName").asText("")));
         }
         return Optional.of(new ShopOrderView(order.path("id").asText(), order.path("orderNumber").asText(""),
-                order.path("stateMachineState").path("technicalName").asText(""), lines, views));
+                order.path("stateMachineState").path("technicalName").asText(""), lines, views, others));
     }
 
     @Override

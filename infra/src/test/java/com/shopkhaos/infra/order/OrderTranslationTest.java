@@ -269,4 +269,53 @@ class OrderTranslationTest {
         ((ObjectNode) order.path("price").path("calculatedTaxes").get(0)).put("tax", 2.51);
         assertThat(translate(order, OrderFixtures.policy(), OrderFixtures.catalogue()).problems()).isEmpty();
     }
+
+    private static OrderTranslationPolicy withOnlyCartPromotions(Map<String, String> promotionItems) {
+        OrderTranslationPolicy p = OrderFixtures.policy();
+        return new OrderTranslationPolicy(p.site(), p.salesSource(), p.companyClass(), p.currency(), p.couriers(), p.cardTypes(),
+                p.accountPaymentMethods(), java.util.Set.of("cart"), p.skuOverrides(), promotionItems);
+    }
+
+    private static Map<String, CatalogueItem> catalogueWith(String code, int rate, boolean stockControlled) {
+        Map<String, CatalogueItem> items = new java.util.HashMap<>(OrderFixtures.catalogue());
+        items.put(code, new CatalogueItem("9901", code, "Web promotion discount", "", rate == 20 ? "1" : "2",
+                java.util.Optional.of(BigDecimal.valueOf(rate)), false, false, stockControlled, false, true, false,
+                java.time.Instant.parse("2026-11-27T09:00:00Z")));
+        return items;
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPromotionMappedToAKhaosDiscountItem_isSentAsOneNegativeLineOfIt_andTheTotalsStillBalance() {
+        OrderTranslator.Result result = translate(OrderFixtures.order("buy-two-get-one"),
+                withOnlyCartPromotions(Map.of("socks3for2", "WEB-DISCOUNT")), catalogueWith("WEB-DISCOUNT", 20, false));
+        assertThat(result.problems()).isEmpty();
+        KhaosSalesOrder order = result.salesOrder().orElseThrow();
+        assertThat(order.lines()).extracting(KhaosSalesOrder.Line::stockCode)
+                .containsExactly("SOCKS-WOOL-3PK", "SOCKS-BAMBOO-2PK", "WEB-DISCOUNT");
+        KhaosSalesOrder.Line discount = order.lines().get(2);
+        assertThat(discount.quantity()).isEqualTo(1);
+        assertThat(discount.unitGross()).isEqualByComparingTo("-9.00");
+        assertThat(discount.valueDiscount()).isEqualByComparingTo("0");
+        assertThat(order.lines().subList(0, 2)).allSatisfy(l -> assertThat(l.valueDiscount()).isEqualByComparingTo("0"));
+        BigDecimal sum = order.lines().stream().map(KhaosSalesOrder.Line::grossAfterDiscount).reduce(order.deliveryGross(), BigDecimal::add);
+        assertThat(sum).isEqualByComparingTo(order.grossTotal());
+
+        OrderTranslator.Result byScope = translate(OrderFixtures.order("buy-two-get-one"),
+                withOnlyCartPromotions(Map.of("setgroup", "WEB-DISCOUNT")), catalogueWith("WEB-DISCOUNT", 20, false));
+        assertThat(byScope.problems()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPromotionItemThatIsMissing_aStockItem_orAtAnotherVatRate_holdsTheOrderWithTheReason() {
+        OrderTranslator.Result missing = translate(OrderFixtures.order("buy-two-get-one"),
+                withOnlyCartPromotions(Map.of("SOCKS3FOR2", "NO-SUCH-ITEM")), OrderFixtures.catalogue());
+        assertThat(missing.problems()).extracting(p -> p.type() + " " + p.reason())
+                .anyMatch(t -> t.startsWith("UNMAPPED_PROMOTION") && t.contains("NO-SUCH-ITEM"));
+        OrderTranslator.Result stock = translate(OrderFixtures.order("buy-two-get-one"),
+                withOnlyCartPromotions(Map.of("SOCKS3FOR2", "SCARF-MER-GRY")), OrderFixtures.catalogue());
+        assertThat(stock.problems()).extracting(p -> p.reason()).anyMatch(r -> r.contains("stock item"));
+        OrderTranslator.Result otherRate = translate(OrderFixtures.order("buy-two-get-one"),
+                withOnlyCartPromotions(Map.of("SOCKS3FOR2", "WEB-DISCOUNT-5")), catalogueWith("WEB-DISCOUNT-5", 5, false));
+        assertThat(otherRate.problems()).extracting(p -> p.type()).contains(ExceptionType.VAT_MISMATCH);
+    }
 }

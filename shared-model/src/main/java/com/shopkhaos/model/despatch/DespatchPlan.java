@@ -43,7 +43,7 @@ public record DespatchPlan(String deliveryId, String deliveryState, List<String>
                                       Map<String, String> courierToShippingMethod) {
         List<Problem> holds = new ArrayList<>();
         List<Problem> notices = new ArrayList<>();
-        ShippedUnits units = ShippedUnits.count(order.lines(), shipments, stockCodeOfSku);
+        ShippedUnits units = ShippedUnits.count(order.lines(), shipments, stockCodeOfSku, order.otherLineIds());
         ShippedUnits.Progress progress = units.progress(order.lines());
         units.notOnOrder().forEach(item -> holds.add(new Problem(ExceptionType.DESPATCH_LINE_NOT_ON_ORDER,
                 "Khaos shipped " + item + ", which is not on shop order " + order.orderNumber())));

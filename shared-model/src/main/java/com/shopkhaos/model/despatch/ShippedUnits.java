@@ -26,6 +26,12 @@ public record ShippedUnits(Map<String, BigDecimal> shipped, List<String> notOnOr
 
     public static ShippedUnits count(List<ShopDeliveries.OrderedLine> lines, Collection<KhaosShipment> shipments,
                                      UnaryOperator<String> stockCodeOfSku) {
+        return count(lines, shipments, stockCodeOfSku, java.util.Set.of());
+    }
+
+    /** @param otherLineIds the order's lines that are not products: shipment items naming them are not units shipped */
+    public static ShippedUnits count(List<ShopDeliveries.OrderedLine> lines, Collection<KhaosShipment> shipments,
+                                     UnaryOperator<String> stockCodeOfSku, java.util.Set<String> otherLineIds) {
         Map<String, BigDecimal> shipped = new LinkedHashMap<>();
         lines.forEach(l -> shipped.put(l.lineItemId(), BigDecimal.ZERO));
         List<String> notOnOrder = new ArrayList<>();
@@ -33,7 +39,7 @@ public record ShippedUnits(Map<String, BigDecimal> shipped, List<String> notOnOr
             Map<String, KhaosShipment.Item> items = new LinkedHashMap<>();
             shipment.items().forEach(i -> items.putIfAbsent(i.shipmentItemId(), i));
             for (KhaosShipment.Item item : items.values()) {
-                if (item.quantity().signum() <= 0) {
+                if (item.quantity().signum() <= 0 || otherLineIds.contains(item.importRef())) {
                     continue;
                 }
                 ShopDeliveries.OrderedLine line = lineFor(item, lines, shipped, stockCodeOfSku);

@@ -10,11 +10,21 @@ import java.util.Optional;
  */
 public interface ShopDeliveries {
 
-    /** An order as the write-back needs it. {@code state}: the order's state (open, in_progress, completed, cancelled). */
-    record ShopOrderView(String orderId, String orderNumber, String state, List<OrderedLine> lines, List<DeliveryView> deliveries) {
+    /**
+     * An order as the write-back needs it. {@code state}: the order's state (open, in_progress, completed, cancelled);
+     * {@code otherLineIds}: its lines that are not products (promotions, sent to Khaos as a non-stock item, come back
+     * in its shipments and are not units to ship).
+     */
+    record ShopOrderView(String orderId, String orderNumber, String state, List<OrderedLine> lines, List<DeliveryView> deliveries,
+                         java.util.Set<String> otherLineIds) {
         public ShopOrderView {
             lines = List.copyOf(lines);
             deliveries = List.copyOf(deliveries);
+            otherLineIds = otherLineIds == null ? java.util.Set.of() : java.util.Set.copyOf(otherLineIds);
+        }
+
+        public ShopOrderView(String orderId, String orderNumber, String state, List<OrderedLine> lines, List<DeliveryView> deliveries) {
+            this(orderId, orderNumber, state, lines, deliveries, java.util.Set.of());
         }
     }
 

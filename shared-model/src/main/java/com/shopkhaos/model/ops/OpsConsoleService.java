@@ -249,15 +249,15 @@ public final class OpsConsoleService {
 
     /**
      * Saves a mapping a person made (SKU → stock code, delivery method → courier, stock code → buffer rule, Khaos
-     * courier → shop shipping method) and answers the open exceptions it may cure. A new buffer is applied to the
+     * courier → shop shipping method, promotion code or scope → Khaos non-stock item) and answers the open exceptions it may cure. A new buffer is applied to the
      * code's stock straight away.
      */
     public MappingSaved saveMapping(String kind, String key, String value, String by) {
         String k = kind == null ? "" : kind.strip().toUpperCase(java.util.Locale.ROOT);
         String name = key == null ? "" : key.strip();
         String v = value == null ? "" : value.strip();
-        if (!Set.of("SKU", "COURIER", "BUFFER", "SHIPPING_METHOD").contains(k)) {
-            throw new BadMappingException("a mapping is SKU, COURIER, BUFFER or SHIPPING_METHOD, not \"" + kind + "\"");
+        if (!Set.of("SKU", "COURIER", "BUFFER", "SHIPPING_METHOD", "PROMOTION").contains(k)) {
+            throw new BadMappingException("a mapping is SKU, COURIER, BUFFER, SHIPPING_METHOD or PROMOTION, not \"" + kind + "\"");
         }
         if (name.isEmpty() || name.length() > 100 || v.isEmpty() || v.length() > 100) {
             throw new BadMappingException("give the key and the value (each 1 to 100 characters)");
@@ -280,14 +280,16 @@ public final class OpsConsoleService {
             case "SKU" -> EnumSet.of(ExceptionType.UNKNOWN_SKU, ExceptionType.DELETED_ITEM, ExceptionType.DISCONTINUED_ITEM,
                     ExceptionType.RUN_TO_ZERO_OUT_OF_STOCK, ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS);
             case "COURIER" -> EnumSet.of(ExceptionType.UNMAPPED_DELIVERY_METHOD);
+            case "PROMOTION" -> EnumSet.of(ExceptionType.UNMAPPED_PROMOTION);
             default -> EnumSet.noneOf(ExceptionType.class);
         };
         List<ExceptionSummary> mayCure = exceptions.inStatus(ExceptionStatus.OPEN).stream()
                 .filter(e -> cured.contains(e.type()))
                 .filter(e -> {
                     String subject = e.subject().toLowerCase(java.util.Locale.ROOT);
+                    String reason = e.reason().toLowerCase(java.util.Locale.ROOT);
                     return subject.equals(lower) || subject.endsWith(":" + lower) || subject.endsWith("-" + lower)
-                            || e.reason().toLowerCase(java.util.Locale.ROOT).contains("sku " + lower);
+                            || reason.contains("sku " + lower) || reason.contains("discounts the " + lower + ",");
                 })
                 .map(e -> summary(e, now)).toList();
         return new MappingSaved(k, name, v, mayCure);

@@ -14,7 +14,7 @@ import java.util.Set;
 public record OrderTranslationPolicy(String site, String salesSource, String companyClass, String currency,
                                      Map<String, String> couriers, Map<String, String> cardTypes,
                                      Set<String> accountPaymentMethods, Set<String> promotionScopes,
-                                     Map<String, String> skuOverrides) {
+                                     Map<String, String> skuOverrides, Map<String, String> promotionItems) {
 
     public OrderTranslationPolicy {
         couriers = lowerKeys(couriers);
@@ -22,6 +22,25 @@ public record OrderTranslationPolicy(String site, String salesSource, String com
         accountPaymentMethods = Set.copyOf(accountPaymentMethods);
         promotionScopes = Set.copyOf(promotionScopes);
         skuOverrides = Map.copyOf(skuOverrides);
+        promotionItems = lowerKeys(promotionItems == null ? Map.of() : promotionItems);
+    }
+
+    public OrderTranslationPolicy(String site, String salesSource, String companyClass, String currency,
+                                  Map<String, String> couriers, Map<String, String> cardTypes,
+                                  Set<String> accountPaymentMethods, Set<String> promotionScopes,
+                                  Map<String, String> skuOverrides) {
+        this(site, salesSource, companyClass, currency, couriers, cardTypes, accountPaymentMethods, promotionScopes, skuOverrides,
+                Map.of());
+    }
+
+    /** The Khaos non-stock item a promotion is sent as: mapped by its code, else by its discount scope. */
+    public Optional<String> promotionItemFor(String promotionCode, String discountScope) {
+        String byCode = promotionItems.get(promotionCode == null ? "" : promotionCode.toLowerCase(Locale.ROOT).strip());
+        if (byCode != null && !promotionCode.isBlank()) {
+            return Optional.of(byCode);
+        }
+        return Optional.ofNullable(promotionItems.get(discountScope == null ? "" : discountScope.toLowerCase(Locale.ROOT).strip()))
+                .filter(v -> discountScope != null && !discountScope.isBlank());
     }
 
     private static Map<String, String> lowerKeys(Map<String, String> map) {
@@ -32,15 +51,23 @@ public record OrderTranslationPolicy(String site, String salesSource, String com
 
     /** This policy with SKU overrides and couriers mapped by hand added (they win over configured ones). */
     public OrderTranslationPolicy withMappings(Map<String, String> skus, Map<String, String> moreCouriers) {
-        if (skus.isEmpty() && moreCouriers.isEmpty()) {
+        return withMappings(skus, moreCouriers, Map.of());
+    }
+
+    /** As above, with promotions mapped to Khaos non-stock items. */
+    public OrderTranslationPolicy withMappings(Map<String, String> skus, Map<String, String> moreCouriers,
+                                               Map<String, String> morePromotionItems) {
+        if (skus.isEmpty() && moreCouriers.isEmpty() && morePromotionItems.isEmpty()) {
             return this;
         }
+        java.util.Map<String, String> promos = new java.util.LinkedHashMap<>(promotionItems);
+        promos.putAll(lowerKeys(morePromotionItems));
         java.util.Map<String, String> sku = new java.util.LinkedHashMap<>(skuOverrides);
         sku.putAll(skus);
         java.util.Map<String, String> courier = new java.util.LinkedHashMap<>(couriers);
         courier.putAll(lowerKeys(moreCouriers));
         return new OrderTranslationPolicy(site, salesSource, companyClass, currency, courier, cardTypes, accountPaymentMethods,
-                promotionScopes, sku);
+                promotionScopes, sku, promos);
     }
 
     /** Whether a payment method puts the order on account (invoice): ready when placed, even under "on paid". */

@@ -47,14 +47,29 @@ public final class OrderTranslator {
         final BigDecimal rate;
         final BigDecimal lineGross;
         final BigDecimal unitGross;
+        /** A promotion sent as a Khaos non-stock item: one unit of it, at a negative price. */
+        final boolean promotionItem;
         BigDecimal discount = BigDecimal.ZERO;
 
         Draft(ShopLine line, String stockCode, BigDecimal rate, BigDecimal lineGross, BigDecimal unitGross) {
+            this(line, stockCode, rate, lineGross, unitGross, false);
+        }
+
+        Draft(ShopLine line, String stockCode, BigDecimal rate, BigDecimal lineGross, BigDecimal unitGross, boolean promotionItem) {
             this.line = line;
             this.stockCode = stockCode;
             this.rate = rate;
             this.lineGross = lineGross;
             this.unitGross = unitGross;
+            this.promotionItem = promotionItem;
+        }
+
+        String sku() {
+            return promotionItem ? stockCode : line.sku();
+        }
+
+        int quantity() {
+            return promotionItem ? 1 : line.quantity();
         }
     }
 
@@ -96,7 +111,9 @@ public final class OrderTranslator {
         // too; those checks run again on the retry once the line is fixed, so its problem stands alone meanwhile
         boolean everyLinePlaced = drafts.size() == order.lines().stream().filter(l -> l.kind() == ShopLine.LineKind.PRODUCT).count();
         if (everyLinePlaced) {
-            applyPromotions(order, policy, drafts);
+            applyPromotions(order, policy, drafts, catalogue);
+            drafts = new ArrayList<>(drafts);
+            drafts.addAll(promotionItems);
         }
         Optional<ShopDelivery> delivery = order.deliveries().stream().findFirst();
         String courier = courier(delivery, policy);
@@ -124,8 +141,8 @@ public final class OrderTranslator {
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), List.copyOf(problems.values()));
         }
-        List<KhaosSalesOrder.Line> lines = drafts.stream().map(d -> new KhaosSalesOrder.Line(d.stockCode, d.line.sku(),
-                d.line.quantity(), d.unitGross, d.discount, d.rate, d.line.lineId(), d.line.label())).toList();
+        List<KhaosSalesOrder.Line> lines = drafts.stream().map(d -> new KhaosSalesOrder.Line(d.stockCode, d.sku(),
+                d.quantity(), d.unitGross, d.discount, d.rate, d.line.lineId(), d.line.label())).toList();
         LocalDateTime orderDate = LocalDateTime.ofInstant(order.placedAt(), SHOP_ZONE).withNano(0);
         return new Result(Optional.of(new KhaosSalesOrder(order.orderNumber(), orderDate, order.orderId(),
                 policy.companyClass(), policy.currency(), companyName, order.taxStatus() == TaxStatus.TAX_FREE, invoice,
@@ -217,12 +234,58 @@ public final class OrderTranslator {
     }
 
     /** Each promotion's discount at each VAT rate is spread over the product lines at that rate, in proportion. */
-    private void applyPromotions(ShopOrder order, OrderTranslationPolicy policy, List<Draft> drafts) {
+    /** Promotions sent as a Khaos non-stock item (a PROMOTION mapping), added to the lines once products are placed. */
+    private final List<Draft> promotionItems = new ArrayList<>();
+
+    /**
+     * A promotion mapped to a Khaos non-stock item: one line of that item per VAT rate the shop discounted at, at minus
+     * the discount (gross). Khaos charges the item's own tax code, so the VAT check still compares what Khaos will work
+     * out with what the shop charged: a discount at another rate than the item's holds the order for finance.
+     */
+    private void asPromotionItem(ShopOrder order, ShopLine promotion, String name, String code,
+                                 Function<String, Optional<CatalogueItem>> catalogue) {
+        Optional<CatalogueItem> item = catalogue.apply(code);
+        if (item.isEmpty() || item.get().deleted()) {
+            problem(ExceptionType.UNMAPPED_PROMOTION, "promotion-" + name, "promotion " + name + " is mapped to Khaos item "
+                    + code + ", which Khaos does not have");
+            return;
+        }
+        if (item.get().stockControlled()) {
+            problem(ExceptionType.UNMAPPED_PROMOTION, "promotion-" + name, "promotion " + name + " is mapped to Khaos item "
+                    + code + ", which is a stock item; map it to a non-stock discount item");
+            return;
+        }
+        Optional<BigDecimal> rate = item.get().taxRatePercent();
+        if (rate.isEmpty()) {
+            problem(ExceptionType.UNKNOWN_TAX_RATE_CODE, "promotion-item-" + code, "Khaos item " + code + " has tax code "
+                    + item.get().taxRateCode() + ", which has no percentage in KHAOS_TAX_RATES");
+            return;
+        }
+        List<TaxPortion> portions = promotion.taxes().isEmpty()
+                ? List.of(new TaxPortion(BigDecimal.ZERO, BigDecimal.ZERO, promotion.totalPrice())) : promotion.taxes();
+        for (TaxPortion portion : portions) {
+            BigDecimal amount = portion.price().abs();
+            if (amount.signum() == 0) {
+                continue;
+            }
+            BigDecimal gross = money(order.taxStatus() == TaxStatus.NET ? amount.add(vatOnNet(amount, portion.rate())) : amount);
+            promotionItems.add(new Draft(promotion, code, rate.get(), gross.negate(), gross.negate(), true));
+        }
+    }
+
+    private void applyPromotions(ShopOrder order, OrderTranslationPolicy policy, List<Draft> drafts,
+                                 Function<String, Optional<CatalogueItem>> catalogue) {
         for (ShopLine promotion : order.lines()) {
             if (promotion.kind() != ShopLine.LineKind.PROMOTION) {
                 continue;
             }
             String name = promotion.promotionCode().isEmpty() ? promotion.label() : promotion.promotionCode();
+            Optional<String> item = policy.promotionScopes().contains(promotion.discountScope()) ? Optional.empty()
+                    : policy.promotionItemFor(promotion.promotionCode(), promotion.discountScope());
+            if (item.isPresent()) {
+                asPromotionItem(order, promotion, name, item.get(), catalogue);
+                continue;
+            }
             if (!policy.promotionScopes().contains(promotion.discountScope())) {
                 problem(ExceptionType.UNMAPPED_PROMOTION, "promotion-" + name, "promotion " + name + " discounts the "
                         + (promotion.discountScope().isEmpty() ? "order in an unknown way" : promotion.discountScope())

@@ -10,7 +10,7 @@ public interface OrderMappings {
 
     Overrides current();
 
-    /** Maps a key (a person's fix); kinds SKU, COURIER, BUFFER, SHIPPING_METHOD. Not every store takes writes. */
+    /** Maps a key (a person's fix); kinds SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION. Not every store takes writes. */
     default void put(String kind, String key, String value) {
         throw new UnsupportedOperationException("this mapping store is read-only");
     }
@@ -21,14 +21,21 @@ public interface OrderMappings {
      * shipping method (id or technical name) its parcels go out under, when that differs from what was ordered.
      */
     record Overrides(Map<String, String> skuToStockCode, Map<String, String> deliveryMethodToCourier,
-                     Map<String, String> bufferByStockCode, Map<String, String> courierToShippingMethod) {
-        public static final Overrides NONE = new Overrides(Map.of(), Map.of(), Map.of(), Map.of());
+                     Map<String, String> bufferByStockCode, Map<String, String> courierToShippingMethod,
+                     Map<String, String> promotionToItem) {
+        public static final Overrides NONE = new Overrides(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
         public Overrides {
             skuToStockCode = Map.copyOf(skuToStockCode);
             deliveryMethodToCourier = Map.copyOf(deliveryMethodToCourier);
             bufferByStockCode = Map.copyOf(bufferByStockCode);
             courierToShippingMethod = Map.copyOf(courierToShippingMethod);
+            promotionToItem = Map.copyOf(promotionToItem);
+        }
+
+        public Overrides(Map<String, String> skuToStockCode, Map<String, String> deliveryMethodToCourier,
+                         Map<String, String> bufferByStockCode, Map<String, String> courierToShippingMethod) {
+            this(skuToStockCode, deliveryMethodToCourier, bufferByStockCode, courierToShippingMethod, Map.of());
         }
 
         public Overrides(Map<String, String> skuToStockCode, Map<String, String> deliveryMethodToCourier,

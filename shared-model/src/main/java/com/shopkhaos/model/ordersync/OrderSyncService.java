@@ -122,7 +122,7 @@ public final class OrderSyncService {
             return withdraw(entry, now, "cancelled in the shop before Khaos downloaded it");
         }
         OrderTranslationPolicy effective = policy.withMappings(mappings.current().skuToStockCode(),
-                mappings.current().deliveryMethodToCourier());
+                mappings.current().deliveryMethodToCourier(), mappings.current().promotionToItem());
         holdStock(order, effective, now);
         OrderTranslator.Result result = OrderTranslator.translate(order, effective, catalogue::byStockCode, this::availableAtSite);
         if (!result.ready()) {

@@ -203,4 +203,15 @@ class DespatchDecisionsTest {
         assertThat(plan.orderActions()).isEmpty();
         assertThat(decide(order("open", "open"), List.of(s1)).orderActions()).containsExactly("process", "complete");
     }
+
+    @Test
+    void aPromotionSentAsAKhaosItem_comesBackInTheShipment_andIsNotAUnitToShip() {
+        KhaosShipment all = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+                item("SI2", "HAT-RED", "1", "line-hat"), item("SI3", "WEB-DISCOUNT", "1", "line-promo")), "JD1");
+        ShopDeliveries.ShopOrderView order = new ShopDeliveries.ShopOrderView("o1", "10042", "open", LINES, List.of(
+                new ShopDeliveries.DeliveryView("d1", "open", List.of(), "sm", "")), java.util.Set.of("line-promo"));
+        DespatchPlan plan = decide(order, List.of(all));
+        assertThat(plan.holds()).isEmpty();
+        assertThat(plan.deliveryAction()).isEqualTo("ship");
+    }
 }
