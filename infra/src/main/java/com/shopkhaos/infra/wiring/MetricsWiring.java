@@ -6,6 +6,7 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The alarms' figures as CloudWatch embedded metrics (the sandbox replaces them with its own, kept in memory). */
@@ -21,11 +22,35 @@ public class MetricsWiring {
     }
 
     /** In AWS the arrival times and queue depths are CloudWatch's (the alarms watch them); the sandbox shows its own. */
+    /**
+     * In AWS: the depth of every queue and DLQ the ops API is told about ({@code *_QUEUE_URL}, {@code *_DLQ_URL}); when
+     * the last webhook, stock push and order pull arrived are CloudWatch metrics the alarms watch (the sandbox shows them).
+     */
     @Produces
     @Singleton
     @DefaultBean
-    com.shopkhaos.model.ops.HealthFigures healthFigures() {
-        return () -> java.util.Map.of("Arrivals, queue depths and lag", "in CloudWatch: the alarms on the AlarmTopic watch them");
+    com.shopkhaos.model.ops.HealthFigures healthFigures(software.amazon.awssdk.services.sqs.SqsClient sqs,
+                                                        @ConfigProperty(name = "shopkhaos.health-queues") Optional<String> queues) {
+        return () -> {
+            java.util.Map<String, String> figures = new java.util.TreeMap<>();
+            for (String url : queues.orElse("").split(",")) {
+                if (url.isBlank()) {
+                    continue;
+                }
+                String name = url.strip().substring(url.strip().lastIndexOf('/') + 1);
+                try {
+                    java.util.Map<software.amazon.awssdk.services.sqs.model.QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b
+                            .queueUrl(url.strip()).attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName
+                                    .APPROXIMATE_NUMBER_OF_MESSAGES)).attributes();
+                    figures.put("Queue " + name, a.getOrDefault(software.amazon.awssdk.services.sqs.model.QueueAttributeName
+                            .APPROXIMATE_NUMBER_OF_MESSAGES, "?") + " waiting");
+                } catch (RuntimeException e) {
+                    figures.put("Queue " + name, "could not be read");
+                }
+            }
+            figures.put("Last webhook, Khaos stock push and order pull", "in CloudWatch (the quiet-period alarms watch them)");
+            return figures;
+        };
     }
 
     @Produces

@@ -70,4 +70,12 @@ class OpsConsoleSignInTest {
                 .then().statusCode(200);
         assertThat(exceptions.find(id)).get().satisfies(e -> assertThat(e.resolvedBy()).isEqualTo("priya@shop.example"));
     }
+
+    @Test
+    void healthAtAGlance_showsEveryQueueAndDlqDepth() throws Exception {
+        JsonNode health = JSON.readTree(given().header("Authorization", "Bearer " + token("priya@shop.example")).when()
+                .get("/ops/api/health").then().statusCode(200).extract().asString());
+        assertThat(health.toString()).contains("order-events-dlq").contains("stock-changes").contains("despatches-dlq")
+                .contains("waiting").doesNotContain("could not be read");
+    }
 }
