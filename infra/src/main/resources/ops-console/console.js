@@ -183,35 +183,28 @@
         body.appendChild(tr);
       });
     });
-    return api('GET', '/exceptions?status=ALL&size=200').then(function (r) {
+    return api('GET', '/summary').then(function (r) {
       var tiles = byId('health-tiles');
       clear(tiles);
-      var open = r.body.items.filter(function (e) { return e.status === 'OPEN'; });
-      var byType = {};
-      open.forEach(function (e) {
-        var t = byType[e.title] || (byType[e.title] = { n: 0, oldest: 0 });
-        t.n += 1;
-        t.oldest = Math.max(t.oldest, e.ageHours);
-      });
-      Object.keys(byType).sort().forEach(function (title) {
+      var kinds = r.body.openByKind;
+      Object.keys(kinds).forEach(function (k) {
         var tile = el('div', null, 'tile');
-        tile.appendChild(el('strong', byType[title].n));
-        tile.appendChild(el('span', title + ' · oldest ' + byType[title].oldest + ' h'));
+        tile.appendChild(el('strong', kinds[k].open));
+        tile.appendChild(el('span', kinds[k].title + ' · oldest ' + kinds[k].oldestHours + ' h'));
         tiles.appendChild(tile);
       });
-      if (!open.length) { tiles.appendChild(el('p', 'Nothing open.')); }
-      var perDay = {};
-      r.body.items.forEach(function (e) { var d = (e.createdAt || '').substring(0, 10); perDay[d] = (perDay[d] || 0) + 1; });
+      if (!r.body.open) { tiles.appendChild(el('p', 'Nothing open.')); }
       var body = byId('per-day');
       clear(body);
-      Object.keys(perDay).sort().reverse().slice(0, 14).forEach(function (d) {
+      Object.keys(r.body.newPerDay).forEach(function (d) {
+        var n = r.body.newPerDay[d];
         var tr = el('tr');
         tr.appendChild(el('td', d));
         var cell = el('td');
         var bar = el('span', null, 'bar');
-        bar.style.width = Math.min(100, perDay[d] * 4) + 'px';
+        bar.style.width = Math.min(300, n * 4) + 'px';
         cell.appendChild(bar);
-        cell.appendChild(el('span', ' ' + perDay[d]));
+        cell.appendChild(el('span', ' ' + n));
         tr.appendChild(cell);
         body.appendChild(tr);
       });

@@ -129,6 +129,10 @@ class OpsApiIT {
         for (String number : numbers) {
             awaitException("type=UNMAPPED_DELIVERY_METHOD&q=" + number, e -> e.path("orderNumber").asText().equals(number));
         }
+        JsonNode summary = opsJson("GET", "/summary", null, 200);
+        assertThat(summary.path("openByKind").path("UNMAPPED_DELIVERY_METHOD").path("open").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(summary.path("newPerDay").path(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()).asInt())
+                .isGreaterThanOrEqualTo(3);
         JsonNode first = opsJson("GET", "/exceptions?type=UNMAPPED_DELIVERY_METHOD&size=2&page=1", null, 200);
         JsonNode second = opsJson("GET", "/exceptions?type=UNMAPPED_DELIVERY_METHOD&size=2&page=2", null, 200);
         assertThat(first.path("total").asInt()).isGreaterThanOrEqualTo(3);

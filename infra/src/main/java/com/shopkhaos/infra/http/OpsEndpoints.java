@@ -37,7 +37,8 @@ import java.util.Optional;
 @RegisterForReflection(targets = {OpsConsoleService.ExceptionSummary.class, OpsConsoleService.ExceptionPage.class,
         OpsConsoleService.OrderView.class, OpsConsoleService.ExceptionDetail.class, OpsConsoleService.ActionResult.class,
         OpsConsoleService.BulkResult.class, OpsConsoleService.MappingSaved.class, OpsAction.class, TimelineEntry.class,
-        com.shopkhaos.model.ordersync.OrderMappings.Overrides.class, com.shopkhaos.model.ops.ConsoleSignIn.class})
+        com.shopkhaos.model.ordersync.OrderMappings.Overrides.class, com.shopkhaos.model.ops.ConsoleSignIn.class,
+        OpsConsoleService.Summary.class, OpsConsoleService.KindSummary.class})
 public abstract class OpsEndpoints {
 
     @Inject
@@ -115,6 +116,12 @@ public abstract class OpsEndpoints {
     @Path("api/health")
     public Response healthFigures(@Context HttpHeaders headers) {
         return as(headers, who -> json(200, new java.util.TreeMap<>(health.now())));
+    }
+
+    @GET
+    @Path("api/summary")
+    public Response summary(@Context HttpHeaders headers) {
+        return as(headers, who -> json(200, console.summary()));
     }
 
     @GET

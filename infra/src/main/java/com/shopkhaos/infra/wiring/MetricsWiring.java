@@ -17,8 +17,12 @@ public class MetricsWiring {
     @Singleton
     @DefaultBean
     OpsMetrics opsMetrics(@ConfigProperty(name = "shopkhaos.metrics-namespace", defaultValue = "ShopKhaos") String namespace,
-                          @ConfigProperty(name = "shopkhaos.stack-name", defaultValue = "local") String stack, Clock clock) {
-        return new EmbeddedMetrics(namespace, stack, clock);
+                          @ConfigProperty(name = "shopkhaos.stack-name", defaultValue = "local") String stack, Clock clock,
+                          software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                          @ConfigProperty(name = "shopkhaos.arrivals-table") Optional<String> arrivalsTable) {
+        EmbeddedMetrics metrics = new EmbeddedMetrics(namespace, stack, clock);
+        return arrivalsTable.filter(t -> !t.isBlank()).<OpsMetrics>map(t -> new com.shopkhaos.model.ops.ArrivalRecords(metrics,
+                new com.shopkhaos.infra.dynamodb.DynamoCheckpoints(dynamo, t), clock)).orElse(metrics);
     }
 
     /** In AWS the arrival times and queue depths are CloudWatch's (the alarms watch them); the sandbox shows its own. */
@@ -30,9 +34,28 @@ public class MetricsWiring {
     @Singleton
     @DefaultBean
     com.shopkhaos.model.ops.HealthFigures healthFigures(software.amazon.awssdk.services.sqs.SqsClient sqs,
-                                                        @ConfigProperty(name = "shopkhaos.health-queues") Optional<String> queues) {
+                                                        @ConfigProperty(name = "shopkhaos.health-queues") Optional<String> queues,
+                                                        software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                                                        @ConfigProperty(name = "shopkhaos.arrivals-table") Optional<String> arrivalsTable,
+                                                        Clock clock) {
+        com.shopkhaos.model.ordersync.Checkpoints checkpoints = new com.shopkhaos.infra.dynamodb.DynamoCheckpoints(dynamo,
+                arrivalsTable.orElse(""));
         return () -> {
             java.util.Map<String, String> figures = new java.util.TreeMap<>();
+            java.util.Map<String, String> arrivals = java.util.Map.of(OpsMetrics.WEBHOOKS_RECEIVED, "Last webhook from the shop",
+                    OpsMetrics.KHAOS_STOCK_PUSHES, "Last stock push from Khaos", OpsMetrics.KHAOS_ORDER_PULLS, "Last order pull by Khaos");
+            arrivals.forEach((metric, label) -> {
+                if (arrivalsTable.isEmpty() || arrivalsTable.get().isBlank()) {
+                    return;
+                }
+                try {
+                    figures.put(label, checkpoints.get(com.shopkhaos.model.ops.ArrivalRecords.checkpoint(metric))
+                            .map(at -> java.time.Duration.between(at, clock.instant()).toMinutes() + " min ago (to the minute)")
+                            .orElse("none yet"));
+                } catch (RuntimeException e) {
+                    figures.put(label, "could not be read");
+                }
+            });
             for (String url : queues.orElse("").split(",")) {
                 if (url.isBlank()) {
                     continue;
@@ -48,7 +71,6 @@ public class MetricsWiring {
                     figures.put("Queue " + name, "could not be read");
                 }
             }
-            figures.put("Last webhook, Khaos stock push and order pull", "in CloudWatch (the quiet-period alarms watch them)");
             return figures;
         };
     }

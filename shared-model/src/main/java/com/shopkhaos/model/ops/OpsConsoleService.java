@@ -242,6 +242,36 @@ public final class OpsConsoleService {
         return new BulkResult(type, queued, refused, messages);
     }
 
+    /** Open problems per kind (how many, the oldest's age in hours) and new problems per day, the last 14 days. */
+    public record Summary(java.util.Map<String, KindSummary> openByKind, java.util.Map<String, Integer> newPerDay, int open) {
+    }
+
+    /** One kind of problem, open. */
+    public record KindSummary(String title, int open, long oldestHours) {
+    }
+
+    public Summary summary() {
+        Instant now = clock.instant();
+        java.util.Map<String, KindSummary> byKind = new java.util.TreeMap<>();
+        List<ExceptionRecord> open = exceptions.inStatus(ExceptionStatus.OPEN);
+        for (ExceptionRecord e : open) {
+            long age = Duration.between(e.createdAt(), now).toHours();
+            byKind.merge(e.type().name(), new KindSummary(e.type().title(), 1, age),
+                    (a, b) -> new KindSummary(a.title(), a.open() + 1, Math.max(a.oldestHours(), b.oldestHours())));
+        }
+        java.util.Map<String, Integer> perDay = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        for (int d = 0; d < 14; d++) {
+            perDay.put(today.minusDays(d).toString(), 0);
+        }
+        List<ExceptionRecord> all = new ArrayList<>(open);
+        all.addAll(exceptions.inStatus(ExceptionStatus.RESOLVED));
+        for (ExceptionRecord e : all) {
+            perDay.computeIfPresent(e.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(), (k, v) -> v + 1);
+        }
+        return new Summary(byKind, perDay, open.size());
+    }
+
     /** The mappings in force. */
     public OrderMappings.Overrides mappings() {
         return mappings.current();

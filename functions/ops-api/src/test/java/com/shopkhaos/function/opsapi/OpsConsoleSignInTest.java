@@ -76,6 +76,7 @@ class OpsConsoleSignInTest {
         JsonNode health = JSON.readTree(given().header("Authorization", "Bearer " + token("priya@shop.example")).when()
                 .get("/ops/api/health").then().statusCode(200).extract().asString());
         assertThat(health.toString()).contains("order-events-dlq").contains("stock-changes").contains("despatches-dlq")
-                .contains("waiting").doesNotContain("could not be read");
+                .contains("waiting").contains("Last webhook from the shop").contains("Last order pull by Khaos")
+                .doesNotContain("could not be read");
     }
 }
