@@ -297,7 +297,13 @@ public class SandboxInspectionResource {
     @POST
     @Path("sandbox/stock/reconcile")
     public Response reconcileNow() {
-        return json(stockSync.runReconcile());
+        try {
+            return json(stockSync.runReconcile());
+        } catch (RuntimeException e) {
+            return Response.status(503).type("application/json").entity(InfraJson.mapper().createObjectNode()
+                    .put("error", "the reconcile stopped: " + e.getMessage() + " (the next one repairs what this one did not)")
+                    .toString()).build();
+        }
     }
 
     @PUT
