@@ -271,12 +271,15 @@
     var params = new URLSearchParams(location.search);
     var saved = sessionStorage.getItem('ops_token');
     if (saved) { state.token = saved; return Promise.resolve(); }
-    if (!params.get('code') || params.get('state') !== sessionStorage.getItem('ops_state')) {
+    var expectedState = sessionStorage.getItem('ops_state');
+    var verifier = sessionStorage.getItem('ops_pkce');
+    if (!params.get('code') || !expectedState || !verifier || params.get('state') !== expectedState) {
       startHostedSignIn();
       return new Promise(function () {});
     }
+    sessionStorage.removeItem('ops_state');
     var form = new URLSearchParams({ grant_type: 'authorization_code', client_id: c.clientId, code: params.get('code'),
-      redirect_uri: c.redirectUri, code_verifier: sessionStorage.getItem('ops_pkce') || '' });
+      redirect_uri: c.redirectUri, code_verifier: verifier });
     return fetch(c.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form })
       .then(function (r) { return r.json(); })
       .then(function (t) {

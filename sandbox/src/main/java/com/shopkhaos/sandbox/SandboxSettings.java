@@ -21,7 +21,8 @@ public record SandboxSettings(int port, String host, String appSecret, String sh
             "ORDER_SWEEP_GRACE", "20s",
             "KHAOS_CONFIRMATION_AFTER", "10m",
             "WRITEBACK_RETRY_AFTER", "1s",
-            "OPS_AUTH", "key");
+            "OPS_AUTH", "key",
+            "OPS_BEHIND_AUTHORIZER", "false");
     public static final String DEFAULT_APP_SECRET = "sandbox-app-secret-not-for-production-0123456789";
 
     public static SandboxSettings fromEnvironment() {

@@ -61,7 +61,13 @@ public class ShopwareShopDeliveries implements ShopDeliveries {
             }
         }
         List<DeliveryView> views = new ArrayList<>();
-        for (JsonNode d : order.path("deliveries")) {
+        List<JsonNode> shopDeliveries = new ArrayList<>();
+        order.path("deliveries").forEach(shopDeliveries::add);
+        // Shopware does not order an association: the primary delivery (highest shipping costs, as its admin shows
+        // it) first, then by id, so every write-back picks the same one
+        shopDeliveries.sort(java.util.Comparator.comparing((JsonNode d) -> d.path("shippingCosts").path("totalPrice").asDouble(0))
+                .reversed().thenComparing(d -> d.path("id").asText()));
+        for (JsonNode d : shopDeliveries) {
             List<String> codes = new ArrayList<>();
             d.path("trackingCodes").forEach(c -> codes.add(c.asText()));
             views.add(new DeliveryView(d.path("id").asText(), d.path("stateMachineState").path("technicalName").asText(""), codes,

@@ -31,9 +31,17 @@ public class OpsWiring {
     @Singleton
     OpsAccess opsAccess(SecretsManagerClient secrets, @ConfigProperty(name = "shopkhaos.ops-auth", defaultValue = "key") String mode,
                         @ConfigProperty(name = "shopkhaos.ops-api-key-secret-arn") Optional<String> arn,
-                        ConsoleSessions sessions, Clock clock) {
+                        ConsoleSessions sessions, Clock clock,
+                        @ConfigProperty(name = "shopkhaos.ops-behind-authorizer", defaultValue = "false") boolean behindAuthorizer) {
         return switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "jwt" -> new JwtClaimsAccess();
+            case "jwt" -> {
+                if (!behindAuthorizer) {
+                    // the token's signature is API Gateway's to check: without its authorizer in front, jwt would trust anyone
+                    throw new IllegalStateException("OPS_AUTH=jwt needs OPS_BEHIND_AUTHORIZER=true, set only where API Gateway's "
+                            + "JWT authorizer guards every /ops/api route (template.yaml); use OPS_AUTH=key elsewhere");
+                }
+                yield new JwtClaimsAccess();
+            }
             case "key" -> {
                 OpsAccess byKey = OpsAccess.byKey(OpsApiKeySource.read(secrets, arn.orElseThrow(() ->
                         new IllegalStateException("OPS_AUTH=key needs OPS_API_KEY_SECRET_ARN"))));

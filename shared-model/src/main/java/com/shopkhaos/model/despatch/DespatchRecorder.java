@@ -111,7 +111,9 @@ public final class DespatchRecorder implements com.shopkhaos.model.khaos.OrderSt
                 return;
             }
             OrderLedgerEntry entry = current.get();
-            OrderLedgerEntry next = entry.state().canMoveTo(OrderState.DESPATCHED)
+            // the write-back may have run already (the work is queued before this note): then it stays written back
+            boolean writtenSince = entry.state() == OrderState.WRITTEN_BACK && !entry.updatedAt().isBefore(now);
+            OrderLedgerEntry next = entry.state().canMoveTo(OrderState.DESPATCHED) && !writtenSince
                     ? entry.moveTo(OrderState.DESPATCHED, now, detail) : entry.noted("Khaos despatched", detail, now);
             try {
                 ledger.update(next);

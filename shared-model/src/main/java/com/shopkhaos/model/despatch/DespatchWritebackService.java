@@ -90,6 +90,13 @@ public final class DespatchWritebackService {
                         + "\" failed " + attempt + " times; last: " + e.getCause().getMessage(), notice.reason(), clock.instant()));
             }
             throw e;
+        } catch (RuntimeException e) {
+            if (attempt >= settings.alertAfterAttempts()) {
+                exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, subject(notice), "step \"reading the "
+                        + "integration's own records\" failed " + attempt + " times; last: " + e.getMessage(), notice.reason(),
+                        clock.instant()));
+            }
+            throw e;
         }
     }
 
@@ -109,7 +116,12 @@ public final class DespatchWritebackService {
         try {
             return writeBackLocked(notice);
         } finally {
-            book.unlockWriteback(notice.orderId(), owner);
+            try {
+                book.unlockWriteback(notice.orderId(), owner);
+            } catch (RuntimeException e) {
+                System.getLogger(DespatchWritebackService.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not give back the write-back lock of " + subject(notice) + " (it runs out by itself): " + e.getMessage());
+            }
         }
     }
 
@@ -239,9 +251,13 @@ public final class DespatchWritebackService {
 
     private void record(String orderId, String detail) {
         Instant now = clock.instant();
-        updateLedger(orderId, entry -> entry.state() == OrderState.DESPATCHED
-                ? entry.moveTo(OrderState.WRITTEN_BACK, now, "written to the shop: " + detail)
-                : entry.noted("written to the shop", detail, now));
+        updateLedger(orderId, entry -> switch (entry.state()) {
+            case DESPATCHED -> entry.moveTo(OrderState.WRITTEN_BACK, now, "written to the shop: " + detail);
+            // the channel notes the despatch after queueing this work: it may not have yet
+            case IMPORTED -> entry.moveTo(OrderState.DESPATCHED, now, "Khaos despatched")
+                    .moveTo(OrderState.WRITTEN_BACK, now, "written to the shop: " + detail).asOneChangeFrom(entry);
+            default -> entry.noted("written to the shop", detail, now);
+        });
     }
 
     private void note(String orderId, String event, String detail) {

@@ -31,6 +31,9 @@ public final class OpsConsoleService {
     static final Set<ExceptionType> STOCK = EnumSet.of(ExceptionType.STOCK_NEGATIVE_IN_KHAOS, ExceptionType.STOCK_FOR_UNKNOWN_CODE,
             ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS, ExceptionType.WEB_ITEM_NOT_IN_SHOP,
             ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, ExceptionType.STOCK_PUSH_REFUSED);
+    /** Stock problems about a shop SKU (the others name a Khaos stock code). */
+    static final Set<ExceptionType> SKU_SUBJECTS = EnumSet.of(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS,
+            ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, ExceptionType.STOCK_PUSH_REFUSED);
     /** Problems no flow can run again for: a person deals with them and resolves them. */
     static final Set<ExceptionType> NOT_RETRYABLE = EnumSet.of(ExceptionType.WEBHOOK_UNREADABLE, ExceptionType.WEBHOOK_WITHOUT_EVENT_ID,
             ExceptionType.KHAOS_UPLOAD_UNREADABLE, ExceptionType.UNKNOWN_TAX_RATE_CODE, ExceptionType.WEBHOOKS_MISSING,
@@ -205,10 +208,12 @@ public final class OpsConsoleService {
         ExceptionRecord e = found.get();
         Instant now = clock.instant();
         ActionResult result;
-        if (NOT_RETRYABLE.contains(e.type())) {
+        if (e.status() != ExceptionStatus.OPEN) {
+            result = new ActionResult("not-retryable", e.type().title() + " (" + e.subject() + ") is resolved already");
+        } else if (!retryable(e)) {
             result = new ActionResult("not-retryable", e.type().title() + " has no flow to run again: deal with it, then resolve it");
         } else if (STOCK.contains(e.type())) {
-            String code = mappings.current().stockCodeFor(e.subject());
+            String code = SKU_SUBJECTS.contains(e.type()) ? mappings.current().stockCodeFor(e.subject()) : e.subject();
             stockChanges.changed(List.of(code), "retried by " + by, now);
             result = new ActionResult("queued", "stock of " + code + " queued to be worked out and written again");
         } else {
@@ -227,8 +232,14 @@ public final class OpsConsoleService {
         int queued = 0;
         int refused = 0;
         List<String> messages = new ArrayList<>();
+        Set<String> retried = new java.util.HashSet<>();
         for (ExceptionRecord e : exceptions.inStatus(ExceptionStatus.OPEN)) {
             if (e.type() != type) {
+                continue;
+            }
+            // one retry per order (or stock code), however many of its problems are of this kind
+            String flow = STOCK.contains(e.type()) || !retryable(e) ? e.subject() : orderNumberOf(e);
+            if (!retried.add(flow)) {
                 continue;
             }
             ActionResult r = retry(e.id(), by);
@@ -331,9 +342,14 @@ public final class OpsConsoleService {
 
     private ExceptionSummary summary(ExceptionRecord e, Instant now) {
         return new ExceptionSummary(e.id(), e.type(), e.type().title(), e.type().handbookAnchor(), e.subject(),
-                STOCK.contains(e.type()) || NOT_RETRYABLE.contains(e.type()) ? "" : orderNumberOf(e), e.status(), e.reason(),
+                STOCK.contains(e.type()) || !retryable(e) ? "" : orderNumberOf(e), e.status(), e.reason(),
                 e.suggestedAction(), e.createdAt(), e.lastSeenAt(), e.occurrences(), e.resolvedAt(), e.resolvedBy(),
-                Duration.between(e.createdAt(), now).toHours(), !NOT_RETRYABLE.contains(e.type()));
+                Duration.between(e.createdAt(), now).toHours(), retryable(e));
+    }
+
+    /** A flow can run again for it: not a kind only a person can deal with, unless it holds an order ({@code 10042:…}). */
+    static boolean retryable(ExceptionRecord e) {
+        return !NOT_RETRYABLE.contains(e.type()) || (e.type() == ExceptionType.UNKNOWN_TAX_RATE_CODE && e.subject().contains(":"));
     }
 
     /** The order an exception is about: its subject is the order number, or starts with it ({@code 10042:SCARF-RED}). */
@@ -343,7 +359,7 @@ public final class OpsConsoleService {
     }
 
     private Optional<OrderLedgerEntry> orderOf(ExceptionRecord e) {
-        return STOCK.contains(e.type()) ? Optional.empty() : findOrder(orderNumberOf(e));
+        return STOCK.contains(e.type()) || !retryable(e) ? Optional.empty() : findOrder(orderNumberOf(e));
     }
 
     private Optional<OrderLedgerEntry> findOrder(String ref) {
