@@ -66,7 +66,7 @@ class ShipmentBookTest {
     void aDespatchNotice_readsBackAsSent_andAnotherVersionIsRefused() {
         DespatchNotice notice = new DespatchNotice(1, "shop1", "0123456789abcdef0123456789abcdef", "10042", "SO05001", "PartialShip",
                 List.of(shipment("S3", "Archived", "JD3")), "despatched INV3", Instant.parse("2026-11-27T10:00:00Z"));
-        assertThat(SqsDespatchPublisher.read(SqsDespatchPublisher.write(notice))).isEqualTo(notice);
+        assertThat(SqsDespatchPublisher.read(com.shopkhaos.infra.json.InfraJson.write(notice))).isEqualTo(notice);
         Assertions.assertThatThrownBy(() -> SqsDespatchPublisher.read("{\"v\":2,\"orderId\":\"x\",\"at\":\"2026-11-27T10:00:00Z\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
         Assertions.assertThatThrownBy(() -> SqsDespatchPublisher.read("{\"v\":1}")).isInstanceOf(IllegalArgumentException.class);

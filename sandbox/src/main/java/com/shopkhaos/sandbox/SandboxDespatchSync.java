@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.infra.sqs.QueueRetries;
 import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchNotice;
 import com.shopkhaos.model.despatch.DespatchWritebackService;
@@ -83,21 +84,11 @@ public class SandboxDespatchSync {
                 failed.incrementAndGet();
                 log.add(new Handled(notice == null ? "?" : notice.orderNumber(), "FAILED", e.getMessage(), attempt,
                         notice == null ? Instant.now() : notice.at(), Instant.now()));
-                hide(m, backoff.after(attempt));
+                QueueRetries.hideForBackoff(sqs, queue, m.receiptHandle(), backoff, attempt);
                 LOG.infof("despatch write-back not done (try %d; %s); SQS delivers it again", attempt, e.getMessage());
             }
         }
         return done;
-    }
-
-    private void hide(Message m, Duration wait) {
-        try {
-            sqs.changeMessageVisibility(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle())
-                    .visibilityTimeout((int) Math.max(1, wait.toSeconds())));
-        } catch (RuntimeException e) {
-            LOG.warnf("could not set the back-off of a despatch message (it comes back after %d s): %s", VISIBILITY_SECONDS,
-                    e.getMessage());
-        }
     }
 
     public void running(boolean on) {

@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.infra.sqs.QueueRetries;
 import com.shopkhaos.model.ops.HealthFigures;
 import com.shopkhaos.model.ops.OpsMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Health at a glance in the sandbox: arrivals from its metrics, every queue's depth, the last stock push's lag. */
 @ApplicationScoped
@@ -36,13 +36,7 @@ public class SandboxHealthFigures implements HealthFigures {
             figures.put("Last " + label(name), m == null ? "none yet" : ago((Long) m.get("secondsAgo")));
         }
         try {
-            for (String url : sqs.listQueues(b -> b.queueNamePrefix("")).queueUrls()) {
-                String name = url.substring(url.lastIndexOf('/') + 1);
-                String depth = sqs.getQueueAttributes(b -> b.queueUrl(url)
-                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
-                        .getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "?");
-                figures.put("Queue " + name, depth + " waiting");
-            }
+            figures.putAll(QueueRetries.depths(sqs, sqs.listQueues(b -> b.queueNamePrefix("")).queueUrls()));
         } catch (RuntimeException e) {
             figures.put("Queues", "could not be read: " + e.getMessage());
         }

@@ -56,7 +56,7 @@ public class DynamoShipmentBook implements ShipmentBook {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("orderId", s(orderId));
         item.put("shipmentId", s(shipment.id()));
-        item.put("shipment", s(write(shipment)));
+        item.put("shipment", s(InfraJson.write(shipment)));
         item.put("status", s(shipment.status().isEmpty() ? "-" : shipment.status()));
         item.put("version", n(expectedVersion + 1));
         item.put("updatedAt", Attributes.time(clock.instant()));
@@ -95,14 +95,6 @@ public class DynamoShipmentBook implements ShipmentBook {
                     .expressionAttributeValues(Map.of(":me", s(owner))));
         } catch (ConditionalCheckFailedException e) {
             // its time ran out and another write-back has it now
-        }
-    }
-
-    private static String write(KhaosShipment shipment) {
-        try {
-            return InfraJson.mapper().writeValueAsString(shipment);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

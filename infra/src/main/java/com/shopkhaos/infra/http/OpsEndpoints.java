@@ -295,11 +295,7 @@ public abstract class OpsEndpoints {
     }
 
     static Response json(int status, Object value) {
-        try {
-            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(InfraJson.mapper().writeValueAsString(value)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(InfraJson.write(value)).build();
     }
 
     static Response error(int status, String message) {

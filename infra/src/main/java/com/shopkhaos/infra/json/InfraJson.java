@@ -21,6 +21,15 @@ public final class InfraJson {
         return MAPPER;
     }
 
+    /** A value our own code built, as JSON (it always can be: a failure is a bug, not bad input). */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Reads a JSON object from a message. When it is not one, says only where it broke: the parser's own
      * message can quote the body, and bodies hold names and addresses that must not reach the logs.

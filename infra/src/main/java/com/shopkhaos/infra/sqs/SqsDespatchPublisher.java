@@ -27,15 +27,7 @@ public class SqsDespatchPublisher implements DespatchPublisher {
 
     @Override
     public void publish(DespatchNotice notice) {
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(write(notice)));
-    }
-
-    public static String write(Object value) {
-        try {
-            return InfraJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(InfraJson.write(notice)));
     }
 
     /** A despatches message; a body that is not one throws IllegalArgumentException (it cannot get better by retrying). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.ops.OpsMetrics;
 import java.time.Clock;
-import java.util.Set;
 
 /**
  * CloudWatch metrics the cheap way: one line of embedded metric format on standard output, which Lambda's log
@@ -12,7 +11,6 @@ import java.util.Set;
  * alarms watch them). No API call, no extra permission, nothing personal in it.
  */
 public final class EmbeddedMetrics implements OpsMetrics {
-    private static final Set<String> LEVELS = Set.of(OPEN_EXCEPTIONS, OLDEST_OPEN_EXCEPTION_HOURS);
     private final String namespace;
     private final String stack;
     private final Clock clock;
@@ -30,7 +28,7 @@ public final class EmbeddedMetrics implements OpsMetrics {
 
     @Override
     public void level(String name, double value) {
-        emit(name, value, LEVELS.contains(name) && name.endsWith("Hours") ? "None" : "Count");
+        emit(name, value, name.endsWith("Hours") ? "None" : "Count"); // CloudWatch has no hours unit
     }
 
     /** The line as Lambda would log it (public for tests). */

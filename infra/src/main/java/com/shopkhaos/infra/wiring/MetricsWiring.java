@@ -38,42 +38,18 @@ public class MetricsWiring {
                                                         software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
                                                         @ConfigProperty(name = "shopkhaos.arrivals-table") Optional<String> arrivalsTable,
                                                         Clock clock) {
-        com.shopkhaos.model.ordersync.Checkpoints checkpoints = new com.shopkhaos.infra.dynamodb.DynamoCheckpoints(dynamo,
-                arrivalsTable.orElse(""));
+        Optional<com.shopkhaos.model.ordersync.Checkpoints> checkpoints = arrivalsTable.filter(t -> !t.isBlank())
+                .map(t -> new com.shopkhaos.infra.dynamodb.DynamoCheckpoints(dynamo, t));
+        java.util.List<String> urls = java.util.Arrays.stream(queues.orElse("").split(",")).map(String::strip)
+                .filter(u -> !u.isEmpty()).toList();
         return () -> {
             java.util.Map<String, String> figures = new java.util.TreeMap<>();
-            java.util.Map<String, String> arrivals = java.util.Map.of(OpsMetrics.WEBHOOKS_RECEIVED, "Last webhook from the shop",
-                    OpsMetrics.KHAOS_STOCK_PUSHES, "Last stock push from Khaos", OpsMetrics.KHAOS_ORDER_PULLS, "Last order pull by Khaos");
-            arrivals.forEach((metric, label) -> {
-                if (arrivalsTable.isEmpty() || arrivalsTable.get().isBlank()) {
-                    return;
-                }
-                try {
-                    figures.put(label, checkpoints.get(com.shopkhaos.model.ops.ArrivalRecords.checkpoint(metric))
-                            .map(at -> java.time.Duration.between(at, clock.instant()).toMinutes() + " min ago (to the minute)")
-                            .orElse("none yet"));
-                } catch (RuntimeException e) {
-                    figures.put(label, "could not be read");
-                }
-            });
-            for (String url : queues.orElse("").split(",")) {
-                if (url.isBlank()) {
-                    continue;
-                }
-                String name = url.strip().substring(url.strip().lastIndexOf('/') + 1);
-                try {
-                    java.util.Map<software.amazon.awssdk.services.sqs.model.QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b
-                            .queueUrl(url.strip()).attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName
-                                    .APPROXIMATE_NUMBER_OF_MESSAGES)).attributes();
-                    figures.put("Queue " + name, a.getOrDefault(software.amazon.awssdk.services.sqs.model.QueueAttributeName
-                            .APPROXIMATE_NUMBER_OF_MESSAGES, "?") + " waiting");
-                } catch (RuntimeException e) {
-                    figures.put("Queue " + name, "could not be read");
-                }
-            }
+            checkpoints.ifPresent(c -> figures.putAll(com.shopkhaos.model.ops.ArrivalRecords.lastArrivals(c, clock.instant())));
+            figures.putAll(com.shopkhaos.infra.sqs.QueueRetries.depths(sqs, urls));
             return figures;
         };
     }
+
 
     @Produces
     @Singleton

@@ -84,14 +84,18 @@ public final class DespatchRecorder implements com.shopkhaos.model.khaos.OrderSt
                     : departed.stream().map(KhaosShipment::code).collect(Collectors.joining(", ", "despatched ", "")), now));
         }
         for (KhaosShipment reported : changed) {
-            keep(entry.orderId(), reported);
+            keep(entry.orderId(), reported, kept.get(reported.id()));
         }
         return departed;
     }
 
-    private void keep(String orderId, KhaosShipment reported) {
+    /** Keeps the merged shipment; the order's shipments are read again only when another writer came first. */
+    private void keep(String orderId, KhaosShipment reported, ShipmentBook.Kept read) {
+        ShipmentBook.Kept k = read;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            ShipmentBook.Kept k = book.forOrder(orderId).get(reported.id());
+            if (attempt > 1) {
+                k = book.forOrder(orderId).get(reported.id());
+            }
             KhaosShipment merged = DespatchRules.merge(k == null ? null : k.shipment(), reported);
             if (k != null && merged.equals(k.shipment())) {
                 return;
@@ -105,23 +109,12 @@ public final class DespatchRecorder implements com.shopkhaos.model.khaos.OrderSt
 
     private void noteDespatch(String orderId, List<KhaosShipment> departed, Instant now) {
         String detail = departed.stream().map(DespatchRecorder::describe).collect(Collectors.joining("; "));
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<OrderLedgerEntry> current = ledger.find(orderId);
-            if (current.isEmpty()) {
-                return;
-            }
-            OrderLedgerEntry entry = current.get();
+        ledger.change(orderId, entry -> {
             // the write-back may have run already (the work is queued before this note): then it stays written back
             boolean writtenSince = entry.state() == OrderState.WRITTEN_BACK && !entry.updatedAt().isBefore(now);
-            OrderLedgerEntry next = entry.state().canMoveTo(OrderState.DESPATCHED) && !writtenSince
+            return entry.state().canMoveTo(OrderState.DESPATCHED) && !writtenSince
                     ? entry.moveTo(OrderState.DESPATCHED, now, detail) : entry.noted("Khaos despatched", detail, now);
-            try {
-                ledger.update(next);
-                return;
-            } catch (LedgerVersionConflictException e) {
-                // changed meanwhile: read it again
-            }
-        }
+        });
     }
 
     static String describe(KhaosShipment shipment) {

@@ -251,7 +251,7 @@ public final class DespatchWritebackService {
 
     private void record(String orderId, String detail) {
         Instant now = clock.instant();
-        updateLedger(orderId, entry -> switch (entry.state()) {
+        ledger.change(orderId, entry -> switch (entry.state()) {
             case DESPATCHED -> entry.moveTo(OrderState.WRITTEN_BACK, now, "written to the shop: " + detail);
             // the channel notes the despatch after queueing this work: it may not have yet
             case IMPORTED -> entry.moveTo(OrderState.DESPATCHED, now, "Khaos despatched")
@@ -261,23 +261,7 @@ public final class DespatchWritebackService {
     }
 
     private void note(String orderId, String event, String detail) {
-        updateLedger(orderId, entry -> entry.noted(event, detail, clock.instant()));
-    }
-
-    /** One change to the order's ledger entry, read again when someone else changed it meanwhile. */
-    private void updateLedger(String orderId, java.util.function.UnaryOperator<OrderLedgerEntry> change) {
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            Optional<OrderLedgerEntry> current = ledger.find(orderId);
-            if (current.isEmpty()) {
-                return;
-            }
-            try {
-                ledger.update(change.apply(current.get()));
-                return;
-            } catch (LedgerVersionConflictException e) {
-                // changed meanwhile: read it again
-            }
-        }
+        ledger.change(orderId, entry -> entry.noted(event, detail, clock.instant()));
     }
 
     private void resolveFailure(OrderLedgerEntry entry) {
@@ -289,12 +273,7 @@ public final class DespatchWritebackService {
 
     /** Raises it unless it is open already; true when it was not. */
     private boolean raiseOnce(ExceptionType type, String subject, String reason) {
-        String id = ExceptionRecord.idFor(type, subject);
-        if (exceptions.find(id).map(r -> r.status() == ExceptionStatus.OPEN).orElse(false)) {
-            return false;
-        }
-        exceptions.raise(ExceptionRecord.open(type, subject, reason, "", clock.instant()));
-        return true;
+        return exceptions.raiseUnlessOpen(ExceptionRecord.open(type, subject, reason, "", clock.instant()));
     }
 
     private static String subject(DespatchNotice notice) {

@@ -18,6 +18,15 @@ public interface ExceptionLedger {
     /** Open problems, newest first. */
     List<ExceptionRecord> listOpen(int limit);
 
+    /** Raises it unless the same problem is open already (a repeat would only count up); true when it was raised. */
+    default boolean raiseUnlessOpen(ExceptionRecord problem) {
+        if (find(problem.id()).map(r -> r.status() == ExceptionStatus.OPEN).orElse(false)) {
+            return false;
+        }
+        raise(problem);
+        return true;
+    }
+
     /** Every record with this status (the ops console filters and pages them). */
     default List<ExceptionRecord> inStatus(ExceptionStatus status) {
         return status == ExceptionStatus.OPEN ? listOpen(Integer.MAX_VALUE) : List.of();

@@ -32,4 +32,32 @@ public interface OrderLedger {
 
     /** The order with this shop order number (Khaos's AssociatedRef), if we know it. */
     Optional<OrderLedgerEntry> findByOrderNumber(String orderNumber);
+
+    /** The order a person named: by its shop order number, else by its order id. */
+    default Optional<OrderLedgerEntry> findByRef(String ref) {
+        if (ref == null || ref.isBlank() || ref.length() > 64) {
+            return Optional.empty();
+        }
+        Optional<OrderLedgerEntry> byNumber = findByOrderNumber(ref);
+        return byNumber.isPresent() ? byNumber : ref.matches("[0-9a-f]{32}") ? find(ref) : Optional.empty();
+    }
+
+    /**
+     * Applies {@code change} to the order's entry as it is stored now, reading it again when someone else changed it in
+     * between (up to five times); nothing when there is no such order.
+     */
+    default void change(String orderId, java.util.function.UnaryOperator<OrderLedgerEntry> change) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Optional<OrderLedgerEntry> current = find(orderId);
+            if (current.isEmpty()) {
+                return;
+            }
+            try {
+                update(change.apply(current.get()));
+                return;
+            } catch (LedgerVersionConflictException e) {
+                // changed meanwhile: read it again
+            }
+        }
+    }
 }

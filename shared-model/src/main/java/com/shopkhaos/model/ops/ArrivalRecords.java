@@ -34,6 +34,22 @@ public final class ArrivalRecords implements OpsMetrics {
         return "arrival#" + metric;
     }
 
+    /** When each arrival was last noted, for a person: "3 min ago (to the minute)", "none yet", "could not be read". */
+    public static Map<String, String> lastArrivals(Checkpoints checkpoints, Instant now) {
+        Map<String, String> labels = Map.of(WEBHOOKS_RECEIVED, "Last webhook from the shop", KHAOS_STOCK_PUSHES,
+                "Last stock push from Khaos", KHAOS_ORDER_PULLS, "Last order pull by Khaos");
+        Map<String, String> out = new java.util.TreeMap<>();
+        labels.forEach((metric, label) -> {
+            try {
+                out.put(label, checkpoints.get(checkpoint(metric))
+                        .map(at -> Duration.between(at, now).toMinutes() + " min ago (to the minute)").orElse("none yet"));
+            } catch (RuntimeException e) {
+                out.put(label, "could not be read");
+            }
+        });
+        return out;
+    }
+
     @Override
     public void counted(String name) {
         metrics.counted(name);

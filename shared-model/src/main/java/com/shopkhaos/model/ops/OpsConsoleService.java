@@ -185,7 +185,7 @@ public final class OpsConsoleService {
 
     public Optional<OrderView> order(String orderNumber) {
         Instant now = clock.instant();
-        return findOrder(orderNumber).map(o -> view(o, now));
+        return ledger.findByRef(orderNumber).map(o -> view(o, now));
     }
 
     public ActionResult resolve(String id, String note, String by) {
@@ -359,15 +359,7 @@ public final class OpsConsoleService {
     }
 
     private Optional<OrderLedgerEntry> orderOf(ExceptionRecord e) {
-        return STOCK.contains(e.type()) || !retryable(e) ? Optional.empty() : findOrder(orderNumberOf(e));
-    }
-
-    private Optional<OrderLedgerEntry> findOrder(String ref) {
-        if (ref == null || ref.isBlank() || ref.length() > 64) {
-            return Optional.empty();
-        }
-        Optional<OrderLedgerEntry> byNumber = ledger.findByOrderNumber(ref);
-        return byNumber.isPresent() ? byNumber : ref.matches("[0-9a-f]{32}") ? ledger.find(ref) : Optional.empty();
+        return STOCK.contains(e.type()) || !retryable(e) ? Optional.empty() : ledger.findByRef(orderNumberOf(e));
     }
 
     private OrderView view(OrderLedgerEntry o, Instant now) {

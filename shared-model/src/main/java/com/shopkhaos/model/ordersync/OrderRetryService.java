@@ -63,7 +63,7 @@ public final class OrderRetryService {
 
     /** {@code ref}: the shop's order number, or its order id. */
     public Answer retry(String ref, String requestedBy) {
-        Optional<OrderLedgerEntry> found = find(ref);
+        Optional<OrderLedgerEntry> found = ledger.findByRef(ref);
         if (found.isEmpty()) {
             return new Answer(Outcome.NOT_FOUND, found, "no order " + ref + " in the ledger");
         }
@@ -87,14 +87,6 @@ public final class OrderRetryService {
         publisher.publish(OrderEvent.of("retry-" + UUID.randomUUID(), entry.shopId(), OrderEventType.RETRY_REQUESTED,
                 entry.orderId(), entry.orderNumber(), now));
         return new Answer(Outcome.QUEUED, Optional.of(noted), "order " + label(entry) + " queued to be checked again");
-    }
-
-    private Optional<OrderLedgerEntry> find(String ref) {
-        if (ref == null || ref.isBlank() || ref.length() > 64) {
-            return Optional.empty();
-        }
-        Optional<OrderLedgerEntry> byNumber = ledger.findByOrderNumber(ref);
-        return byNumber.isPresent() ? byNumber : ref.matches("[0-9a-f]{32}") ? ledger.find(ref) : Optional.empty();
     }
 
     private static String label(OrderLedgerEntry entry) {

@@ -212,10 +212,7 @@ public final class StockPushService {
 
     /** Raises the problem unless it is open already (conditions clear in the reconcile, which resolves them). */
     void raiseOnce(ExceptionType type, String subject, String reason, Instant now) {
-        String id = ExceptionRecord.idFor(type, subject);
-        if (!exceptions.find(id).map(r -> r.status() == ExceptionStatus.OPEN).orElse(false)) {
-            exceptions.raise(ExceptionRecord.open(type, subject, reason, "", now));
-        }
+        exceptions.raiseUnlessOpen(ExceptionRecord.open(type, subject, reason, "", now));
     }
 
     static String negativeReason(StockPosition position) {

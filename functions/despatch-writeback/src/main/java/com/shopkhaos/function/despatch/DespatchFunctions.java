@@ -1,6 +1,7 @@
 package com.shopkhaos.function.despatch;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.shopkhaos.infra.sqs.QueueRetries;
 import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchWritebackService;
 import com.shopkhaos.model.despatch.RetryBackoff;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * a back-off that doubles with each try.
  */
 public class DespatchFunctions {
-    private static final Logger LOG = Logger.getLogger(DespatchFunctions.class);
-
     @Inject
     DespatchWritebackService writeback;
 
@@ -46,14 +44,7 @@ public class DespatchFunctions {
     }
 
     private void backOff(SQSEvent.SQSMessage message, int attempt) {
-        Duration wait = new RetryBackoff(retryAfter, RetryBackoff.SQS_LONGEST).after(attempt);
-        try {
-            sqs.changeMessageVisibility(b -> b.queueUrl(queue).receiptHandle(message.getReceiptHandle())
-                    .visibilityTimeout((int) Math.max(1, wait.toSeconds())));
-        } catch (RuntimeException e) {
-            LOG.warnf("could not set the back-off of despatch message %s (it comes back after the queue's visibility timeout): %s",
-                    message.getMessageId(), e.getMessage());
-        }
+        QueueRetries.hideForBackoff(sqs, queue, message.getReceiptHandle(), new RetryBackoff(retryAfter, RetryBackoff.SQS_LONGEST), attempt);
     }
 
     static int attempt(SQSEvent.SQSMessage message) {
