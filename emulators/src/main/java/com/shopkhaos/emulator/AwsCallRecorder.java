@@ -1,0 +1,110 @@
+package com.shopkhaos.emulator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Records every AWS API call a function makes (service, operation, the tables, indexes, queues and secrets it
+ * names), one JSON line per call in {@code <dir>/<function>.jsonl}, so a test can hold each call against that
+ * function's IAM statements in the template. The AWS SDK loads it from the class path
+ * ({@code software/amazon/awssdk/global/handlers/execution.interceptors}); it records only when told where
+ * ({@code SHOPKHAOS_AWS_CALLS_DIR} or the system property {@code shopkhaos.aws-calls.dir}) and for which function
+ * ({@code SHOPKHAOS_FUNCTION} or {@code shopkhaos.aws-calls.function}; function tests set it through
+ * {@link FunctionLocalCloud}). Calls of the local cloud's own clients (creating tables, seeding data in tests)
+ * carry {@link #NOT_A_FUNCTION} and are left out. A test instrument: never in a function's zip.
+ */
+public final class AwsCallRecorder implements ExecutionInterceptor {
+    /** Marks the requests of test set-up clients. */
+    public static final ExecutionAttribute<Boolean> NOT_A_FUNCTION = new ExecutionAttribute<>("shopkhaos.notAFunction");
+    public static final String FUNCTION_PROPERTY = "shopkhaos.aws-calls.function";
+    public static final String DIR_PROPERTY = "shopkhaos.aws-calls.dir";
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (Boolean.TRUE.equals(attributes.getAttribute(NOT_A_FUNCTION))) {
+            return;
+        }
+        String dir = setting("SHOPKHAOS_AWS_CALLS_DIR", DIR_PROPERTY);
+        String function = setting("SHOPKHAOS_FUNCTION", FUNCTION_PROPERTY);
+        if (dir == null || function == null) {
+            return;
+        }
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        List<String> resources = resources(context.request());
+        StringBuilder line = new StringBuilder("{\"service\":").append(quote(service)).append(",\"operation\":")
+                .append(quote(operation)).append(",\"resources\":[");
+        for (int i = 0; i < resources.size(); i++) {
+            line.append(i == 0 ? "" : ",").append(quote(resources.get(i)));
+        }
+        line.append("]}\n");
+        try {
+            Path file = Path.of(dir).resolve(function + ".jsonl");
+            Files.createDirectories(file.getParent());
+            synchronized (AwsCallRecorder.class) {
+                Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot record an AWS call in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What the request names, in the service's own terms: table[/index/name], a queue URL, a secret id or name. */
+    static List<String> resources(SdkRequest request) {
+        List<String> out = new ArrayList<>();
+        Optional<String> table = request.getValueForField("TableName", String.class);
+        Optional<String> index = request.getValueForField("IndexName", String.class);
+        table.ifPresent(t -> out.add(index.map(i -> "table/" + t + "/index/" + i).orElse("table/" + t)));
+        request.getValueForField("RequestItems", Map.class).ifPresent(items -> items.keySet()
+                .forEach(t -> out.add("table/" + t)));
+        request.getValueForField("TransactItems", List.class).ifPresent(items -> out.add("transact:" + items.size()));
+        request.getValueForField("QueueUrl", String.class).ifPresent(out::add);
+        request.getValueForField("SecretId", String.class).ifPresent(id -> out.add("secret:" + id));
+        if (request.getClass().getName().endsWith("CreateSecretRequest")) {
+            request.getValueForField("Name", String.class).ifPresent(name -> out.add("secret:" + name));
+        }
+        return out;
+    }
+
+    private static String setting(String env, String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
