@@ -12,7 +12,7 @@ const { yamlParse } = require('yaml-cfn');
 const NEWER_SAM_PROPERTIES = {
   'AWS::Serverless::Function': ['SnapStart', 'RuntimeManagementConfig', 'LoggingConfig', 'AutoPublishAliasAllProperties',
     'RecursiveLoop', 'SourceKMSKeyArn', 'PropagateTags', 'FunctionScalingConfig'],
-  'AWS::Serverless::HttpApi': ['PropagateTags', 'Name'],
+  'AWS::Serverless::HttpApi': ['PropagateTags', 'Name', 'AccessLogSettings'],
 };
 // Attributes SAM resources expose through the transform (SAM docs, "Referencing generated resources").
 const SAM_ATTRIBUTES = {
@@ -49,6 +49,11 @@ function attributeNames(type) {
   return [...(s ? Object.keys(s.attributes) : []), ...(SAM_ATTRIBUTES[type] ?? [])];
 }
 function checkRef(name, where) {
+  // SAM's generated alias of a function with AutoPublishAlias ("Referencing generated resources": <Function>.Alias)
+  const alias = /^(.+)\.Alias$/.exec(name);
+  if (alias && resources[alias[1]]?.Type === 'AWS::Serverless::Function') {
+    return;
+  }
   if (!(name in resources) && !(name in parameters) && !PSEUDO.includes(name)) {
     problems.push(`${where}: Ref to "${name}", which is no resource, parameter or pseudo parameter`);
   }

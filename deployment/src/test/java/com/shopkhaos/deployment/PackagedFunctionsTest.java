@@ -47,6 +47,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The schedules run first, while no shop is registered in this cloud.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class PackagedFunctionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> COVERED = Set.of("OrderIntakeFunction", "KhaosChannelFunction", "OrderSyncFunction",
@@ -223,8 +224,9 @@ class PackagedFunctionsTest {
                         "content-type", "application/json"), upload, null));
 
         assertThat(answers.get(0).path("statusCode").asInt()).isEqualTo(200);
-        assertThat(JSON.readTree(answers.get(0).path("body").asText()).path("StockStatusUpload").path("URL").asText())
-                .endsWith("/khaos/stock-status");
+        assertThat(JSON.readTree(answers.get(0).path("body").asText()).path("EndpointConfig").path("StockStatusUpload")
+                .path("URL").asText()).as("API Gateway serves https only: the URLs Khaos is told must be https")
+                .isEqualTo("https://abc123.execute-api.eu-west-2.amazonaws.com/khaos/stock-status");
         assertThat(answers.get(1).path("statusCode").asInt()).as("a wrong password").isEqualTo(401);
         assertThat(answers.get(2).path("statusCode").asInt()).isEqualTo(200);
         assertThat(messages(env.get("STOCK_CHANGES_QUEUE_URL"))).as("the stock push queues its code")
@@ -270,7 +272,10 @@ class PackagedFunctionsTest {
 
         JsonNode registered = run("OrderIntakeFunction", registration).get(0);
         assertThat(registered.path("statusCode").asInt()).as(registered.toString()).isEqualTo(200);
-        String shopSecret = JSON.readTree(registered.path("body").asText()).path("secret").asText();
+        JsonNode proof = JSON.readTree(registered.path("body").asText());
+        assertThat(proof.path("confirmation_url").asText()).as("the shop confirms over https, where API Gateway listens")
+                .isEqualTo("https://abc123.execute-api.eu-west-2.amazonaws.com/shopware/app/confirm");
+        String shopSecret = proof.path("secret").asText();
         String confirmation = "{\"apiKey\":\"SWIAK\",\"secretKey\":\"sk\",\"timestamp\":\"1795773493\",\"shopUrl\":\"http:\\/\\/shop.test\","
                 + "\"shopId\":\"" + shopId + "\"}";
         String eventId = UUID.randomUUID().toString().replace("-", "");

@@ -56,6 +56,13 @@ public final class CloudFormationTemplate {
         return out;
     }
 
+    /** Each parameter's declaration (Type, Default, MinValue, AllowedValues, Description …), by name. */
+    public Map<String, Map<String, Object>> parameters() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        cast(root.getOrDefault("Parameters", Map.of())).forEach((name, body) -> out.put(name, cast(body)));
+        return out;
+    }
+
     public Map<String, Object> parameterDefaults() {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> parameters = cast(root.getOrDefault("Parameters", Map.of()));
