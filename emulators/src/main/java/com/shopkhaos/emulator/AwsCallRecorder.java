@@ -19,8 +19,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 /**
  * Records every AWS API call a function makes (service, operation, the tables, indexes, queues and secrets it
  * names), one JSON line per call in {@code <dir>/<function>.jsonl}, so a test can hold each call against that
- * function's IAM statements in the template. The AWS SDK loads it from the class path
- * ({@code software/amazon/awssdk/global/handlers/execution.interceptors}); it records only when told where
+ * function's IAM statements in the template. Function tests name it as an interceptor of the clients in the
+ * test profile of each function's {@code application.properties}; the packaged-function test puts it, with the SDK's
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, beside the unpacked zip. It records only when told where
  * ({@code SHOPKHAOS_AWS_CALLS_DIR} or the system property {@code shopkhaos.aws-calls.dir}) and for which function
  * ({@code SHOPKHAOS_FUNCTION} or {@code shopkhaos.aws-calls.function}; function tests set it through
  * {@link FunctionLocalCloud}). Calls of the local cloud's own clients (creating tables, seeding data in tests)

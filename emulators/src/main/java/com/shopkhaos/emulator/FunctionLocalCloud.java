@@ -30,7 +30,8 @@ public class FunctionLocalCloud implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Map<String, String> configuration = new java.util.HashMap<>(SharedLocalCloud.get().quarkusTestConfiguration(function));
         configuration.putAll(overrides);
-        // the AWS calls this test JVM makes from now on are this function's (AwsCallRecorder)
+        // the AWS calls this function's clients make from now on are recorded as its own (AwsCallRecorder, which each
+        // function's application.properties names as an interceptor in the test profile)
         System.setProperty(AwsCallRecorder.FUNCTION_PROPERTY, function);
         return configuration;
     }

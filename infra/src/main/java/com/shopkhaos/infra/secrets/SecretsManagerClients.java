@@ -3,7 +3,9 @@ package com.shopkhaos.infra.secrets;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,8 +28,11 @@ public class SecretsManagerClients {
             @ConfigProperty(name = "shopkhaos.aws.secretsmanager.endpoint-override") Optional<URI> endpoint,
             @ConfigProperty(name = "shopkhaos.aws.secretsmanager.region") Optional<String> region,
             @ConfigProperty(name = "shopkhaos.aws.secretsmanager.access-key-id") Optional<String> accessKeyId,
-            @ConfigProperty(name = "shopkhaos.aws.secretsmanager.secret-access-key") Optional<String> secretAccessKey) {
+            @ConfigProperty(name = "shopkhaos.aws.secretsmanager.secret-access-key") Optional<String> secretAccessKey,
+            @ConfigProperty(name = "shopkhaos.aws.secretsmanager.interceptors") Optional<List<String>> interceptors) {
         SecretsManagerClientBuilder builder = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+        // as quarkus.<service>.interceptors for the Quarkus-made clients: execution interceptors by class name (tests record calls)
+        interceptors.ifPresent(names -> builder.overrideConfiguration(o -> names.forEach(name -> o.addExecutionInterceptor(interceptor(name)))));
         endpoint.ifPresent(builder::endpointOverride);
         region.map(Region::of).ifPresent(builder::region);
         if (accessKeyId.isPresent() && secretAccessKey.isPresent()) {
@@ -35,5 +40,14 @@ public class SecretsManagerClients {
                     AwsBasicCredentials.create(accessKeyId.get(), secretAccessKey.get())));
         }
         return builder.build();
+    }
+
+    private static ExecutionInterceptor interceptor(String className) {
+        try {
+            return (ExecutionInterceptor) Class.forName(className, true, Thread.currentThread().getContextClassLoader())
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException("shopkhaos.aws.secretsmanager.interceptors: cannot make " + className + ": " + e, e);
+        }
     }
 }
