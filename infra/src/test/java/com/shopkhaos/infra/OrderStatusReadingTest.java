@@ -26,25 +26,25 @@ class OrderStatusReadingTest {
     void shipments_areReadWithItemsAndParcels_inEitherShapeTheSpecShows() throws Exception {
         OrderStatusUpload upload = read("""
                 {"Statuses":[
-                 {"OrderCode":"SO02075","OrderID":"2075","Status":"PartialShip","AssociatedRef":"10042","ChannelID":"21",
-                  "Shipments":[{"ID":"BFDPDD09FZZW7ZZ","Code":"INV106","Status":"Archived",
-                    "Items":[{"OrderItemID":"BFDPDC00ZZZW7ZZ","ShipmentItemID":"BFDPDD09ZZZW7ZZ","SKU":"MUG1","Quantity":2.0,
+                 {"OrderCode":"SO30410","OrderID":"30410","Status":"PartialShip","AssociatedRef":"10042","ChannelID":"4",
+                  "Shipments":[{"ID":"SHP-30410-A","Code":"INV7711","Status":"Archived",
+                    "Items":[{"OrderItemID":"OI-30410-1","ShipmentItemID":"SI-30410-1","SKU":"MUG-STONE-BLU","Quantity":2.0,
                               "ImportRef":"line-1"}],
-                    "Packages":[{"ConsignmentRef":"JD000000000001GB","Courier":{"Name":"Metapack 24Hr","Code":"24HR","ID":"76"},
-                                 "ShipmentDate":"2026-11-27T10:00:00"},{"Courier":{"ID":"76"}}]}]},
-                 {"OrderCode":"SO02076","OrderID":"2076","OrderStatus":"Complete","AssociatedRef":"10043",
+                    "Packages":[{"ConsignmentRef":"JD000000000001GB","Courier":{"Name":"Royal Mail Tracked 48","Code":"RM48","ID":"2"},
+                                 "ShipmentDate":"2026-11-27T10:00:00"},{"Courier":{"ID":"2"}}]}]},
+                 {"OrderCode":"SO30411","OrderID":"30411","OrderStatus":"Complete","AssociatedRef":"10043",
                   "Shipments":{"ID":"S9","Code":"INV9","Status":"Invoicing","Items":[],"Packages":[]}}]}""");
 
         assertThat(upload.unreadableEntries()).isEmpty();
         KhaosOrderStatus first = upload.statuses().get(0);
         assertThat(first.shipments()).singleElement().satisfies(s -> {
-            assertThat(s.id()).isEqualTo("BFDPDD09FZZW7ZZ");
+            assertThat(s.id()).isEqualTo("SHP-30410-A");
             assertThat(s.items()).singleElement().satisfies(i -> {
                 assertThat(i.quantity()).isEqualByComparingTo(new BigDecimal("2"));
                 assertThat(i.importRef()).isEqualTo("line-1");
             });
             assertThat(s.parcels()).extracting(KhaosShipment.Parcel::consignmentRef).containsExactly("JD000000000001GB", "");
-            assertThat(s.parcels().get(0).courier().label()).isEqualTo("24HR");
+            assertThat(s.parcels().get(0).courier().label()).isEqualTo("RM48");
         });
         assertThat(upload.statuses().get(1).status()).isEqualTo("Complete");
         assertThat(upload.statuses().get(1).shipments()).extracting(KhaosShipment::status).containsExactly("Invoicing");
@@ -55,7 +55,7 @@ class OrderStatusReadingTest {
         OrderStatusUpload upload = read("""
                 {"Statuses":[
                  {"OrderCode":"SO1","OrderID":"1","Status":"Complete","AssociatedRef":"10044",
-                  "Shipments":[{"ID":"S1","Status":"Archived","Items":[{"SKU":"MUG1","Quantity":"two"}],"Packages":[]}]},
+                  "Shipments":[{"ID":"S1","Status":"Archived","Items":[{"SKU":"MUG-STONE-BLU","Quantity":"two"}],"Packages":[]}]},
                  {"OrderCode":"SO2","OrderID":"2","Status":"Received","AssociatedRef":"10045","Shipments":[]}]}""");
         assertThat(upload.statuses()).extracting(KhaosOrderStatus::associatedRef).containsExactly("10045");
         assertThat(upload.unreadableEntries()).singleElement().asString().contains("10044");

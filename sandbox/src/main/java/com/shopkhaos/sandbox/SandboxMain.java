@@ -24,7 +24,14 @@ public class SandboxMain {
             System.exit(2);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "sandbox-local-cloud-stop"));
+        Thread cloudStop = new Thread(cloud::close, "sandbox-local-cloud-stop");
+        Runtime.getRuntime().addShutdownHook(cloudStop);
+        SandboxShutdown.localCloud = cloud;
+        SandboxShutdown.beforeStartHook = cloudStop;
+        if (SandboxSignals.interruptIgnored().orElse(false)) {
+            System.err.println("Note: this process was started with Ctrl-C (SIGINT) ignored, as a script starting it in the "
+                    + "background does, so Ctrl-C will not stop it; stop it with: kill " + ProcessHandle.current().pid());
+        }
         cloud.allFunctionsEnvironment().forEach((name, value) -> System.setProperty(name, SandboxSettings.flowSetting(name, value)));
         cloud.clientConfiguration().forEach(System::setProperty);
         System.setProperty("SANDBOX_PORT", Integer.toString(settings.port()));

@@ -54,7 +54,14 @@ final class RunningSandbox implements AutoCloseable {
         }
         Path root = repositoryRoot();
         Path log = Files.createTempFile("sandbox-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("sandbox.sh").toString())
+        List<String> command = new java.util.ArrayList<>();
+        if (SandboxSignals.interruptIgnored().orElse(false)) {
+            // this build was started with SIGINT ignored (a background job of a script), which every child inherits and
+            // a JVM cannot undo: start the sandbox with Ctrl-C working, as a person's terminal does (GNU env)
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.add(root.resolve("sandbox.sh").toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SANDBOX_SKIP_BUILD", "1");
         builder.environment().put("SANDBOX_PORT", Integer.toString(port));

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopkhaos.model.signing.HmacSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,12 +213,29 @@ class SandboxEndToEndIT {
         throw new AssertionError("the stock change did not reach the channel");
     }
 
+    private static CompletableFuture<HttpResponse<String>> sqsCall(URI uri, String form) {
+        return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     @Order(99)
-    void ctrlC_stopsTheSandbox_andLeavesNoProcessBehind() throws Exception {
+    void ctrlC_stopsTheSandbox_andLeavesNoProcessBehind_evenWithALongPollOpen() throws Exception {
         List<ProcessHandle> children = sandbox.descendants();
         assertThat(children).as("the DynamoDB emulator runs as a child process").isNotEmpty();
+        assertThat(sandbox.output()).as("Ctrl-C reaches the sandbox").doesNotContain("Ctrl-C (SIGINT) ignored");
+        // someone long-polls a queue of the sandbox's SQS (20 s, as the AWS CLI may): the stop must not wait for it
+        String sqs = sandbox.output().replaceAll("(?s).*SQS (http://127\\.0\\.0\\.1:\\d+).*", "$1");
+        String queues = sqsCall(URI.create(sqs + "/"), "Action=ListQueues").join().body();
+        URI dlq = URI.create(queues.replaceAll("(?s).*?<QueueUrl>([^<]*-dlq)</QueueUrl>.*", "$1"));
+        CompletableFuture<HttpResponse<String>> longPoll = sqsCall(dlq, "Action=ReceiveMessage&WaitTimeSeconds=20");
+        assertThat(sqsCall(dlq, "Action=GetQueueAttributes&AttributeName.1=All").join().statusCode()).isEqualTo(200);
+        assertThat(longPoll).as("the long poll is open").isNotDone();
+
         assertThat(sandbox.interrupt(Duration.ofSeconds(30))).as("stopped within 30 s of Ctrl-C").isTrue();
+        assertThat(longPoll).as("the stop cut the open long poll off instead of waiting for its answer")
+                .failsWithin(Duration.ofSeconds(30)).withThrowableOfType(ExecutionException.class);
         Instant deadline = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(deadline) && children.stream().anyMatch(ProcessHandle::isAlive)) {
             Thread.sleep(100);

@@ -1,5 +1,7 @@
 package com.shopkhaos.sandbox.shopware;
 
+import com.shopkhaos.emulator.NodeTools;
+import com.shopkhaos.emulator.RepositoryRoot;
 import com.shopkhaos.sandbox.sim.SimJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,16 +18,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shopware's own Admin API schema ({@code shopware/admin-api-reference} {@code adminapi.json}, OpenAPI 3.1),
- * used to validate what the simulator answers and what is sent to it, with a JSON Schema 2020-12 validator.
+ * Shopware's own Admin API schema (OpenAPI 3.1, Shopware 6.7), used to validate what the simulator answers and
+ * what is sent to it, with a JSON Schema 2020-12 validator.
  *
- * <p>Found at {@code $SHOPWARE_ADMINAPI_CONTRACT}, else {@code ../shared/contracts/shopware-adminapi.json}
- * beside the repository. Two documented deviations of the schema from what Shopware really sends are
+ * <p>It is {@code api-types/adminApiSchema.json} of the npm package {@code @shopware/api-client} (MIT), at the
+ * version {@code package-lock.json} pins, in the repository's {@code node_modules} (installed by the build's
+ * {@code npm ci}, or here when missing). Documented deviations of the schema from what Shopware really sends are
  * corrected before validating ({@link #ERRATA}).
  */
 final class AdminApiContract {
@@ -65,21 +67,31 @@ final class AdminApiContract {
                 builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT_URI, text))));
     }
 
+    /** Where npm installs the schema, under the repository's root. */
+    static final String SCHEMA = "node_modules/@shopware/api-client/api-types/adminApiSchema.json";
+
     static Path location() {
-        return com.shopkhaos.sandbox.SharedContracts.locate("SHOPWARE_ADMINAPI_CONTRACT", "shopware-adminapi.json");
+        return RepositoryRoot.locate().resolve(SCHEMA);
     }
 
-    static synchronized Optional<AdminApiContract> load() throws IOException {
+    static synchronized AdminApiContract load() throws IOException {
         if (loaded == null) {
+            NodeTools.ensureInstalled(RepositoryRoot.locate());
             Path file = location();
-            if (!Files.exists(file)) {
-                return Optional.empty();
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("Shopware's Admin API schema is not at " + file + " although npm installed "
+                        + "@shopware/api-client: did the package move it?");
             }
             ObjectNode document = (ObjectNode) SimJson.MAPPER.readTree(file.toFile());
             applyErrata(document);
             loaded = new AdminApiContract(document);
         }
-        return Optional.of(loaded);
+        return loaded;
+    }
+
+    /** The Shopware version the schema describes ({@code info.version}, e.g. {@code 6.7.10.1}). */
+    String shopwareVersion() {
+        return document.path("info").path("version").asText();
     }
 
     private static void applyErrata(JsonNode node) {

@@ -33,8 +33,16 @@ import java.util.concurrent.Future;
 public final class KhaosOrderFeed {
     /** Ours: {@code kc1-<millis>-<random>}. */
     static final String PAGE_PREFIX = "kc1-";
-    /** Stay well inside Lambda's 6 MB response limit whatever the page size. */
-    static final int MAX_PAGE_CHARS = 4_500_000;
+    /**
+     * Lambda refuses a response over 6 MB, counted in bytes of the whole serialized answer: behind an HTTP API that
+     * is a JSON envelope ({@code statusCode}, {@code headers}, {@code isBase64Encoded}) whose {@code body} is the page
+     * as an escaped JSON string.
+     */
+    static final int RESPONSE_LIMIT_BYTES = 6_291_456;
+    /** Room for the envelope around the sales orders: status, headers, the {@code Orders} list around them, {@code Config}. */
+    static final int ENVELOPE_ALLOWANCE_BYTES = 64 * 1024;
+    /** The sales orders of a page, counted as {@link #bytesAsSent} counts them, stay within this. */
+    static final int MAX_PAGE_BYTES = RESPONSE_LIMIT_BYTES - ENVELOPE_ALLOWANCE_BYTES;
     static final int ATTEMPTS = 5;
     static final int PARALLEL_FROM = 20;
     static final int ACK_THREADS = 8;
@@ -68,19 +76,20 @@ public final class KhaosOrderFeed {
         Instant now = clock.instant();
         List<String> ids = new ArrayList<>();
         List<String> orders = new ArrayList<>();
-        int chars = 0;
+        long bytes = 0;
         for (OrderLedgerEntry entry : ledger.inStateChangedBefore(OrderState.READY, now.plusSeconds(1),
                 pageSize + justAcknowledged.size())) {
             String json = entry.khaos().salesOrder();
             if (justAcknowledged.contains(entry.orderId()) || json.isEmpty()) {
                 continue;
             }
-            if (ids.size() == pageSize || (!ids.isEmpty() && chars + json.length() > MAX_PAGE_CHARS)) {
-                break;
+            long size = bytesAsSent(json) + 1; // and the comma before it
+            if (ids.size() == pageSize || (!ids.isEmpty() && bytes + size > MAX_PAGE_BYTES)) {
+                break; // what does not fit is served on the next page
             }
             ids.add(entry.orderId());
             orders.add(json);
-            chars += json.length();
+            bytes += size;
         }
         if (ids.isEmpty()) {
             return new Download(List.of(), continuation, acknowledged);
@@ -90,6 +99,31 @@ public final class KhaosOrderFeed {
         LOG.log(Level.INFO, "served " + ids.size() + " order(s) to Khaos in page " + pageId + " (" + acknowledged
                 + " acknowledged)");
         return new Download(orders, Optional.of(pageId), acknowledged);
+    }
+
+    /**
+     * The most bytes {@code text} can take once it is the body of the answer: a JSON string inside the envelope, in
+     * UTF-8, escaped by whichever JSON writer serializes the envelope. Counted for the most cautious writer: a quote,
+     * a backslash or a slash takes 2 bytes (backslash and the character); a control character, DEL, or a character
+     * some writers escape for HTML ({@code < > & = '}) takes 6 (a backslash-u escape of four hex digits); every other
+     * ASCII character 1; and each UTF-16 unit of anything else 6 (its backslash-u escape), which is more than its
+     * UTF-8 bytes when it is written as it is (2 or 3 bytes for one unit, 4 for a surrogate pair).
+     */
+    static long bytesAsSent(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c == '/') {
+                bytes += 2;
+            } else if (c < 0x20 || c == 0x7f || c == '<' || c == '>' || c == '&' || c == '=' || c == '\'') {
+                bytes += 6;
+            } else if (c < 0x80) {
+                bytes += 1;
+            } else {
+                bytes += 6;
+            }
+        }
+        return bytes;
     }
 
     /** Khaos's retry of named orders: exactly those we hold a sales order for, whatever their state. */
