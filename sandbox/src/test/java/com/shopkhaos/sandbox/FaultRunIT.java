@@ -108,6 +108,20 @@ class FaultRunIT {
             assertThat(log).as("the run's log").contains("order-sync");
             assertThat(PersonalDataInLogs.linesMentioning(log, personal)).as("log lines with a customer's personal data").isEmpty();
 
+            List<String> janes = new ArrayList<>();
+            for (Placed p : placed) {
+                if (sandbox.get("/sandbox/orders/" + p.id()).body().contains("jane.smith@example.co.uk")) {
+                    janes.add(p.id());
+                }
+            }
+            assertThat(janes).as("orders whose sales order names Jane").isNotEmpty();
+            JsonNode erased = sandbox.json("POST", "/sandbox/personal-data/erase", "{\"eraseCustomer\":\"Jane.Smith@example.co.uk\"}");
+            assertThat(erased.path("erased").path("ORDER").asInt()).as("Jane's orders erased on request").isEqualTo(janes.size());
+            for (String id : janes) {
+                assertThat(sandbox.get("/sandbox/orders/" + id).body()).as(id + " after Jane's erasure")
+                        .doesNotContain("jane.smith@example.co.uk", "Acacia Avenue", "Smith").contains("GrossTotal", "personal data erased");
+            }
+
             JsonNode intake = sandbox.json("GET", "/sandbox/intake", null).path("outcomes");
             System.out.printf("fault run: %d orders, %d imported once, %d held with exceptions, %d rejected by Khaos then retried, "
                             + "webhook duplicates %d, consumer kills %d (%d messages abandoned), order-sync handled %d, failed %d %s, %d s%n",
