@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class FunctionSettingsTest {
     private static final Pattern RATE = Pattern.compile("rate\\(\\$\\{(\\w+)} (\\w+)\\)");
+    private static final Pattern FIXED_RATE = Pattern.compile("rate\\((\\d+) (\\w+)\\)");
 
     private final SamTemplate template = SamTemplate.of(RepoRoot.get().resolve("template.yaml"));
     private final CloudFormationTemplate source = CloudFormationTemplate.read(RepoRoot.get().resolve("template.yaml"));
@@ -70,12 +71,23 @@ class FunctionSettingsTest {
             JsonNode expression = p.path("ScheduleExpression");
             String text = expression.has("Fn::Sub") ? expression.path("Fn::Sub").asText() : expression.asText();
             Matcher m = RATE.matcher(text);
-            assertThat(m.matches()).as(id + ": a rate of a parameter: " + text).isTrue();
-            Map<String, Object> parameter = source.parameters().get(m.group(1));
-            int lowest = Integer.parseInt(String.valueOf(parameter.get("MinValue")));
-            assertThat(lowest).as(m.group(1) + ": rate(1 minutes) is invalid; its MinValue keeps it plural").isGreaterThan(1);
-            int seconds = lowest * (m.group(2).startsWith("minute") ? 60 : m.group(2).startsWith("hour") ? 3600 : 86400);
-            assertThat(f.timeoutSeconds()).as(f.logicalId() + " at its fastest rate (" + lowest + " " + m.group(2) + ") must end first")
+            Matcher fixed = FIXED_RATE.matcher(text);
+            int lowest;
+            String unit;
+            if (m.matches()) {
+                Map<String, Object> parameter = source.parameters().get(m.group(1));
+                lowest = Integer.parseInt(String.valueOf(parameter.get("MinValue")));
+                unit = m.group(2);
+                assertThat(lowest).as(m.group(1) + ": rate(1 minutes) is invalid; its MinValue keeps it plural").isGreaterThan(1);
+            } else {
+                assertThat(fixed.matches()).as(id + ": a rate: " + text).isTrue();
+                lowest = Integer.parseInt(fixed.group(1));
+                unit = fixed.group(2);
+                assertThat(unit.endsWith("s")).as(id + ": rate(1 unit) is singular, rate(n units) plural: " + text)
+                        .isEqualTo(lowest != 1);
+            }
+            int seconds = lowest * (unit.startsWith("minute") ? 60 : unit.startsWith("hour") ? 3600 : 86400);
+            assertThat(f.timeoutSeconds()).as(f.logicalId() + " at its fastest rate (" + lowest + " " + unit + ") must end first")
                     .isLessThan(seconds);
             assertThat(f.properties().path("ReservedConcurrentExecutions").asInt(0))
                     .as(f.logicalId() + " runs once at a time").isEqualTo(1);

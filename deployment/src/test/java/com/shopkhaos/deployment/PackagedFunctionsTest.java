@@ -51,7 +51,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class PackagedFunctionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> COVERED = Set.of("OrderIntakeFunction", "KhaosChannelFunction", "OrderSyncFunction",
-            "OrderSweepFunction", "StockPushFunction", "StockReconcileFunction", "DespatchWritebackFunction", "OpsApiFunction");
+            "OrderSweepFunction", "StockPushFunction", "StockReconcileFunction", "DespatchWritebackFunction", "OpsApiFunction",
+            "PersonalDataFunction");
 
     private static SamTemplate template;
     private static LocalCloud cloud;
@@ -136,6 +137,19 @@ class PackagedFunctionsTest {
     void stockReconcile_onItsSchedule_answersWithAReportPerShop() throws Exception {
         JsonNode report = run("StockReconcileFunction", Triggers.scheduledInput(template, "StockReconcileFunction")).get(0);
         assertThat(report.isArray()).as("one report per registered shop (none yet): " + report).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void personalData_onItsSchedule_sweepsWithTheTemplatesRetention_andTakesAnErasureRequest() throws Exception {
+        List<JsonNode> answers = run("PersonalDataFunction", Triggers.scheduledInput(template, "PersonalDataFunction"),
+                "{\"eraseOrder\":\"NO-SUCH-ORDER-" + System.nanoTime() + "\"}");
+
+        assertThat(answers.get(0).path("run").asText()).isEqualTo("retention");
+        assertThat(answers.get(0).path("retentionDays").asLong()).as("PersonalDataRetentionDays as the template passes it")
+                .isEqualTo(Long.parseLong(String.valueOf(cloud.resolve(java.util.Map.of("Ref", "PersonalDataRetentionDays")))));
+        assertThat(answers.get(1).path("run").asText()).isEqualTo("erasure");
+        assertThat(answers.get(1).path("erased").toString()).as("nothing of an unknown order").doesNotContain(":1");
     }
 
     @Test

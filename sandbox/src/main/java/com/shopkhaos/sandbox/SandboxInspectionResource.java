@@ -125,6 +125,8 @@ public class SandboxInspectionResource {
         index.put("GET /sandbox/order-sync/processed?orderId=", "the messages order-sync handled (all, or one order's)");
         index.put("PUT /sandbox/order-sync", "{\"running\": false} pauses the consumer; {\"killNextBatchAfter\": n} kills it mid-batch");
         index.put("POST /sandbox/order-sync/sweep", "runs the sweep (and the Khaos confirmation check) now");
+        index.put("POST /sandbox/personal-data/sweep", "erase personal data older than PERSONAL_DATA_RETENTION_DAYS now (it also runs daily)");
+        index.put("POST /sandbox/personal-data/erase", "{\"eraseCustomer\": \"<email>\"} or {\"eraseOrder\": \"<number>\"}: erase one customer's personal data now");
         index.put("GET /sandbox/mappings", "the overrides in force (SKU → stock code, delivery method → courier, buffers)");
         index.put("PUT /sandbox/mappings/{SKU|COURIER|BUFFER|SHIPPING_METHOD}/{key}", "{\"value\": \"...\"}: map a shop SKU to a Khaos code, a delivery method to a courier, set a stock code's buffer, or send a Khaos courier's parcels under a shop shipping method");
         index.put("GET /sandbox/stock", "the stock-push consumer and the last full reconcile");
@@ -250,6 +252,31 @@ public class SandboxInspectionResource {
     @Path("sandbox/order-sync/sweep")
     public Response sweepNow() {
         return json(orderSync.runSweep());
+    }
+
+    @Inject
+    SandboxPersonalData personalData;
+
+    /** The daily personal data retention, now: how many entries of each kind it erased. */
+    @POST
+    @Path("sandbox/personal-data/sweep")
+    public Response personalDataSweep() {
+        return json(java.util.Map.of("run", "retention", "erased", personalData.sweep().erased()));
+    }
+
+    /** One customer's erasure on request: {@code {"eraseCustomer":"<email>"}} and/or {@code {"eraseOrder":"<number>"}}. */
+    @POST
+    @Path("sandbox/personal-data/erase")
+    public Response personalDataErase(String body) throws IOException {
+        JsonNode request = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
+        com.shopkhaos.model.privacy.ErasureRequest erasure;
+        try {
+            erasure = com.shopkhaos.model.privacy.ErasureRequest.of(request.path("eraseCustomer").asText(""),
+                    request.path("eraseOrder").asText(""));
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(InfraJson.mapper().createObjectNode().put("error", e.getMessage()).toString()).build();
+        }
+        return json(java.util.Map.of("run", "erasure", "erased", personalData.erase(erasure).erased()));
     }
 
     /** The overrides in force: SKU → stock code, delivery method → courier, buffer per stock code. */

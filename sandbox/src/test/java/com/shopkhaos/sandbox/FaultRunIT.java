@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * Admin API calls fail and 5% time out, every webhook comes twice and some out of order, 20% of imports fail
  * in Khaos and some of its status pushes time out or repeat, and the order-sync consumer is killed mid-batch
  * without deleting its messages. Afterwards every order is in the simulated Khaos exactly once, or held in
- * the ledger with an exception: compared order by order with what the shop took.
+ * the ledger with an exception: compared order by order with what the shop took. And no line the sandbox logged
+ * during the run names a customer, an address line, an email address or a phone number of the orders it placed.
  *
  * <p>CI runs it small; {@code ./mvnw -Pfull-scale verify -pl sandbox -Dit.test=FaultRunIT} runs 2,000 orders.
  */
@@ -100,6 +101,26 @@ class FaultRunIT {
             inKhaos.keySet().stream().filter(ref -> !byNumber.containsKey(ref)).forEach(ref -> problems.add(ref + ": in Khaos, never placed"));
             assertThat(problems).as("orders not where they must be").isEmpty();
             assertThat(inKhaos.values()).as("zero duplicates in Khaos").allMatch(n -> n == 1);
+
+            Set<String> personal = PersonalDataInLogs.of(sandbox, placed.stream().map(Placed::id).toList());
+            assertThat(personal).as("the orders' names, addresses, emails and phones").contains("jane.smith@example.co.uk");
+            String log = sandbox.output();
+            assertThat(log).as("the run's log").contains("order-sync");
+            assertThat(PersonalDataInLogs.linesMentioning(log, personal)).as("log lines with a customer's personal data").isEmpty();
+
+            List<String> janes = new ArrayList<>();
+            for (Placed p : placed) {
+                if (sandbox.get("/sandbox/orders/" + p.id()).body().contains("jane.smith@example.co.uk")) {
+                    janes.add(p.id());
+                }
+            }
+            assertThat(janes).as("orders whose sales order names Jane").isNotEmpty();
+            JsonNode erased = sandbox.json("POST", "/sandbox/personal-data/erase", "{\"eraseCustomer\":\"Jane.Smith@example.co.uk\"}");
+            assertThat(erased.path("erased").path("ORDER").asInt()).as("Jane's orders erased on request").isEqualTo(janes.size());
+            for (String id : janes) {
+                assertThat(sandbox.get("/sandbox/orders/" + id).body()).as(id + " after Jane's erasure")
+                        .doesNotContain("jane.smith@example.co.uk", "Acacia Avenue", "Smith").contains("GrossTotal", "personal data erased");
+            }
 
             JsonNode intake = sandbox.json("GET", "/sandbox/intake", null).path("outcomes");
             System.out.printf("fault run: %d orders, %d imported once, %d held with exceptions, %d rejected by Khaos then retried, "

@@ -12,8 +12,10 @@ import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.privacy.PersonalDataRetention;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,13 +33,24 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @Singleton
 public class DynamoExceptionLedger implements ExceptionLedger {
+    /** Set when the evidence was replaced because it may name a customer; cleared when the problem is raised again. */
+    static final String PERSONAL_DATA_ERASED_AT = "personalDataErasedAt";
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration financeRetention;
 
+    /** With the default finance retention ({@value PersonalDataRetention#DEFAULT_FINANCE_DAYS} days). */
+    public DynamoExceptionLedger(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, PersonalDataRetention.DEFAULT_FINANCE_DAYS);
+    }
+
+    /** @param financeRetentionDays how long a record is kept after it was last raised ({@code expiresAt}, the table's TTL) */
     @Inject
-    public DynamoExceptionLedger(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.exceptions-table") String table) {
+    public DynamoExceptionLedger(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.exceptions-table") String table,
+                                 @ConfigProperty(name = "shopkhaos.finance-retention-days", defaultValue = "2557") int financeRetentionDays) {
         this.dynamo = dynamo;
         this.table = table;
+        this.financeRetention = Duration.ofDays(financeRetentionDays);
     }
 
     @Override
@@ -52,13 +65,15 @@ public class DynamoExceptionLedger implements ExceptionLedger {
         values.put(":now", time(problem.lastSeenAt()));
         values.put(":created", time(problem.createdAt()));
         values.put(":one", n(1));
+        values.put(":expires", n(problem.lastSeenAt().plus(financeRetention).getEpochSecond()));
         Map.Entry<String, AttributeValue> evidence = LargeText.attribute("evidence", problem.evidence());
         values.put(":evidence", evidence.getValue());
         String evidenceSet = evidence.getKey() + " = :evidence";
         String evidenceRemove = LargeText.otherName("evidence", evidence);
         String update = "SET #type = :type, subject = :subject, #status = :open, reason = :reason, "
                 + "suggestedAction = :action, lastSeenAt = :now, createdAt = if_not_exists(createdAt, :created), "
-                + evidenceSet + " ADD occurrences :one REMOVE resolvedAt, resolvedBy, " + evidenceRemove;
+                + evidenceSet + ", expiresAt = :expires ADD occurrences :one REMOVE resolvedAt, resolvedBy, "
+                + PERSONAL_DATA_ERASED_AT + ", " + evidenceRemove;
         dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(problem.id())))
                 .updateExpression(update).expressionAttributeNames(names).expressionAttributeValues(values));
     }

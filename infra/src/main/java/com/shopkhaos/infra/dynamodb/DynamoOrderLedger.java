@@ -15,8 +15,10 @@ import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.ledger.TimelineEntry;
+import com.shopkhaos.model.privacy.PersonalDataRetention;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,13 +36,27 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @Singleton
 public class DynamoOrderLedger implements OrderLedger {
+    /** Set when the sales order's personal data was replaced; entries without it (and with a sales order) still hold it. */
+    static final String PERSONAL_DATA_ERASED_AT = "personalDataErasedAt";
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration financeRetention;
 
+    /** With the default finance retention ({@value PersonalDataRetention#DEFAULT_FINANCE_DAYS} days). */
+    public DynamoOrderLedger(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, PersonalDataRetention.DEFAULT_FINANCE_DAYS);
+    }
+
+    /**
+     * @param financeRetentionDays how long an entry is kept after the order was first seen (its {@code expiresAt}, the
+     *                             table's TTL): HMRC wants six years of records
+     */
     @Inject
-    public DynamoOrderLedger(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.orders-table") String table) {
+    public DynamoOrderLedger(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.orders-table") String table,
+                             @ConfigProperty(name = "shopkhaos.finance-retention-days", defaultValue = "2557") int financeRetentionDays) {
         this.dynamo = dynamo;
         this.table = table;
+        this.financeRetention = Duration.ofDays(financeRetentionDays);
     }
 
     @Override
@@ -53,7 +69,7 @@ public class DynamoOrderLedger implements OrderLedger {
     @Override
     public void create(OrderLedgerEntry entry) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(entry))
+            dynamo.putItem(b -> b.tableName(table).item(toItem(entry, financeRetention))
                     .conditionExpression("attribute_not_exists(orderId)"));
         } catch (ConditionalCheckFailedException e) {
             throw new LedgerVersionConflictException(entry.orderId(), 0);
@@ -64,7 +80,7 @@ public class DynamoOrderLedger implements OrderLedger {
     public void update(OrderLedgerEntry changed) {
         long expected = changed.version() - 1;
         try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(changed))
+            dynamo.putItem(b -> b.tableName(table).item(toItem(changed, financeRetention))
                     .conditionExpression("version = :expected")
                     .expressionAttributeValues(Map.of(":expected", n(expected))));
         } catch (ConditionalCheckFailedException e) {
@@ -104,8 +120,10 @@ public class DynamoOrderLedger implements OrderLedger {
         return items.isEmpty() ? Optional.empty() : find(items.get(0).get("orderId").s());
     }
 
-    static Map<String, AttributeValue> toItem(OrderLedgerEntry e) {
+    /** The item; {@code expiresAt} (TTL, epoch seconds) is the order's first sight plus the finance retention. */
+    static Map<String, AttributeValue> toItem(OrderLedgerEntry e, Duration financeRetention) {
         Map<String, AttributeValue> item = new HashMap<>();
+        item.put("expiresAt", n(e.createdAt().plus(financeRetention).getEpochSecond()));
         item.put("orderId", s(e.orderId()));
         putIfPresent(item, "shopId", e.shopId());
         putIfPresent(item, "orderNumber", e.orderNumber());
@@ -130,6 +148,9 @@ public class DynamoOrderLedger implements OrderLedger {
         putIfPresent(item, "khaosOrderCode", k.khaosOrderCode());
         putIfPresent(item, "khaosOrderId", k.khaosOrderId());
         putIfPresent(item, "khaosStatus", k.khaosStatus());
+        if (k.personalDataErasedAt() != null) {
+            item.put(PERSONAL_DATA_ERASED_AT, time(k.personalDataErasedAt()));
+        }
         return item;
     }
 
@@ -154,7 +175,7 @@ public class DynamoOrderLedger implements OrderLedger {
                 .map(AttributeValue::s).toList();
         KhaosHandover khaos = new KhaosHandover(LargeText.read(item, "salesOrder"), stringOrEmpty(item, "servedPage"),
                 instant(item, "downloadedAt"), stringOrEmpty(item, "khaosOrderCode"), stringOrEmpty(item, "khaosOrderId"),
-                stringOrEmpty(item, "khaosStatus"));
+                stringOrEmpty(item, "khaosStatus"), instant(item, PERSONAL_DATA_ERASED_AT));
         return new OrderLedgerEntry(string(item, "orderId"), stringOrEmpty(item, "shopId"),
                 stringOrEmpty(item, "orderNumber"), OrderState.valueOf(string(item, "state")), number(item, "version"),
                 instant(item, "createdAt"), instant(item, "updatedAt"), timeline, eventIds, exceptionIds, khaos);

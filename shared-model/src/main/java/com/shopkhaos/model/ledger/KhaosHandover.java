@@ -6,11 +6,14 @@ import java.time.Instant;
  * How an order was handed to Khaos Control: the sales order as served (KCC JSON, kept from the moment it
  * is READY), the download page it was last served in, when Khaos acknowledged it, and what Khaos
  * reported back (its order code, id and status).
+ *
+ * @param personalDataErasedAt when the customer's names, addresses, email and phone numbers were replaced in the stored
+ *                             sales order (after the retention, or on the customer's request); null while it holds them
  */
 public record KhaosHandover(String salesOrder, String servedPage, Instant downloadedAt, String khaosOrderCode,
-                            String khaosOrderId, String khaosStatus) {
+                            String khaosOrderId, String khaosStatus, Instant personalDataErasedAt) {
 
-    public static final KhaosHandover NONE = new KhaosHandover("", "", null, "", "", "");
+    public static final KhaosHandover NONE = new KhaosHandover("", "", null, "", "", "", null);
 
     public KhaosHandover {
         salesOrder = salesOrder == null ? "" : salesOrder;
@@ -20,24 +23,41 @@ public record KhaosHandover(String salesOrder, String servedPage, Instant downlo
         khaosStatus = khaosStatus == null ? "" : khaosStatus;
     }
 
+    /** A handover whose sales order (if any) still holds the customer's personal data. */
+    public KhaosHandover(String salesOrder, String servedPage, Instant downloadedAt, String khaosOrderCode,
+                         String khaosOrderId, String khaosStatus) {
+        this(salesOrder, servedPage, downloadedAt, khaosOrderCode, khaosOrderId, khaosStatus, null);
+    }
+
+    /** A newly written sales order: it holds personal data again. */
     public KhaosHandover withSalesOrder(String json) {
-        return new KhaosHandover(json, servedPage, downloadedAt, khaosOrderCode, khaosOrderId, khaosStatus);
+        return new KhaosHandover(json, servedPage, downloadedAt, khaosOrderCode, khaosOrderId, khaosStatus, null);
+    }
+
+    /** The sales order with its personal data replaced ({@code redacted}), and when. */
+    public KhaosHandover withPersonalDataErased(String redacted, Instant at) {
+        return new KhaosHandover(redacted, servedPage, downloadedAt, khaosOrderCode, khaosOrderId, khaosStatus, at);
     }
 
     public KhaosHandover servedIn(String page) {
-        return new KhaosHandover(salesOrder, page, downloadedAt, khaosOrderCode, khaosOrderId, khaosStatus);
+        return new KhaosHandover(salesOrder, page, downloadedAt, khaosOrderCode, khaosOrderId, khaosStatus, personalDataErasedAt);
     }
 
     public KhaosHandover downloaded(Instant at) {
         return new KhaosHandover(salesOrder, servedPage, downloadedAt == null ? at : downloadedAt, khaosOrderCode,
-                khaosOrderId, khaosStatus);
+                khaosOrderId, khaosStatus, personalDataErasedAt);
     }
 
     public KhaosHandover reported(String code, String id, String status) {
-        return new KhaosHandover(salesOrder, servedPage, downloadedAt, code, id, status);
+        return new KhaosHandover(salesOrder, servedPage, downloadedAt, code, id, status, personalDataErasedAt);
     }
 
     public boolean wasServed() {
         return !servedPage.isEmpty();
+    }
+
+    /** True while the stored sales order may name the customer (there is one, and it was not erased). */
+    public boolean holdsPersonalData() {
+        return !salesOrder.isEmpty() && personalDataErasedAt == null;
     }
 }

@@ -132,6 +132,17 @@ public record OrderLedgerEntry(
                 append(new TimelineEntry(at, state, event, detail)), eventIds, exceptionIds, handover);
     }
 
+    /**
+     * The sales order with the customer's personal data replaced ({@code redacted}), noted on the timeline. The order's
+     * state, dates, totals and Khaos codes stay; {@code updatedAt} stays too (it is when the order last moved, which the
+     * sweeps and checks go by).
+     */
+    public OrderLedgerEntry withPersonalDataErased(String redacted, Instant at, String why) {
+        return new OrderLedgerEntry(orderId, shopId, orderNumber, state, version + 1, createdAt, updatedAt,
+                append(new TimelineEntry(at, state, "personal data erased", why)), eventIds, exceptionIds,
+                khaos.withPersonalDataErased(redacted, at));
+    }
+
     /** A note on the timeline (no state change). */
     public OrderLedgerEntry noted(String event, String detail, Instant at) {
         return new OrderLedgerEntry(orderId, shopId, orderNumber, state, version + 1, createdAt, at,
