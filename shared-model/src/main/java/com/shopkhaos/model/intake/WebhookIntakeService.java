@@ -96,6 +96,15 @@ public final class WebhookIntakeService {
             LOG.log(Level.ERROR, "shop registry unavailable: " + e);
             return answer(IntakeOutcome.NOT_STORED, "shop registry unavailable, try again", null);
         }
+        if (shop.isPresent() && !HmacSignature.verify(shop.get().shopSecret(), body, signature.get())) {
+            // the shop may have registered again (a new shop secret) since we cached it: read it afresh, at most once a minute
+            try {
+                shop = shops.findAfresh(shopId.get()).filter(ShopRegistration::isConfirmed);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "shop registry unavailable: " + e);
+                return answer(IntakeOutcome.NOT_STORED, "shop registry unavailable, try again", null);
+            }
+        }
         if (shop.isEmpty() || !HmacSignature.verify(shop.get().shopSecret(), body, signature.get())) {
             LOG.log(Level.WARNING, "webhook refused: unknown shop or wrong signature, shop " + shopId.get());
             return answer(IntakeOutcome.UNAUTHENTICATED, "signature missing or shop unknown", null);
