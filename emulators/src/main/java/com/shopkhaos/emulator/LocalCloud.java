@@ -98,7 +98,7 @@ public final class LocalCloud implements AutoCloseable {
         return start(root.resolve("template.yaml"), root, "sandbox", Map.of(), secretValues);
     }
 
-    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
             & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint) {
         return builder.endpointOverride(endpoint)
                 .region(Region.of(REGION))

@@ -130,6 +130,29 @@ public class SecretsManagerShopRegistry implements ShopRegistry {
         cache.put(registration.shopId(), new Cached(Optional.of(registration), clock.instant()));
     }
 
+    /**
+     * DeleteSecret with ForceDeleteWithoutRecovery. A recovery window would keep the name "scheduled for deletion"
+     * for 7 to 30 days, during which CreateSecret and PutSecretValue of that name fail, so a merchant installing the
+     * app again within the window could not register; and there is nothing worth recovering: the shop secret and
+     * Admin API credentials are void once the app is uninstalled (a new install issues new ones).
+     */
+    @Override
+    public boolean remove(String shopId) {
+        if (shopId == null || !SHOP_ID.matcher(shopId).matches()) {
+            return false;
+        }
+        boolean removed;
+        try {
+            secrets.deleteSecret(b -> b.secretId(prefix + shopId).forceDeleteWithoutRecovery(true));
+            removed = true;
+        } catch (ResourceNotFoundException e) {
+            removed = false;
+        }
+        cache.put(shopId, new Cached(Optional.empty(), clock.instant()));
+        forcedReads.remove(shopId);
+        return removed;
+    }
+
     @Override
     public List<String> shopIds() {
         List<String> ids = new ArrayList<>();

@@ -85,6 +85,11 @@ class ShopwareCredentialsRenewalTest {
             }
 
             @Override
+            public boolean remove(String shopId) {
+                return false;
+            }
+
+            @Override
             public List<String> shopIds() {
                 return List.of(cache.get().shopId());
             }

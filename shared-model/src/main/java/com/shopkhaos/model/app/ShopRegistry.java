@@ -19,6 +19,13 @@ public interface ShopRegistry {
 
     void save(ShopRegistration registration);
 
+    /**
+     * Forgets the shop and its secrets (the app was uninstalled from it).
+     *
+     * @return true when a registration was removed; false when there was none (already removed: a replay)
+     */
+    boolean remove(String shopId);
+
     /** Every shop that registered (the sweep visits each confirmed one). */
     List<String> shopIds();
 }
