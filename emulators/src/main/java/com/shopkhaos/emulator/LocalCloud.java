@@ -427,6 +427,14 @@ public final class LocalCloud implements AutoCloseable {
         return secretsClient;
     }
 
+    /**
+     * Creates (or replaces) a secret the template does not declare, named {@code <stack name>/<name>}, and answers its
+     * ARN: for what only local runs have, such as the sandbox's ops key.
+     */
+    public String putSecret(String name, String value) {
+        return secrets.put(stackName + "/" + name, value);
+    }
+
     public URI dynamoDbEndpoint() {
         return dynamo.endpoint();
     }
