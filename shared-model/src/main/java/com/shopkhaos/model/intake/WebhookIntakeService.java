@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Shopware webhook intake: verify, dedupe, record, enqueue. Takes the raw request, answers what the
@@ -102,7 +103,7 @@ public final class WebhookIntakeService {
         }
         // the app can be uninstalled before its registration was confirmed: then the pending shop's secret verifies it
         boolean appDeleted = webhook != null && APP_DELETED.equals(webhook.eventName());
-        java.util.function.Predicate<ShopRegistration> usable = appDeleted ? r -> true : ShopRegistration::isConfirmed;
+        Predicate<ShopRegistration> usable = appDeleted ? r -> true : ShopRegistration::isConfirmed;
         Optional<ShopRegistration> shop;
         try {
             shop = shops.find(shopId.get()).filter(usable);
