@@ -98,6 +98,11 @@ public class WebhookIntakeBenchmark {
         }
 
         @Override
+        public boolean remove(String shopId) {
+            return false;
+        }
+
+        @Override
         public java.util.List<String> shopIds() {
             return java.util.List.of(shop.shopId());
         }

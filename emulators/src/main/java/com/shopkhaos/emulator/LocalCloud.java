@@ -98,7 +98,7 @@ public final class LocalCloud implements AutoCloseable {
         return start(root.resolve("template.yaml"), root, "sandbox", Map.of(), secretValues);
     }
 
-    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
             & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint) {
         return builder.endpointOverride(endpoint)
                 .overrideConfiguration(o -> o.putExecutionAttribute(AwsCallRecorder.NOT_A_FUNCTION, Boolean.TRUE))
@@ -426,6 +426,14 @@ public final class LocalCloud implements AutoCloseable {
 
     public SecretsManagerClient secretsManager() {
         return secretsClient;
+    }
+
+    /**
+     * Creates (or replaces) a secret the template does not declare, named {@code <stack name>/<name>}, and answers its
+     * ARN: for what only local runs have, such as the sandbox's ops key.
+     */
+    public String putSecret(String name, String value) {
+        return secrets.put(stackName + "/" + name, value);
     }
 
     public URI dynamoDbEndpoint() {

@@ -19,13 +19,21 @@ import java.util.concurrent.Executors;
 
 /**
  * AWS Secrets Manager's JSON API (the operations this project calls: CreateSecret, GetSecretValue,
- * PutSecretValue, DescribeSecret), in memory, on a free loopback port. There is no Secrets Manager
+ * PutSecretValue, DescribeSecret, ListSecrets, DeleteSecret), in memory, on a free loopback port. There is no Secrets Manager
  * emulator to reuse here, so this is a small, faithful one: same targets, same fields, same error types.
  */
 public final class SecretsManagerEmulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Secret(String arn, String name, String value, String versionId, Instant createdAt) {
+    /** @param deletionDate when a secret deleted with a recovery window goes for good; null: not scheduled for deletion */
+    private record Secret(String arn, String name, String value, String versionId, Instant createdAt, Instant deletionDate) {
+        Secret(String arn, String name, String value, String versionId, Instant createdAt) {
+            this(arn, name, value, versionId, createdAt, null);
+        }
+
+        boolean scheduledForDeletion() {
+            return deletionDate != null;
+        }
     }
 
     private final Map<String, Secret> byName = new ConcurrentHashMap<>();
@@ -84,6 +92,7 @@ public final class SecretsManagerEmulator implements AutoCloseable {
                 case "PutSecretValue" -> putSecretValue(exchange, request);
                 case "DescribeSecret" -> describeSecret(exchange, request);
                 case "ListSecrets" -> listSecrets(exchange, request);
+                case "DeleteSecret" -> deleteSecret(exchange, request);
                 default -> error(exchange, "InvalidRequestException", "operation " + operation + " is not emulated");
             }
         } catch (RuntimeException e) {
@@ -98,7 +107,13 @@ public final class SecretsManagerEmulator implements AutoCloseable {
             return;
         }
         Secret secret = new Secret(arnFor(name), name, text(request, "SecretString"), UUID.randomUUID().toString(), Instant.now());
-        if (byName.putIfAbsent(name, secret) != null) {
+        Secret existing = byName.putIfAbsent(name, secret);
+        if (existing != null && existing.scheduledForDeletion()) {
+            error(exchange, "InvalidRequestException", "You can't create this secret because a secret with this name is already"
+                    + " scheduled for deletion.");
+            return;
+        }
+        if (existing != null) {
             error(exchange, "ResourceExistsException", "The operation failed because the secret " + name + " already exists.");
             return;
         }
@@ -112,6 +127,10 @@ public final class SecretsManagerEmulator implements AutoCloseable {
             return;
         }
         Secret s = secret.get();
+        if (s.scheduledForDeletion()) {
+            markedForDeletion(exchange);
+            return;
+        }
         ObjectNode body = JSON.createObjectNode().put("ARN", s.arn()).put("Name", s.name()).put("VersionId", s.versionId())
                 .put("SecretString", s.value()).put("CreatedDate", s.createdAt().getEpochSecond());
         body.putArray("VersionStages").add("AWSCURRENT");
@@ -122,6 +141,10 @@ public final class SecretsManagerEmulator implements AutoCloseable {
         Optional<Secret> existing = find(text(request, "SecretId"));
         if (existing.isEmpty()) {
             error(exchange, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+            return;
+        }
+        if (existing.get().scheduledForDeletion()) {
+            markedForDeletion(exchange);
             return;
         }
         Secret s = new Secret(existing.get().arn(), existing.get().name(), text(request, "SecretString"),
@@ -138,11 +161,58 @@ public final class SecretsManagerEmulator implements AutoCloseable {
             error(exchange, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
             return;
         }
-        ok(exchange, JSON.createObjectNode().put("ARN", secret.get().arn()).put("Name", secret.get().name())
-                .put("CreatedDate", secret.get().createdAt().getEpochSecond()));
+        ObjectNode body = JSON.createObjectNode().put("ARN", secret.get().arn()).put("Name", secret.get().name())
+                .put("CreatedDate", secret.get().createdAt().getEpochSecond());
+        if (secret.get().scheduledForDeletion()) {
+            body.put("DeletedDate", Instant.now().getEpochSecond());
+        }
+        ok(exchange, body);
     }
 
-    /** ListSecrets with the {@code name} filter (a prefix match, as in AWS); one page holds everything. */
+    /**
+     * DeleteSecret as AWS does it: {@code ForceDeleteWithoutRecovery} removes the secret at once; otherwise it is
+     * scheduled for deletion after {@code RecoveryWindowInDays} (7 to 30, default 30), and until then reads, writes
+     * and a CreateSecret of the same name are refused. Both together are refused; an unknown secret is not found.
+     */
+    private void deleteSecret(HttpExchange exchange, JsonNode request) throws IOException {
+        boolean force = request.path("ForceDeleteWithoutRecovery").asBoolean(false);
+        boolean windowGiven = request.hasNonNull("RecoveryWindowInDays");
+        int window = request.path("RecoveryWindowInDays").asInt(30);
+        if (force && windowGiven) {
+            error(exchange, "InvalidParameterException",
+                    "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
+            return;
+        }
+        if (!force && (window < 7 || window > 30)) {
+            error(exchange, "InvalidParameterException", "RecoveryWindowInDays must be between 7 and 30 days.");
+            return;
+        }
+        Optional<Secret> secret = find(text(request, "SecretId"));
+        if (secret.isEmpty()) {
+            error(exchange, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+            return;
+        }
+        Secret s = secret.get();
+        Instant deletionDate = force ? Instant.now() : Instant.now().plus(java.time.Duration.ofDays(window));
+        if (force) {
+            byName.remove(s.name());
+        } else if (s.scheduledForDeletion()) {
+            markedForDeletion(exchange);
+            return;
+        } else {
+            byName.put(s.name(), new Secret(s.arn(), s.name(), s.value(), s.versionId(), s.createdAt(), deletionDate));
+        }
+        ok(exchange, JSON.createObjectNode().put("ARN", s.arn()).put("Name", s.name())
+                .put("DeletionDate", deletionDate.getEpochSecond()));
+    }
+
+    private static void markedForDeletion(HttpExchange exchange) throws IOException {
+        error(exchange, "InvalidRequestException",
+                "You can't perform this operation on the secret because it was marked for deletion.");
+    }
+
+    /** ListSecrets with the {@code name} filter (a prefix match, as in AWS); one page holds everything; secrets
+     * scheduled for deletion are left out (AWS lists them only with IncludePlannedDeletion). */
     private void listSecrets(HttpExchange exchange, JsonNode request) throws IOException {
         java.util.List<String> prefixes = new java.util.ArrayList<>();
         for (JsonNode filter : request.path("Filters")) {
@@ -154,7 +224,8 @@ public final class SecretsManagerEmulator implements AutoCloseable {
         }
         ObjectNode body = JSON.createObjectNode();
         var list = body.putArray("SecretList");
-        byName.values().stream().filter(s -> prefixes.isEmpty() || prefixes.stream().anyMatch(p -> s.name().startsWith(p)))
+        byName.values().stream().filter(s -> !s.scheduledForDeletion())
+                .filter(s -> prefixes.isEmpty() || prefixes.stream().anyMatch(p -> s.name().startsWith(p)))
                 .sorted(java.util.Comparator.comparing(Secret::name))
                 .forEach(s -> list.addObject().put("ARN", s.arn()).put("Name", s.name())
                         .put("CreatedDate", s.createdAt().getEpochSecond()));

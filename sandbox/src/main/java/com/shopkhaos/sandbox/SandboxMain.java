@@ -18,7 +18,7 @@ public class SandboxMain {
         LocalCloud cloud;
         try {
             cloud = LocalCloud.startFromRepository(Map.of("ShopwareAppSecret", settings.appSecret(),
-                    "KhaosChannelCredentials", settings.khaosChannelSecretJson(), "OpsApiKey", settings.opsApiKey()));
+                    "KhaosChannelCredentials", settings.khaosChannelSecretJson()));
         } catch (RuntimeException e) {
             System.err.println("The sandbox could not start its local cloud: " + e.getMessage());
             System.exit(2);
@@ -34,6 +34,8 @@ public class SandboxMain {
         }
         cloud.allFunctionsEnvironment().forEach((name, value) -> System.setProperty(name, SandboxSettings.flowSetting(name, value)));
         cloud.clientConfiguration().forEach(System::setProperty);
+        // the ops key is the sandbox's own (OPS_AUTH=key): AWS has none, its ops routes take the user pool's token
+        System.setProperty("OPS_API_KEY_SECRET_ARN", cloud.putSecret("ops-api-key", settings.opsApiKey()));
         System.setProperty("SANDBOX_PORT", Integer.toString(settings.port()));
         System.setProperty("SANDBOX_HOST", settings.host());
         SandboxApplication.localCloud = cloud;

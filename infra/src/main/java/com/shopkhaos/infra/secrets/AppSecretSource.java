@@ -2,7 +2,7 @@ package com.shopkhaos.infra.secrets;
 
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** Reads the app secret (the manifest's {@code <secret>}) from Secrets Manager by ARN, once, at start-up. */
+/** Reads the app secret (the manifest's {@code <secret>}) from Secrets Manager by ARN (held in a RotatingSecret). */
 public final class AppSecretSource {
     private AppSecretSource() {
     }

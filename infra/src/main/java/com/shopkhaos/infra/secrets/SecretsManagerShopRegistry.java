@@ -7,6 +7,7 @@ import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.app.RegistrationStatus;
 import com.shopkhaos.model.app.ShopRegistration;
 import com.shopkhaos.model.app.ShopRegistry;
+import com.shopkhaos.model.secrets.RotatingSecret;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -26,12 +27,13 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 
 /**
  * Shops that installed the app, one Secrets Manager secret each ({@code <prefix><shopId>}, JSON).
- * Confirmed shops are cached for minutes; an unknown shop for seconds (so a flood of forged shop ids
- * does not become a flood of Secrets Manager calls); a pending one is always read again.
+ * Confirmed shops are cached for the secrets' TTL (5 minutes unless {@link SecretSettings} says otherwise); an
+ * unknown shop for seconds (so a flood of forged shop ids does not become a flood of Secrets Manager calls); a
+ * pending one is always read again. When a cached registration fails a check, {@link #findAfresh} reads it again
+ * at most once a minute per shop.
  */
 @Singleton
 public class SecretsManagerShopRegistry implements ShopRegistry {
-    static final Duration CONFIRMED_TTL = Duration.ofMinutes(5);
     static final Duration UNKNOWN_TTL = Duration.ofSeconds(10);
     /** Shopware's shop ids are 16 letters and digits; anything else is not looked up. */
     private static final Pattern SHOP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -42,14 +44,27 @@ public class SecretsManagerShopRegistry implements ShopRegistry {
     private final SecretsManagerClient secrets;
     private final String prefix;
     private final Clock clock;
+    private final Duration confirmedTtl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** When each shop was last read because its cached registration failed a check. */
+    private final Map<String, Instant> forcedReads = new ConcurrentHashMap<>();
 
     @Inject
     public SecretsManagerShopRegistry(SecretsManagerClient secrets,
-                                      @ConfigProperty(name = "shopkhaos.shop-secrets-prefix") String prefix, Clock clock) {
+                                      @ConfigProperty(name = "shopkhaos.shop-secrets-prefix") String prefix, Clock clock,
+                                      SecretSettings settings) {
+        this(secrets, prefix, clock, settings.ttl());
+    }
+
+    public SecretsManagerShopRegistry(SecretsManagerClient secrets, String prefix, Clock clock) {
+        this(secrets, prefix, clock, RotatingSecret.DEFAULT_TTL);
+    }
+
+    public SecretsManagerShopRegistry(SecretsManagerClient secrets, String prefix, Clock clock, Duration confirmedTtl) {
         this.secrets = secrets;
         this.prefix = prefix;
         this.clock = clock;
+        this.confirmedTtl = confirmedTtl;
     }
 
     @Override
@@ -61,10 +76,29 @@ public class SecretsManagerShopRegistry implements ShopRegistry {
         Cached cached = cache.get(shopId);
         if (cached != null) {
             boolean confirmed = cached.registration().map(ShopRegistration::isConfirmed).orElse(false);
-            Duration ttl = cached.registration().isEmpty() ? UNKNOWN_TTL : confirmed ? CONFIRMED_TTL : Duration.ZERO;
+            Duration ttl = cached.registration().isEmpty() ? UNKNOWN_TTL : confirmed ? confirmedTtl : Duration.ZERO;
             if (cached.readAt().plus(ttl).isAfter(now)) {
                 return cached.registration();
             }
+        }
+        Optional<ShopRegistration> read = read(shopId);
+        cache.put(shopId, new Cached(read, now));
+        return read;
+    }
+
+    @Override
+    public Optional<ShopRegistration> findAfresh(String shopId) {
+        if (shopId == null || !SHOP_ID.matcher(shopId).matches()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        boolean[] due = {false};
+        forcedReads.compute(shopId, (id, last) -> {
+            due[0] = last == null || !now.isBefore(last.plus(RotatingSecret.FORCED_READ_INTERVAL));
+            return due[0] ? now : last;
+        });
+        if (!due[0]) {
+            return find(shopId);
         }
         Optional<ShopRegistration> read = read(shopId);
         cache.put(shopId, new Cached(read, now));
@@ -94,6 +128,29 @@ public class SecretsManagerShopRegistry implements ShopRegistry {
             secrets.putSecretValue(b -> b.secretId(name).secretString(json));
         }
         cache.put(registration.shopId(), new Cached(Optional.of(registration), clock.instant()));
+    }
+
+    /**
+     * DeleteSecret with ForceDeleteWithoutRecovery. A recovery window would keep the name "scheduled for deletion"
+     * for 7 to 30 days, during which CreateSecret and PutSecretValue of that name fail, so a merchant installing the
+     * app again within the window could not register; and there is nothing worth recovering: the shop secret and
+     * Admin API credentials are void once the app is uninstalled (a new install issues new ones).
+     */
+    @Override
+    public boolean remove(String shopId) {
+        if (shopId == null || !SHOP_ID.matcher(shopId).matches()) {
+            return false;
+        }
+        boolean removed;
+        try {
+            secrets.deleteSecret(b -> b.secretId(prefix + shopId).forceDeleteWithoutRecovery(true));
+            removed = true;
+        } catch (ResourceNotFoundException e) {
+            removed = false;
+        }
+        cache.put(shopId, new Cached(Optional.empty(), clock.instant()));
+        forcedReads.remove(shopId);
+        return removed;
     }
 
     @Override

@@ -17,11 +17,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Shopware's Admin API for one shop, with the credentials the shop handed over at registration.
  * The token is cached until shortly before its {@code expires_in} and fetched again once on a 401;
- * bad credentials are never retried. Always asks for plain JSON ({@code Accept: application/json}).
+ * credentials the shop refuses are read afresh from the registry once (the shop may have registered again,
+ * handing over new ones; the registry reads at most once a minute per shop) and otherwise never retried.
+ * Always asks for plain JSON ({@code Accept: application/json}).
  */
 public class ShopwareAdminClient {
     /** Renew this long before the token's stated expiry. */
@@ -39,20 +42,30 @@ public class ShopwareAdminClient {
     }
 
     private final HttpClient http;
-    private final ShopRegistration shop;
+    private volatile ShopRegistration shop;
+    private final Supplier<Optional<ShopRegistration>> afresh;
     private final Clock clock;
     private volatile Token token;
 
     public ShopwareAdminClient(HttpClient http, ShopRegistration shop, Clock clock) {
+        this(http, shop, Optional::empty, clock);
+    }
+
+    /** @param afresh the shop's registration read again from the store, asked when the shop refuses our credentials */
+    public ShopwareAdminClient(HttpClient http, ShopRegistration shop, Supplier<Optional<ShopRegistration>> afresh, Clock clock) {
         this.http = http;
         this.shop = shop;
+        this.afresh = afresh;
         this.clock = clock;
     }
 
     /** Whether this client holds these credentials (a shop re-registering hands over new ones). */
     public boolean isFor(ShopRegistration registration) {
-        return shop.shopUrl().equals(registration.shopUrl()) && shop.apiKey().equals(registration.apiKey())
-                && shop.secretKey().equals(registration.secretKey());
+        return sameCredentials(shop, registration);
+    }
+
+    private static boolean sameCredentials(ShopRegistration a, ShopRegistration b) {
+        return a.shopUrl().equals(b.shopUrl()) && a.apiKey().equals(b.apiKey()) && a.secretKey().equals(b.secretKey());
     }
 
     public static HttpClient defaultHttpClient() {
@@ -209,7 +222,19 @@ public class ShopwareAdminClient {
                     .put("client_id", shop.apiKey()).put("client_secret", shop.secretKey());
             HttpResponse<String> response = exchange("POST", "/api/oauth/token", grant, null, Map.of());
             if (response.statusCode() == 400 || response.statusCode() == 401) {
-                throw new ShopwareCredentialsRejectedException(shop.shopUrl(), response.statusCode());
+                ShopRegistration refused = shop;
+                Optional<ShopRegistration> renewed = afresh.get().filter(ShopRegistration::isConfirmed)
+                        .filter(r -> !sameCredentials(refused, r));
+                if (renewed.isEmpty()) {
+                    throw new ShopwareCredentialsRejectedException(refused.shopUrl(), response.statusCode());
+                }
+                shop = renewed.get();
+                grant = InfraJson.mapper().createObjectNode().put("grant_type", "client_credentials")
+                        .put("client_id", shop.apiKey()).put("client_secret", shop.secretKey());
+                response = exchange("POST", "/api/oauth/token", grant, null, Map.of());
+                if (response.statusCode() == 400 || response.statusCode() == 401) {
+                    throw new ShopwareCredentialsRejectedException(shop.shopUrl(), response.statusCode());
+                }
             }
             JsonNode answer = read("POST /api/oauth/token", response);
             long expiresIn = answer.path("expires_in").asLong(600);

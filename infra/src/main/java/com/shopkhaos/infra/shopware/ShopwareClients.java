@@ -32,6 +32,6 @@ public class ShopwareClients {
         ShopRegistration shop = shops.find(shopId).filter(ShopRegistration::isConfirmed)
                 .orElseThrow(() -> new ShopwareUnavailableException("shop " + shopId + " is not registered (or not confirmed)", null));
         return clients.compute(shopId, (id, client) -> client != null && client.isFor(shop) ? client
-                : new ShopwareAdminClient(http, shop, clock));
+                : new ShopwareAdminClient(http, shop, () -> shops.findAfresh(shopId), clock));
     }
 }

@@ -1,6 +1,8 @@
 package com.shopkhaos.infra.wiring;
 
 import com.shopkhaos.infra.secrets.AppSecretSource;
+import com.shopkhaos.infra.secrets.SecretSettings;
+import com.shopkhaos.model.secrets.RotatingSecret;
 import com.shopkhaos.model.app.AppIdentity;
 import com.shopkhaos.model.app.AppMessageCodec;
 import com.shopkhaos.model.app.AppRegistrationService;
@@ -39,11 +41,14 @@ public class IntakeWiring {
 
     @Produces
     @Singleton
-    AppIdentity appIdentity(SecretsManagerClient secrets,
+    AppIdentity appIdentity(SecretsManagerClient secrets, SecretSettings settings, Clock clock,
                             @ConfigProperty(name = "shopkhaos.app-name") String appName,
                             @ConfigProperty(name = "shopkhaos.app-secret-arn") String appSecretArn,
                             @ConfigProperty(name = "shopkhaos.public-base-url") Optional<String> publicBaseUrl) {
-        return new AppIdentity(appName, AppSecretSource.read(secrets, appSecretArn), publicBaseUrl);
+        RotatingSecret<String> appSecret = new RotatingSecret<>("the app secret",
+                () -> AppSecretSource.read(secrets, appSecretArn), settings.ttl(), clock);
+        appSecret.current(); // a missing or empty secret stops the start-up, as before
+        return new AppIdentity(appName, appSecret, publicBaseUrl);
     }
 
     @Produces

@@ -1,6 +1,8 @@
 package com.shopkhaos.infra.wiring;
 
 import com.shopkhaos.infra.secrets.ChannelCredentialsSource;
+import com.shopkhaos.infra.secrets.SecretSettings;
+import com.shopkhaos.model.secrets.RotatingSecret;
 import com.shopkhaos.model.despatch.DespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchRecorder;
 import com.shopkhaos.model.despatch.ShipmentBook;
@@ -29,11 +31,13 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @Singleton
 public class KhaosChannelWiring {
 
-    @Produces
-    @Singleton
-    ChannelCredentials channelCredentials(SecretsManagerClient secrets,
-                                          @ConfigProperty(name = "shopkhaos.khaos-channel-secret-arn") String secretArn) {
-        return ChannelCredentialsSource.read(secrets, secretArn);
+    /** The channel's credentials, read again after the secrets' TTL and when a caller's do not match (rotation). */
+    static RotatingSecret<ChannelCredentials> channelCredentials(SecretsManagerClient secrets, SecretSettings settings,
+                                                                 Clock clock, String secretArn) {
+        RotatingSecret<ChannelCredentials> credentials = new RotatingSecret<>("the Khaos channel credentials",
+                () -> ChannelCredentialsSource.read(secrets, secretArn), settings.ttl(), clock);
+        credentials.current(); // an unreadable secret stops the start-up, as before
+        return credentials;
     }
 
     @Produces
@@ -59,7 +63,9 @@ public class KhaosChannelWiring {
 
     @Produces
     @Singleton
-    KhaosChannelService khaosChannel(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
+    KhaosChannelService khaosChannel(SecretsManagerClient secrets, SecretSettings secretSettings,
+                                     @ConfigProperty(name = "shopkhaos.khaos-channel-secret-arn") String secretArn,
+                                     KhaosMessageCodec codec, KhaosInbox inbox,
                                      KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
                                      KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses, KhaosStockLevels stock,
                                      StockChangePublisher stockChanges, ShipmentBook shipments, DespatchPublisher despatches,
@@ -68,7 +74,7 @@ public class KhaosChannelWiring {
                                      @ConfigProperty(name = "shopkhaos.public-base-url") Optional<String> publicBaseUrl,
                                      Clock clock) {
         DespatchRecorder despatchRecorder = new DespatchRecorder(statuses, shipments, despatches, ledger, clock);
-        return new KhaosChannelService(credentials, codec, inbox, catalogue, exceptions, taxRates, feed, despatchRecorder, stock,
-                stockChanges, frequency, publicBaseUrl, clock);
+        return new KhaosChannelService(channelCredentials(secrets, secretSettings, clock, secretArn), codec, inbox, catalogue,
+                exceptions, taxRates, feed, despatchRecorder, stock, stockChanges, frequency, publicBaseUrl, clock);
     }
 }

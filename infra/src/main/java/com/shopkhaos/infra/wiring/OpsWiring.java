@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public class OpsWiring {
 
     /**
-     * {@code OPS_AUTH=key} (the sandbox, scripts): the ops key from the secret at {@code OPS_API_KEY_SECRET_ARN};
-     * {@code OPS_AUTH=jwt} (AWS): the user pool's token, checked by API Gateway's JWT authorizer in front.
+     * {@code OPS_AUTH=key} (the sandbox, and scripts against it): the ops key from the secret at
+     * {@code OPS_API_KEY_SECRET_ARN}; {@code OPS_AUTH=jwt} (AWS): the user pool's token, checked by API Gateway's JWT
+     * authorizer in front. jwt needs no key and reads none (the template declares none).
      */
     @Produces
     @Singleton

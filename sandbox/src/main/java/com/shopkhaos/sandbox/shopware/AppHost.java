@@ -191,6 +191,29 @@ final class AppHost {
         return app;
     }
 
+    /**
+     * Uninstalls the app as Shopware does: the app and its integration (our Admin API credentials) go, then its own
+     * {@code app.deleted} webhooks get {@code {"keepUserData": …}}, signed with the shop secret the app had (Shopware
+     * carries that secret in the webhook message because the app is gone by then: changelog 6.4.3.0, NEXT-16175) and
+     * sent like every other webhook, in the current mode and with the current faults.
+     *
+     * @return the app uninstalled; empty when it was not installed
+     */
+    Optional<InstalledApp> uninstall(String name, boolean keepUserData) {
+        InstalledApp app = apps.remove(name);
+        if (app == null) {
+            return Optional.empty();
+        }
+        oauth.removeIntegration(app.integration().accessKey());
+        ObjectNode payload = SimJson.object().put("keepUserData", keepUserData);
+        for (Webhook webhook : app.webhooks()) {
+            if (webhook.active && webhook.definition.event().equals("app.deleted")) {
+                deliver(app, webhook, "app.deleted", payload);
+            }
+        }
+        return Optional.of(app);
+    }
+
     private static SimulatorException registrationFailed(AppManifest manifest, String reason) {
         return new SimulatorException(ShopwareErrors.response(500, ShopwareErrors.error(500,
                 "FRAMEWORK__APP_REGISTRATION_FAILED", "Internal Server Error",

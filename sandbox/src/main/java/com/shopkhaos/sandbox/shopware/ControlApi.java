@@ -106,6 +106,16 @@ final class ControlApi {
             case "POST /_control/apps/install" -> {
                 return ok(install(body(request)));
             }
+            case "POST /_control/apps/uninstall" -> {
+                JsonNode body = body(request);
+                String name = text(body, "name");
+                if (name == null || name.isBlank()) {
+                    throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "send {\"name\": \"<app name>\", \"keepUserData\": false}");
+                }
+                sim.apps.uninstall(name, body.path("keepUserData").asBoolean(false)).orElseThrow(() ->
+                        SimulatorException.notFound("SIMULATOR__APP_NOT_INSTALLED", "no app \"" + name + "\" is installed"));
+                return ok(SimJson.object().put("name", name).put("uninstalled", true));
+            }
             case "GET /_control/apps" -> {
                 return ok(SimJson.object().set("apps", sim.apps.appsJson()));
             }
@@ -200,7 +210,8 @@ final class ControlApi {
         List.of("POST /_control/orders", "GET /_control/orders/{idOrNumber}", "POST /_control/orders/{idOrNumber}/pay",
                 "POST /_control/orders/{idOrNumber}/cancel", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "DELETE /_control/products/{sku}",
                 "POST /_control/products/generate", "PUT /_control/products/{sku}/stock",
-                "GET /_control/deliveries/{deliveryId}", "POST /_control/{order|order_delivery}/{id}/state/{action}", "POST /_control/apps/install", "GET /_control/apps",
+                "GET /_control/deliveries/{deliveryId}", "POST /_control/{order|order_delivery}/{id}/state/{action}", "POST /_control/apps/install",
+                "POST /_control/apps/uninstall", "GET /_control/apps",
                 "GET /_control/webhooks/deliveries", "PUT /_control/webhooks/mode", "GET|PUT /_control/faults",
                 "GET|PUT /_control/settings", "POST /_control/clock/advance", "GET /_control/sync-log", "GET /_control/mails?order=",
                 "GET /_control/requests?path=/api/...").forEach(routes::add);

@@ -146,6 +146,11 @@ class AdminApiContractTest {
             }
 
             @Override
+            public boolean remove(String shopId) {
+                return false;
+            }
+
+            @Override
             public List<String> shopIds() {
                 return List.of(registration.shopId());
             }

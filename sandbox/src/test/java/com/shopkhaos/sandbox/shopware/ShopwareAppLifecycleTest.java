@@ -57,6 +57,29 @@ class ShopwareAppLifecycleTest {
     }
 
     @Test
+    void uninstall_sendsAppDeleted_signedWithTheShopSecret_andTheCredentialsStopWorking() throws Exception {
+        try (SimulatedShop shop = new SimulatedShop("app.deleted")) {
+            String apiKey = shop.app.confirmedApiKey;
+            assertThat(shop.token()).isNotBlank();
+
+            JsonNode answer = shop.client.control("POST", "/apps/uninstall", "{\"name\":\"" + TestAppBackend.APP_NAME + "\"}");
+            assertThat(answer.path("uninstalled").asBoolean()).isTrue();
+            await(() -> !shop.app.webhooks.isEmpty(), "app.deleted");
+            TestAppBackend.Received hook = shop.app.webhooks.get(0);
+            assertThat(hook.signatureValid()).as("signed with the shop secret the app had").isTrue();
+            assertThat(hook.json().path("data").path("event").asText()).isEqualTo("app.deleted");
+            assertThat(hook.json().path("data").path("payload").path("keepUserData").asBoolean(true)).isFalse();
+            assertThat(hook.json().path("source").path("shopId").asText()).isEqualTo("testShop00000001");
+            assertThat(shop.client.control("GET", "/apps", null).path("apps")).isEmpty();
+            assertThat(shop.client.call("POST", "/api/oauth/token", "{\"grant_type\":\"client_credentials\",\"client_id\":\""
+                    + apiKey + "\",\"client_secret\":\"" + shop.app.confirmedSecretKey + "\"}").status())
+                    .as("the integration went with the app").isEqualTo(401);
+            assertThat(shop.client.call("POST", "/_control/apps/uninstall", "{\"name\":\"" + TestAppBackend.APP_NAME + "\"}")
+                    .status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void orderPlaced_isSentWithShopwaresEnvelope_andSignature() throws Exception {
         try (SimulatedShop shop = new SimulatedShop(PLACED)) {
             JsonNode order = shop.placeOrder("{\"customer\":\"siobhan\",\"lines\":[{\"sku\":\"KIDS-COAT-5Y\",\"quantity\":1}],"

@@ -43,6 +43,11 @@ class ShopwareShopProductsTest {
             }
 
             @Override
+            public boolean remove(String shopId) {
+                return false;
+            }
+
+            @Override
             public List<String> shopIds() {
                 return List.of(SHOP);
             }

@@ -1,5 +1,6 @@
 package com.shopkhaos.model.app;
 
+import com.shopkhaos.model.secrets.RotatingSecret;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -7,16 +8,21 @@ import java.util.Optional;
  * Our app as the shop knows it from {@code shopware-app/manifest.xml}.
  *
  * @param appName       the manifest's {@code <name>}; part of the registration proof
- * @param appSecret     the manifest's {@code <secret>}; signs registration requests
+ * @param appSecret     the manifest's {@code <secret>}; signs registration requests (rotatable: read again after a TTL)
  * @param publicBaseUrl our public base URL (for the confirmation URL); empty: taken from the registration request
  */
-public record AppIdentity(String appName, String appSecret, Optional<String> publicBaseUrl) {
+public record AppIdentity(String appName, RotatingSecret<String> appSecret, Optional<String> publicBaseUrl) {
     public static final String CONFIRMATION_PATH = "/shopware/app/confirm";
 
     public AppIdentity {
         Objects.requireNonNull(appName, "appName");
         Objects.requireNonNull(appSecret, "appSecret");
         publicBaseUrl = publicBaseUrl == null ? Optional.empty() : publicBaseUrl.filter(s -> !s.isBlank());
+    }
+
+    /** With an app secret that never changes. */
+    public AppIdentity(String appName, String appSecret, Optional<String> publicBaseUrl) {
+        this(appName, RotatingSecret.fixed(Objects.requireNonNull(appSecret, "appSecret")), publicBaseUrl);
     }
 
     /** Where the shop posts its confirmation, given the base URL the registration request came to. */

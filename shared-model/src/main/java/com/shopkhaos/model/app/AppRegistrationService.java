@@ -46,8 +46,10 @@ public final class AppRegistrationService {
      */
     public EndpointAnswer register(String rawQuery, RequestHeaders headers, String requestBaseUrl) {
         Optional<String> signature = headers.get(APP_SIGNATURE);
-        if (rawQuery == null || signature.isEmpty()
-                || !HmacSignature.verify(app.appSecret(), rawQuery.getBytes(StandardCharsets.UTF_8), signature.get())) {
+        // a rotated app secret is read afresh when the one held does not verify (at most once a minute)
+        Optional<String> appSecret = rawQuery == null || signature.isEmpty() ? Optional.empty()
+                : app.appSecret().admitting(s -> HmacSignature.verify(s, rawQuery.getBytes(StandardCharsets.UTF_8), signature.get()));
+        if (appSecret.isEmpty()) {
             LOG.log(Level.WARNING, "app registration refused: missing or wrong " + APP_SIGNATURE);
             return EndpointAnswer.json(401, JsonText.object("error", "registration signature missing or wrong"));
         }
@@ -64,7 +66,7 @@ public final class AppRegistrationService {
             LOG.log(Level.ERROR, "app registration for shop " + shopId + " not stored: " + e);
             return EndpointAnswer.json(503, JsonText.object("error", "registration could not be stored, try again"));
         }
-        String proof = HmacSignature.sign(app.appSecret(), shopId + shopUrl + app.appName());
+        String proof = HmacSignature.sign(appSecret.get(), shopId + shopUrl + app.appName());
         LOG.log(Level.INFO, "app registration started for shop " + shopId);
         return EndpointAnswer.json(200, codec.registrationAnswer(proof, shopSecret, app.confirmationUrl(requestBaseUrl)));
     }
@@ -85,6 +87,14 @@ public final class AppRegistrationService {
             return EndpointAnswer.json(503, JsonText.object("error", "registry unavailable, try again"));
         }
         Optional<String> signature = headers.get(SHOP_SIGNATURE);
+        if (known.isPresent() && signature.isPresent() && !HmacSignature.verify(known.get().shopSecret(), body, signature.get())) {
+            try {
+                known = registry.findAfresh(confirmation.shopId());
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "shop registry unavailable during confirmation: " + e);
+                return EndpointAnswer.json(503, JsonText.object("error", "registry unavailable, try again"));
+            }
+        }
         if (known.isEmpty() || signature.isEmpty()
                 || !HmacSignature.verify(known.get().shopSecret(), body, signature.get())) {
             LOG.log(Level.WARNING, "app confirmation refused for shop " + confirmation.shopId());

@@ -5,6 +5,8 @@ public enum IntakeOutcome {
     ACCEPTED(200),
     DUPLICATE(200),
     IGNORED_EVENT(200),
+    /** {@code app.deleted}: the app was uninstalled from the shop, whose secrets we removed (or had already). */
+    APP_DELETED(200),
     TOO_LARGE(413),
     UNAUTHENTICATED(401),
     UNREADABLE(400),

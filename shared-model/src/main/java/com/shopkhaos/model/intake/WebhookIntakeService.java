@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Shopware webhook intake: verify, dedupe, record, enqueue. Takes the raw request, answers what the
@@ -41,6 +42,17 @@ public final class WebhookIntakeService {
             "state_enter.order_transaction.state.paid", OrderEventType.PAYMENT_PAID,
             "state_enter.order_transaction.state.authorized", OrderEventType.PAYMENT_AUTHORIZED,
             "state_enter.order.state.cancelled", OrderEventType.ORDER_CANCELLED);
+
+    /**
+     * Shopware's {@code AppDeletedEvent::NAME} (src/Core/Framework/App/Event/AppDeletedEvent.php): sent when the app is
+     * uninstalled, only to that app's own webhooks ({@code isAllowed}: the app id must match), payload
+     * {@code {"keepUserData": bool}}, signed like every app webhook with the shop secret, which Shopware carries in the
+     * webhook message because the app is gone by the time it is sent (changelog 6.4.3.0, NEXT-16175 "Fix
+     * AppDeletedEvent Webhook signature"). We remove the shop's secret whatever {@code keepUserData} says: that flag is
+     * about the app's data in the shop, while our Admin API credentials die with the app's integration and a new
+     * install registers afresh with a new shop secret.
+     */
+    public static final String APP_DELETED = "app.deleted";
 
     private final WebhookReader reader;
     private final ShopRegistry shops;
@@ -89,16 +101,37 @@ public final class WebhookIntakeService {
             LOG.log(Level.WARNING, "webhook refused: no shop id or no signature");
             return answer(IntakeOutcome.UNAUTHENTICATED, "signature missing or shop unknown", null);
         }
+        // the app can be uninstalled before its registration was confirmed: then the pending shop's secret verifies it
+        boolean appDeleted = webhook != null && APP_DELETED.equals(webhook.eventName());
+        Predicate<ShopRegistration> usable = appDeleted ? r -> true : ShopRegistration::isConfirmed;
         Optional<ShopRegistration> shop;
         try {
-            shop = shops.find(shopId.get()).filter(ShopRegistration::isConfirmed);
+            shop = shops.find(shopId.get()).filter(usable);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "shop registry unavailable: " + e);
             return answer(IntakeOutcome.NOT_STORED, "shop registry unavailable, try again", null);
         }
+        if (shop.isPresent() && !HmacSignature.verify(shop.get().shopSecret(), body, signature.get())) {
+            // the shop may have registered again (a new shop secret) since we cached it: read it afresh, at most once a minute
+            try {
+                shop = shops.findAfresh(shopId.get()).filter(usable);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "shop registry unavailable: " + e);
+                return answer(IntakeOutcome.NOT_STORED, "shop registry unavailable, try again", null);
+            }
+        }
+        if (appDeleted && shop.isEmpty()) {
+            // a replay after we removed the shop (or a shop we never knew): nothing to do and nothing to verify with;
+            // 200 so Shopware does not retry it, and nothing is done on the word of an unverified request
+            LOG.log(Level.INFO, "app.deleted for a shop not registered (already removed?): " + shopId.get());
+            return answer(IntakeOutcome.APP_DELETED, "shop not registered, nothing to remove", null);
+        }
         if (shop.isEmpty() || !HmacSignature.verify(shop.get().shopSecret(), body, signature.get())) {
             LOG.log(Level.WARNING, "webhook refused: unknown shop or wrong signature, shop " + shopId.get());
             return answer(IntakeOutcome.UNAUTHENTICATED, "signature missing or shop unknown", null);
+        }
+        if (appDeleted) {
+            return removeShop(shopId.get());
         }
         if (unreadableBecause != null) {
             return keepUnreadable(ExceptionType.WEBHOOK_UNREADABLE, body, "not readable: " + unreadableBecause);
@@ -152,6 +185,20 @@ public final class WebhookIntakeService {
         LOG.log(Level.INFO, "webhook accepted: event=" + webhook.eventName() + " " + where
                 + (receipt == ReceiptState.PENDING ? " (redelivery of a pending event)" : ""));
         return answer(IntakeOutcome.ACCEPTED, "accepted", webhook.eventId());
+    }
+
+    /** {@code app.deleted}, verified: the shop's secrets go; the answer is 200 unless the store could not be reached. */
+    private EndpointAnswer removeShop(String shopId) {
+        boolean removed;
+        try {
+            removed = shops.remove(shopId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "app.deleted: the secrets of shop " + shopId + " could not be removed, asking to retry: " + e);
+            return answer(IntakeOutcome.NOT_STORED, "shop not removed, try again", null);
+        }
+        LOG.log(Level.INFO, "app.deleted: the app was uninstalled from shop " + shopId
+                + (removed ? "; its secrets are removed" : "; it had no secrets left"));
+        return answer(IntakeOutcome.APP_DELETED, removed ? "shop removed" : "shop not registered, nothing to remove", null);
     }
 
     /** Creates the order's ledger entry (RECEIVED) or notes the webhook on its timeline; once per event id. */

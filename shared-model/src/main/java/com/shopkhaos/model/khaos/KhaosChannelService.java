@@ -4,6 +4,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.intake.UnreadableMessageException;
+import com.shopkhaos.model.secrets.RotatingSecret;
 import com.shopkhaos.model.web.EndpointAnswer;
 import com.shopkhaos.model.web.JsonText;
 import com.shopkhaos.model.web.RequestHeaders;
@@ -39,7 +40,7 @@ public final class KhaosChannelService {
     public static final String SPECIFIC_IDS_HEADER = "SpecificIDs";
     private static final System.Logger LOG = System.getLogger(KhaosChannelService.class.getName());
 
-    private final ChannelCredentials credentials;
+    private final RotatingSecret<ChannelCredentials> credentials;
     private final KhaosMessageCodec codec;
     private final KhaosInbox inbox;
     private final KhaosCatalogue catalogue;
@@ -54,6 +55,16 @@ public final class KhaosChannelService {
     private final Clock clock;
 
     public KhaosChannelService(ChannelCredentials credentials, KhaosMessageCodec codec, KhaosInbox inbox,
+                               KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
+                               KhaosOrderFeed feed, OrderStatusHandler statuses, KhaosStockLevels stock,
+                               StockChangePublisher stockChanges,
+                               int orderDownloadFrequencyMinutes, Optional<String> publicBaseUrl, Clock clock) {
+        this(RotatingSecret.fixed(credentials), codec, inbox, catalogue, exceptions, taxRates, feed, statuses, stock,
+                stockChanges, orderDownloadFrequencyMinutes, publicBaseUrl, clock);
+    }
+
+    /** @param credentials the channel's credentials, read again after a TTL and when a caller's do not match (rotation) */
+    public KhaosChannelService(RotatingSecret<ChannelCredentials> credentials, KhaosMessageCodec codec, KhaosInbox inbox,
                                KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
                                KhaosOrderFeed feed, OrderStatusHandler statuses, KhaosStockLevels stock,
                                StockChangePublisher stockChanges,
@@ -73,9 +84,15 @@ public final class KhaosChannelService {
         this.clock = clock;
     }
 
+    /** Basic auth with the channel's credentials; a rotated password is read afresh at most once a minute. */
+    private boolean admitted(RequestHeaders headers) {
+        Optional<String> authorization = headers.get("Authorization");
+        return authorization.isPresent() && credentials.admitting(c -> c.admits(authorization)).isPresent();
+    }
+
     /** {@code GET /khaos/config.json}: the EndpointConfig a retailer points KCC's "Configuration URL" at. */
     public EndpointAnswer config(RequestHeaders headers, String requestBaseUrl) {
-        if (!credentials.admits(headers.get("Authorization"))) {
+        if (!admitted(headers)) {
             return unauthorised();
         }
         String base = publicBaseUrl.orElse(requestBaseUrl).replaceAll("/+$", "");
@@ -93,7 +110,7 @@ public final class KhaosChannelService {
      * be read, 503 and nothing changes: Khaos asks again at its next download.
      */
     public EndpointAnswer orderDownload(RequestHeaders headers) {
-        if (!credentials.admits(headers.get("Authorization"))) {
+        if (!admitted(headers)) {
             return unauthorised();
         }
         Optional<String> continuation = headers.get(CONTINUATION_HEADER).filter(c -> !c.isBlank());
@@ -123,7 +140,7 @@ public final class KhaosChannelService {
 
     /** {@code POST} of an upload: checked, kept raw (and, for the catalogue, applied), then 200. */
     public EndpointAnswer upload(KhaosUploadKind kind, RequestHeaders headers, byte[] body) {
-        if (!credentials.admits(headers.get("Authorization"))) {
+        if (!admitted(headers)) {
             return unauthorised();
         }
         Instant now = clock.instant();

@@ -144,6 +144,11 @@ class StockPushServiceTest {
         }
 
         @Override
+        public boolean remove(String shopId) {
+            return false;
+        }
+
+        @Override
         public List<String> shopIds() {
             return List.of(SHOP);
         }
