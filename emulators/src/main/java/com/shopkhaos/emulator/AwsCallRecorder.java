@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -24,20 +23,15 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, beside the unpacked zip. It records only when told where
  * ({@code SHOPKHAOS_AWS_CALLS_DIR} or the system property {@code shopkhaos.aws-calls.dir}) and for which function
  * ({@code SHOPKHAOS_FUNCTION} or {@code shopkhaos.aws-calls.function}; function tests set it through
- * {@link FunctionLocalCloud}). Calls of the local cloud's own clients (creating tables, seeding data in tests)
- * carry {@link #NOT_A_FUNCTION} and are left out. A test instrument: never in a function's zip.
+ * {@link FunctionLocalCloud}). The local cloud's own clients (creating tables, seeding data in tests) do not have it.
+ * A test instrument: never in a function's zip.
  */
 public final class AwsCallRecorder implements ExecutionInterceptor {
-    /** Marks the requests of test set-up clients. */
-    public static final ExecutionAttribute<Boolean> NOT_A_FUNCTION = new ExecutionAttribute<>("shopkhaos.notAFunction");
     public static final String FUNCTION_PROPERTY = "shopkhaos.aws-calls.function";
     public static final String DIR_PROPERTY = "shopkhaos.aws-calls.dir";
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        if (Boolean.TRUE.equals(attributes.getAttribute(NOT_A_FUNCTION))) {
-            return;
-        }
         String dir = setting("SHOPKHAOS_AWS_CALLS_DIR", DIR_PROPERTY);
         String function = setting("SHOPKHAOS_FUNCTION", FUNCTION_PROPERTY);
         if (dir == null || function == null) {

@@ -101,7 +101,6 @@ public final class LocalCloud implements AutoCloseable {
     static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
             & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint) {
         return builder.endpointOverride(endpoint)
-                .overrideConfiguration(o -> o.putExecutionAttribute(AwsCallRecorder.NOT_A_FUNCTION, Boolean.TRUE))
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
