@@ -58,13 +58,19 @@ final class StockWriter {
     void write(List<Want> wants, int batchSize) {
         for (int i = 0; i < wants.size(); i += batchSize) {
             List<Held> held = new ArrayList<>();
-            for (Want w : wants.subList(i, Math.min(wants.size(), i + batchSize))) {
-                WebStock.Claimed claimed = webStock.claim(key(w.sku()), w.productId(), w.closeout(), w.figure(), w.keepIfShown());
-                if (claimed.claim() == WebStock.Claim.WRITE) {
-                    held.add(new Held(w.productId(), w.sku(), w.figure().sellable(), claimed.failures()));
-                } else if (claimed.claim() == WebStock.Claim.LOST) {
-                    lost++;
+            try {
+                for (Want w : wants.subList(i, Math.min(wants.size(), i + batchSize))) {
+                    WebStock.Claimed claimed = webStock.claim(key(w.sku()), w.productId(), w.closeout(), w.figure(),
+                            w.keepIfShown());
+                    if (claimed.claim() == WebStock.Claim.WRITE) {
+                        held.add(new Held(w.productId(), w.sku(), w.figure().sellable(), claimed.failures()));
+                    } else if (claimed.claim() == WebStock.Claim.LOST) {
+                        lost++;
+                    }
                 }
+            } catch (RuntimeException e) {
+                release(held);
+                throw e;
             }
             writeAndConfirm(held);
         }
@@ -96,16 +102,20 @@ final class StockWriter {
                 toWrite = again;
             }
         } catch (RuntimeException e) {
-            // what the shop shows of these rows is unknown now: the next push writes them whatever the record says
-            for (Held h : open.values()) {
-                try {
-                    webStock.failed(key(h.sku()));
-                } catch (RuntimeException alsoFailed) {
-                    // the row stays counted as being written: it is written every time until the count is reset
-                    LOG.log(Level.WARNING, "could not mark the stock of " + h.sku() + " unknown: " + alsoFailed.getMessage());
-                }
-            }
+            release(open.values());
             throw e;
+        }
+    }
+
+    /** What the shop shows of these rows is unknown now: the next push writes them whatever the record says. */
+    private void release(java.util.Collection<Held> rows) {
+        for (Held h : rows) {
+            try {
+                webStock.failed(key(h.sku()));
+            } catch (RuntimeException alsoFailed) {
+                // the row stays counted as being written, so it is never taken as shown: written by every push
+                LOG.log(Level.WARNING, "could not mark the stock of " + h.sku() + " unknown: " + alsoFailed.getMessage());
+            }
         }
     }
 
