@@ -6,6 +6,7 @@ import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.infra.dynamodb.DynamoInFlightOrders;
 import com.shopkhaos.infra.dynamodb.DynamoKhaosStockLevels;
+import com.shopkhaos.infra.dynamodb.DynamoStockVersions;
 import com.shopkhaos.infra.dynamodb.DynamoWebStock;
 import com.shopkhaos.model.khaos.StockLevel;
 import com.shopkhaos.model.stock.InFlightHold;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 class StockStoresTest {
     private final LocalCloud cloud = SharedLocalCloud.get();
     private final Map<String, String> env = cloud.allFunctionsEnvironment();
-    private final DynamoKhaosStockLevels levels = new DynamoKhaosStockLevels(cloud.dynamoDb(), env.get("STOCK_TABLE"));
-    private final DynamoInFlightOrders inFlight = new DynamoInFlightOrders(cloud.dynamoDb(), env.get("IN_FLIGHT_TABLE"));
+    private final DynamoStockVersions versions = new DynamoStockVersions(cloud.dynamoDb(), env.get("IN_FLIGHT_TABLE"));
+    private final DynamoKhaosStockLevels levels = new DynamoKhaosStockLevels(cloud.dynamoDb(), env.get("STOCK_TABLE"), versions);
+    private final DynamoInFlightOrders inFlight = new DynamoInFlightOrders(cloud.dynamoDb(), env.get("IN_FLIGHT_TABLE"), versions);
     private final DynamoWebStock webStock = new DynamoWebStock(cloud.dynamoDb(), env.get("WEB_STOCK_TABLE"));
     private final Instant t0 = Instant.parse("2026-11-27T12:00:00Z");
 
@@ -42,6 +44,8 @@ class StockStoresTest {
         assertThat(levels.levels(code)).extracting(StockLevel::site, l -> l.available().stripTrailingZeros().toPlainString())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1, "3"), org.assertj.core.groups.Tuple.tuple(2, "2.5"));
         assertThat(levels.all()).anyMatch(l -> l.stockCode().equals(code));
+        assertThat(versions.current(List.of(code))).as("bumped by each push that stored a figure, not by the older one")
+                .containsEntry(code, 2L);
     }
 
     @Test
@@ -61,19 +65,84 @@ class StockStoresTest {
         assertThat(inFlight.holds(a).get(0).importedAt()).as("the first report stands").isEqualTo(t0.plusSeconds(5));
 
         assertThat(inFlight.release(order)).containsExactly(a);
-        assertThat(inFlight.holds(a)).isEmpty();
+        assertThat(inFlight.holds(a)).as("a code's sequence is no hold").isEmpty();
+        assertThat(inFlight.all()).noneMatch(h -> h.stockCode().equals(a));
+        assertThat(versions.current(List.of(a, b))).as("every call bumps the codes it touched, a redelivery too")
+                .containsEntry(a, 6L).containsEntry(b, 3L);
+        assertThat(versions.all()).containsEntry(a, 6L).containsEntry(b, 3L);
     }
 
     @Test
-    void theWebStockCache_readsAndWritesMoreThanOneBatch() {
+    void theWebStockCache_readsMoreThanOneBatch_andKeepsAnEntryAddedFirst() {
         List<WebStock.Entry> entries = new ArrayList<>();
         String prefix = "shop#" + code() + "-";
         for (int i = 0; i < 130; i++) {
             entries.add(new WebStock.Entry(prefix + i, "id" + i, i % 2 == 0, i, t0));
         }
-        webStock.rememberAll(entries);
+        entries.forEach(webStock::remember);
+        webStock.remember(new WebStock.Entry(prefix + 7, "id7", false, 99, t0));
         Map<String, WebStock.Entry> found = webStock.find(entries.stream().map(WebStock.Entry::sku).toList());
         assertThat(found).hasSize(130);
         assertThat(found.get(prefix + 7)).isEqualTo(new WebStock.Entry(prefix + 7, "id7", false, 7, t0));
+    }
+
+    @Test
+    void aClaim_ofOlderInputsLoses_andAnEqualOneWinsAgain() {
+        String sku = "shop#" + code();
+        String code = code();
+        assertThat(webStock.claim(sku, "p1", false, new WebStock.Figure(code, 5, 4), true).claim())
+                .as("no entry yet: created, and nothing is known to be shown").isEqualTo(WebStock.Claim.WRITE);
+        assertThat(webStock.claim(sku, "p1", false, new WebStock.Figure(code, 4, 9), false).claim()).isEqualTo(WebStock.Claim.LOST);
+        assertThat(webStock.claim(sku, "p1", false, new WebStock.Figure(code, 5, 4), false).claim())
+                .as("a retry of the same inputs").isEqualTo(WebStock.Claim.WRITE);
+        assertThat(webStock.claim(sku, "p1", false, new WebStock.Figure(code(), 1, 3), false).claim())
+                .as("the SKU now sells another code (remapped): sequences of different codes do not compare")
+                .isEqualTo(WebStock.Claim.WRITE);
+        assertThat(webStock.find(List.of(sku)).get(sku)).satisfies(e -> {
+            assertThat(e.productId()).isEqualTo("p1");
+            assertThat(e.writing()).isEqualTo(3);
+            assertThat(e.claimed()).isEqualTo(3);
+            assertThat(e.lastPushed()).isNull();
+        });
+    }
+
+    @Test
+    void aConfirm_recordsTheFigureShownOnlyWhenAlone_andAnswersANewerClaimsFigure() {
+        String sku = "shop#" + code();
+        String code = code();
+        webStock.remember(new WebStock.Entry(sku, "p1", false, 9, t0));
+        WebStock.Claimed a = webStock.claim(sku, "p1", false, new WebStock.Figure(code, 1, 14), true);
+        WebStock.Claimed b = webStock.claim(sku, "p1", false, new WebStock.Figure(code, 2, 11), true);
+        assertThat(List.of(a.claim(), b.claim())).containsOnly(WebStock.Claim.WRITE);
+
+        assertThat(webStock.confirm(sku, 11, b.failures(), t0)).as("B is done, A still writing").isEmpty();
+        assertThat(webStock.find(List.of(sku)).get(sku).lastPushed()).as("A's write may land after B's").isEqualTo(9);
+        assertThat(webStock.confirm(sku, 14, a.failures(), t0)).as("A wrote 14 but 11 is claimed: write it again").hasValue(11);
+        assertThat(webStock.confirm(sku, 11, a.failures(), t0.plusSeconds(1))).isEmpty();
+        assertThat(webStock.find(List.of(sku)).get(sku)).satisfies(e -> {
+            assertThat(e.lastPushed()).isEqualTo(11);
+            assertThat(e.writing()).isZero();
+            assertThat(e.shows(11)).isTrue();
+        });
+        assertThat(webStock.claim(sku, "p1", false, new WebStock.Figure(code, 2, 11), true).claim()).isEqualTo(WebStock.Claim.KEPT);
+    }
+
+    @Test
+    void aFailedWrite_makesWhatTheShopShowsUnknown_evenForAWriterConfirmingAfterIt() {
+        String sku = "shop#" + code();
+        String code = code();
+        webStock.remember(new WebStock.Entry(sku, "p1", false, 9, t0));
+        WebStock.Claimed a = webStock.claim(sku, "p1", false, new WebStock.Figure(code, 1, 11), false);
+        WebStock.Claimed b = webStock.claim(sku, "p1", false, new WebStock.Figure(code, 1, 11), false);
+        webStock.failed(sku);
+
+        assertThat(webStock.confirm(sku, 11, a.failures(), t0)).isEmpty();
+        assertThat(webStock.find(List.of(sku)).get(sku)).satisfies(e -> {
+            assertThat(e.lastPushed()).as("B's failed write may have landed after A's").isNull();
+            assertThat(e.writing()).isZero();
+            assertThat(e.failures()).isEqualTo(1);
+        });
+        assertThat(b.failures()).isZero();
+        assertThat(webStock.claim(sku, "p1", false, new WebStock.Figure(code, 1, 11), true).claim()).isEqualTo(WebStock.Claim.WRITE);
     }
 }

@@ -8,6 +8,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
 import com.shopkhaos.model.stock.InFlightHold;
 import com.shopkhaos.model.stock.InFlightOrders;
+import com.shopkhaos.model.stock.StockVersions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -23,17 +24,22 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * In-flight holds: partition = stock code, sort = order id (a code's total is one query); index
- * {@code by-order} finds an order's holds. Every write is a single-item conditional write.
+ * {@code by-order} finds an order's holds. Every write is a single-item conditional write; every change bumps the
+ * sequence of the codes it touched ({@link DynamoStockVersions}, items of this table too) after its writes, also when
+ * a redelivery finds the writes done (the first try may have failed before its bump).
  */
 @Singleton
 public class DynamoInFlightOrders implements InFlightOrders {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final StockVersions versions;
 
     @Inject
-    public DynamoInFlightOrders(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.in-flight-table") String table) {
+    public DynamoInFlightOrders(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.in-flight-table") String table,
+                                StockVersions versions) {
         this.dynamo = dynamo;
         this.table = table;
+        this.versions = versions;
     }
 
     @Override
@@ -55,12 +61,15 @@ public class DynamoInFlightOrders implements InFlightOrders {
                 // held already, the same
             }
         }
+        Set<String> touched = new TreeSet<>(quantityByStockCode.keySet());
         for (String code : codesOf(orderId)) {
             if (!quantityByStockCode.containsKey(code)) {
                 forget(code, orderId);
                 changed.add(code);
+                touched.add(code);
             }
         }
+        versions.bump(touched);
         return changed;
     }
 
@@ -68,6 +77,7 @@ public class DynamoInFlightOrders implements InFlightOrders {
     public Set<String> release(String orderId) {
         Set<String> codes = codesOf(orderId);
         codes.forEach(code -> forget(code, orderId));
+        versions.bump(codes);
         return codes;
     }
 
@@ -84,6 +94,7 @@ public class DynamoInFlightOrders implements InFlightOrders {
                 // forgotten meanwhile
             }
         }
+        versions.bump(codes);
         return codes;
     }
 
@@ -96,12 +107,13 @@ public class DynamoInFlightOrders implements InFlightOrders {
     public List<InFlightHold> holds(String stockCode) {
         return dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("stockCode = :c")
                 .expressionAttributeValues(Map.of(":c", s(stockCode))).consistentRead(true))
-                .items().stream().map(DynamoInFlightOrders::hold).toList();
+                .items().stream().filter(i -> !DynamoStockVersions.isSequence(i)).map(DynamoInFlightOrders::hold).toList();
     }
 
     @Override
     public List<InFlightHold> all() {
-        return dynamo.scanPaginator(b -> b.tableName(table)).items().stream().map(DynamoInFlightOrders::hold).toList();
+        return dynamo.scanPaginator(b -> b.tableName(table)).items().stream().filter(i -> !DynamoStockVersions.isSequence(i))
+                .map(DynamoInFlightOrders::hold).toList();
     }
 
     private Set<String> codesOf(String orderId) {

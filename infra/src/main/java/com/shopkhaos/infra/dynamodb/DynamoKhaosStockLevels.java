@@ -7,6 +7,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
 import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.khaos.StockLevel;
+import com.shopkhaos.model.stock.StockVersions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -20,17 +21,21 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The latest Khaos figure per stock code (partition) and site (sort key), each written only over an older
- * one: KCC's StockStatus has no version, so the time the push arrived orders them.
+ * one: KCC's StockStatus has no version, so the time the push arrived orders them. Then the sequence of each code
+ * stored is bumped ({@link StockVersions}).
  */
 @Singleton
 public class DynamoKhaosStockLevels implements KhaosStockLevels {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final StockVersions versions;
 
     @Inject
-    public DynamoKhaosStockLevels(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.stock-table") String table) {
+    public DynamoKhaosStockLevels(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.stock-table") String table,
+                                  StockVersions versions) {
         this.dynamo = dynamo;
         this.table = table;
+        this.versions = versions;
     }
 
     @Override
@@ -51,6 +56,7 @@ public class DynamoKhaosStockLevels implements KhaosStockLevels {
                 // a later figure is already stored
             }
         }
+        versions.bump(stored);
         return stored;
     }
 

@@ -1,6 +1,8 @@
 package com.shopkhaos.infra.dynamodb;
 
 import static com.shopkhaos.infra.dynamodb.Attributes.instant;
+import static com.shopkhaos.infra.dynamodb.Attributes.n;
+import static com.shopkhaos.infra.dynamodb.Attributes.number;
 import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
@@ -8,24 +10,34 @@ import static com.shopkhaos.infra.dynamodb.Attributes.time;
 import com.shopkhaos.model.stock.WebStock;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
-/** Per shop SKU ({@code shopId#sku}): the product id and the stock last written; read 100 and written 25 at a time. */
+/**
+ * Per shop SKU ({@code shopId#sku}): the product id, the stock the shop shows as far as is known, and the newest claim
+ * on writing it ({@link WebStock}); read 100 at a time, every change one conditional write to one item (dynalite and
+ * DynamoDB both apply a single-item condition atomically).
+ */
 @Singleton
 public class DynamoWebStock implements WebStock {
     static final int GET_BATCH = 100;
-    static final int WRITE_BATCH = 25;
+    private static final AttributeValue ONE = AttributeValue.fromN("1");
+    private static final AttributeValue MINUS_ONE = AttributeValue.fromN("-1");
+    private static final AttributeValue ZERO = AttributeValue.fromN("0");
+    /** The newest claim is not of a later sequence of the same code (or there is none). */
+    private static final String NOT_OLDER = "(attribute_not_exists(claimCode) OR claimCode <> :c OR claimSeq <= :v)";
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -58,26 +70,97 @@ public class DynamoWebStock implements WebStock {
 
     @Override
     public void remember(Entry entry) {
-        dynamo.putItem(b -> b.tableName(table).item(item(entry)));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item(entry)).conditionExpression("attribute_not_exists(sku)"));
+        } catch (ConditionalCheckFailedException known) {
+            // another push added it first: its entry (and any claim on it) stands
+        }
     }
 
     @Override
     public void forget(String sku) {
-        dynamo.deleteItem(b -> b.tableName(table).key(Map.of("sku", s(sku))));
+        dynamo.deleteItem(b -> b.tableName(table).key(key(sku)));
     }
 
     @Override
-    public void rememberAll(List<Entry> entries) {
-        for (int i = 0; i < entries.size(); i += WRITE_BATCH) {
-            List<WriteRequest> writes = entries.subList(i, Math.min(entries.size(), i + WRITE_BATCH)).stream()
-                    .map(e -> WriteRequest.builder().putRequest(PutRequest.builder().item(item(e)).build()).build()).toList();
-            Map<String, List<WriteRequest>> request = Map.of(table, writes);
-            while (!request.isEmpty()) {
-                Map<String, List<WriteRequest>> asked = request;
-                var answer = dynamo.batchWriteItem(b -> b.requestItems(asked));
-                request = answer.unprocessedItems() == null ? Map.of() : answer.unprocessedItems();
+    public Claimed claim(String sku, String productId, boolean closeout, Figure figure, boolean keepIfShown) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":c", s(figure.stockCode()), ":v", n(figure.sequence()),
+                ":f", AttributeValue.fromN(Integer.toString(figure.sellable()))));
+        if (keepIfShown) {
+            Map<String, AttributeValue> keep = new HashMap<>(values);
+            keep.put(":zero", ZERO);
+            try {
+                var answer = dynamo.updateItem(b -> b.tableName(table).key(key(sku))
+                        .updateExpression("SET claimCode = :c, claimSeq = :v, claimed = :f")
+                        .conditionExpression("attribute_exists(sku) AND " + NOT_OLDER
+                                + " AND lastPushed = :f AND (attribute_not_exists(writing) OR writing = :zero)")
+                        .expressionAttributeValues(keep).returnValues(ReturnValue.ALL_NEW));
+                return new Claimed(Claim.KEPT, number(answer.attributes(), "failures"));
+            } catch (ConditionalCheckFailedException notShownOrOlder) {
+                // try to win it for a write
             }
         }
+        values.put(":one", ONE);
+        values.put(":p", s(productId));
+        values.put(":co", AttributeValue.fromBool(closeout));
+        try {
+            var answer = dynamo.updateItem(b -> b.tableName(table).key(key(sku))
+                    .updateExpression("SET claimCode = :c, claimSeq = :v, claimed = :f, productId = if_not_exists(productId, :p),"
+                            + " closeout = if_not_exists(closeout, :co) ADD writing :one")
+                    .conditionExpression(NOT_OLDER).expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW));
+            return new Claimed(Claim.WRITE, number(answer.attributes(), "failures"));
+        } catch (ConditionalCheckFailedException newerClaimed) {
+            return new Claimed(Claim.LOST, 0);
+        }
+    }
+
+    @Override
+    public OptionalInt confirm(String sku, int written, long failuresAtClaim, Instant at) {
+        AttributeValue figure = AttributeValue.fromN(Integer.toString(written));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(sku))
+                    .updateExpression("SET lastPushed = :f, pushedAt = :t ADD writing :minus")
+                    .conditionExpression("claimed = :f AND writing = :one AND "
+                            + (failuresAtClaim == 0 ? "attribute_not_exists(failures)" : "failures = :failures"))
+                    .expressionAttributeValues(failuresAtClaim == 0
+                            ? Map.of(":f", figure, ":t", time(at), ":minus", MINUS_ONE, ":one", ONE)
+                            : Map.of(":f", figure, ":t", time(at), ":minus", MINUS_ONE, ":one", ONE, ":failures", n(failuresAtClaim))));
+            return OptionalInt.empty();
+        } catch (ConditionalCheckFailedException notAlone) {
+            // another claim, another writer, or a failed write since ours: see which
+        }
+        while (true) {
+            Entry now = find(List.of(sku)).get(sku);
+            if (now == null) {
+                return OptionalInt.empty(); // forgotten (the product was deleted in the shop)
+            }
+            if (now.claimed() == null || now.claimed() != written) {
+                return now.claimed() == null ? OptionalInt.empty() : OptionalInt.of(now.claimed());
+            }
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(key(sku)).updateExpression("ADD writing :minus")
+                        .conditionExpression("claimed = :f")
+                        .expressionAttributeValues(Map.of(":f", figure, ":minus", MINUS_ONE)));
+                return OptionalInt.empty();
+            } catch (ConditionalCheckFailedException claimedMeanwhile) {
+                // read it again
+            }
+        }
+    }
+
+    @Override
+    public void failed(String sku) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(sku)).updateExpression("REMOVE lastPushed ADD writing :minus, failures :one")
+                    .conditionExpression("attribute_exists(sku)")
+                    .expressionAttributeValues(Map.of(":minus", MINUS_ONE, ":one", ONE)));
+        } catch (ConditionalCheckFailedException forgotten) {
+            // the product was deleted in the shop meanwhile
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String sku) {
+        return Map.of("sku", s(sku));
     }
 
     private static Map<String, AttributeValue> item(Entry e) {
@@ -97,6 +180,9 @@ public class DynamoWebStock implements WebStock {
     private static Entry entry(Map<String, AttributeValue> item) {
         return new Entry(string(item, "sku"), string(item, "productId"),
                 item.containsKey("closeout") && Boolean.TRUE.equals(item.get("closeout").bool()),
-                item.containsKey("lastPushed") ? Integer.valueOf(item.get("lastPushed").n()) : null, instant(item, "pushedAt"));
+                item.containsKey("lastPushed") ? Integer.valueOf(item.get("lastPushed").n()) : null, instant(item, "pushedAt"),
+                string(item, "claimCode"), number(item, "claimSeq"),
+                item.containsKey("claimed") ? Integer.valueOf(item.get("claimed").n()) : null, (int) number(item, "writing"),
+                number(item, "failures"));
     }
 }

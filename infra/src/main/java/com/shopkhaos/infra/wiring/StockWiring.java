@@ -11,6 +11,7 @@ import com.shopkhaos.model.stock.ShopProducts;
 import com.shopkhaos.model.stock.StockBufferPolicy;
 import com.shopkhaos.model.stock.StockPushService;
 import com.shopkhaos.model.stock.StockReconcileService;
+import com.shopkhaos.model.stock.StockVersions;
 import com.shopkhaos.model.stock.WebSites;
 import com.shopkhaos.model.stock.WebStock;
 import jakarta.enterprise.inject.Produces;
@@ -39,18 +40,18 @@ public class StockWiring {
     @Produces
     @Singleton
     StockPushService stockPush(ShopRegistry shops, ShopProducts products, WebStock webStock, KhaosStockLevels levels,
-                               InFlightOrders inFlight, OrderMappings mappings, ExceptionLedger exceptions,
+                               InFlightOrders inFlight, StockVersions versions, OrderMappings mappings, ExceptionLedger exceptions,
                                StockPushService.StockSettings settings, Clock clock) {
-        return new StockPushService(shops, products, webStock, levels, inFlight, mappings, exceptions, settings, clock);
+        return new StockPushService(shops, products, webStock, levels, inFlight, versions, mappings, exceptions, settings, clock);
     }
 
     @Produces
     @Singleton
     StockReconcileService stockReconcile(StockPushService push, ShopProducts products, WebStock webStock,
-                                         KhaosStockLevels levels, InFlightOrders inFlight, KhaosCatalogue catalogue,
-                                         OrderMappings mappings, ExceptionLedger exceptions,
+                                         KhaosStockLevels levels, InFlightOrders inFlight, StockVersions versions,
+                                         KhaosCatalogue catalogue, OrderMappings mappings, ExceptionLedger exceptions,
                                          StockPushService.StockSettings settings, Clock clock) {
-        return new StockReconcileService(push, products, webStock, levels, inFlight, catalogue, mappings, exceptions, settings,
-                clock);
+        return new StockReconcileService(push, products, webStock, levels, inFlight, versions, catalogue, mappings, exceptions,
+                settings, clock);
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 public interface KhaosStockLevels {
 
     /**
-     * Stores each figure unless a later one is already stored (pushes can arrive out of order or twice); answers
-     * the codes it stored a figure for.
+     * Stores each figure unless a later one is already stored (pushes can arrive out of order or twice), then bumps
+     * the sequence of each code it stored a figure for ({@code StockVersions}); answers those codes.
      */
     java.util.Set<String> record(List<StockLevel> levels);
 

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Port: in-flight quantities per stock code (DynamoDB table {@code in-flight}: one item per code and order,
- * so a code's total is one query, never a scan of orders).
+ * so a code's total is one query, never a scan of orders). Every change (hold, release, imported) bumps the
+ * sequence of each code it touched ({@link StockVersions}) after its writes, also when a retry finds the write done.
  */
 public interface InFlightOrders {
 

@@ -23,14 +23,14 @@ import java.util.TreeSet;
 
 /**
  * Sellable stock to the shop, for the stock codes a change names: each code's position (Khaos's Available at
- * the web sites, less the buffer, less in-flight orders) becomes the stock of every shop SKU that sells it,
- * written only where it differs from what was last written, in bulk requests of {@code batchSize}. A request
- * the shop refuses because of some rows is sent again without them; those rows go to a person.
+ * the web sites, less the buffer, less in-flight orders) becomes the stock of every shop SKU that sells it, in bulk
+ * requests of {@code batchSize}. The code's input sequence ({@link StockVersions}) is read before its inputs, and
+ * every row is written only after winning the SKU's claim with that sequence ({@link WebStock#claim}): pushes run side
+ * by side, and one worked out from older inputs never writes after one from newer inputs. A row the shop already
+ * shows is not written. A request the shop refuses because of some rows is sent again without them; those rows go
+ * to a person.
  */
 public final class StockPushService {
-    /** How many times a push rereads and rewrites figures that moved while it wrote, before it hands back to the queue. */
-    static final int REREADS = 3;
-    private static final System.Logger LOG = System.getLogger(StockPushService.class.getName());
     /** What one push did. */
     public record Report(int codes, int skus, int written, int requests, List<String> refused) {
     }
@@ -40,19 +40,21 @@ public final class StockPushService {
     private final WebStock webStock;
     private final KhaosStockLevels levels;
     private final InFlightOrders inFlight;
+    private final StockVersions versions;
     private final OrderMappings mappings;
     private final ExceptionLedger exceptions;
     private final StockSettings settings;
     private final Clock clock;
 
     public StockPushService(ShopRegistry shops, ShopProducts products, WebStock webStock, KhaosStockLevels levels,
-                            InFlightOrders inFlight, OrderMappings mappings, ExceptionLedger exceptions, StockSettings settings,
-                            Clock clock) {
+                            InFlightOrders inFlight, StockVersions versions, OrderMappings mappings, ExceptionLedger exceptions,
+                            StockSettings settings, Clock clock) {
         this.shops = shops;
         this.products = products;
         this.webStock = webStock;
         this.levels = levels;
         this.inFlight = inFlight;
+        this.versions = versions;
         this.mappings = mappings;
         this.exceptions = exceptions;
         this.settings = settings;
@@ -70,70 +72,20 @@ public final class StockPushService {
 
     /**
      * Pushes these codes' figures. With {@code shopChangedItself} (the shop took or gave back units for an order)
-     * every SKU is written even when its figure equals the last one written: the shop's own move made what it shows
+     * every SKU is written even when the record says the shop shows its figure: the shop's own move made what it shows
      * differ from what we wrote (a product sold past 0 shows less than the 0 we wrote; a figure worked out just
-     * before the order landed after it).
+     * before the order landed after it). A push that fails leaves the rows it was writing unknown, and the queue
+     * delivers it again.
      */
     public Report push(Collection<String> stockCodes, boolean shopChangedItself) {
-        try {
-            return pushAndReread(stockCodes, shopChangedItself);
-        } catch (RuntimeException e) {
-            // The queue delivers this change again. Until then nobody knows what the shop shows for these SKUs: a
-            // push beside this one may have recorded its own figure after ours reached the shop, so the record and
-            // the shop can differ, and the retry, comparing with the record, would skip the write that repairs it.
-            forgetWhatWasWritten(stockCodes);
-            throw e;
-        }
-    }
-
-    private Report pushAndReread(Collection<String> stockCodes, boolean shopChangedItself) {
-        Map<String, Integer> wrote = new HashMap<>();
-        Report report = pushOnce(stockCodes, shopChangedItself, wrote);
-        // Another push, worked out a moment earlier from older figures, may have landed after ours (pushes run side
-        // by side). Read the figures again: where one moved since, write it again, so the last write is never stale.
-        for (int round = 0; !wrote.isEmpty(); round++) {
-            Instant now = clock.instant();
-            OrderMappings.Overrides overrides = mappings.current();
-            List<String> moved = wrote.entrySet().stream()
-                    .filter(e -> position(e.getKey(), overrides, now).sellable() != e.getValue()).map(Map.Entry::getKey).toList();
-            if (moved.isEmpty()) {
-                break;
-            }
-            if (round == REREADS) {
-                throw new StockStillMovingException(moved);
-            }
-            wrote.clear();
-            Report again = pushOnce(moved, true, wrote);
-            List<String> refused = new ArrayList<>(report.refused());
-            refused.addAll(again.refused());
-            report = new Report(report.codes(), report.skus(), report.written() + again.written(), report.requests() + again.requests(),
-                    refused);
-        }
-        return report;
-    }
-
-    /** Marks the last figure written for these codes' SKUs as unknown, so the next push writes them whatever it finds. */
-    private void forgetWhatWasWritten(Collection<String> stockCodes) {
-        try {
-            OrderMappings.Overrides overrides = mappings.current();
-            List<String> skus = stockCodes.stream().flatMap(code -> overrides.skusFor(code).stream()).distinct().toList();
-            for (String shopId : confirmedShops()) {
-                List<WebStock.Entry> unknown = webStock.find(keys(shopId, new java.util.HashSet<>(skus))).values().stream()
-                        .map(e -> new WebStock.Entry(e.sku(), e.productId(), e.closeout(), null, e.pushedAt())).toList();
-                webStock.rememberAll(unknown);
-            }
-        } catch (RuntimeException alsoFailed) {
-            LOG.log(System.Logger.Level.WARNING, "could not mark the stock written for " + stockCodes + " as unknown: "
-                    + alsoFailed.getMessage());
-        }
-    }
-
-    private Report pushOnce(Collection<String> stockCodes, boolean shopChangedItself, Map<String, Integer> wrote) {
+        Set<String> codes = new TreeSet<>(stockCodes);
+        // the sequence first: every input change numbered up to it is in what is read next
+        Map<String, Long> sequences = versions.current(codes);
         Instant now = clock.instant();
         OrderMappings.Overrides overrides = mappings.current();
-        Map<String, Integer> wanted = new LinkedHashMap<>();
+        Map<String, WebStock.Figure> wanted = new LinkedHashMap<>();
         Map<String, StockPosition> positions = new HashMap<>();
-        for (String code : new TreeSet<>(stockCodes)) {
+        for (String code : codes) {
             StockPosition position = position(code, overrides, now);
             positions.put(code, position);
             if (position.negative()) {
@@ -142,14 +94,15 @@ public final class StockPushService {
             if (position.available().isEmpty()) {
                 continue;
             }
-            overrides.skusFor(code).forEach(sku -> wanted.put(sku, position.sellable()));
+            WebStock.Figure figure = new WebStock.Figure(code, sequences.getOrDefault(code, 0L), position.sellable());
+            overrides.skusFor(code).forEach(sku -> wanted.put(sku, figure));
             forgetSettled(code, position, now);
         }
         int written = 0;
         int requests = 0;
         List<String> refused = new ArrayList<>();
         for (String shopId : confirmedShops()) {
-            StockWriter writer = write(shopId, wanted, positions, overrides, shopChangedItself, wrote);
+            StockWriter writer = write(shopId, wanted, positions, shopChangedItself);
             written += writer.written;
             requests += writer.requests;
             refused.addAll(writer.refused);
@@ -161,8 +114,8 @@ public final class StockPushService {
         return shops.shopIds().stream().filter(id -> shops.find(id).map(ShopRegistration::isConfirmed).orElse(false)).toList();
     }
 
-    private StockWriter write(String shopId, Map<String, Integer> wanted, Map<String, StockPosition> positions,
-                              OrderMappings.Overrides overrides, boolean rewrite, Map<String, Integer> wrote) {
+    private StockWriter write(String shopId, Map<String, WebStock.Figure> wanted, Map<String, StockPosition> positions,
+                              boolean rewrite) {
         Map<String, WebStock.Entry> known = new HashMap<>(webStock.find(keys(shopId, wanted.keySet())));
         List<String> unknown = wanted.keySet().stream().filter(sku -> !known.containsKey(key(shopId, sku))).toList();
         int lookups = 0;
@@ -177,27 +130,25 @@ public final class StockPushService {
                 }
             }
         }
-        List<ShopProducts.StockWrite> writes = new ArrayList<>();
+        List<StockWriter.Want> wants = new ArrayList<>();
         Instant now = clock.instant();
-        for (Map.Entry<String, Integer> w : wanted.entrySet()) {
+        for (Map.Entry<String, WebStock.Figure> w : wanted.entrySet()) {
             WebStock.Entry entry = known.get(key(shopId, w.getKey()));
             if (entry == null) {
                 continue;
             }
-            StockPosition position = positions.get(overrides.stockCodeFor(w.getKey()));
-            if (entry.closeout() && w.getValue() == 0 && position != null && position.available().map(a -> a.signum() > 0).orElse(false)) {
+            WebStock.Figure figure = w.getValue();
+            StockPosition position = positions.get(figure.stockCode());
+            if (entry.closeout() && figure.sellable() == 0 && position != null
+                    && position.available().map(a -> a.signum() > 0).orElse(false)) {
                 raiseOnce(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, w.getKey(), closeoutReason(position), now);
             }
-            if (rewrite || entry.lastPushed() == null || entry.lastPushed() != w.getValue().intValue()) {
-                writes.add(new ShopProducts.StockWrite(entry.productId(), w.getKey(), w.getValue()));
-                wrote.put(overrides.stockCodeFor(w.getKey()), w.getValue());
-            }
+            wants.add(new StockWriter.Want(entry.productId(), w.getKey(), entry.closeout(), figure,
+                    !rewrite && entry.shows(figure.sellable())));
         }
-        Map<String, Boolean> closeout = new HashMap<>();
-        known.values().forEach(e -> closeout.put(e.sku().substring(shopId.length() + 1), e.closeout()));
-        StockWriter writer = new StockWriter(products, webStock, exceptions, clock, shopId, closeout);
+        StockWriter writer = new StockWriter(products, webStock, exceptions, clock, shopId);
         writer.requests += lookups;
-        writer.write(writes, settings.batchSize());
+        writer.write(wants, settings.batchSize());
         return writer;
     }
 
@@ -234,10 +185,11 @@ public final class StockPushService {
         return skus.stream().map(s -> key(shopId, s)).toList();
     }
 
-    /** Figures kept moving while a push wrote them: the queue delivers the change again, and it writes them afresh. */
+    /** Newer figures kept being claimed while a push wrote them: the queue delivers the change again. */
     public static final class StockStillMovingException extends RuntimeException {
-        public StockStillMovingException(List<String> stockCodes) {
-            super("stock of " + stockCodes + " moved again while it was being written, " + REREADS + " times; tried again later");
+        public StockStillMovingException(List<String> skus) {
+            super("newer stock of " + skus + " was claimed while it was being written, " + StockWriter.REWRITES
+                    + " times; tried again later");
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * The scheduled full reconcile: every product in the shop against the sellable figure, writing only those that
- * differ (someone edited stock in the shop admin, a push was lost), in the fewest bulk requests. Khaos's figures,
+ * differ (someone edited stock in the shop admin, a push was lost), in the fewest bulk requests, each row through
+ * the same claim as a push ({@link WebStock#claim}): a push of newer inputs that claimed the SKU meanwhile wins. Khaos's figures,
  * the in-flight holds and the catalogue are read once; the shop is read 500 products a page. It also keeps the
  * stock conditions in front of people: raised while they hold, resolved once they no longer do.
  */
@@ -45,6 +46,7 @@ public final class StockReconcileService {
     private final WebStock webStock;
     private final KhaosStockLevels levels;
     private final InFlightOrders inFlight;
+    private final StockVersions versions;
     private final KhaosCatalogue catalogue;
     private final OrderMappings mappings;
     private final ExceptionLedger exceptions;
@@ -52,13 +54,14 @@ public final class StockReconcileService {
     private final Clock clock;
 
     public StockReconcileService(StockPushService push, ShopProducts products, WebStock webStock, KhaosStockLevels levels,
-                                 InFlightOrders inFlight, KhaosCatalogue catalogue, OrderMappings mappings,
+                                 InFlightOrders inFlight, StockVersions versions, KhaosCatalogue catalogue, OrderMappings mappings,
                                  ExceptionLedger exceptions, StockPushService.StockSettings settings, Clock clock) {
         this.push = push;
         this.products = products;
         this.webStock = webStock;
         this.levels = levels;
         this.inFlight = inFlight;
+        this.versions = versions;
         this.catalogue = catalogue;
         this.mappings = mappings;
         this.exceptions = exceptions;
@@ -78,6 +81,9 @@ public final class StockReconcileService {
         Instant started = clock.instant();
         Steps steps = new Steps();
         OrderMappings.Overrides overrides = mappings.current();
+        // the sequences first: every input change numbered up to a code's sequence is in what is read next
+        Map<String, Long> sequences = versions.all();
+        steps.done("sequences");
         Map<String, List<StockLevel>> levelsByCode = levels.all().stream().collect(Collectors.groupingBy(StockLevel::stockCode));
         steps.done("khaosFigures");
         Map<String, List<InFlightHold>> holdsByCode = inFlight.all().stream().collect(Collectors.groupingBy(InFlightHold::stockCode));
@@ -88,8 +94,7 @@ public final class StockReconcileService {
         CONDITIONS.forEach(t -> found.put(t, new HashMap<>()));
         Map<String, StockPosition> positions = new HashMap<>();
         Set<String> shopSkus = new HashSet<>();
-        Map<String, Boolean> closeout = new HashMap<>();
-        List<ShopProducts.StockWrite> writes = new ArrayList<>();
+        List<StockWriter.Want> writes = new ArrayList<>();
         int seen = 0;
         int pages = 0;
         for (int page = 1; ; page++) {
@@ -101,7 +106,6 @@ public final class StockReconcileService {
                 }
                 seen++;
                 shopSkus.add(p.sku());
-                closeout.put(p.sku(), p.closeout());
                 String code = overrides.stockCodeFor(p.sku());
                 if (!items.containsKey(code) && !levelsByCode.containsKey(code)) {
                     found.get(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS).put(p.sku(), "shop product " + p.sku()
@@ -113,7 +117,8 @@ public final class StockReconcileService {
                     continue;
                 }
                 if (p.stock() != position.sellable()) {
-                    writes.add(new ShopProducts.StockWrite(p.id(), p.sku(), position.sellable()));
+                    writes.add(new StockWriter.Want(p.id(), p.sku(), p.closeout(),
+                            new WebStock.Figure(code, sequences.getOrDefault(code, 0L), position.sellable()), false));
                 }
                 if (p.closeout() && position.sellable() == 0 && position.available().get().signum() > 0) {
                     found.get(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK).put(p.sku(), StockPushService.closeoutReason(position));
@@ -134,7 +139,7 @@ public final class StockReconcileService {
                 .forEach(i -> found.get(ExceptionType.WEB_ITEM_NOT_IN_SHOP).put(i.stockCode(), "Khaos web item " + i.stockCode()
                         + " (" + i.description() + ") has no product in the shop"));
 
-        StockWriter writer = new StockWriter(products, webStock, exceptions, clock, shopId, closeout);
+        StockWriter writer = new StockWriter(products, webStock, exceptions, clock, shopId);
         writer.write(writes, settings.batchSize());
         steps.done("writes");
         writer.refused.forEach(sku -> found.get(ExceptionType.STOCK_PUSH_REFUSED).put(sku, ""));

@@ -8,6 +8,8 @@ import com.shopkhaos.model.app.ShopRegistration;
 import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.khaos.CatalogueItem;
+import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.khaos.StockLevel;
 import com.shopkhaos.model.ordersync.OrderMappings;
@@ -18,29 +20,42 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a push leaves behind when the shop fails it or Khaos's figures keep moving under it. Pushes run side by side,
- * so the record of the last figure written can disagree with the shop (one push's write lands last, another's record
- * does); a push that does not finish must not leave a record that makes its retry skip the write.
+ * Pushes run side by side (the stock-changes consumer takes messages concurrently), so their reads, claims and shop
+ * writes interleave. Whatever the interleaving, the shop must end with the figure of the newest inputs: a figure
+ * worked out from older inputs never lands after a newer one for good, and a push that fails never leaves a record
+ * that makes its retry skip the write. The stores are the in-memory ports, atomic per entry as DynamoDB is.
  */
 class StockPushServiceTest {
     private static final String SHOP = "shop1";
     private static final String CODE = "MUG-BLUE";
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
-    private final Map<String, Integer> shopStock = new HashMap<>();
-    private final AtomicInteger failNextWrites = new AtomicInteger();
-    private Runnable onWrite = () -> { };
-    private final Map<String, WebStock.Entry> records = new HashMap<>();
-    private final Map<String, BigDecimal> khaosAvailable = new HashMap<>();
-    private final List<ExceptionRecord> raised = new ArrayList<>();
+    private final Map<String, Integer> shopStock = Collections.synchronizedMap(new HashMap<>());
+    /** Every stock write the shop applied, in order (sku=stock). */
+    private final List<String> shopWrites = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger loseNextAnswers = new AtomicInteger();
+    private volatile Consumer<List<ShopProducts.StockWrite>> beforeWrite = w -> { };
+    private volatile Consumer<List<ShopProducts.StockWrite>> afterWrite = w -> { };
+    private volatile Runnable onLevelsRead = () -> { };
+    private volatile Runnable onPageRead = () -> { };
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, BigDecimal> khaosAvailable = Collections.synchronizedMap(new HashMap<>());
+    private final List<ExceptionRecord> raised = Collections.synchronizedList(new ArrayList<>());
+    private final InMemoryStockVersions versions = new InMemoryStockVersions();
+    private final InMemoryWebStock webStock = new InMemoryWebStock();
 
     private final ShopProducts products = new ShopProducts() {
         @Override
@@ -51,53 +66,52 @@ class StockPushServiceTest {
 
         @Override
         public List<ShopProduct> page(String shopId, int page, int size) {
-            return List.of();
+            List<ShopProduct> all = shopStock.keySet().stream().sorted()
+                    .map(s -> new ShopProduct("id-" + s, s, shopStock.get(s), false, null, 0)).toList();
+            onPageRead.run();
+            return page == 1 ? all : List.of();
         }
 
         @Override
         public void setStock(String shopId, List<StockWrite> writes) {
-            if (failNextWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new IllegalStateException("the shop answered 503");
+            requests.incrementAndGet();
+            beforeWrite.accept(writes);
+            writes.forEach(w -> {
+                shopStock.put(w.sku(), w.stock());
+                shopWrites.add(w.sku() + "=" + w.stock());
+            });
+            afterWrite.accept(writes);
+            if (loseNextAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("the connection dropped before the shop answered");
             }
-            writes.forEach(w -> shopStock.put(w.sku(), w.stock()));
-            onWrite.run();
         }
     };
 
-    private final WebStock webStock = new WebStock() {
-        @Override
-        public Map<String, Entry> find(Collection<String> skus) {
-            Map<String, Entry> found = new HashMap<>();
-            skus.stream().filter(records::containsKey).forEach(s -> found.put(s, records.get(s)));
-            return found;
-        }
-
-        @Override
-        public void remember(Entry entry) {
-            records.put(entry.sku(), entry);
-        }
-
-        @Override
-        public void forget(String sku) {
-            records.remove(sku);
-        }
-    };
-
+    /** Khaos's figures; storing one bumps the code's sequence after the write, as the DynamoDB store does. */
     private final KhaosStockLevels levels = new KhaosStockLevels() {
         @Override
         public Set<String> record(List<StockLevel> l) {
-            return Set.of();
+            l.forEach(level -> khaosAvailable.put(level.stockCode(), level.available()));
+            Set<String> codes = new java.util.TreeSet<>();
+            l.forEach(level -> codes.add(level.stockCode()));
+            versions.bump(codes);
+            return codes;
         }
 
         @Override
         public List<StockLevel> levels(String stockCode) {
             BigDecimal available = khaosAvailable.get(stockCode);
-            return available == null ? List.of() : List.of(new StockLevel(stockCode, "1", 1, available, clock.instant()));
+            List<StockLevel> read = available == null ? List.of()
+                    : List.of(new StockLevel(stockCode, "1", 1, available, clock.instant()));
+            onLevelsRead.run();
+            return read;
         }
 
         @Override
         public List<StockLevel> all() {
-            return List.of();
+            List<StockLevel> read = new ArrayList<>();
+            khaosAvailable.forEach((code, a) -> read.add(new StockLevel(code, "1", 1, a, clock.instant())));
+            return read;
         }
     };
 
@@ -176,73 +190,221 @@ class StockPushServiceTest {
         }
     };
 
-    private final StockPushService service = new StockPushService(shops, products, webStock, levels, inFlight,
-            () -> OrderMappings.Overrides.NONE, exceptions,
-            new StockPushService.StockSettings(WebSites.parse("1"), new StockBufferPolicy(BufferRule.NONE, List.of()),
-                    Duration.ofMinutes(5), 100), clock);
+    private final KhaosCatalogue catalogue = new KhaosCatalogue() {
+        @Override
+        public void apply(com.shopkhaos.model.khaos.CatalogueChange change, Instant at) {
+        }
 
-    private Integer recorded() {
-        return records.get(SHOP + "#" + CODE).lastPushed();
+        @Override
+        public Optional<CatalogueItem> byStockId(String stockId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<CatalogueItem> byStockCode(String stockCode) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<CatalogueItem> page(String afterStockId, int limit) {
+            return List.of();
+        }
+    };
+
+    private final StockPushService.StockSettings settings = new StockPushService.StockSettings(WebSites.parse("1"),
+            new StockBufferPolicy(BufferRule.NONE, List.of()), Duration.ofMinutes(5), 100);
+    private final StockPushService service = new StockPushService(shops, products, webStock, levels, inFlight, versions,
+            () -> OrderMappings.Overrides.NONE, exceptions, settings, clock);
+    private final StockReconcileService reconcile = new StockReconcileService(service, products, webStock, levels, inFlight,
+            versions, catalogue, () -> OrderMappings.Overrides.NONE, exceptions, settings, clock);
+
+    /** Khaos pushes a new figure for the code (stored, sequence bumped). */
+    private void khaos(String code, int available) {
+        levels.record(List.of(new StockLevel(code, "1", 1, new BigDecimal(available), clock.instant())));
+    }
+
+    private WebStock.Entry record() {
+        return webStock.entry(SHOP + "#" + CODE);
+    }
+
+    private static boolean writes(List<ShopProducts.StockWrite> writes, int stock) {
+        return writes.stream().anyMatch(w -> w.sku().equals(CODE) && w.stock() == stock);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the other push never got there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
     void push_writesOnlyWhatChanged() {
         shopStock.put(CODE, 9);
-        khaosAvailable.put(CODE, new BigDecimal("4"));
+        khaos(CODE, 4);
 
         assertThat(service.push(List.of(CODE)).written()).isEqualTo(1);
         assertThat(shopStock).containsEntry(CODE, 4);
         assertThat(service.push(List.of(CODE)).written()).isZero();
+        assertThat(service.push(List.of(CODE), true).written()).as("the shop moved it itself: written again").isEqualTo(1);
     }
 
     @Test
-    void aFailedPush_leavesTheFigureWrittenUnknown_soItsRetryWritesEvenWhenTheRecordAgrees() {
-        // The record says 2 was written, the shop shows 4: a push beside this one wrote 2 and recorded it after a
-        // stale 4 of ours had landed. Our reread rewrites 2, and the shop fails that request.
-        shopStock.put(CODE, 9);
-        khaosAvailable.put(CODE, new BigDecimal("2"));
-        service.push(List.of(CODE));
-        shopStock.put(CODE, 4);
-        failNextWrites.set(1);
+    void manyProducts_goInBulkRequests_ofTheBatchSize() {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String code = String.format("CODE-%03d", i);
+            codes.add(code);
+            shopStock.put(code, 9);
+            khaos(code, i % 7);
+        }
 
-        assertThatThrownBy(() -> service.push(List.of(CODE), true)).hasMessageContaining("503");
-        assertThat(recorded()).as("what the shop shows is not known after a failed push").isNull();
+        StockPushService.Report report = service.push(codes);
 
-        service.push(List.of(CODE));
-        assertThat(shopStock).as("the retry writes the sellable figure though it equals the last one recorded").containsEntry(CODE, 2);
-        assertThat(recorded()).isEqualTo(2);
+        assertThat(report.written()).isEqualTo(250);
+        assertThat(requests.get()).isEqualTo(3);
+        codes.forEach(c -> assertThat(shopStock.get(c)).isEqualTo(Integer.parseInt(c.substring(5)) % 7));
     }
 
     @Test
-    void figuresMovingUnderAPush_areWrittenAgain_untilTheyHoldStill() {
+    void aFigureFromOlderInputs_isNotWritten_onceANewerOneIsClaimed() {
         shopStock.put(CODE, 9);
-        khaosAvailable.put(CODE, new BigDecimal("7"));
-        AtomicInteger moves = new AtomicInteger(2);
-        onWrite = () -> {
-            if (moves.getAndDecrement() > 0) {
-                khaosAvailable.put(CODE, khaosAvailable.get(CODE).subtract(BigDecimal.ONE)); // another channel sells one
+        khaos(CODE, 5);
+        service.push(List.of(CODE));
+        shopWrites.clear();
+        // push A reads Khaos's 4; before it claims, Khaos says 2 and that change's push B writes 2
+        khaos(CODE, 4);
+        AtomicInteger reads = new AtomicInteger();
+        onLevelsRead = () -> {
+            if (reads.incrementAndGet() == 1) {
+                khaos(CODE, 2);
+                service.push(List.of(CODE));
             }
         };
 
-        StockPushService.Report report = service.push(List.of(CODE));
+        service.push(List.of(CODE));
 
-        assertThat(report.written()).isEqualTo(3);
-        assertThat(shopStock).containsEntry(CODE, 5);
-        assertThat(recorded()).isEqualTo(5);
+        assertThat(shopWrites).as("A's 4, worked out from older inputs, never reaches the shop").containsExactly(CODE + "=2");
+        assertThat(shopStock).containsEntry(CODE, 2);
+    }
+
+    /**
+     * The interleaving the stock fault run failed on ("14 vs 11"): A's stale figure lands after B's newer one, A's
+     * repair of it fails, and B's bookkeeping lands after A's. The retry of A's message must still write the shop.
+     */
+    @Test
+    void anOlderFigure_neverLandsAfterANewerOne_forGood() throws Exception {
+        shopStock.put(CODE, 9);
+        khaos(CODE, 14);
+        CountDownLatch aAtTheShop = new CountDownLatch(1);
+        CountDownLatch bWrote = new CountDownLatch(1);
+        CountDownLatch aDone = new CountDownLatch(1);
+        beforeWrite = w -> {
+            if (Thread.currentThread().getName().equals("push-A") && writes(w, 14)) {
+                aAtTheShop.countDown();
+                await(bWrote); // A's request is slow: B's 11 lands first
+            } else if (Thread.currentThread().getName().equals("push-A") && writes(w, 11)) {
+                throw new IllegalStateException("the shop answered 503"); // A's repair fails
+            }
+        };
+        afterWrite = w -> {
+            if (Thread.currentThread().getName().equals("push-B") && writes(w, 11)) {
+                bWrote.countDown();
+                await(aDone); // B's bookkeeping after its write comes last
+            }
+        };
+        CompletableFuture<Void> a = run("push-A");
+        await(aAtTheShop);
+        khaos(CODE, 11); // Khaos: 3 sold elsewhere
+        CompletableFuture<Void> b = run("push-B");
+        assertThatThrownBy(a::join).hasMessageContaining("503");
+        aDone.countDown();
+        b.get(10, TimeUnit.SECONDS);
+        beforeWrite = w -> { };
+        afterWrite = w -> { };
+
+        service.push(List.of(CODE)); // the queue delivers A's message again
+
+        assertThat(shopStock).as("the shop shows the sellable figure, not 3 more").containsEntry(CODE, 11);
+        assertThat(record().lastPushed()).isEqualTo(11);
+        assertThat(record().writing()).isZero();
     }
 
     @Test
-    void figuresThatNeverHoldStill_goBackToTheQueue_withTheFigureWrittenUnknown() {
-        shopStock.put(CODE, 50);
-        khaosAvailable.put(CODE, new BigDecimal("40"));
-        onWrite = () -> khaosAvailable.put(CODE, khaosAvailable.get(CODE).subtract(BigDecimal.ONE));
+    void aWinnerWhoseWriteLandsLate_writesTheNewerClaimAgain() throws Exception {
+        shopStock.put(CODE, 9);
+        khaos(CODE, 14);
+        CountDownLatch aAtTheShop = new CountDownLatch(1);
+        CountDownLatch bDone = new CountDownLatch(1);
+        beforeWrite = w -> {
+            if (Thread.currentThread().getName().equals("push-A") && writes(w, 14)) {
+                aAtTheShop.countDown();
+                await(bDone);
+            }
+        };
+        CompletableFuture<Void> a = run("push-A");
+        await(aAtTheShop);
+        khaos(CODE, 11);
+        run("push-B").get(10, TimeUnit.SECONDS);
+        bDone.countDown();
+        a.get(10, TimeUnit.SECONDS);
 
-        assertThatThrownBy(() -> service.push(List.of(CODE))).isInstanceOf(StockPushService.StockStillMovingException.class)
-                .hasMessageContaining(CODE);
-        assertThat(recorded()).isNull();
+        assertThat(shopWrites).as("A's 14 landed after B's 11; A saw the newer claim and wrote 11 again")
+                .containsExactly(CODE + "=11", CODE + "=14", CODE + "=11");
+        assertThat(shopStock).containsEntry(CODE, 11);
+        assertThat(record().lastPushed()).isEqualTo(11);
+        assertThat(service.push(List.of(CODE)).written()).as("changes only, once both are done").isZero();
+    }
 
-        onWrite = () -> { };
+    @Test
+    void aWriteWhoseAnswerWasLost_isWrittenAgainByTheRetry() {
+        shopStock.put(CODE, 9);
+        khaos(CODE, 4);
         service.push(List.of(CODE));
-        assertThat(shopStock.get(CODE)).isEqualTo(khaosAvailable.get(CODE).intValue());
+        khaos(CODE, 6);
+        loseNextAnswers.set(1);
+
+        assertThatThrownBy(() -> service.push(List.of(CODE))).hasMessageContaining("dropped");
+        assertThat(record().lastPushed()).as("unknown: the shop may or may not show it").isNull();
+        shopStock.put(CODE, 5); // say someone edited it in the shop admin meanwhile
+
+        assertThat(service.push(List.of(CODE)).written()).isEqualTo(1);
+        assertThat(shopStock).containsEntry(CODE, 6);
+    }
+
+    @Test
+    void theReconcile_goesThroughTheClaim_soAPushOfNewerInputsWins() {
+        shopStock.put(CODE, 9);
+        khaos(CODE, 5);
+        // the reconcile reads the shop (9) and works out 5; meanwhile Khaos says 2 and that push writes 2
+        onPageRead = () -> {
+            onPageRead = () -> { };
+            khaos(CODE, 2);
+            service.push(List.of(CODE));
+        };
+
+        List<StockReconcileService.Report> reports = reconcile.reconcile();
+
+        assertThat(reports.get(0).written()).as("its claim of older inputs lost").isZero();
+        assertThat(shopWrites).containsExactly(CODE + "=2");
+        assertThat(shopStock).containsEntry(CODE, 2);
+    }
+
+    private CompletableFuture<Void> run(String name) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                service.push(List.of(CODE));
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, name);
+        t.start();
+        return done;
     }
 }

@@ -9,6 +9,7 @@ import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.infra.dynamodb.DynamoExceptionLedger;
 import com.shopkhaos.infra.dynamodb.DynamoKhaosStockLevels;
+import com.shopkhaos.infra.dynamodb.DynamoStockVersions;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.khaos.StockLevel;
 import com.shopkhaos.emulator.FunctionLocalCloud;
@@ -41,7 +42,8 @@ class StockPushFunctionTest {
     @Test
     void aNegativeKhaosFigure_reachesAPerson_andAMessageFromANewerVersionGoesBackToTheQueue() throws IOException {
         String code = "NEG-" + System.nanoTime();
-        new DynamoKhaosStockLevels(cloud.dynamoDb(), env.get("STOCK_TABLE"))
+        new DynamoKhaosStockLevels(cloud.dynamoDb(), env.get("STOCK_TABLE"),
+                new DynamoStockVersions(cloud.dynamoDb(), env.get("IN_FLIGHT_TABLE")))
                 .record(List.of(new StockLevel(code, "77", 1, new BigDecimal("-3"), Instant.now())));
 
         String answer = given().contentType("application/json").body(fixture("sqs-stock-changes.json").replace("CODE_A", code))
