@@ -65,6 +65,9 @@ class IamPolicyTest {
 
         assertThat(findings.notAllowed()).as("calls no statement of the function's role allows (AccessDenied in AWS)").isEmpty();
         Map<String, String> reviewed = reviewed();
+        List<String> found = new ArrayList<>();
+        findings.unused().forEach((f, grants) -> grants.forEach(g -> found.add(key(f, g))));
+        Files.write(RepoRoot.get().resolve("deployment/target/iam-unused-grants-found.txt"), found);
         List<String> unexplained = new ArrayList<>();
         findings.unused().forEach((f, grants) -> grants.forEach(g -> {
             if (!reviewed.containsKey(key(f, g))) {
