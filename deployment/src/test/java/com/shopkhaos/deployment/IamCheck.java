@@ -181,6 +181,13 @@ final class IamCheck {
         }
     }
 
+    /** An item action on an index ARN grants nothing (IAM evaluates GetItem, PutItem … against the table only). */
+    static boolean meaningless(Grant g) {
+        boolean onIndex = g.resource().contains("/index/");
+        boolean itemAction = g.action().startsWith("dynamodb:") && !g.action().equals("dynamodb:Query") && !g.action().equals("dynamodb:Scan");
+        return onIndex && itemAction;
+    }
+
     static Findings check(SamTemplate template, LocalCloud cloud, Path recordings, Set<String> functions) throws IOException {
         Map<String, Set<Call>> notAllowed = new TreeMap<>();
         Map<String, Set<Grant>> unused = new TreeMap<>();
@@ -196,7 +203,7 @@ final class IamCheck {
                 used.addAll(allowing);
             }
             for (Grant g : grants) {
-                if (!used.contains(g)) {
+                if (!used.contains(g) && !meaningless(g)) {
                     unused.computeIfAbsent(functionId, k -> new LinkedHashSet<>()).add(g);
                 }
             }
