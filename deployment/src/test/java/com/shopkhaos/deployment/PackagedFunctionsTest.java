@@ -183,7 +183,8 @@ class PackagedFunctionsTest {
     void stockPush_fromItsQueue_putsANegativeKhaosFigureInFrontOfAPerson() throws Exception {
         Map<String, String> env = env("StockPushFunction");
         String code = "PKNEG-" + System.nanoTime();
-        new DynamoKhaosStockLevels(cloud.dynamoDb(), env.get("STOCK_TABLE"))
+        new DynamoKhaosStockLevels(cloud.dynamoDb(), env.get("STOCK_TABLE"),
+                new com.shopkhaos.infra.dynamodb.DynamoStockVersions(cloud.dynamoDb(), env.get("IN_FLIGHT_TABLE")))
                 .record(List.of(new StockLevel(code, "77", 1, new BigDecimal("-3"), Instant.now())));
         SqsRecord change = SqsRecord.of("{\"schemaVersion\":1,\"stockCodes\":[\"" + code + "\"],\"reason\":\"Khaos stock push\","
                 + "\"at\":\"2026-11-27T12:00:00Z\"}");
@@ -253,7 +254,8 @@ class PackagedFunctionsTest {
         Map<String, String> env = env("OpsApiFunction");
         DynamoExceptionLedger exceptions = new DynamoExceptionLedger(cloud.dynamoDb(), env.get("EXCEPTIONS_TABLE"));
         String code = "PKOPS-" + System.nanoTime();
-        new DynamoKhaosStockLevels(cloud.dynamoDb(), env("StockPushFunction").get("STOCK_TABLE"))
+        new DynamoKhaosStockLevels(cloud.dynamoDb(), env("StockPushFunction").get("STOCK_TABLE"),
+                new com.shopkhaos.infra.dynamodb.DynamoStockVersions(cloud.dynamoDb(), env("StockPushFunction").get("IN_FLIGHT_TABLE")))
                 .record(List.of(new StockLevel(code, "78", 1, new BigDecimal("-1"), Instant.now())));
         run("StockPushFunction", LambdaEvents.sqs(Triggers.queueArn(template, cloud, "StockPushFunction"),
                 List.of(SqsRecord.of("{\"schemaVersion\":1,\"stockCodes\":[\"" + code + "\"],\"reason\":\"push\",\"at\":\"2026-11-27T12:00:00Z\"}"))));
