@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Least privilege, proven: every AWS call each function made in the function tests and the packaged-function tests
- * (recorded by {@link AwsCallRecorder}) is allowed by that function's execution role in the template as SAM translates it,
+ * Least privilege, proven: every AWS call each function made in the function tests, the packaged-function tests and
+ * the sandbox's flow tests (recorded by {@link AwsCallRecorder}; the sandbox records each flow as the function it plays)
+ * is allowed by that function's execution role in the template as SAM translates it,
  * and every grant is used by some call or kept, with its reason, in {@code iam-unused-grants.txt}. Runs after the
  * packaged-function test ({@link ClassOrderer.OrderAnnotation}); the function modules' tests ran earlier in the build.
  */

@@ -268,13 +268,19 @@ class PackagedFunctionsTest {
                 http("OpsApiFunction", "GET", "/ops/health", Map.of(), null, null),
                 http("OpsApiFunction", "GET", "/ops/api/exceptions/" + id, signedIn, null, claims),
                 http("OpsApiFunction", "POST", "/ops/api/exceptions/" + id + "/resolve", signedIn,
-                        "{\"note\":\"counted again in the warehouse\"}", claims));
+                        "{\"note\":\"counted again in the warehouse\"}", claims),
+                http("OpsApiFunction", "GET", "/ops/api/health", signedIn, null, claims));
 
         assertThat(answers.get(0).path("statusCode").asInt()).isEqualTo(200);
         assertThat(answers.get(1).path("statusCode").asInt()).as(answers.get(1).toString()).isEqualTo(200);
         assertThat(JSON.readTree(answers.get(1).path("body").asText()).toString()).contains(code);
         assertThat(answers.get(2).path("statusCode").asInt()).as(answers.get(2).toString()).isBetween(200, 204);
         assertThat(exceptions.find(id)).get().extracting(ExceptionRecord::status).isEqualTo(ExceptionStatus.RESOLVED);
+        JsonNode figures = JSON.readTree(answers.get(3).path("body").asText());
+        assertThat(answers.get(3).path("statusCode").asInt()).as(answers.get(3).toString()).isEqualTo(200);
+        assertThat(figures.has("Last webhook from the shop")).as("arrivals read from the checkpoints: " + figures).isTrue();
+        assertThat(figures.has("Queue sandbox-order-events-dlq")).as("every queue's depth: " + figures).isTrue();
+        assertThat(figures.toString()).as("the role reads every figure it shows").doesNotContain("could not be read");
     }
 
     @Test

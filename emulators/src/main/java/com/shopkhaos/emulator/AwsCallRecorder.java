@@ -23,29 +23,67 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, beside the unpacked zip. It records only when told where
  * ({@code SHOPKHAOS_AWS_CALLS_DIR} or the system property {@code shopkhaos.aws-calls.dir}) and for which function
  * ({@code SHOPKHAOS_FUNCTION} or {@code shopkhaos.aws-calls.function}; function tests set it through
- * {@link FunctionLocalCloud}). The local cloud's own clients (creating tables, seeding data in tests) do not have it.
- * A test instrument: never in a function's zip.
+ * {@link FunctionLocalCloud}). The sandbox, where every flow shares one JVM, names the function per invocation instead
+ * ({@link #asFunction}): its queue pollers, timers and routes run each function's code as that function, so the calls the
+ * flow tests make are held against the role that would make them in AWS. Calls naming a resource listed in
+ * {@code shopkhaos.aws-calls.ignore} (the sandbox's own ops key, which AWS does not have) are not recorded. The local
+ * cloud's own clients (creating tables, seeding data in tests) do not have it. A test instrument: never in a function's zip.
  */
 public final class AwsCallRecorder implements ExecutionInterceptor {
     public static final String FUNCTION_PROPERTY = "shopkhaos.aws-calls.function";
     public static final String DIR_PROPERTY = "shopkhaos.aws-calls.dir";
+    public static final String IGNORE_PROPERTY = "shopkhaos.aws-calls.ignore";
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    /** Lines already written: a flow test makes the same call thousands of times, the file needs it once. */
+    private static final java.util.Set<String> WRITTEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Runs {@code work} as one invocation of {@code function}: the AWS calls it makes on this thread are that function's. */
+    public static <T> T asFunction(String function, java.util.function.Supplier<T> work) {
+        String outer = CURRENT.get();
+        CURRENT.set(function);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+    }
+
+    /** From now on the calls made on this thread are {@code function}'s (null: nobody's); for a request's filters. */
+    public static void currentFunction(String function) {
+        if (function == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(function);
+        }
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String dir = setting("SHOPKHAOS_AWS_CALLS_DIR", DIR_PROPERTY);
-        String function = setting("SHOPKHAOS_FUNCTION", FUNCTION_PROPERTY);
+        String function = CURRENT.get() != null ? CURRENT.get() : setting("SHOPKHAOS_FUNCTION", FUNCTION_PROPERTY);
         if (dir == null || function == null) {
             return;
         }
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         List<String> resources = resources(context.request());
+        String ignore = System.getProperty(IGNORE_PROPERTY, "");
+        if (!ignore.isBlank() && resources.stream().anyMatch(r -> java.util.Arrays.asList(ignore.split(",")).contains(r))) {
+            return;
+        }
         StringBuilder line = new StringBuilder("{\"service\":").append(quote(service)).append(",\"operation\":")
                 .append(quote(operation)).append(",\"resources\":[");
         for (int i = 0; i < resources.size(); i++) {
             line.append(i == 0 ? "" : ",").append(quote(resources.get(i)));
         }
         line.append("]}\n");
+        if (!WRITTEN.add(dir + "|" + function + "|" + line)) {
+            return;
+        }
         try {
             Path file = Path.of(dir).resolve(function + ".jsonl");
             Files.createDirectories(file.getParent());

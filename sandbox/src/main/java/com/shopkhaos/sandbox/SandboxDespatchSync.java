@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.emulator.AwsCallRecorder;
 import com.shopkhaos.infra.sqs.QueueRetries;
 import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchNotice;
@@ -70,6 +71,10 @@ public class SandboxDespatchSync {
     }
 
     private List<Message> handle(List<Message> batch) {
+        return AwsCallRecorder.asFunction("DespatchWritebackFunction", () -> writeBack(batch));
+    }
+
+    private List<Message> writeBack(List<Message> batch) {
         List<Message> done = new ArrayList<>();
         for (Message m : batch) {
             int attempt = SandboxQueuePoller.receiveCount(m);

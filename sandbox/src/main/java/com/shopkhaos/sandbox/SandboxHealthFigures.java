@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Health at a glance in the sandbox: arrivals from its metrics, every queue's depth, the last stock push's lag. */
+/**
+ * Health at a glance in the sandbox: arrivals from its metrics, the depth of the queues the template hands the ops function
+ * ({@code HEALTH_QUEUE_URLS}, read as the Lambda reads them), the last stock push's lag.
+ */
 @ApplicationScoped
 public class SandboxHealthFigures implements HealthFigures {
 
@@ -25,6 +28,9 @@ public class SandboxHealthFigures implements HealthFigures {
     @Inject
     SandboxStockSync stock;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "shopkhaos.health-queues")
+    String queues;
+
     @Override
     public Map<String, String> now() {
         Map<String, String> figures = new TreeMap<>();
@@ -36,7 +42,8 @@ public class SandboxHealthFigures implements HealthFigures {
             figures.put("Last " + label(name), m == null ? "none yet" : ago((Long) m.get("secondsAgo")));
         }
         try {
-            figures.putAll(QueueRetries.depths(sqs, sqs.listQueues(b -> b.queueNamePrefix("")).queueUrls()));
+            figures.putAll(QueueRetries.depths(sqs, java.util.Arrays.stream(queues.split(",")).map(String::strip)
+                    .filter(u -> !u.isEmpty()).toList()));
         } catch (RuntimeException e) {
             figures.put("Queues", "could not be read: " + e.getMessage());
         }

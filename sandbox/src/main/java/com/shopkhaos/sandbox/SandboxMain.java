@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.emulator.AwsCallRecorder;
 import com.shopkhaos.emulator.LocalCloud;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -35,7 +36,10 @@ public class SandboxMain {
         cloud.allFunctionsEnvironment().forEach((name, value) -> System.setProperty(name, SandboxSettings.flowSetting(name, value)));
         cloud.clientConfiguration().forEach(System::setProperty);
         // the ops key is the sandbox's own (OPS_AUTH=key): AWS has none, its ops routes take the user pool's token
-        System.setProperty("OPS_API_KEY_SECRET_ARN", cloud.putSecret("ops-api-key", settings.opsApiKey()));
+        String opsKey = cloud.putSecret("ops-api-key", settings.opsApiKey());
+        System.setProperty("OPS_API_KEY_SECRET_ARN", opsKey);
+        // reading it is the sandbox's, not the ops function's: not held against the role (AwsCallRecorder)
+        System.setProperty(AwsCallRecorder.IGNORE_PROPERTY, "secret:" + opsKey);
         System.setProperty("SANDBOX_PORT", Integer.toString(settings.port()));
         System.setProperty("SANDBOX_HOST", settings.host());
         SandboxApplication.localCloud = cloud;

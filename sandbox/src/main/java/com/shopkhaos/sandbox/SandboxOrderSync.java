@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.emulator.AwsCallRecorder;
 import com.shopkhaos.infra.sqs.OrderEventCodec;
 import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.ledger.OrderState;
@@ -89,7 +90,8 @@ public class SandboxOrderSync {
                 LOG.warnf("order-sync worker killed after %d of %d messages; none of the batch deleted", i, batch.size());
                 return null;
             }
-            if (process(batch.get(i))) {
+            Message m = batch.get(i);
+            if (AwsCallRecorder.asFunction("OrderSyncFunction", () -> process(m))) {
                 done.add(batch.get(i));
             }
         }
@@ -126,7 +128,7 @@ public class SandboxOrderSync {
 
     /** One run of the order-sweep Lambda: the sweep, then the Khaos confirmation check. */
     public synchronized ScheduledOrderChecks.Report runSweep() {
-        return scheduled.run();
+        return AwsCallRecorder.asFunction("OrderSweepFunction", scheduled::run);
     }
 
     /** The next batch a worker receives is abandoned after {@code messages} of it are handled. */

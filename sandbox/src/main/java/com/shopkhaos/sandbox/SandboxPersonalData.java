@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.emulator.AwsCallRecorder;
 import com.shopkhaos.model.privacy.ErasureRequest;
 import com.shopkhaos.model.privacy.PersonalDataService;
 import io.quarkus.runtime.ShutdownEvent;
@@ -51,11 +52,11 @@ public class SandboxPersonalData {
     }
 
     public synchronized PersonalDataService.Result sweep() {
-        return personalData.sweep();
+        return AwsCallRecorder.asFunction("PersonalDataFunction", personalData::sweep);
     }
 
     public synchronized PersonalDataService.Result erase(ErasureRequest request) {
-        return personalData.erase(request);
+        return AwsCallRecorder.asFunction("PersonalDataFunction", () -> personalData.erase(request));
     }
 
     public long seconds() {

@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.emulator.AwsCallRecorder;
 import com.shopkhaos.infra.sqs.SqsStockChangePublisher;
 import com.shopkhaos.model.events.StockChange;
 import com.shopkhaos.model.stock.StockPushService;
@@ -70,6 +71,10 @@ public class SandboxStockSync {
 
     /** One batch, as one Lambda invocation: the messages pushed (a failure comes back after the visibility timeout). */
     private List<Message> handle(List<Message> batch) {
+        return AwsCallRecorder.asFunction("StockPushFunction", () -> push(batch));
+    }
+
+    private List<Message> push(List<Message> batch) {
         List<Message> done = new ArrayList<>();
         for (Message m : batch) {
             try {
@@ -89,7 +94,7 @@ public class SandboxStockSync {
     }
 
     public synchronized List<StockReconcileService.Report> runReconcile() {
-        lastReconcile = reconcile.reconcile();
+        lastReconcile = AwsCallRecorder.asFunction("StockReconcileFunction", reconcile::reconcile);
         return lastReconcile;
     }
 

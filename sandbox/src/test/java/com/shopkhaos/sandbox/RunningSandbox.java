@@ -65,6 +65,11 @@ final class RunningSandbox implements AutoCloseable {
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SANDBOX_SKIP_BUILD", "1");
         builder.environment().put("SANDBOX_PORT", Integer.toString(port));
+        String calls = System.getProperty("shopkhaos.aws-calls.dir");
+        if (calls != null && !calls.isBlank()) {
+            // each function's AWS calls in these flows are recorded for the IAM test (deployment module)
+            builder.environment().put("SHOPKHAOS_AWS_CALLS_DIR", calls);
+        }
         builder.environment().putAll(environment);
         Instant begin = Instant.now();
         Process process = builder.start();

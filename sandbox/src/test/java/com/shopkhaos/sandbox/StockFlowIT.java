@@ -29,7 +29,10 @@ class StockFlowIT {
     @BeforeAll
     static void start() throws Exception {
         sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_STOCK_RECONCILE_SECONDS", "0",
-                "SANDBOX_SWEEP_SECONDS", "0", "SHOPWARE_SHOP_ID", "stockShop0000001"));
+                "SANDBOX_SWEEP_SECONDS", "0", "SHOPWARE_SHOP_ID", "stockShop0000001",
+                // every flow reads the shop's secret itself, as each Lambda does in its own JVM (the IAM test holds
+                // the reconcile's read against its role); in one JVM a cached read would hide it
+                "SHOPKHAOS_SECRETS_TTL", "0S"));
         awaitShop("SCARF-MER-GRY", s -> s == 38, "the first Khaos push to reach the shop");
     }
 
@@ -153,6 +156,24 @@ class StockFlowIT {
     }
 
     @Test
+    void aBufferSavedInTheOpsConsole_isWrittenToTheShopAtOnce_withoutWaitingForKhaosOrTheReconcile() throws Exception {
+        khaosPhysical("LAMP-BRASS-DESK", 1, 12);
+        awaitShop("LAMP-BRASS-DESK", s -> s == 12, "Khaos's 12");
+        String opsKey = "Bearer " + SandboxSettings.DEFAULT_OPS_API_KEY;
+        try {
+            HttpResponse<String> saved = sandbox.send("POST", "/ops/api/mappings",
+                    "{\"kind\":\"BUFFER\",\"key\":\"LAMP-BRASS-DESK\",\"value\":\"5\"}", "Authorization", opsKey,
+                    "X-Ops-User", "Sam (e-commerce)");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            awaitShop("LAMP-BRASS-DESK", s -> s == 7, "Khaos's 12 less the buffer of 5 just saved");
+        } finally {
+            sandbox.send("POST", "/ops/api/mappings", "{\"kind\":\"BUFFER\",\"key\":\"LAMP-BRASS-DESK\",\"value\":\"0\"}",
+                    "Authorization", opsKey, "X-Ops-User", "Sam (e-commerce)");
+        }
+        awaitShop("LAMP-BRASS-DESK", s -> s == 12, "Khaos's 12 again, the buffer back to 0");
+    }
+
+    @Test
     void aCloseoutHeldAtZero_isReported_andTheReportClosesWhenItSellsAgain() throws Exception {
         khaosPhysical("MUG-STONE-BLU", 1, 2);
         awaitShop("MUG-STONE-BLU", s -> s == 2, "Khaos's 2");
@@ -192,6 +213,42 @@ class StockFlowIT {
         }
         assertThat(openException("STOCK_PUSH_REFUSED#KIDS-WELLIES-9")).isNotNull();
         assertThat(openException("STOCK_PUSH_REFUSED#KIDS-WELLIES-9").path("reason").asText()).contains("no longer in the shop");
+    }
+
+    @Test
+    void aProductDeletedInTheShopWhileTheReconcileWritesIt_isSetAsideForAPerson_andTheReconcileFinishes() throws Exception {
+        sandbox.json("PUT", "/sandbox/stock", "{\"running\":false}"); // only the reconcile writes the shop meanwhile
+        sandbox.json("PUT", "/shopware-sim/_control/products/SOCKS-BAMBOO-2PK/stock", "{\"stock\":999}");
+        String productId = sandbox.json("GET", "/shopware-sim/_control/products/SOCKS-BAMBOO-2PK", null).path("id").asText();
+        assertThat(productId).isNotEmpty();
+        // the shop answers slowly: the reconcile has read the product and sent its figure when it is deleted
+        sandbox.json("PUT", "/shopware-sim/_control/faults", "{\"apiLatencyMs\":1000}");
+        java.util.concurrent.CompletableFuture<JsonNode> reconcile = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return sandbox.json(Duration.ofSeconds(60), "POST", "/sandbox/stock/reconcile", null).path(0);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        try {
+            Instant deadline = Instant.now().plusSeconds(30);
+            boolean sent = false;
+            while (!sent && Instant.now().isBefore(deadline)) {
+                for (JsonNode r : sandbox.json("GET", "/shopware-sim/_control/requests?path=/api/_action/sync", null).path("requests")) {
+                    sent |= r.path("body").asText().contains(productId);
+                }
+                Thread.sleep(20);
+            }
+            assertThat(sent).as("the reconcile sends the product's figure").isTrue();
+            sandbox.json("DELETE", "/shopware-sim/_control/products/SOCKS-BAMBOO-2PK", null);
+        } finally {
+            sandbox.json("PUT", "/shopware-sim/_control/faults", "{\"apiLatencyMs\":0}");
+        }
+
+        JsonNode report = reconcile.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(report.path("conditions").path("STOCK_PUSH_REFUSED").asInt()).as(report.toString()).isEqualTo(1);
+        assertThat(openException("STOCK_PUSH_REFUSED#SOCKS-BAMBOO-2PK")).isNotNull();
+        assertThat(openException("STOCK_PUSH_REFUSED#SOCKS-BAMBOO-2PK").path("reason").asText()).contains("no longer in the shop");
     }
 
     @Test

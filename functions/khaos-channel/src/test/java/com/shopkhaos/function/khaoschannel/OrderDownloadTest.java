@@ -162,6 +162,36 @@ class OrderDownloadTest {
         given().header("Authorization", basic).body("Statuses: none").when().post("/khaos/order-status").then().statusCode(400);
     }
 
+    @Test
+    void aStatusForAnOrderTheShopWithdrew_orNeverSent_reachesAPersonOnce_andChangesNoState() throws IOException {
+        Instant t = Instant.now().minusSeconds(120);
+        String run = Long.toString(System.nanoTime() % 100_000);
+        OrderLedgerEntry served = ready("W" + run, t);
+        OrderLedgerEntry withdrawn = served.moveTo(OrderState.WITHDRAWN, t.plusSeconds(1), "cancelled in the shop");
+        ledger.update(withdrawn);
+        OrderLedgerEntry notSent = OrderLedgerEntry.received("shop1", UUID.randomUUID().toString().replace("-", ""), "N" + run,
+                "e-N" + run, "checkout.order.placed", t);
+        ledger.create(notSent);
+        String statuses = "{\"Statuses\":[" + status("SO3" + run, withdrawn, "Received") + ","
+                + status("SO4" + run, notSent, "Received") + "]}";
+
+        for (int push = 0; push < 2; push++) {
+            given().header("Authorization", basic).body(statuses).when().post("/khaos/order-status").then().statusCode(200);
+        }
+
+        assertThat(state(withdrawn)).as("a person decides; Khaos's report does not revive it").isEqualTo(OrderState.WITHDRAWN);
+        assertThat(state(notSent)).isEqualTo(OrderState.RECEIVED);
+        List<com.shopkhaos.model.exceptionledger.ExceptionRecord> open = exceptions.listOpen(500);
+        assertThat(open).filteredOn(e -> e.id().equals(ExceptionRecord.idFor(
+                com.shopkhaos.model.exceptionledger.ExceptionType.CANCELLED_AFTER_DOWNLOAD, "W" + run)))
+                .as("Khaos has an order the shop cancelled: one problem, though KCC reported it twice").singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("SO3" + run));
+        assertThat(open).filteredOn(e -> e.id().equals(ExceptionRecord.idFor(
+                com.shopkhaos.model.exceptionledger.ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, "N" + run)))
+                .as("Khaos reports an order we never sent it").singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("never sent"));
+    }
+
     private static String status(String code, OrderLedgerEntry entry, String status) {
         return "{\"OrderCode\":\"" + code + "\",\"OrderID\":\"" + code.substring(2) + "\",\"Status\":\"" + status
                 + "\",\"AssociatedRef\":\"" + entry.orderNumber() + "\",\"ChannelID\":\"3\",\"CustomData\":\"" + entry.orderId()
