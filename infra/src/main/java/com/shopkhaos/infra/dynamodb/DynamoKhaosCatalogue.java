@@ -23,7 +23,6 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -63,23 +62,7 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
     }
 
     private void write(List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-        for (int attempt = 1; !pending.isEmpty() && !pending.getOrDefault(table, List.of()).isEmpty(); attempt++) {
-            if (attempt > 8) {
-                throw new IllegalStateException("DynamoDB kept " + pending.get(table).size() + " catalogue writes unprocessed");
-            }
-            Map<String, List<WriteRequest>> request = pending;
-            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
-            pending = response.unprocessedItems() == null ? Map.of() : response.unprocessedItems();
-            if (!pending.isEmpty()) {
-                try {
-                    Thread.sleep(25L << attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-        }
+        DynamoBatches.writeAll(dynamo, Map.of(table, batch), DynamoBatches.SLEEP);
     }
 
     @Override

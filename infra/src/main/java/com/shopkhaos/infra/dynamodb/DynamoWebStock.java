@@ -55,15 +55,10 @@ public class DynamoWebStock implements WebStock {
             List<Map<String, AttributeValue>> batch = keys.subList(i, Math.min(keys.size(), i + GET_BATCH)).stream()
                     .map(k -> Map.of("sku", s(k))).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> asked = request;
-                var answer = dynamo.batchGetItem(b -> b.requestItems(asked));
-                answer.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    Entry e = entry(item);
-                    found.put(e.sku(), e);
-                });
-                request = answer.unprocessedKeys() == null ? Map.of() : answer.unprocessedKeys();
-            }
+            DynamoBatches.getAll(dynamo, request, DynamoBatches.SLEEP).getOrDefault(table, List.of()).forEach(item -> {
+                Entry e = entry(item);
+                found.put(e.sku(), e);
+            });
         }
         return found;
     }

@@ -7,6 +7,7 @@ import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import java.util.stream.Collectors;
  * worst sent twice (the write-back does nothing the second time).
  */
 public final class DespatchRecorder implements com.shopkhaos.model.khaos.OrderStatusHandler {
-    static final int ATTEMPTS = 5;
     /** Orders Khaos cannot have: a status for them is the status recorder's problem alone. */
     private static final Set<OrderState> NEVER_SENT = EnumSet.of(OrderState.RECEIVED, OrderState.AWAITING_PAYMENT,
             OrderState.QUARANTINED);
@@ -91,20 +91,18 @@ public final class DespatchRecorder implements com.shopkhaos.model.khaos.OrderSt
 
     /** Keeps the merged shipment; the order's shipments are read again only when another writer came first. */
     private void keep(String orderId, KhaosShipment reported, ShipmentBook.Kept read) {
-        ShipmentBook.Kept k = read;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            if (attempt > 1) {
-                k = book.forOrder(orderId).get(reported.id());
-            }
-            KhaosShipment merged = DespatchRules.merge(k == null ? null : k.shipment(), reported);
-            if (k != null && merged.equals(k.shipment())) {
+        ShipmentBook.Kept[] k = {read};
+        ReadAgainOnConflict.run(() -> {
+            KhaosShipment merged = DespatchRules.merge(k[0] == null ? null : k[0].shipment(), reported);
+            long version = k[0] == null ? 0 : k[0].version();
+            if (k[0] != null && merged.equals(k[0].shipment())) {
                 return;
             }
-            if (book.put(orderId, merged, k == null ? 0 : k.version())) {
-                return;
+            if (!book.put(orderId, merged, version)) {
+                k[0] = book.forOrder(orderId).get(reported.id()); // another writer came first: its shipment is merged next
+                throw new LedgerVersionConflictException(orderId, version);
             }
-        }
-        throw new LedgerVersionConflictException(orderId, -1);
+        });
     }
 
     private void noteDespatch(String orderId, List<KhaosShipment> departed, Instant now) {

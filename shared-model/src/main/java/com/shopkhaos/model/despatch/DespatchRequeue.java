@@ -1,6 +1,5 @@
 package com.shopkhaos.model.despatch;
 
-import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ordersync.OrderRetryService;
@@ -22,11 +21,7 @@ public final class DespatchRequeue implements OrderRetryService.DespatchRetry {
 
     @Override
     public void requeue(OrderLedgerEntry entry, String requestedBy, Instant at) {
-        try {
-            ledger.update(entry.noted("despatch retry requested", "by " + requestedBy, at));
-        } catch (LedgerVersionConflictException e) {
-            // the order moved meanwhile; the retry is queued all the same
-        }
+        ledger.change(entry.orderId(), e -> e.noted("despatch retry requested", "by " + requestedBy, at));
         publisher.publish(new DespatchNotice(DespatchNotice.VERSION, entry.shopId(), entry.orderId(), entry.orderNumber(),
                 entry.khaos().khaosOrderCode(), entry.khaos().khaosStatus(), List.of(), "retry requested by " + requestedBy, at));
     }

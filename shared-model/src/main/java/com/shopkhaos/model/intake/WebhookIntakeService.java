@@ -7,9 +7,9 @@ import com.shopkhaos.model.events.OrderEventType;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
-import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import com.shopkhaos.model.signing.HmacSignature;
 import com.shopkhaos.model.web.EndpointAnswer;
 import com.shopkhaos.model.web.JsonText;
@@ -33,7 +33,6 @@ import java.util.function.Predicate;
 public final class WebhookIntakeService {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final String SIGNATURE_HEADER = "shopware-shop-signature";
-    private static final int LEDGER_ATTEMPTS = 5;
     private static final System.Logger LOG = System.getLogger(WebhookIntakeService.class.getName());
 
     /** The events this integration acts on; anything else is answered 200 and counted. */
@@ -203,23 +202,15 @@ public final class WebhookIntakeService {
 
     /** Creates the order's ledger entry (RECEIVED) or notes the webhook on its timeline; once per event id. */
     private void recordOnLedger(IncomingWebhook webhook, Instant now) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Optional<OrderLedgerEntry> existing = ledger.find(webhook.orderId());
-                if (existing.isEmpty()) {
-                    ledger.create(OrderLedgerEntry.received(webhook.shopId(), webhook.orderId(),
-                            webhook.orderNumber(), webhook.eventId(), webhook.eventName(), now));
-                } else if (!existing.get().hasSeen(webhook.eventId())) {
-                    ledger.update(existing.get().withWebhook(webhook.eventId(), webhook.eventName(),
-                            webhook.orderNumber(), now));
-                }
-                return;
-            } catch (LedgerVersionConflictException e) {
-                if (attempt >= LEDGER_ATTEMPTS) {
-                    throw e;
-                }
+        ReadAgainOnConflict.run(() -> {
+            Optional<OrderLedgerEntry> existing = ledger.find(webhook.orderId());
+            if (existing.isEmpty()) {
+                ledger.create(OrderLedgerEntry.received(webhook.shopId(), webhook.orderId(),
+                        webhook.orderNumber(), webhook.eventId(), webhook.eventName(), now));
+            } else if (!existing.get().hasSeen(webhook.eventId())) {
+                ledger.update(existing.get().withWebhook(webhook.eventId(), webhook.eventName(), webhook.orderNumber(), now));
             }
-        }
+        });
     }
 
     /** A signed message we cannot act on: keep it whole in the exception ledger so nothing is lost. */

@@ -3,10 +3,10 @@ package com.shopkhaos.model.khaos;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
-import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +43,6 @@ public final class KhaosOrderFeed {
     static final int ENVELOPE_ALLOWANCE_BYTES = 64 * 1024;
     /** The sales orders of a page, counted as {@link #bytesAsSent} counts them, stay within this. */
     static final int MAX_PAGE_BYTES = RESPONSE_LIMIT_BYTES - ENVELOPE_ALLOWANCE_BYTES;
-    static final int ATTEMPTS = 5;
     static final int PARALLEL_FROM = 20;
     static final int ACK_THREADS = 8;
     private static final System.Logger LOG = System.getLogger(KhaosOrderFeed.class.getName());
@@ -178,27 +177,22 @@ public final class KhaosOrderFeed {
     }
 
     private boolean downloaded(String orderId, String pageId, Instant now) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return ReadAgainOnConflict.run(() -> {
             Optional<OrderLedgerEntry> found = ledger.find(orderId);
             if (found.isEmpty()) {
                 return false;
             }
             OrderLedgerEntry entry = found.get();
-            try {
-                if (entry.state() == OrderState.READY) {
-                    ledger.update(entry.moveTo(OrderState.DOWNLOADED, entry.khaos().servedIn(pageId).downloaded(now), now,
-                            "Khaos acknowledged download page " + pageId));
-                    return true;
-                }
-                if (entry.state() == OrderState.WITHDRAWN) {
-                    cancelledMeanwhile(entry, now);
-                }
-                return false;
-            } catch (LedgerVersionConflictException e) {
-                // changed while we looked: read it again
+            if (entry.state() == OrderState.READY) {
+                ledger.update(entry.moveTo(OrderState.DOWNLOADED, entry.khaos().servedIn(pageId).downloaded(now), now,
+                        "Khaos acknowledged download page " + pageId));
+                return true;
             }
-        }
-        throw new LedgerVersionConflictException(orderId, -1);
+            if (entry.state() == OrderState.WITHDRAWN) {
+                cancelledMeanwhile(entry, now);
+            }
+            return false;
+        });
     }
 
     /** Served while READY, withdrawn before Khaos acknowledged it: Khaos may have it now, so a person checks. */

@@ -4,10 +4,10 @@ import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.KhaosHandover;
-import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import com.shopkhaos.model.stock.InFlightOrders;
 import com.shopkhaos.model.stock.StockChangePublisher;
 import java.time.Clock;
@@ -22,7 +22,6 @@ import java.util.Optional;
  * never sent, is put in front of a person.
  */
 public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
-    static final int ATTEMPTS = 5;
 
     /** What one status did. */
     public enum Effect { IMPORTED, CANCELLED, RECORDED, UNCHANGED, UNKNOWN_ORDER, NEEDS_A_PERSON }
@@ -44,18 +43,13 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
 
     @Override
     public Effect apply(KhaosOrderStatus status) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                Effect effect = attempt(status);
-                if (effect == Effect.IMPORTED || effect == Effect.CANCELLED) {
-                    settle(status);
-                }
-                return effect;
-            } catch (LedgerVersionConflictException e) {
-                // changed meanwhile: read it again
+        return ReadAgainOnConflict.run(() -> {
+            Effect effect = attempt(status);
+            if (effect == Effect.IMPORTED || effect == Effect.CANCELLED) {
+                settle(status);
             }
-        }
-        throw new LedgerVersionConflictException(status.associatedRef(), -1);
+            return effect;
+        });
     }
 
     /** Khaos has the order now: its in-flight holds count only until Khaos's stock figures catch up. */

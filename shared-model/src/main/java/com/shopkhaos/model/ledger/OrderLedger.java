@@ -3,6 +3,7 @@ package com.shopkhaos.model.ledger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Port: where order ledger entries are kept (DynamoDB table {@code orders}). */
 public interface OrderLedger {
@@ -44,20 +45,11 @@ public interface OrderLedger {
 
     /**
      * Applies {@code change} to the order's entry as it is stored now, reading it again when someone else changed it in
-     * between (up to five times); nothing when there is no such order.
+     * between ({@link ReadAgainOnConflict}); nothing when there is no such order.
+     *
+     * @throws LedgerVersionConflictException when it still conflicts after the last attempt (never a silent give-up)
      */
-    default void change(String orderId, java.util.function.UnaryOperator<OrderLedgerEntry> change) {
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            Optional<OrderLedgerEntry> current = find(orderId);
-            if (current.isEmpty()) {
-                return;
-            }
-            try {
-                update(change.apply(current.get()));
-                return;
-            } catch (LedgerVersionConflictException e) {
-                // changed meanwhile: read it again
-            }
-        }
+    default void change(String orderId, UnaryOperator<OrderLedgerEntry> change) {
+        ReadAgainOnConflict.run(() -> find(orderId).ifPresent(current -> update(change.apply(current))));
     }
 }

@@ -3,7 +3,6 @@ package com.shopkhaos.model.ordersync;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
-import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
@@ -53,11 +52,9 @@ public final class KhaosConfirmationWatch {
                     "Khaos downloaded order " + entry.orderNumber() + " at " + downloaded + " and has not reported it since "
  + "(allowed: " + readable(allowed) + "). Look for AssociatedRef " + entry.orderNumber()
                             + " in Khaos.", "", now));
-            try {
-                ledger.update(entry.noted("not confirmed by Khaos", "no status " + readable(allowed) + " after download", now));
-            } catch (LedgerVersionConflictException e) {
-                // the order moved meanwhile (a status arrived); the exception stands for a person to close
-            }
+            // noted on the entry as it is now (a status may have arrived meanwhile: the exception stands for a person)
+            ledger.change(entry.orderId(), e -> e.noted("not confirmed by Khaos", "no status " + readable(allowed)
+                    + " after download", now));
             raised.add(entry.orderNumber());
         }
         return raised;

@@ -3,7 +3,6 @@ package com.shopkhaos.model.ordersync;
 import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.events.OrderEventType;
 import com.shopkhaos.model.intake.OrderEventPublisher;
-import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
@@ -78,15 +77,11 @@ public final class OrderRetryService {
                     + "; only orders that are " + RETRYABLE + " can be retried");
         }
         Instant now = clock.instant();
-        OrderLedgerEntry noted = entry.noted("retry requested", "by " + requestedBy, now);
-        try {
-            ledger.update(noted);
-        } catch (LedgerVersionConflictException e) {
-            noted = entry;
-        }
+        ledger.change(entry.orderId(), e -> e.noted("retry requested", "by " + requestedBy, now));
+        Optional<OrderLedgerEntry> noted = ledger.find(entry.orderId());
         publisher.publish(OrderEvent.of("retry-" + UUID.randomUUID(), entry.shopId(), OrderEventType.RETRY_REQUESTED,
                 entry.orderId(), entry.orderNumber(), now));
-        return new Answer(Outcome.QUEUED, Optional.of(noted), "order " + label(entry) + " queued to be checked again");
+        return new Answer(Outcome.QUEUED, noted, "order " + label(entry) + " queued to be checked again");
     }
 
     private static String label(OrderLedgerEntry entry) {

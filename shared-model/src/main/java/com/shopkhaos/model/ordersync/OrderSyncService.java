@@ -9,10 +9,10 @@ import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.khaos.StockLevel;
-import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import com.shopkhaos.model.order.OrderProblem;
 import com.shopkhaos.model.order.OrderTranslationPolicy;
 import com.shopkhaos.model.order.OrderTranslator;
@@ -40,7 +40,6 @@ import java.util.Set;
  * message again; bad orders finish normally, in the exception ledger.
  */
 public final class OrderSyncService {
-    static final int ATTEMPTS = 5;
     static final String RESOLVER = "order-sync";
     private static final System.Logger LOG = System.getLogger(OrderSyncService.class.getName());
     /** Khaos has the order (or had it): the shop can no longer withdraw it. */
@@ -80,15 +79,7 @@ public final class OrderSyncService {
 
     /** Handles one message; answers the order's state afterwards. */
     public OrderState process(OrderEvent event) {
-        LedgerVersionConflictException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                return attempt(event);
-            } catch (LedgerVersionConflictException e) {
-                last = e;
-            }
-        }
-        throw last;
+        return ReadAgainOnConflict.run(() -> attempt(event));
     }
 
     private OrderState attempt(OrderEvent event) {

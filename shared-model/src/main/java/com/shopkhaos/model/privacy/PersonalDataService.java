@@ -3,6 +3,7 @@ package com.shopkhaos.model.privacy;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +27,6 @@ public class PersonalDataService {
     static final int BATCH = 100;
     /** At most this many entries of a kind in one run (the rest the next day), so a run ends within its time limit. */
     static final int MAX_PER_RUN = 5_000;
-    private static final int ATTEMPTS = 5;
 
     /** How many entries of each kind had personal data erased. */
     public record Result(Map<PersonalDataKind, Integer> erased) {
@@ -121,21 +121,20 @@ public class PersonalDataService {
 
     /** Erases one order's personal data with a conditional write, reading it again if it changed meanwhile. */
     private boolean eraseOrder(String orderId, Instant now, String why) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<OrderLedgerEntry> current = ledger.find(orderId);
-            if (current.isEmpty() || !current.get().khaos().holdsPersonalData()) {
-                return false;
-            }
-            OrderLedgerEntry entry = current.get();
-            try {
+        try {
+            return ReadAgainOnConflict.run(() -> {
+                Optional<OrderLedgerEntry> current = ledger.find(orderId);
+                if (current.isEmpty() || !current.get().khaos().holdsPersonalData()) {
+                    return false;
+                }
+                OrderLedgerEntry entry = current.get();
                 ledger.update(entry.withPersonalDataErased(redaction.withoutPersonalData(entry.khaos().salesOrder()), now, why));
                 return true;
-            } catch (LedgerVersionConflictException e) {
-                // changed meanwhile: read it again
-            }
+            });
+        } catch (LedgerVersionConflictException e) {
+            LOG.log(Level.WARNING, "order " + orderId + " kept changing; its personal data is erased on the next run");
+            return false;
         }
-        LOG.log(Level.WARNING, "order " + orderId + " kept changing; its personal data is erased on the next run");
-        return false;
     }
 
     private static int inBatches(java.util.function.IntFunction<List<String>> find, java.util.function.Predicate<String> erase) {

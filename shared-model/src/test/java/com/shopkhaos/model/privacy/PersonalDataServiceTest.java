@@ -3,6 +3,7 @@ package com.shopkhaos.model.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.shopkhaos.model.ledger.InMemoryOrderLedger;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class PersonalDataServiceTest {
     private static final Instant NOW = Instant.parse("2026-12-04T03:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final InMemoryOrderLedger ledger = new InMemoryOrderLedger();
     private final InMemoryStores stores = new InMemoryStores(ledger);
     private final PersonalDataService service = new PersonalDataService(ledger, stores, new TextRedaction(),
             PersonalDataRetention.ofDays(90, 2557), clock);
@@ -150,52 +151,6 @@ class PersonalDataServiceTest {
     }
 
     /** The order ledger in memory, with conditional updates as the real one does them. */
-    static final class InMemoryLedger implements OrderLedger {
-        final Map<String, OrderLedgerEntry> entries = new TreeMap<>();
-        Runnable beforeNextUpdate;
-
-        @Override
-        public Optional<OrderLedgerEntry> find(String orderId) {
-            return Optional.ofNullable(entries.get(orderId));
-        }
-
-        @Override
-        public void create(OrderLedgerEntry entry) {
-            if (entries.putIfAbsent(entry.orderId(), entry) != null) {
-                throw new LedgerVersionConflictException(entry.orderId(), 0);
-            }
-        }
-
-        @Override
-        public void update(OrderLedgerEntry changed) {
-            if (beforeNextUpdate != null) {
-                Runnable r = beforeNextUpdate;
-                beforeNextUpdate = null;
-                r.run();
-            }
-            OrderLedgerEntry stored = entries.get(changed.orderId());
-            if (stored == null || stored.version() != changed.version() - 1) {
-                throw new LedgerVersionConflictException(changed.orderId(), changed.version() - 1);
-            }
-            entries.put(changed.orderId(), changed);
-        }
-
-        @Override
-        public List<OrderLedgerEntry> inState(OrderState state, int limit) {
-            return entries.values().stream().filter(e -> e.state() == state).limit(limit).toList();
-        }
-
-        @Override
-        public List<OrderLedgerEntry> inStateChangedBefore(OrderState state, Instant before, int limit) {
-            return entries.values().stream().filter(e -> e.state() == state && e.updatedAt().isBefore(before)).limit(limit).toList();
-        }
-
-        @Override
-        public Optional<OrderLedgerEntry> findByOrderNumber(String orderNumber) {
-            return entries.values().stream().filter(e -> e.orderNumber().equals(orderNumber)).findFirst();
-        }
-    }
-
     static final class Evidence {
         String text;
         final Instant lastSeen;
@@ -209,11 +164,11 @@ class PersonalDataServiceTest {
 
     /** The stores' finding and erasing in memory, over the ledger above. */
     static final class InMemoryStores implements PersonalDataStores {
-        private final InMemoryLedger ledger;
+        private final InMemoryOrderLedger ledger;
         final Map<String, Evidence> exceptions = new HashMap<>();
         final List<String> uploads = new ArrayList<>();
 
-        InMemoryStores(InMemoryLedger ledger) {
+        InMemoryStores(InMemoryOrderLedger ledger) {
             this.ledger = ledger;
         }
 
