@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 @Order(Integer.MAX_VALUE)
 class IamPolicyTest {
+    /** A reviewed line for a grant used only when two writers race (used in some runs, not in others). */
+    private static final String RACE = "~ ";
     private final LocalCloud cloud = SharedLocalCloud.get();
 
     private static Path recordings() {
@@ -42,7 +44,7 @@ class IamPolicyTest {
                 continue;
             }
             int bar = line.indexOf(" | ");
-            assertThat(bar).as("each line: <function> <sid> <action> <resource> | <why it stays>: " + line).isPositive();
+            assertThat(bar).as("each line: [~ ]<function> <sid> <action> <resource> | <why it stays>: " + line).isPositive();
             out.put(line.substring(0, bar).strip(), line.substring(bar + 3).strip());
         }
         return out;
@@ -71,7 +73,7 @@ class IamPolicyTest {
         Files.write(RepoRoot.get().resolve("deployment/target/iam-unused-grants-found.txt"), found);
         List<String> unexplained = new ArrayList<>();
         findings.unused().forEach((f, grants) -> grants.forEach(g -> {
-            if (!reviewed.containsKey(key(f, g))) {
+            if (!reviewed.containsKey(key(f, g)) && !reviewed.containsKey(RACE + key(f, g))) {
                 unexplained.add(key(f, g));
             }
         }));
@@ -80,8 +82,14 @@ class IamPolicyTest {
         List<String> stale = new ArrayList<>();
         Set<String> unusedNow = new java.util.HashSet<>();
         findings.unused().forEach((f, grants) -> grants.forEach(g -> unusedNow.add(key(f, g))));
+        Set<String> granted = new java.util.HashSet<>();
+        for (String f : functions) {
+            IamCheck.grants(template, cloud, f).forEach(g -> granted.add(key(f, g)));
+        }
         reviewed.keySet().forEach(k -> {
-            if (!unusedNow.contains(k)) {
+            // "~ ": used only when two writers race, which a run may or may not bring about: it must still be granted
+            boolean racy = k.startsWith(RACE);
+            if (racy ? !granted.contains(k.substring(RACE.length())) : !unusedNow.contains(k)) {
                 stale.add(k);
             }
         });
