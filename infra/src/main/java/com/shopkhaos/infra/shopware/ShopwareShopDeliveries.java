@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.despatch.ShopDeliveries;
+import com.shopkhaos.model.despatch.ShopStates;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -70,11 +71,12 @@ public class ShopwareShopDeliveries implements ShopDeliveries {
         for (JsonNode d : shopDeliveries) {
             List<String> codes = new ArrayList<>();
             d.path("trackingCodes").forEach(c -> codes.add(c.asText()));
-            views.add(new DeliveryView(d.path("id").asText(), d.path("stateMachineState").path("technicalName").asText(""), codes,
+            views.add(new DeliveryView(d.path("id").asText(),
+                    ShopwareStateNames.deliveryState(d.path("stateMachineState").path("technicalName").asText("")), codes,
                     d.path("shippingMethodId").asText(""), d.path("shippingMethod").path("technicalName").asText("")));
         }
         return Optional.of(new ShopOrderView(order.path("id").asText(), order.path("orderNumber").asText(""),
-                order.path("stateMachineState").path("technicalName").asText(""), lines, views, others));
+                ShopwareStateNames.orderState(order.path("stateMachineState").path("technicalName").asText("")), lines, views, others));
     }
 
     @Override
@@ -93,13 +95,13 @@ public class ShopwareShopDeliveries implements ShopDeliveries {
     }
 
     @Override
-    public void transitionDelivery(String shopId, String deliveryId, String action) {
-        transition(shopId, "/api/_action/order_delivery/" + deliveryId + "/state/" + action);
+    public void transitionDelivery(String shopId, String deliveryId, ShopStates.DeliveryChange change) {
+        transition(shopId, "/api/_action/order_delivery/" + deliveryId + "/state/" + ShopwareStateNames.action(change));
     }
 
     @Override
-    public void transitionOrder(String shopId, String orderId, String action) {
-        transition(shopId, "/api/_action/order/" + orderId + "/state/" + action);
+    public void transitionOrder(String shopId, String orderId, ShopStates.OrderChange change) {
+        transition(shopId, "/api/_action/order/" + orderId + "/state/" + ShopwareStateNames.action(change));
     }
 
     private void transition(String shopId, String path) {

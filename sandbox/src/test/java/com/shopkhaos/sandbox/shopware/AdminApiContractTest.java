@@ -4,6 +4,8 @@ import com.shopkhaos.sandbox.sim.SimJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.shopkhaos.model.despatch.ShopStates.DeliveryChange;
+import com.shopkhaos.model.despatch.ShopStates.OrderChange;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -163,8 +165,8 @@ class AdminApiContractTest {
                 placed.path("id").asText()).orElseThrow();
         String deliveryId = view.deliveries().get(0).id();
         deliveries.updateDelivery(registration.shopId(), deliveryId, List.of("JD000000000042GB"), "dpd_next_day");
-        deliveries.transitionDelivery(registration.shopId(), deliveryId, "ship_partially");
-        deliveries.transitionOrder(registration.shopId(), view.orderId(), "process");
+        deliveries.transitionDelivery(registration.shopId(), deliveryId, DeliveryChange.SHIP_PARTIALLY);
+        deliveries.transitionOrder(registration.shopId(), view.orderId(), OrderChange.PROCESS);
 
         List<com.fasterxml.jackson.databind.node.ObjectNode> sent = shop.server.simulator().requests(null);
         java.util.Map<String, String> operations = new java.util.LinkedHashMap<>();

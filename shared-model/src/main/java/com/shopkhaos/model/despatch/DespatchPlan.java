@@ -1,5 +1,10 @@
 package com.shopkhaos.model.despatch;
 
+import com.shopkhaos.model.despatch.ShopDeliveries.DeliveryView;
+import com.shopkhaos.model.despatch.ShopStates.DeliveryChange;
+import com.shopkhaos.model.despatch.ShopStates.ShopDeliveryState;
+import com.shopkhaos.model.despatch.ShopStates.OrderChange;
+import com.shopkhaos.model.despatch.ShopStates.ShopOrderState;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosShipment;
 import java.util.ArrayList;
@@ -19,12 +24,13 @@ import java.util.function.UnaryOperator;
  *
  * @param trackingCodes  the delivery's whole list to write (what it has, then the new ones); empty: no write
  * @param shippingMethod a Shopware shipping method (id or technical name) to set; empty: leave it
- * @param deliveryAction ship, ship_partially or cancel; empty: none
+ * @param deliveryAction the delivery's change, if any
  * @param holds          problems that stop the write-back
  * @param notices        problems for a person that do not stop it
  */
-public record DespatchPlan(String deliveryId, String deliveryState, List<String> trackingCodes, List<String> newTrackingCodes,
-                           String shippingMethod, String deliveryAction, List<String> orderActions,
+public record DespatchPlan(String deliveryId, Optional<ShopDeliveryState> deliveryState, List<String> trackingCodes,
+                           List<String> newTrackingCodes, String shippingMethod, Optional<DeliveryChange> deliveryAction,
+                           List<OrderChange> orderActions,
                            ShippedUnits.Progress progress, List<Problem> holds, List<Problem> notices) {
 
     /** A problem for a person, of one type. */
@@ -32,7 +38,7 @@ public record DespatchPlan(String deliveryId, String deliveryState, List<String>
     }
 
     public boolean writesAnything() {
-        return !trackingCodes.isEmpty() || !shippingMethod.isEmpty() || !deliveryAction.isEmpty() || !orderActions.isEmpty();
+        return !trackingCodes.isEmpty() || !shippingMethod.isEmpty() || deliveryAction.isPresent() || !orderActions.isEmpty();
     }
 
     /**
@@ -51,13 +57,14 @@ public record DespatchPlan(String deliveryId, String deliveryState, List<String>
                 "on order " + order.orderNumber() + " Khaos reports " + line)));
 
         Optional<ShopDeliveries.DeliveryView> chosen = order.deliveries().stream()
-                .filter(d -> !d.state().equals("cancelled")).findFirst();
-        if (order.state().equals("cancelled")) {
+                .filter(d -> d.state() != ShopDeliveryState.CANCELLED).findFirst();
+        if (order.state() == ShopOrderState.CANCELLED) {
             if (progress != ShippedUnits.Progress.NONE) {
                 holds.add(new Problem(ExceptionType.DELIVERY_NOT_WRITABLE, "order " + order.orderNumber()
                         + " is cancelled in the shop, but Khaos shipped it"));
             } else {
-                return new DespatchPlan("", "", List.of(), List.of(), "", "", List.of(), progress, holds, notices);
+                return new DespatchPlan("", Optional.empty(), List.of(), List.of(), "", Optional.empty(), List.of(), progress, holds,
+                        notices);
             }
         } else if (chosen.isEmpty() && progress != ShippedUnits.Progress.NONE) {
             holds.add(new Problem(ExceptionType.DELIVERY_NOT_WRITABLE, order.deliveries().isEmpty()
@@ -66,8 +73,8 @@ public record DespatchPlan(String deliveryId, String deliveryState, List<String>
         }
         ShopDeliveries.DeliveryView delivery = chosen.orElse(order.deliveries().isEmpty() ? null : order.deliveries().get(0));
         if (!holds.isEmpty() || delivery == null) {
-            return new DespatchPlan(delivery == null ? "" : delivery.id(), delivery == null ? "" : delivery.state(), List.of(),
-                    List.of(), "", "", List.of(), progress, holds, notices);
+            return new DespatchPlan(delivery == null ? "" : delivery.id(), Optional.ofNullable(delivery).map(DeliveryView::state),
+                    List.of(), List.of(), "", Optional.empty(), List.of(), progress, holds, notices);
         }
 
         List<KhaosShipment> left = ShippedUnits.departed(shipments);
@@ -92,28 +99,28 @@ public record DespatchPlan(String deliveryId, String deliveryState, List<String>
         String method = shippingMethod(left, courierToShippingMethod, delivery);
         List<String> trackingCodes = added.isEmpty() && method.isEmpty() ? List.of() : List.copyOf(codes);
 
-        String deliveryAction = switch (delivery.state()) {
-            case "open" -> progress == ShippedUnits.Progress.FULL ? "ship"
-                    : progress == ShippedUnits.Progress.PARTIAL ? "ship_partially" : "";
-            case "shipped_partially" -> progress == ShippedUnits.Progress.FULL ? "ship" : "";
-            default -> "";
+        Optional<DeliveryChange> deliveryAction = switch (delivery.state()) {
+            case OPEN -> progress == ShippedUnits.Progress.FULL ? Optional.of(DeliveryChange.SHIP)
+                    : progress == ShippedUnits.Progress.PARTIAL ? Optional.of(DeliveryChange.SHIP_PARTIALLY) : Optional.empty();
+            case SHIPPED_PARTIALLY -> progress == ShippedUnits.Progress.FULL ? Optional.of(DeliveryChange.SHIP) : Optional.empty();
+            default -> Optional.empty();
         };
-        List<String> orderActions = new ArrayList<>();
+        List<OrderChange> orderActions = new ArrayList<>();
         if (settings.orderStateFollows() && progress != ShippedUnits.Progress.NONE) {
-            if (order.state().equals("open")) {
-                orderActions.add("process");
+            if (order.state() == ShopOrderState.OPEN) {
+                orderActions.add(OrderChange.PROCESS);
             }
-            if (progress == ShippedUnits.Progress.FULL && (order.state().equals("open") || order.state().equals("in_progress"))) {
-                orderActions.add("complete");
+            if (progress == ShippedUnits.Progress.FULL && order.state().isActive()) {
+                orderActions.add(OrderChange.COMPLETE);
             }
         }
         if (khaosCancelled && progress != ShippedUnits.Progress.FULL) {
             if (progress == ShippedUnits.Progress.NONE && settings.khaosCancellation() == DespatchSettings.KhaosCancellation.CANCEL_ORDER) {
-                if (delivery.state().equals("open")) {
-                    deliveryAction = "cancel";
+                if (delivery.state() == ShopDeliveryState.OPEN) {
+                    deliveryAction = Optional.of(DeliveryChange.CANCEL);
                 }
-                if (order.state().equals("open") || order.state().equals("in_progress")) {
-                    orderActions.add("cancel");
+                if (order.state().isActive()) {
+                    orderActions.add(OrderChange.CANCEL);
                 }
             } else {
                 notices.add(new Problem(ExceptionType.CANCELLED_IN_KHAOS, "Khaos cancelled order " + order.orderNumber()
@@ -121,7 +128,7 @@ public record DespatchPlan(String deliveryId, String deliveryState, List<String>
                         : " after part of it shipped: the units not shipped will not come")));
             }
         }
-        return new DespatchPlan(delivery.id(), delivery.state(), trackingCodes, List.copyOf(added), method, deliveryAction,
+        return new DespatchPlan(delivery.id(), Optional.of(delivery.state()), trackingCodes, List.copyOf(added), method, deliveryAction,
                 List.copyOf(orderActions), progress, holds, notices);
     }
 

@@ -182,19 +182,20 @@ public final class DespatchWritebackService {
             done.add("tracking " + (plan.newTrackingCodes().isEmpty() ? "unchanged" : String.join(", ", plan.newTrackingCodes()))
                     + (plan.shippingMethod().isEmpty() ? "" : ", shipping method " + plan.shippingMethod()));
         }
-        if (!plan.deliveryAction().isEmpty()) {
-            step(entry, "marking the delivery " + plan.deliveryAction().replace('_', ' '), () -> {
-                shop.transitionDelivery(shopId, plan.deliveryId(), plan.deliveryAction());
+        if (plan.deliveryAction().isPresent()) {
+            ShopStates.DeliveryChange change = plan.deliveryAction().get();
+            step(entry, "marking the delivery " + change.label(), () -> {
+                shop.transitionDelivery(shopId, plan.deliveryId(), change);
                 return null;
             });
-            done.add("delivery " + plan.deliveryState() + " → " + plan.deliveryAction());
+            done.add("delivery " + plan.deliveryState().map(ShopStates.ShopDeliveryState::label).orElse("") + " → " + change.label());
         }
-        for (String action : plan.orderActions()) {
-            step(entry, "moving the order on (" + action + ")", () -> {
-                shop.transitionOrder(shopId, order.orderId(), action);
+        for (ShopStates.OrderChange change : plan.orderActions()) {
+            step(entry, "moving the order on (" + change.label() + ")", () -> {
+                shop.transitionOrder(shopId, order.orderId(), change);
                 return null;
             });
-            done.add("order " + action);
+            done.add("order " + change.label());
         }
     }
 

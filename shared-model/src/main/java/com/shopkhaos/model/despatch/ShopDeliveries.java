@@ -11,11 +11,12 @@ import java.util.Optional;
 public interface ShopDeliveries {
 
     /**
-     * An order as the write-back needs it. {@code state}: the order's state (open, in_progress, completed, cancelled);
+     * An order as the write-back needs it. {@code state}: the order's state in the core's words;
      * {@code otherLineIds}: its lines that are not products (promotions, sent to Khaos as a non-stock item, come back
      * in its shipments and are not units to ship).
      */
-    record ShopOrderView(String orderId, String orderNumber, String state, List<OrderedLine> lines, List<DeliveryView> deliveries,
+    record ShopOrderView(String orderId, String orderNumber, ShopStates.ShopOrderState state, List<OrderedLine> lines,
+                         List<DeliveryView> deliveries,
                          java.util.Set<String> otherLineIds) {
         public ShopOrderView {
             lines = List.copyOf(lines);
@@ -23,7 +24,8 @@ public interface ShopDeliveries {
             otherLineIds = otherLineIds == null ? java.util.Set.of() : java.util.Set.copyOf(otherLineIds);
         }
 
-        public ShopOrderView(String orderId, String orderNumber, String state, List<OrderedLine> lines, List<DeliveryView> deliveries) {
+        public ShopOrderView(String orderId, String orderNumber, ShopStates.ShopOrderState state, List<OrderedLine> lines,
+                             List<DeliveryView> deliveries) {
             this(orderId, orderNumber, state, lines, deliveries, java.util.Set.of());
         }
     }
@@ -36,8 +38,8 @@ public interface ShopDeliveries {
         }
     }
 
-    /** A delivery: its state (open, shipped_partially, shipped, cancelled, returned …), tracking codes and method. */
-    record DeliveryView(String id, String state, List<String> trackingCodes, String shippingMethodId,
+    /** A delivery: its state, tracking codes and method. */
+    record DeliveryView(String id, ShopStates.ShopDeliveryState state, List<String> trackingCodes, String shippingMethodId,
                         String shippingMethodTechnicalName) {
         public DeliveryView {
             trackingCodes = List.copyOf(trackingCodes);
@@ -54,11 +56,11 @@ public interface ShopDeliveries {
      */
     void updateDelivery(String shopId, String deliveryId, List<String> trackingCodes, String shippingMethod);
 
-    /** {@code POST /api/_action/order_delivery/{id}/state/{action}}; an illegal one throws {@link IllegalShopTransitionException}. */
-    void transitionDelivery(String shopId, String deliveryId, String action);
+    /** Changes the delivery's state (the shop sends its mail); one the shop refuses from where it is now throws {@link IllegalShopTransitionException}. */
+    void transitionDelivery(String shopId, String deliveryId, ShopStates.DeliveryChange change);
 
-    /** {@code POST /api/_action/order/{id}/state/{action}}; an illegal one throws {@link IllegalShopTransitionException}. */
-    void transitionOrder(String shopId, String orderId, String action);
+    /** Changes the order's state; one the shop refuses from where it is now throws {@link IllegalShopTransitionException}. */
+    void transitionOrder(String shopId, String orderId, ShopStates.OrderChange change);
 
     /** The shop refused a state change from the state its entity is in now (someone else moved it first). */
     class IllegalShopTransitionException extends RuntimeException {

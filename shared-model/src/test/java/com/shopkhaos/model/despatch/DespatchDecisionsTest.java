@@ -2,6 +2,10 @@ package com.shopkhaos.model.despatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopkhaos.model.despatch.ShopStates.DeliveryChange;
+import com.shopkhaos.model.despatch.ShopStates.OrderChange;
+import com.shopkhaos.model.despatch.ShopStates.ShopDeliveryState;
+import com.shopkhaos.model.despatch.ShopStates.ShopOrderState;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosShipment;
 import java.math.BigDecimal;
@@ -29,7 +33,7 @@ class DespatchDecisionsTest {
         return new KhaosShipment(id, "INV" + id, status, items, parcels);
     }
 
-    private static ShopDeliveries.ShopOrderView order(String orderState, String deliveryState, String... codes) {
+    private static ShopDeliveries.ShopOrderView order(ShopOrderState orderState, ShopDeliveryState deliveryState, String... codes) {
         return new ShopDeliveries.ShopOrderView("o1", "10042", orderState, LINES, List.of(
                 new ShopDeliveries.DeliveryView("d1", deliveryState, List.of(codes), "sm-48", "royal_mail_tracked_48")));
     }
@@ -82,11 +86,11 @@ class DespatchDecisionsTest {
     @Test
     void aFirstParcelOfTwo_addsItsCode_thenShipsPartially_andTheOrderGoesInProgress() {
         KhaosShipment first = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
-        DespatchPlan plan = decide(order("open", "open"), List.of(first));
+        DespatchPlan plan = decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(first));
 
         assertThat(plan.trackingCodes()).containsExactly("JD1");
-        assertThat(plan.deliveryAction()).isEqualTo("ship_partially");
-        assertThat(plan.orderActions()).containsExactly("process");
+        assertThat(plan.deliveryAction()).contains(DeliveryChange.SHIP_PARTIALLY);
+        assertThat(plan.orderActions()).containsExactly(OrderChange.PROCESS);
         assertThat(plan.holds()).isEmpty();
     }
 
@@ -94,12 +98,12 @@ class DespatchDecisionsTest {
     void theLastParcel_mergesCodesWithThoseThere_andShipsFromPartial_andCompletesTheOrder() {
         KhaosShipment first = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
         KhaosShipment second = shipment("S2", "Archived", List.of(item("SI2", "HAT-RED", "1", "line-hat")), "JD2", "JD3");
-        DespatchPlan plan = decide(order("in_progress", "shipped_partially", "JD1", "CX-OWN"), List.of(second, first));
+        DespatchPlan plan = decide(order(ShopOrderState.IN_PROGRESS, ShopDeliveryState.SHIPPED_PARTIALLY, "JD1", "CX-OWN"), List.of(second, first));
 
         assertThat(plan.trackingCodes()).containsExactly("JD1", "CX-OWN", "JD2", "JD3");
         assertThat(plan.newTrackingCodes()).containsExactly("JD2", "JD3");
-        assertThat(plan.deliveryAction()).isEqualTo("ship");
-        assertThat(plan.orderActions()).containsExactly("complete");
+        assertThat(plan.deliveryAction()).contains(DeliveryChange.SHIP);
+        assertThat(plan.orderActions()).containsExactly(OrderChange.COMPLETE);
     }
 
     @Test
@@ -107,16 +111,16 @@ class DespatchDecisionsTest {
         List<ShopDeliveries.OrderedLine> three = List.of(new ShopDeliveries.OrderedLine("line-mug", "MUG-BLUE", 3));
         KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "1", "line-mug")), "JD1");
         KhaosShipment s2 = shipment("S2", "Archived", List.of(item("SI2", "MUG-BLUE", "1", "line-mug")), "JD2");
-        ShopDeliveries.ShopOrderView partial = new ShopDeliveries.ShopOrderView("o1", "10042", "in_progress", three, List.of(
-                new ShopDeliveries.DeliveryView("d1", "shipped_partially", List.of("JD1"), "sm", "")));
+        ShopDeliveries.ShopOrderView partial = new ShopDeliveries.ShopOrderView("o1", "10042", ShopOrderState.IN_PROGRESS, three, List.of(
+                new ShopDeliveries.DeliveryView("d1", ShopDeliveryState.SHIPPED_PARTIALLY, List.of("JD1"), "sm", "")));
 
         DespatchPlan second = decide(partial, List.of(s1, s2));
         assertThat(second.trackingCodes()).containsExactly("JD1", "JD2");
         assertThat(second.deliveryAction()).isEmpty();
         assertThat(second.orderActions()).isEmpty();
 
-        ShopDeliveries.ShopOrderView after = new ShopDeliveries.ShopOrderView("o1", "10042", "in_progress", three, List.of(
-                new ShopDeliveries.DeliveryView("d1", "shipped_partially", List.of("JD1", "JD2"), "sm", "")));
+        ShopDeliveries.ShopOrderView after = new ShopDeliveries.ShopOrderView("o1", "10042", ShopOrderState.IN_PROGRESS, three, List.of(
+                new ShopDeliveries.DeliveryView("d1", ShopDeliveryState.SHIPPED_PARTIALLY, List.of("JD1", "JD2"), "sm", "")));
         assertThat(decide(after, List.of(s1, s2, s2)).writesAnything()).isFalse();
     }
 
@@ -124,20 +128,20 @@ class DespatchDecisionsTest {
     void aWholeOrderShippedAlready_writesNothing_soNoSecondMail() {
         KhaosShipment all = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat")), "JD1");
-        assertThat(decide(order("completed", "shipped", "JD1"), List.of(all)).writesAnything()).isFalse();
+        assertThat(decide(order(ShopOrderState.COMPLETED, ShopDeliveryState.SHIPPED, "JD1"), List.of(all)).writesAnything()).isFalse();
     }
 
     @Test
     void aLineNotOnTheOrder_orMoreThanOrdered_holdsEverything() {
         KhaosShipment stranger = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI9", "SCARF", "1", "")), "JD1");
-        DespatchPlan unknown = decide(order("open", "open"), List.of(stranger));
+        DespatchPlan unknown = decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(stranger));
         assertThat(unknown.holds()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DESPATCH_LINE_NOT_ON_ORDER);
         assertThat(unknown.holds().get(0).reason()).contains("SCARF").contains("10042");
         assertThat(unknown.writesAnything()).isFalse();
 
         KhaosShipment tooMany = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "3", "line-mug")), "JD1");
-        DespatchPlan over = decide(order("open", "open"), List.of(tooMany));
+        DespatchPlan over = decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(tooMany));
         assertThat(over.holds()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DESPATCH_MORE_THAN_ORDERED);
         assertThat(over.holds().get(0).reason()).contains("3 of MUG-BLUE shipped, 2 ordered");
         assertThat(over.writesAnything()).isFalse();
@@ -147,35 +151,35 @@ class DespatchDecisionsTest {
     void aParcelWithoutConsignmentRef_stillShips_andTellsAPerson() {
         KhaosShipment untracked = new KhaosShipment("S1", "INV1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat")), List.of(new KhaosShipment.Parcel("", ROYAL_MAIL, "")));
-        DespatchPlan plan = decide(order("open", "open"), List.of(untracked));
+        DespatchPlan plan = decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(untracked));
         assertThat(plan.trackingCodes()).isEmpty();
-        assertThat(plan.deliveryAction()).isEqualTo("ship");
+        assertThat(plan.deliveryAction()).contains(DeliveryChange.SHIP);
         assertThat(plan.notices()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DESPATCH_WITHOUT_TRACKING);
     }
 
     @Test
     void aDeliveryCancelledInTheShop_holdsTheDespatch() {
         KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
-        DespatchPlan plan = decide(order("open", "cancelled"), List.of(s1));
+        DespatchPlan plan = decide(order(ShopOrderState.OPEN, ShopDeliveryState.CANCELLED), List.of(s1));
         assertThat(plan.holds()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DELIVERY_NOT_WRITABLE);
         assertThat(plan.writesAnything()).isFalse();
-        assertThat(decide(order("cancelled", "open"), List.of(s1)).holds()).hasSize(1);
+        assertThat(decide(order(ShopOrderState.CANCELLED, ShopDeliveryState.OPEN), List.of(s1)).holds()).hasSize(1);
     }
 
     @Test
     void aKhaosCancellation_isAPersonsCall_orCancelsTheShopOrder_byConfiguration() {
-        DespatchPlan told = DespatchPlan.decide(order("open", "open"), List.of(), true, DespatchSettings.DEFAULTS, SAME, Map.of());
+        DespatchPlan told = DespatchPlan.decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(), true, DespatchSettings.DEFAULTS, SAME, Map.of());
         assertThat(told.writesAnything()).isFalse();
         assertThat(told.notices()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.CANCELLED_IN_KHAOS);
 
         DespatchSettings cancel = new DespatchSettings(true, DespatchSettings.KhaosCancellation.CANCEL_ORDER, 5);
-        DespatchPlan cancelled = DespatchPlan.decide(order("open", "open"), List.of(), true, cancel, SAME, Map.of());
-        assertThat(cancelled.deliveryAction()).isEqualTo("cancel");
-        assertThat(cancelled.orderActions()).containsExactly("cancel");
+        DespatchPlan cancelled = DespatchPlan.decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(), true, cancel, SAME, Map.of());
+        assertThat(cancelled.deliveryAction()).contains(DeliveryChange.CANCEL);
+        assertThat(cancelled.orderActions()).containsExactly(OrderChange.CANCEL);
 
         KhaosShipment part = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
-        DespatchPlan partly = DespatchPlan.decide(order("open", "open"), List.of(part), true, cancel, SAME, Map.of());
-        assertThat(partly.deliveryAction()).isEqualTo("ship_partially");
+        DespatchPlan partly = DespatchPlan.decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(part), true, cancel, SAME, Map.of());
+        assertThat(partly.deliveryAction()).contains(DeliveryChange.SHIP_PARTIALLY);
         assertThat(partly.notices()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.CANCELLED_IN_KHAOS);
     }
 
@@ -183,12 +187,12 @@ class DespatchDecisionsTest {
     void aCourierMappedToAnotherShippingMethod_changesTheDeliverysMethod_withTheCodes() {
         KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat")), "JD1");
-        DespatchPlan plan = DespatchPlan.decide(order("open", "open"), List.of(s1), false, DespatchSettings.DEFAULTS, SAME,
+        DespatchPlan plan = DespatchPlan.decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(s1), false, DespatchSettings.DEFAULTS, SAME,
                 Map.of("rm48", "dpd_next_day"));
         assertThat(plan.shippingMethod()).isEqualTo("dpd_next_day");
         assertThat(plan.trackingCodes()).containsExactly("JD1");
 
-        DespatchPlan same = DespatchPlan.decide(order("open", "open"), List.of(s1), false, DespatchSettings.DEFAULTS, SAME,
+        DespatchPlan same = DespatchPlan.decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(s1), false, DespatchSettings.DEFAULTS, SAME,
                 Map.of("Royal Mail 48", "royal_mail_tracked_48"));
         assertThat(same.shippingMethod()).isEmpty();
     }
@@ -198,20 +202,20 @@ class DespatchDecisionsTest {
         KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat")), "JD1");
         DespatchSettings off = new DespatchSettings(false, DespatchSettings.KhaosCancellation.EXCEPTION, 5);
-        DespatchPlan plan = DespatchPlan.decide(order("open", "open"), List.of(s1), false, off, SAME, Map.of());
-        assertThat(plan.deliveryAction()).isEqualTo("ship");
+        DespatchPlan plan = DespatchPlan.decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(s1), false, off, SAME, Map.of());
+        assertThat(plan.deliveryAction()).contains(DeliveryChange.SHIP);
         assertThat(plan.orderActions()).isEmpty();
-        assertThat(decide(order("open", "open"), List.of(s1)).orderActions()).containsExactly("process", "complete");
+        assertThat(decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(s1)).orderActions()).containsExactly(OrderChange.PROCESS, OrderChange.COMPLETE);
     }
 
     @Test
     void aPromotionSentAsAKhaosItem_comesBackInTheShipment_andIsNotAUnitToShip() {
         KhaosShipment all = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat"), item("SI3", "WEB-DISCOUNT", "1", "line-promo")), "JD1");
-        ShopDeliveries.ShopOrderView order = new ShopDeliveries.ShopOrderView("o1", "10042", "open", LINES, List.of(
-                new ShopDeliveries.DeliveryView("d1", "open", List.of(), "sm", "")), java.util.Set.of("line-promo"));
+        ShopDeliveries.ShopOrderView order = new ShopDeliveries.ShopOrderView("o1", "10042", ShopOrderState.OPEN, LINES, List.of(
+                new ShopDeliveries.DeliveryView("d1", ShopDeliveryState.OPEN, List.of(), "sm", "")), java.util.Set.of("line-promo"));
         DespatchPlan plan = decide(order, List.of(all));
         assertThat(plan.holds()).isEmpty();
-        assertThat(plan.deliveryAction()).isEqualTo("ship");
+        assertThat(plan.deliveryAction()).contains(DeliveryChange.SHIP);
     }
 }

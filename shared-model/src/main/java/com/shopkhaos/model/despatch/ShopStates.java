@@ -1,0 +1,58 @@
+package com.shopkhaos.model.despatch;
+
+import java.util.Locale;
+
+/**
+ * The states and state changes of a shop order and its delivery that the despatch write-back decides on, in the core's
+ * words. The shop adapter maps the shop's own state machine names to these and these to its transitions; the core never
+ * compares or builds the shop's strings.
+ */
+public final class ShopStates {
+    private ShopStates() {
+    }
+
+    /** Where the shop order is: open, in progress (processing), completed, cancelled, or a state the write-back never acts on. */
+    public enum ShopOrderState {
+        OPEN, IN_PROGRESS, COMPLETED, CANCELLED, OTHER;
+
+        /** Processing or not yet started: the order can still follow its delivery or be cancelled. */
+        public boolean isActive() {
+            return this == OPEN || this == IN_PROGRESS;
+        }
+
+        public String label() {
+            return words(name());
+        }
+    }
+
+    /** Where the delivery is. */
+    public enum ShopDeliveryState {
+        OPEN, SHIPPED_PARTIALLY, SHIPPED, RETURNED_PARTIALLY, RETURNED, CANCELLED, OTHER;
+
+        public String label() {
+            return words(name());
+        }
+    }
+
+    /** A change of the delivery's state that sends the shop's mail to the customer. */
+    public enum DeliveryChange {
+        SHIP, SHIP_PARTIALLY, CANCEL;
+
+        public String label() {
+            return words(name());
+        }
+    }
+
+    /** A change of the order's state. */
+    public enum OrderChange {
+        PROCESS, COMPLETE, CANCEL;
+
+        public String label() {
+            return words(name());
+        }
+    }
+
+    private static String words(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
