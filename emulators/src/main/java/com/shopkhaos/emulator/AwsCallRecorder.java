@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -35,10 +39,10 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     public static final String IGNORE_PROPERTY = "shopkhaos.aws-calls.ignore";
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     /** Lines already written: a flow test makes the same call thousands of times, the file needs it once. */
-    private static final java.util.Set<String> WRITTEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
 
     /** Runs {@code work} as one invocation of {@code function}: the AWS calls it makes on this thread are that function's. */
-    public static <T> T asFunction(String function, java.util.function.Supplier<T> work) {
+    public static <T> T asFunction(String function, Supplier<T> work) {
         String outer = CURRENT.get();
         CURRENT.set(function);
         try {
@@ -71,8 +75,8 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         List<String> resources = resources(context.request());
-        String ignore = System.getProperty(IGNORE_PROPERTY, "");
-        if (!ignore.isBlank() && resources.stream().anyMatch(r -> java.util.Arrays.asList(ignore.split(",")).contains(r))) {
+        List<String> ignored = Arrays.asList(System.getProperty(IGNORE_PROPERTY, "").split(","));
+        if (resources.stream().anyMatch(ignored::contains)) {
             return;
         }
         StringBuilder line = new StringBuilder("{\"service\":").append(quote(service)).append(",\"operation\":")

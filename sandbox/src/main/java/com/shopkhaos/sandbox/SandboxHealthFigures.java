@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -28,7 +29,7 @@ public class SandboxHealthFigures implements HealthFigures {
     @Inject
     SandboxStockSync stock;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "shopkhaos.health-queues")
+    @ConfigProperty(name = "shopkhaos.health-queues")
     String queues;
 
     @Override
@@ -42,8 +43,7 @@ public class SandboxHealthFigures implements HealthFigures {
             figures.put("Last " + label(name), m == null ? "none yet" : ago((Long) m.get("secondsAgo")));
         }
         try {
-            figures.putAll(QueueRetries.depths(sqs, java.util.Arrays.stream(queues.split(",")).map(String::strip)
-                    .filter(u -> !u.isEmpty()).toList()));
+            figures.putAll(QueueRetries.depths(sqs, QueueRetries.urls(queues)));
         } catch (RuntimeException e) {
             figures.put("Queues", "could not be read: " + e.getMessage());
         }

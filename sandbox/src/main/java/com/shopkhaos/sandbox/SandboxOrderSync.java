@@ -92,7 +92,7 @@ public class SandboxOrderSync {
             }
             Message m = batch.get(i);
             if (AwsCallRecorder.asFunction("OrderSyncFunction", () -> process(m))) {
-                done.add(batch.get(i));
+                done.add(m);
             }
         }
         return done;

@@ -40,8 +40,7 @@ public class MetricsWiring {
                                                         Clock clock) {
         Optional<com.shopkhaos.model.ordersync.Checkpoints> checkpoints = arrivalsTable.filter(t -> !t.isBlank())
                 .map(t -> new com.shopkhaos.infra.dynamodb.DynamoCheckpoints(dynamo, t));
-        java.util.List<String> urls = java.util.Arrays.stream(queues.orElse("").split(",")).map(String::strip)
-                .filter(u -> !u.isEmpty()).toList();
+        java.util.List<String> urls = com.shopkhaos.infra.sqs.QueueRetries.urls(queues.orElse(""));
         return () -> {
             java.util.Map<String, String> figures = new java.util.TreeMap<>();
             checkpoints.ifPresent(c -> figures.putAll(com.shopkhaos.model.ops.ArrivalRecords.lastArrivals(c, clock.instant())));

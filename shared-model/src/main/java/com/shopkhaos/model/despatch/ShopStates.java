@@ -19,10 +19,6 @@ public final class ShopStates {
         public boolean isActive() {
             return this == OPEN || this == IN_PROGRESS;
         }
-
-        public String label() {
-            return words(name());
-        }
     }
 
     /** Where the delivery is. */
