@@ -19,6 +19,18 @@ class LayeringTest {
     }
 
     @Test
+    void sharedModel_speaksNoHttp() {
+        Layering.modelSpeaksNoHttp("com.shopkhaos.model..").check(PRODUCT);
+    }
+
+    @Test
+    void httpRule_fails_whenAModelClassAnswersWithAStatusCodeOrReadsAHeader() {
+        assertThatThrownBy(() -> Layering.modelSpeaksNoHttp("com.shopkhaos.archfixture.model..").check(FIXTURES))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("HttpSpeakingModel.status()")
+                .hasMessageContaining("HttpSpeakingModel.signatureHeader").hasMessageContaining("HttpSpeakingModel.writeJson(");
+    }
+
+    @Test
     void functions_doNotDependOnEachOther() {
         Layering.functionsAreIndependent("com.shopkhaos.function.(*)..").check(PRODUCT);
     }

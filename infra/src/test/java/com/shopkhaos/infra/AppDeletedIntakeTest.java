@@ -7,12 +7,13 @@ import com.shopkhaos.infra.shopware.JacksonWebhookReader;
 import com.shopkhaos.model.app.ShopRegistration;
 import com.shopkhaos.model.intake.WebhookIntakeService;
 import com.shopkhaos.model.signing.HmacSignature;
-import com.shopkhaos.model.web.EndpointAnswer;
-import com.shopkhaos.model.web.RequestHeaders;
+import com.shopkhaos.model.intake.IntakeAnswer;
+import com.shopkhaos.model.intake.IntakeOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -38,10 +39,9 @@ class AppDeletedIntakeTest {
                 + "\"timestamp\":1795773492}";
     }
 
-    private EndpointAnswer send(String body, String secret) {
+    private IntakeAnswer send(String body, String secret) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return intake.handle(RequestHeaders.of(Map.of(WebhookIntakeService.SIGNATURE_HEADER, HmacSignature.sign(secret, bytes))),
-                bytes);
+        return intake.handle(bytes, Optional.of(HmacSignature.sign(secret, bytes)));
     }
 
     private String secretName() {
@@ -50,23 +50,23 @@ class AppDeletedIntakeTest {
 
     @Test
     void verifiedAppDeleted_deletesTheShopsSecret_andAReplayIsAnswered200() {
-        EndpointAnswer answer = send(appDeleted(), SHOP_SECRET);
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("APP_DELETED").contains("shop removed");
+        IntakeAnswer answer = send(appDeleted(), SHOP_SECRET);
+        assertThat(answer.outcome()).isEqualTo(IntakeOutcome.APP_DELETED);
+        assertThat(answer.message()).contains("shop removed");
         assertThatThrownBy(() -> adapters.cloud.secretsManager().getSecretValue(b -> b.secretId(secretName())))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(adapters.shops.shopIds()).doesNotContain(shopId);
 
-        EndpointAnswer replay = send(appDeleted(), SHOP_SECRET);
-        assertThat(replay.status()).isEqualTo(200);
-        assertThat(new String(replay.body(), StandardCharsets.UTF_8)).contains("nothing to remove");
+        IntakeAnswer replay = send(appDeleted(), SHOP_SECRET);
+        assertThat(replay.outcome()).isEqualTo(IntakeOutcome.APP_DELETED);
+        assertThat(replay.message()).contains("nothing to remove");
         // and a shop's own removal call made twice (another instance raced us) is no failure either
         assertThat(adapters.shops.remove(shopId)).isFalse();
     }
 
     @Test
     void forgedAppDeleted_isRefused_andTheSecretKept() {
-        assertThat(send(appDeleted(), "forged").status()).isEqualTo(401);
+        assertThat(send(appDeleted(), "forged").outcome()).isEqualTo(IntakeOutcome.UNAUTHENTICATED);
         assertThat(adapters.cloud.secretsManager().getSecretValue(b -> b.secretId(secretName())).secretString())
                 .contains(shopId);
     }
@@ -76,7 +76,7 @@ class AppDeletedIntakeTest {
         String pendingShop = "pend" + Long.toString(System.nanoTime(), 36);
         adapters.shops.save(ShopRegistration.pending(pendingShop, "http://shop.test", SHOP_SECRET, Instant.now()));
         shopId = pendingShop;
-        assertThat(new String(send(appDeleted(), SHOP_SECRET).body(), StandardCharsets.UTF_8)).contains("shop removed");
+        assertThat(send(appDeleted(), SHOP_SECRET).message()).contains("shop removed");
         assertThat(adapters.shops.find(pendingShop)).isEmpty();
     }
 }

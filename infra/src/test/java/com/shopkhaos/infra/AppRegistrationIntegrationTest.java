@@ -9,8 +9,7 @@ import com.shopkhaos.model.app.AppIdentity;
 import com.shopkhaos.model.app.AppRegistrationService;
 import com.shopkhaos.model.app.ShopSecretIssuer;
 import com.shopkhaos.model.signing.HmacSignature;
-import com.shopkhaos.model.web.EndpointAnswer;
-import com.shopkhaos.model.web.RequestHeaders;
+import com.shopkhaos.model.app.RegistrationAnswer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -28,25 +27,21 @@ class AppRegistrationIntegrationTest {
     void handshake_registersTheShop_withProofSecretAndCredentials() throws Exception {
         String shopId = "reg" + Long.toString(System.nanoTime(), 36);
         String query = "shop-id=" + shopId + "&shop-url=http://localhost:8080/shopware-sim&timestamp=1795773492";
-        EndpointAnswer answer = registration.register(query,
-                RequestHeaders.of(Map.of("shopware-app-signature", HmacSignature.sign(APP_SECRET, query))),
-                "http://localhost:8080/");
-        assertThat(answer.status()).isEqualTo(200);
-        JsonNode json = InfraJson.mapper().readTree(answer.body());
-        assertThat(json.path("proof").asText())
+        RegistrationAnswer answer = registration.register(query, Optional.of(HmacSignature.sign(APP_SECRET, query)));
+        assertThat(answer.outcome()).isEqualTo(RegistrationAnswer.Outcome.STARTED);
+        assertThat(answer.started().orElseThrow().proof())
                 .isEqualTo(HmacSignature.sign(APP_SECRET, shopId + "http://localhost:8080/shopware-sim" + "KhaosControlConnector"));
-        String shopSecret = json.path("secret").asText();
+        String shopSecret = answer.started().orElseThrow().shopSecret();
         assertThat(shopSecret).hasSizeBetween(64, 255);
-        assertThat(json.path("confirmation_url").asText()).isEqualTo("http://localhost:8080/shopware/app/confirm");
         assertThat(adapters.shops.find(shopId)).get().matches(r -> !r.isConfirmed());
 
         String confirmation = "{\"apiKey\":\"SWIAKEY1\",\"secretKey\":\"sk1\",\"timestamp\":\"1795773493\","
                 + "\"shopUrl\":\"http:\\/\\/localhost:8080\\/shopware-sim\",\"shopId\":\"" + shopId + "\"}";
         byte[] body = confirmation.getBytes(StandardCharsets.UTF_8);
-        assertThat(registration.confirm(RequestHeaders.of(Map.of("shopware-shop-signature", HmacSignature.sign("wrong", body))),
-                body).status()).isEqualTo(401);
-        assertThat(registration.confirm(RequestHeaders.of(Map.of("shopware-shop-signature", HmacSignature.sign(shopSecret, body))),
-                body).status()).isEqualTo(204);
+        assertThat(registration.confirm(body, Optional.of(HmacSignature.sign("wrong", body))).outcome())
+                .isEqualTo(RegistrationAnswer.Outcome.REFUSED);
+        assertThat(registration.confirm(body, Optional.of(HmacSignature.sign(shopSecret, body))).outcome())
+                .isEqualTo(RegistrationAnswer.Outcome.CONFIRMED);
         assertThat(adapters.shops.find(shopId)).get().satisfies(r -> {
             assertThat(r.isConfirmed()).isTrue();
             assertThat(r.apiKey()).isEqualTo("SWIAKEY1");
@@ -58,10 +53,9 @@ class AppRegistrationIntegrationTest {
     void wrongAppSignature_gets401_andRegistersNothing() {
         String shopId = "reg" + Long.toString(System.nanoTime(), 36);
         String query = "shop-id=" + shopId + "&shop-url=http://evil.test&timestamp=1795773492";
-        EndpointAnswer answer = registration.register(query,
-                RequestHeaders.of(Map.of("shopware-app-signature", HmacSignature.sign("guessed", query))), "http://x/");
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(registration.register(query, RequestHeaders.of(Map.of()), "http://x/").status()).isEqualTo(401);
+        RegistrationAnswer answer = registration.register(query, Optional.of(HmacSignature.sign("guessed", query)));
+        assertThat(answer.outcome()).isEqualTo(RegistrationAnswer.Outcome.REFUSED);
+        assertThat(registration.register(query, Optional.empty()).outcome()).isEqualTo(RegistrationAnswer.Outcome.REFUSED);
         assertThat(adapters.shops.find(shopId)).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package com.shopkhaos.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.shopkhaos.model.khaos.KhaosOrderProgress;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
@@ -82,14 +83,15 @@ class DynamoOrderLedgerTest {
         OrderLedgerEntry downloaded = ready.moveTo(OrderState.DOWNLOADED, ready.khaos().servedIn("kc1-1-a").downloaded(t0.plusSeconds(3)),
                 t0.plusSeconds(3), "acknowledged");
         adapters.ledger.update(downloaded);
-        OrderLedgerEntry imported = downloaded.moveTo(OrderState.IMPORTED, downloaded.khaos().reported("SO05001", "5001", "Received"),
+        OrderLedgerEntry imported = downloaded.moveTo(OrderState.IMPORTED, downloaded.khaos().reported("SO05001", "5001", "Received", KhaosOrderProgress.RECEIVED),
                 t0.plusSeconds(4), "Khaos SO05001");
         adapters.ledger.update(imported);
 
         OrderLedgerEntry stored = adapters.ledger.find(id).orElseThrow();
         assertThat(stored).isEqualTo(imported);
         assertThat(stored.exceptionIds()).isEmpty();
-        assertThat(stored.khaos()).isEqualTo(new KhaosHandover(salesOrder, "kc1-1-a", t0.plusSeconds(3), "SO05001", "5001", "Received"));
+        assertThat(stored.khaos()).isEqualTo(new KhaosHandover(salesOrder, "kc1-1-a", t0.plusSeconds(3), "SO05001", "5001", "Received",
+                KhaosOrderProgress.RECEIVED));
         assertThat(adapters.ledger.findByOrderNumber("10007")).contains(imported);
     }
 

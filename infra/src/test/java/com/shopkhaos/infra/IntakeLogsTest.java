@@ -6,13 +6,13 @@ import com.shopkhaos.infra.shopware.JacksonWebhookReader;
 import com.shopkhaos.model.app.ShopRegistration;
 import com.shopkhaos.model.intake.WebhookIntakeService;
 import com.shopkhaos.model.signing.HmacSignature;
-import com.shopkhaos.model.web.RequestHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -61,11 +61,9 @@ class IntakeLogsTest {
         String eventId = UUID.randomUUID().toString().replace("-", "");
         String body = new String(JacksonWebhookReaderTest.fixture("checkout.order.placed.json"), StandardCharsets.UTF_8)
                 .replace("8d6a4c1e2b3f4a5d9c8b7a6f5e4d3c2b", eventId);
-        intake.handle(RequestHeaders.of(Map.of("shopware-shop-signature", HmacSignature.sign(SECRET, body))),
-                body.getBytes(StandardCharsets.UTF_8));
+        intake.handle(body.getBytes(StandardCharsets.UTF_8), Optional.of(HmacSignature.sign(SECRET, body)));
         String unreadable = body.substring(0, body.length() - 40);
-        intake.handle(RequestHeaders.of(Map.of("shopware-shop-signature", HmacSignature.sign(SECRET, unreadable))),
-                unreadable.getBytes(StandardCharsets.UTF_8));
+        intake.handle(unreadable.getBytes(StandardCharsets.UTF_8), Optional.of(HmacSignature.sign(SECRET, unreadable)));
 
         assertThat(lines).anyMatch(l -> l.contains(eventId) && l.contains("10042"));
         assertThat(lines).anyMatch(l -> l.contains("kept as exception"));

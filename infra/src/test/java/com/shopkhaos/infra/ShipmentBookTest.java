@@ -8,6 +8,8 @@ import com.shopkhaos.infra.dynamodb.DynamoShipmentBook;
 import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchNotice;
 import com.shopkhaos.model.despatch.ShipmentBook;
+import com.shopkhaos.infra.khaos.KhaosStatusNames;
+import com.shopkhaos.model.khaos.KhaosOrderProgress;
 import com.shopkhaos.model.khaos.KhaosShipment;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -25,7 +27,7 @@ class ShipmentBookTest {
     private final DynamoShipmentBook book = new DynamoShipmentBook(cloud.dynamoDb(), env.get("SHIPMENTS_TABLE"), Clock.systemUTC());
 
     private static KhaosShipment shipment(String id, String status, String... consignments) {
-        return new KhaosShipment(id, "INV" + id, status, List.of(new KhaosShipment.Item("OI1", "SI1-" + id, "MUG-BLUE",
+        return new KhaosShipment(id, "INV" + id, status, KhaosStatusNames.stage(status), List.of(new KhaosShipment.Item("OI1", "SI1-" + id, "MUG-BLUE",
                 new BigDecimal("2.0"), "line-1", "")), java.util.Arrays.stream(consignments)
                 .map(c -> new KhaosShipment.Parcel(c, new KhaosShipment.Courier("14", "RM48", "Royal Mail 48"), "2026-11-27T10:00:00"))
                 .toList());
@@ -65,6 +67,7 @@ class ShipmentBookTest {
     @Test
     void aDespatchNotice_readsBackAsSent_andAnotherVersionIsRefused() {
         DespatchNotice notice = new DespatchNotice(1, "shop1", "0123456789abcdef0123456789abcdef", "10042", "SO05001", "PartialShip",
+                KhaosOrderProgress.PART_SHIPPED,
                 List.of(shipment("S3", "Archived", "JD3")), "despatched INV3", Instant.parse("2026-11-27T10:00:00Z"));
         assertThat(SqsDespatchPublisher.read(com.shopkhaos.infra.json.InfraJson.write(notice))).isEqualTo(notice);
         Assertions.assertThatThrownBy(() -> SqsDespatchPublisher.read("{\"v\":2,\"orderId\":\"x\",\"at\":\"2026-11-27T10:00:00Z\"}"))

@@ -7,7 +7,7 @@ import com.shopkhaos.infra.shopware.JacksonWebhookReader;
 import com.shopkhaos.model.app.ShopRegistration;
 import com.shopkhaos.model.intake.WebhookIntakeService;
 import com.shopkhaos.model.signing.HmacSignature;
-import com.shopkhaos.model.web.RequestHeaders;
+import com.shopkhaos.model.intake.IntakeOutcome;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -77,38 +78,37 @@ class ShopSecretRereadTest {
                 .confirmed("http://shop.test", "KEY", "SECRET", clock.instant());
     }
 
-    private int send(String signingSecret) {
+    private IntakeOutcome send(String signingSecret) {
         String body = "{\"data\":{\"payload\":{\"order\":{\"orderNumber\":\"1\",\"id\":\"" + UUID.randomUUID().toString().replace("-", "")
                 + "\"}},\"event\":\"some.event.we.ignore\"},\"source\":{\"eventId\":\"" + UUID.randomUUID() + "\",\"shopId\":\""
                 + shopId + "\"},\"timestamp\":1}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return intake.handle(RequestHeaders.of(Map.of(WebhookIntakeService.SIGNATURE_HEADER,
-                HmacSignature.sign(signingSecret, bytes))), bytes).status();
+        return intake.handle(bytes, Optional.of(HmacSignature.sign(signingSecret, bytes))).outcome();
     }
 
     @Test
     void aNewShopSecret_isSeenAtOnce_andAStormOfForgedSignaturesCostsOneReadAMinute() {
         registry.save(registration("first-secret"));
-        assertThat(send("first-secret")).isEqualTo(200);
+        assertThat(send("first-secret")).isEqualTo(IntakeOutcome.IGNORED_EVENT);
         assertThat(reads).as("save() filled the cache").hasValue(0);
 
         // another instance takes the shop's new registration (a new shop secret)
         new SecretsManagerShopRegistry(adapters.cloud.secretsManager(), adapters.env.get("SHOP_SECRETS_PREFIX"), clock)
                 .save(registration("second-secret"));
-        assertThat(send("second-secret")).isEqualTo(200);
+        assertThat(send("second-secret")).isEqualTo(IntakeOutcome.IGNORED_EVENT);
         assertThat(reads).as("one forced read").hasValue(1);
-        assertThat(send("first-secret")).isEqualTo(401);
+        assertThat(send("first-secret")).isEqualTo(IntakeOutcome.UNAUTHENTICATED);
 
         for (int i = 0; i < 500; i++) {
-            assertThat(send("forged-" + i)).isEqualTo(401);
+            assertThat(send("forged-" + i)).isEqualTo(IntakeOutcome.UNAUTHENTICATED);
             clock.advance(Duration.ofMillis(100));
         }
         assertThat(reads).as("500 forged webhooks over 50 s: no read, the minute is not over").hasValue(1);
 
         clock.advance(Duration.ofSeconds(10));
-        assertThat(send("forged")).isEqualTo(401);
+        assertThat(send("forged")).isEqualTo(IntakeOutcome.UNAUTHENTICATED);
         assertThat(reads).as("a minute on: one more read").hasValue(2);
-        assertThat(send("second-secret")).isEqualTo(200);
+        assertThat(send("second-secret")).isEqualTo(IntakeOutcome.IGNORED_EVENT);
         assertThat(reads).hasValue(2);
     }
 

@@ -13,14 +13,14 @@ import com.shopkhaos.model.intake.WebhookIntakeService;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.signing.HmacSignature;
-import com.shopkhaos.model.web.EndpointAnswer;
-import com.shopkhaos.model.web.RequestHeaders;
+import com.shopkhaos.model.intake.IntakeAnswer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +60,8 @@ class WebhookIntakeIntegrationTest {
                 + "\"eventId\":\"" + eventId + "\",\"shopId\":\"" + shopId + "\",\"appVersion\":\"1.0.0\"},\"timestamp\":1795773492}";
     }
 
-    private static RequestHeaders signed(String body, String secret) {
-        return RequestHeaders.of(Map.of("shopware-shop-signature", HmacSignature.sign(secret, body)));
+    private static Optional<String> signed(String body, String secret) {
+        return Optional.of(HmacSignature.sign(secret, body));
     }
 
     private static String id() {
@@ -75,9 +75,8 @@ class WebhookIntakeIntegrationTest {
         String body = orderPlaced(eventId, orderId, "10042");
         WebhookIntakeService intake = intake();
         for (int delivery = 0; delivery < 3; delivery++) {
-            EndpointAnswer answer = intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
-            assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.bodyText()).contains(delivery == 0 ? "ACCEPTED" : "DUPLICATE");
+            IntakeAnswer answer = intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET));
+            assertThat(answer.outcome()).isEqualTo(delivery == 0 ? IntakeOutcome.ACCEPTED : IntakeOutcome.DUPLICATE);
         }
         OrderLedgerEntry entry = adapters.ledger.find(orderId).orElseThrow();
         assertThat(entry.state()).isEqualTo(OrderState.RECEIVED);
@@ -98,14 +97,14 @@ class WebhookIntakeIntegrationTest {
         String body = orderPlaced(id(), orderId, "10043");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         WebhookIntakeService intake = intake();
-        assertThat(intake.handle(signed(body, "not-the-secret"), bytes).status()).isEqualTo(401);
-        assertThat(intake.handle(RequestHeaders.of(Map.of()), bytes).status()).isEqualTo(401);
+        assertThat(intake.handle(bytes, signed(body, "not-the-secret")).outcome()).isEqualTo(IntakeOutcome.UNAUTHENTICATED);
+        assertThat(intake.handle(bytes, Optional.empty()).outcome()).isEqualTo(IntakeOutcome.UNAUTHENTICATED);
         String otherShop = body.replace(shopId, "unknownShop99");
-        assertThat(intake.handle(signed(otherShop, SHOP_SECRET), otherShop.getBytes(StandardCharsets.UTF_8)).status())
-                .isEqualTo(401);
+        assertThat(intake.handle(otherShop.getBytes(StandardCharsets.UTF_8), signed(otherShop, SHOP_SECRET)).outcome())
+                .isEqualTo(IntakeOutcome.UNAUTHENTICATED);
         String tampered = body.replace("10043", "10044");
-        assertThat(intake.handle(signed(body, SHOP_SECRET), tampered.getBytes(StandardCharsets.UTF_8)).status())
-                .isEqualTo(401);
+        assertThat(intake.handle(tampered.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET)).outcome())
+                .isEqualTo(IntakeOutcome.UNAUTHENTICATED);
 
         assertThat(adapters.ledger.find(orderId)).isEmpty();
         assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters)).isEmpty();
@@ -114,15 +113,15 @@ class WebhookIntakeIntegrationTest {
     @Test
     void bodyOverOneMebibyte_gets413() {
         String body = "{\"pad\":\"" + "a".repeat(1024 * 1024) + "\"}";
-        EndpointAnswer answer = intake().handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
-        assertThat(answer.status()).isEqualTo(413);
+        IntakeAnswer answer = intake().handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET));
+        assertThat(answer.outcome()).isEqualTo(IntakeOutcome.TOO_LARGE);
     }
 
     @Test
     void signedButUnreadableBody_gets400_andIsKeptWholeAsAnException() {
         String body = "{\"source\":{\"shopId\":\"" + shopId + "\",\"eventId\":\"" + id() + "\"},\"data\":{\"event\":";
-        EndpointAnswer answer = intake().handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
-        assertThat(answer.status()).isEqualTo(400);
+        IntakeAnswer answer = intake().handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET));
+        assertThat(answer.outcome()).isEqualTo(IntakeOutcome.UNREADABLE);
         ExceptionRecord kept = adapters.exceptions.listOpen(50).stream()
                 .filter(e -> e.evidence().equals(body)).findFirst().orElseThrow();
         assertThat(kept.reason()).contains("not readable");
@@ -132,8 +131,8 @@ class WebhookIntakeIntegrationTest {
     @Test
     void signedBodyWithoutEventId_gets400_andIsKept() {
         String body = orderPlaced("", id(), "10045").replace("\"eventId\":\"\",", "");
-        EndpointAnswer answer = intake().handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
-        assertThat(answer.status()).isEqualTo(400);
+        IntakeAnswer answer = intake().handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET));
+        assertThat(answer.outcome()).isEqualTo(IntakeOutcome.UNREADABLE);
         assertThat(adapters.exceptions.listOpen(50)).anySatisfy(e -> {
             assertThat(e.id()).startsWith("WEBHOOK_WITHOUT_EVENT_ID#");
             assertThat(e.evidence()).isEqualTo(body);
@@ -144,9 +143,8 @@ class WebhookIntakeIntegrationTest {
     void unhandledEvent_isAnswered200_ignored_andCounted() {
         String body = orderPlaced(id(), id(), "10046").replace("checkout.order.placed", "product.written");
         WebhookIntakeService intake = intake();
-        EndpointAnswer answer = intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.bodyText()).contains("IGNORED_EVENT");
+        IntakeAnswer answer = intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET));
+        assertThat(answer.outcome()).isEqualTo(IntakeOutcome.IGNORED_EVENT);
         assertThat(intake.counters().ignoredEvents()).containsEntry("product.written", 1L);
         assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters)).isEmpty();
     }
@@ -163,12 +161,14 @@ class WebhookIntakeIntegrationTest {
         WebhookIntakeService intake = intake(failingOnce);
         String eventId = id();
         String body = orderPlaced(eventId, id(), "10047");
-        assertThat(intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(503);
+        assertThat(intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET)).outcome())
+                .isEqualTo(IntakeOutcome.NOT_STORED);
         assertThat(adapters.receipts.claim(eventId, shopId, Instant.now()).name()).isEqualTo("PENDING");
 
-        assertThat(intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
-        assertThat(intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8)).bodyText())
-                .contains("DUPLICATE");
+        assertThat(intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET)).outcome())
+                .isEqualTo(IntakeOutcome.ACCEPTED);
+        assertThat(intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET)).outcome())
+                .isEqualTo(IntakeOutcome.DUPLICATE);
         assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters))
                 .filteredOn(e -> e.eventId().equals(eventId)).hasSize(1);
     }
@@ -182,9 +182,8 @@ class WebhookIntakeIntegrationTest {
                 new DynamoWebhookReceipts(unreachable, "sandbox-idempotency"), adapters.ledger, adapters.exceptions,
                 adapters.publisher, Clock.systemUTC());
         String body = orderPlaced(id(), id(), "10048");
-        EndpointAnswer answer = intake.handle(signed(body, SHOP_SECRET), body.getBytes(StandardCharsets.UTF_8));
-        assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.bodyText()).contains(IntakeOutcome.NOT_STORED.name());
+        IntakeAnswer answer = intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET));
+        assertThat(answer.outcome()).isEqualTo(IntakeOutcome.NOT_STORED);
         assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters)).isEmpty();
     }
 }

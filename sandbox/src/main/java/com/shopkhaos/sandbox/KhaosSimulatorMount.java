@@ -1,6 +1,5 @@
 package com.shopkhaos.sandbox;
 
-import com.shopkhaos.model.khaos.KhaosChannelService;
 import com.shopkhaos.sandbox.khaos.KhaosSimulator;
 import com.shopkhaos.sandbox.sim.SimRequest;
 import com.shopkhaos.sandbox.sim.SimResponse;
@@ -28,7 +27,7 @@ public class KhaosSimulatorMount {
                          @ConfigProperty(name = "sandbox.khaos.faults") Optional<String> faults) {
         SandboxSettings settings = SandboxSettings.fromEnvironment();
         KhaosSimulator simulator = new KhaosSimulator(new KhaosSimulator.Settings(seed,
-                settings.localBaseUrl() + KhaosChannelService.CONFIG_PATH, settings.khaosChannel(),
+                settings.localBaseUrl() + "/khaos/config.json", settings.khaosChannel(),
                 Duration.ofMillis(Math.round(pollSeconds * 1000)), Duration.ofSeconds(autoDespatchSeconds), "3"));
         faults.filter(f -> !f.isBlank()).ifPresent(json -> {
             SimResponse applied = simulator.handle(new SimRequest("PUT", "/_control/faults", null, Map.of(),

@@ -89,10 +89,10 @@ class SharedContractsTest {
     }
 
     @Test
-    void confirmationUrl_usesTheConfiguredBase_orTheRequestsOwn() {
-        assertThat(new AppIdentity("App", "s", Optional.of("https://api.example.com/")).confirmationUrl("http://ignored"))
-                .isEqualTo("https://api.example.com/shopware/app/confirm");
-        assertThat(new AppIdentity("App", "s", Optional.empty()).confirmationUrl("https://abc.execute-api.eu-west-2.amazonaws.com/"))
-                .isEqualTo("https://abc.execute-api.eu-west-2.amazonaws.com/shopware/app/confirm");
+    void ourBaseUrl_isTheConfiguredOne_orTheRequestsOwn_withoutTrailingSlash() {
+        assertThat(new AppIdentity("App", "s", Optional.of("https://api.example.com/")).baseUrl("http://ignored"))
+                .isEqualTo("https://api.example.com");
+        assertThat(new AppIdentity("App", "s", Optional.empty()).baseUrl("https://abc.execute-api.eu-west-2.amazonaws.com/"))
+                .isEqualTo("https://abc.execute-api.eu-west-2.amazonaws.com");
     }
 }

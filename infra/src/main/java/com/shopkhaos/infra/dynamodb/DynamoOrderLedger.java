@@ -9,6 +9,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.stringOrEmpty;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.khaos.KhaosStatusNames;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
@@ -175,7 +176,8 @@ public class DynamoOrderLedger implements OrderLedger {
                 .map(AttributeValue::s).toList();
         KhaosHandover khaos = new KhaosHandover(LargeText.read(item, "salesOrder"), stringOrEmpty(item, "servedPage"),
                 instant(item, "downloadedAt"), stringOrEmpty(item, "khaosOrderCode"), stringOrEmpty(item, "khaosOrderId"),
-                stringOrEmpty(item, "khaosStatus"), instant(item, PERSONAL_DATA_ERASED_AT));
+                stringOrEmpty(item, "khaosStatus"), KhaosStatusNames.progress(stringOrEmpty(item, "khaosStatus")),
+                instant(item, PERSONAL_DATA_ERASED_AT));
         return new OrderLedgerEntry(string(item, "orderId"), stringOrEmpty(item, "shopId"),
                 stringOrEmpty(item, "orderNumber"), OrderState.valueOf(string(item, "state")), number(item, "version"),
                 instant(item, "createdAt"), instant(item, "updatedAt"), timeline, eventIds, exceptionIds, khaos);

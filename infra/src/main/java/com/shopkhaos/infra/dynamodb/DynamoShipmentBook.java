@@ -6,6 +6,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.despatch.ShipmentBook;
+import com.shopkhaos.infra.khaos.KhaosStatusNames;
 import com.shopkhaos.model.khaos.KhaosShipment;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -100,7 +101,7 @@ public class DynamoShipmentBook implements ShipmentBook {
 
     private static KhaosShipment read(String json) {
         try {
-            return InfraJson.mapper().readValue(json, KhaosShipment.class);
+            return KhaosStatusNames.staged(InfraJson.mapper().readValue(json, KhaosShipment.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a kept shipment could not be read: " + e.getOriginalMessage(), e);
         }

@@ -1,69 +1,136 @@
 package com.shopkhaos.infra.http;
 
+import com.shopkhaos.infra.khaos.JacksonKhaosMessageCodec;
 import com.shopkhaos.infra.web.JaxRsExchange;
+import com.shopkhaos.model.khaos.ChannelAnswer;
 import com.shopkhaos.model.khaos.KhaosChannelService;
 import com.shopkhaos.model.khaos.KhaosUploadKind;
+import com.shopkhaos.model.ops.OpsMetrics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The URLs a retailer types into KCC's channel setup, defined once for the Lambda and the sandbox (each
- * declares a subclass with {@code @Path("/khaos")}); every decision is made by the channel service.
+ * The URLs a retailer types into KCC's channel setup, defined once for the Lambda and the sandbox (each declares a
+ * subclass with {@code @Path("/khaos")}). Only KCC may call them ({@link KhaosChannelCaller}); every decision is made by
+ * the channel service, and this says it in KCC's HTTP: a push is answered 200 only once stored, anything else makes
+ * KCC send it again.
  */
 public abstract class KhaosChannelEndpoints {
+    /** KCC's page token: sent back on the next download to acknowledge the page before (kcc-web-services OrderDownload). */
+    static final String CONTINUATION_HEADER = "Sirion-Continuation";
+    /** KCC's request for exactly these orders: comma-separated AssociatedRefs (quoted in the spec's example). */
+    static final String SPECIFIC_IDS_HEADER = "SpecificIDs";
 
     @Inject
-    com.shopkhaos.model.ops.OpsMetrics metrics;
+    OpsMetrics metrics;
 
     @Inject
     KhaosChannelService channel;
 
+    @Inject
+    JacksonKhaosMessageCodec codec;
+
+    /** The EndpointConfig a retailer points KCC's "Configuration URL" at. */
     @GET
     @Path("config.json")
-    public Response config(@Context HttpHeaders headers, @Context UriInfo uri) {
-        return JaxRsExchange.response(channel.config(JaxRsExchange.headers(headers), uri.getBaseUri().toString()));
+    @KhaosChannelCaller
+    public Response config(@Context UriInfo uri) {
+        ChannelAnswer.ChannelSetup config = channel.config(uri.getBaseUri().toString());
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("OrderDownload", config.baseUrl() + "/khaos/orders");
+        urls.put("OrderStatusUpload", config.baseUrl() + "/khaos/order-status");
+        urls.put("StockStatusUpload", config.baseUrl() + "/khaos/stock-status");
+        urls.put("StockUpload", config.baseUrl() + "/khaos/stock");
+        return Response.ok(codec.endpointConfig(urls, config.orderDownloadFrequencyMinutes()), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("orders")
-    public Response orders(@Context HttpHeaders headers) {
-        com.shopkhaos.model.web.EndpointAnswer answer = channel.orderDownload(JaxRsExchange.headers(headers));
-        if (answer.status() == 200) {
-            metrics.counted(com.shopkhaos.model.ops.OpsMetrics.KHAOS_ORDER_PULLS);
+    @KhaosChannelCaller
+    public Response orders(@HeaderParam(CONTINUATION_HEADER) String continuation, @HeaderParam(SPECIFIC_IDS_HEADER) String specificIds) {
+        ChannelAnswer answer = channel.orderDownload(Optional.ofNullable(continuation).map(String::strip),
+                specificIds(specificIds == null ? "" : specificIds));
+        if (answer instanceof ChannelAnswer.Orders orders) {
+            metrics.counted(OpsMetrics.KHAOS_ORDER_PULLS);
+            Response.ResponseBuilder response = Response.ok(codec.orderDownload(orders.download().salesOrders()),
+                    MediaType.APPLICATION_JSON);
+            orders.download().continuation().ifPresent(c -> response.header(CONTINUATION_HEADER, c));
+            return response.build();
         }
-        return JaxRsExchange.response(answer);
+        return failure(answer);
+    }
+
+    /** {@code SpecificIDs: "A1,A2"}: comma-separated AssociatedRefs; the spec shows them quoted, so quotes are dropped. */
+    static List<String> specificIds(String header) {
+        List<String> ids = new ArrayList<>();
+        for (String part : header.split(",")) {
+            String id = part.strip().replaceAll("^\"+|\"+$", "").strip();
+            if (!id.isEmpty() && !ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     @POST
     @Path("order-status")
     @Consumes(MediaType.WILDCARD)
-    public Response orderStatus(@Context HttpHeaders headers, byte[] body) {
-        return JaxRsExchange.response(channel.upload(KhaosUploadKind.ORDER_STATUS, JaxRsExchange.headers(headers), body));
+    @KhaosChannelCaller
+    public Response orderStatus(byte[] body) {
+        return upload(KhaosUploadKind.ORDER_STATUS, body);
     }
 
     @POST
     @Path("stock-status")
     @Consumes(MediaType.WILDCARD)
-    public Response stockStatus(@Context HttpHeaders headers, byte[] body) {
-        com.shopkhaos.model.web.EndpointAnswer answer = channel.upload(KhaosUploadKind.STOCK_STATUS, JaxRsExchange.headers(headers), body);
-        if (answer.status() == 200) {
-            metrics.counted(com.shopkhaos.model.ops.OpsMetrics.KHAOS_STOCK_PUSHES);
+    @KhaosChannelCaller
+    public Response stockStatus(byte[] body) {
+        Response response = upload(KhaosUploadKind.STOCK_STATUS, body);
+        if (response.getStatus() == 200) {
+            metrics.counted(OpsMetrics.KHAOS_STOCK_PUSHES);
         }
-        return JaxRsExchange.response(answer);
+        return response;
     }
 
     @POST
     @Path("stock")
     @Consumes(MediaType.WILDCARD)
-    public Response stock(@Context HttpHeaders headers, byte[] body) {
-        return JaxRsExchange.response(channel.upload(KhaosUploadKind.STOCK, JaxRsExchange.headers(headers), body));
+    @KhaosChannelCaller
+    public Response stock(byte[] body) {
+        return upload(KhaosUploadKind.STOCK, body);
+    }
+
+    private Response upload(KhaosUploadKind kind, byte[] body) {
+        ChannelAnswer answer = channel.upload(kind, body == null ? new byte[0] : body);
+        if (answer instanceof ChannelAnswer.Stored stored) {
+            return JaxRsExchange.json(200, Map.of("stored", stored.kind().name()));
+        }
+        return failure(answer);
+    }
+
+    private static Response failure(ChannelAnswer answer) {
+        if (answer instanceof ChannelAnswer.OrdersUnavailable unavailable) {
+            return JaxRsExchange.error(503, unavailable.message());
+        }
+        if (answer instanceof ChannelAnswer.Unreadable unreadable) {
+            return JaxRsExchange.error(400, unreadable.reason());
+        }
+        if (answer instanceof ChannelAnswer.NotStored notStored) {
+            return JaxRsExchange.error(500, notStored.message());
+        }
+        throw new IllegalStateException("no HTTP answer for " + answer);
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.infra.web.JaxRsExchange;
+import com.shopkhaos.infra.web.OpsAccess;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.TimelineEntry;
 import com.shopkhaos.model.ops.ExceptionQuery;
-import com.shopkhaos.model.ops.OpsAccess;
 import com.shopkhaos.model.ops.OpsAction;
-import com.shopkhaos.model.ops.OpsApiService;
 import com.shopkhaos.model.ops.OpsConsoleService;
+import com.shopkhaos.model.ordersync.OrderRetryService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -40,9 +40,12 @@ import java.util.Optional;
         com.shopkhaos.model.ordersync.OrderMappings.Overrides.class, com.shopkhaos.model.ops.ConsoleSignIn.class,
         OpsConsoleService.Summary.class, OpsConsoleService.KindSummary.class})
 public abstract class OpsEndpoints {
+    /** The console's session cookie (HttpOnly, SameSite=Strict, path /ops). */
+    public static final String SESSION_COOKIE = "ops_session";
+    private static final System.Logger LOG = System.getLogger(OpsEndpoints.class.getName());
 
     @Inject
-    OpsApiService ops;
+    OrderRetryService retries;
 
     @Inject
     OpsConsoleService console;
@@ -80,7 +83,7 @@ public abstract class OpsEndpoints {
         if (cookie.isEmpty()) {
             return Response.seeOther(java.net.URI.create("/ops/login?failed")).build();
         }
-        return Response.seeOther(java.net.URI.create("/ops/console")).header("Set-Cookie", com.shopkhaos.model.ops.ConsoleSessions.COOKIE
+        return Response.seeOther(java.net.URI.create("/ops/console")).header("Set-Cookie", SESSION_COOKIE
                 + "=" + cookie.get() + "; Path=/ops; HttpOnly; SameSite=Strict; Max-Age=28800").build();
     }
 
@@ -88,7 +91,7 @@ public abstract class OpsEndpoints {
     @Path("logout")
     @Consumes(MediaType.WILDCARD)
     public Response logout() {
-        return Response.seeOther(java.net.URI.create("/ops/login")).header("Set-Cookie", com.shopkhaos.model.ops.ConsoleSessions.COOKIE
+        return Response.seeOther(java.net.URI.create("/ops/login")).header("Set-Cookie", SESSION_COOKIE
                 + "=; Path=/ops; HttpOnly; SameSite=Strict; Max-Age=0").build();
     }
 
@@ -103,7 +106,7 @@ public abstract class OpsEndpoints {
             csp = CSP.replace("default-src 'self';", "default-src 'self'; connect-src 'self' " + signIn.signInOrigin() + ";");
         } else if (!signIn.mode().equals("session")) {
             return error(404, "the console's sign-in is not set up here (OpsConsoleUrl and OpsSignInDomainPrefix)");
-        } else if (sessions.who(Optional.ofNullable(headers.getHeaderString("Cookie")), java.time.Instant.now()).isEmpty()) {
+        } else if (sessions.who(JaxRsExchange.headers(headers).cookie(SESSION_COOKIE), java.time.Instant.now()).isEmpty()) {
             return Response.seeOther(java.net.URI.create("/ops/login")).build();
         }
         return Response.ok(page("console.html")).header("Cache-Control", "no-store").header("Content-Security-Policy", csp).build();
@@ -191,7 +194,27 @@ public abstract class OpsEndpoints {
     @Path("orders/{ref}/retry")
     @Consumes(MediaType.WILDCARD)
     public Response retry(@Context HttpHeaders headers, @PathParam("ref") String ref) {
-        return JaxRsExchange.response(ops.retry(JaxRsExchange.headers(headers), ref));
+        return as(headers, who -> {
+            OrderRetryService.Answer answer;
+            try {
+                answer = retries.retry(ref, who);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "retry of " + ref + " failed: " + e);
+                return error(503, "could not queue the retry, try again");
+            }
+            LOG.log(System.Logger.Level.INFO, "retry of order " + answer.order().map(o -> o.orderNumber()).orElse("")
+                    + ": " + answer.outcome());
+            Map<String, String> json = new java.util.LinkedHashMap<>();
+            json.put("outcome", answer.outcome().name());
+            json.put("orderNumber", answer.order().map(o -> o.orderNumber()).orElse(""));
+            json.put("state", answer.order().map(o -> o.state().name()).orElse(""));
+            json.put("message", answer.message());
+            return json(switch (answer.outcome()) {
+                case QUEUED -> 202;
+                case NOT_FOUND -> 404;
+                case NOT_RETRYABLE -> 409;
+            }, json);
+        });
     }
 
     @GET
@@ -276,7 +299,7 @@ public abstract class OpsEndpoints {
         try {
             return call.apply(who.get());
         } catch (RuntimeException e) {
-            System.getLogger(OpsEndpoints.class.getName()).log(System.Logger.Level.ERROR, "ops API call failed: " + e);
+            LOG.log(System.Logger.Level.ERROR, "ops API call failed: " + e);
             return error(503, "the ledger could not be reached; try again");
         }
     }

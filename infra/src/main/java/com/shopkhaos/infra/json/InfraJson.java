@@ -1,10 +1,13 @@
 package com.shopkhaos.infra.json;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.shopkhaos.model.despatch.DespatchNotice;
+import com.shopkhaos.model.khaos.KhaosShipment;
 
 /** The one Jackson configuration the adapters use: ISO dates, unknown fields ignored. */
 public final class InfraJson {
@@ -12,7 +15,15 @@ public final class InfraJson {
             .registerModule(new JavaTimeModule())
             .registerModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // stored and queued shipments and despatch notices keep Khaos's own status words only; the adapters that read
+            // them derive the meaning (KhaosStatusNames), so a change of that mapping never needs the stored data rewritten
+            .addMixIn(KhaosShipment.class, KhaosWordsOnly.class)
+            .addMixIn(DespatchNotice.class, KhaosWordsOnly.class);
+
+    @JsonIgnoreProperties(value = {"stage", "khaosProgress"}, allowGetters = false)
+    private abstract static class KhaosWordsOnly {
+    }
 
     private InfraJson() {
     }

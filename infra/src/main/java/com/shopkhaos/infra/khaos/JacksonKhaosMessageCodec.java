@@ -28,7 +28,7 @@ import java.util.Map;
 public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
     public static final int API_VERSION = 1000;
 
-    @Override
+    /** Our {@code EndpointConfig} file (JSON format) naming each endpoint's URL. */
     public String endpointConfig(Map<String, String> urlByEndpoint, int orderDownloadFrequencyMinutes) {
         ObjectNode root = InfraJson.mapper().createObjectNode();
         ObjectNode config = root.putObject("EndpointConfig");
@@ -50,8 +50,10 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
             + "\"MatchContactOn\":[\"Forename\",\"Surname\",\"Email\"],\"DiscontinuedItems\":\"ImportAndHold\","
             + "\"RunToZeroErrorItems\":\"ImportAndHold\"}";
 
-    /** The sales orders are our own KCC JSON (written by {@link KccSalesOrderWriter}), so they are joined as they are. */
-    @Override
+    /**
+     * An {@code OrderDownload} answer carrying these sales orders, with our import config. The sales orders are our own
+     * KCC JSON (written by {@link KccSalesOrderWriter}), so they are joined as they are.
+     */
     public String orderDownload(List<String> salesOrders) {
         int size = salesOrders.stream().mapToInt(String::length).sum() + salesOrders.size() + 256;
         StringBuilder out = new StringBuilder(size).append("{\"Orders\":[");
@@ -83,7 +85,8 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
                 unreadable.add(write(s));
                 continue;
             }
-            statuses.add(new KhaosOrderStatus(text(s, "OrderCode"), text(s, "OrderID"), status, ref, customData, shipments.get()));
+            statuses.add(new KhaosOrderStatus(text(s, "OrderCode"), text(s, "OrderID"), status, KhaosStatusNames.progress(status), ref,
+                    customData, shipments.get()));
         }
         return new OrderStatusUpload(statuses, unreadable);
     }
@@ -127,7 +130,8 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
                         new com.shopkhaos.model.khaos.KhaosShipment.Courier(text(c, "ID"), text(c, "Code"), text(c, "Name")),
                         text(p, "ShipmentDate")));
             }
-            out.add(new com.shopkhaos.model.khaos.KhaosShipment(id, text(sh, "Code"), text(sh, "Status"), items, parcels));
+            out.add(new com.shopkhaos.model.khaos.KhaosShipment(id, text(sh, "Code"), text(sh, "Status"),
+                    KhaosStatusNames.stage(text(sh, "Status")), items, parcels));
         }
         return java.util.Optional.of(out);
     }

@@ -1,15 +1,13 @@
 package com.shopkhaos.infra.shopware;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.app.AppMessageCodec;
 import com.shopkhaos.model.app.RegistrationConfirmation;
 import com.shopkhaos.model.intake.UnreadableMessageException;
 import jakarta.inject.Singleton;
 
-/** The registration handshake's JSON, as Shopware sends and expects it. */
+/** The shop's confirmation in the registration handshake, as Shopware sends it. */
 @Singleton
 public class JacksonAppMessageCodec implements AppMessageCodec {
 
@@ -21,18 +19,5 @@ public class JacksonAppMessageCodec implements AppMessageCodec {
         }
         return new RegistrationConfirmation(root.path("shopId").asText(), root.path("shopUrl").asText(""),
                 root.path("apiKey").asText(""), root.path("secretKey").asText(""));
-    }
-
-    @Override
-    public String registrationAnswer(String proof, String shopSecret, String confirmationUrl) {
-        ObjectNode answer = InfraJson.mapper().createObjectNode()
-                .put("proof", proof)
-                .put("secret", shopSecret)
-                .put("confirmation_url", confirmationUrl);
-        try {
-            return InfraJson.mapper().writeValueAsString(answer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

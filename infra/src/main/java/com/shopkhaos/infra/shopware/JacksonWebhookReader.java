@@ -2,12 +2,14 @@ package com.shopkhaos.infra.shopware;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopkhaos.infra.json.InfraJson;
+import com.shopkhaos.model.events.OrderEventType;
 import com.shopkhaos.model.intake.IncomingWebhook;
 import com.shopkhaos.model.intake.UnreadableMessageException;
 import com.shopkhaos.model.intake.WebhookReader;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +21,22 @@ import java.util.regex.Pattern;
 @Singleton
 public class JacksonWebhookReader implements WebhookReader {
     private static final Pattern SHOP_ID = Pattern.compile("\"shopId\"\\s*:\\s*\"([A-Za-z0-9_-]{1,64})\"");
+
+    /** The shop's events this integration acts on (the app manifest subscribes to these); anything else is counted. */
+    static final Map<String, OrderEventType> ORDER_EVENTS = Map.of(
+            "checkout.order.placed", OrderEventType.ORDER_PLACED,
+            "state_enter.order_transaction.state.paid", OrderEventType.PAYMENT_PAID,
+            "state_enter.order_transaction.state.authorized", OrderEventType.PAYMENT_AUTHORIZED,
+            "state_enter.order.state.cancelled", OrderEventType.ORDER_CANCELLED);
+
+    /**
+     * Shopware's {@code AppDeletedEvent::NAME} (src/Core/Framework/App/Event/AppDeletedEvent.php): sent when the app is
+     * uninstalled, only to that app's own webhooks ({@code isAllowed}: the app id must match), payload
+     * {@code {"keepUserData": bool}}, signed like every app webhook with the shop secret, which Shopware carries in the
+     * webhook message because the app is gone by the time it is sent (changelog 6.4.3.0, NEXT-16175 "Fix
+     * AppDeletedEvent Webhook signature").
+     */
+    static final String APP_DELETED = "app.deleted";
 
     @Override
     public IncomingWebhook read(byte[] body) throws UnreadableMessageException {
@@ -35,6 +53,7 @@ public class JacksonWebhookReader implements WebhookReader {
         }
         JsonNode order = data.path("payload").path("order");
         return new IncomingWebhook(shopId, text(source, "url"), text(source, "eventId"), event,
+                Optional.ofNullable(ORDER_EVENTS.get(event)), APP_DELETED.equals(event),
                 text(order, "id"), text(order, "orderNumber"), timestamp(root.path("timestamp")));
     }
 

@@ -35,13 +35,15 @@ public final class ShopwareOrderMapper {
         for (JsonNode d : o.path("deliveries")) {
             deliveries.add(new ShopDelivery(text(d, "id"), text(d.path("shippingMethod"), "technicalName"),
                     text(d.path("shippingMethod"), "name"), money(d.path("shippingCosts").path("totalPrice")),
-                    taxes(d.path("shippingCosts").path("calculatedTaxes")), text(d.path("stateMachineState"), "technicalName"),
+                    taxes(d.path("shippingCosts").path("calculatedTaxes")),
+                    ShopwareStateNames.deliveryState(text(d.path("stateMachineState"), "technicalName")),
                     address(d.path("shippingOrderAddress"))));
         }
         List<ShopPayment> payments = new ArrayList<>();
         for (JsonNode t : o.path("transactions")) {
             payments.add(new ShopPayment(text(t, "id"), text(t.path("paymentMethod"), "technicalName"),
-                    text(t.path("paymentMethod"), "name"), text(t.path("stateMachineState"), "technicalName"),
+                    text(t.path("paymentMethod"), "name"),
+                    ShopwareStateNames.paymentState(text(t.path("stateMachineState"), "technicalName")),
                     money(t.path("amount").path("totalPrice"))));
         }
         JsonNode customer = o.path("orderCustomer");
@@ -58,7 +60,8 @@ public final class ShopwareOrderMapper {
                 money(o.path("amountNet")), money(o.path("shippingTotal")), taxes(o.path("price").path("calculatedTaxes")),
                 new ShopOrder.ShopCustomer(text(customer, "email"), text(customer, "firstName"), text(customer, "lastName"),
                         text(customer, "company"), text(customer, "customerNumber")),
-                address(billing), deliveries, lines, payments, text(o.path("stateMachineState"), "technicalName"));
+                address(billing), deliveries, lines, payments,
+                ShopwareStateNames.orderState(text(o.path("stateMachineState"), "technicalName")));
     }
 
     private static ShopLine line(JsonNode item) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.despatch.ShopDeliveries;
-import com.shopkhaos.model.despatch.ShopStates;
+import com.shopkhaos.model.order.ShopStates;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;

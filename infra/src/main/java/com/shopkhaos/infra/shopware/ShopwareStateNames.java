@@ -1,14 +1,16 @@
 package com.shopkhaos.infra.shopware;
 
-import com.shopkhaos.model.despatch.ShopStates.DeliveryChange;
-import com.shopkhaos.model.despatch.ShopStates.OrderChange;
-import com.shopkhaos.model.despatch.ShopStates.ShopDeliveryState;
-import com.shopkhaos.model.despatch.ShopStates.ShopOrderState;
+import com.shopkhaos.model.order.ShopStates.DeliveryChange;
+import com.shopkhaos.model.order.ShopStates.OrderChange;
+import com.shopkhaos.model.order.ShopStates.ShopDeliveryState;
+import com.shopkhaos.model.order.ShopStates.ShopOrderState;
+import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 
 /**
- * Shopware's state machine names, mapped to and from the core's words: the technical names of the {@code order.state}
- * and {@code order_delivery.state} machines, and the transition actions of {@code POST /api/_action/order/{id}/state/{action}}
- * and {@code …/order_delivery/{id}/state/{action}} (Shopware's {@code OrderStates}, {@code OrderDeliveryStates} and
+ * Shopware's state machine names, mapped to and from the core's words: the technical names of the {@code order.state},
+ * {@code order_delivery.state} and {@code order_transaction.state} machines, and the transition actions of {@code POST /api/_action/order/{id}/state/{action}}
+ * and {@code …/order_delivery/{id}/state/{action}} (Shopware's {@code OrderStates}, {@code OrderDeliveryStates},
+ * {@code OrderTransactionStates} and
  * {@code StateMachineTransitionActions}). A name Shopware adds later is {@code OTHER}: the write-back leaves it alone.
  */
 final class ShopwareStateNames {
@@ -34,6 +36,20 @@ final class ShopwareStateNames {
             case "returned" -> ShopDeliveryState.RETURNED;
             case "cancelled" -> ShopDeliveryState.CANCELLED;
             default -> ShopDeliveryState.OTHER;
+        };
+    }
+
+    static ShopPaymentState paymentState(String technicalName) {
+        return switch (technicalName) {
+            case "open" -> ShopPaymentState.OPEN;
+            case "authorized" -> ShopPaymentState.AUTHORIZED;
+            case "paid_partially" -> ShopPaymentState.PAID_PARTIALLY;
+            case "paid" -> ShopPaymentState.PAID;
+            case "refunded_partially" -> ShopPaymentState.REFUNDED_PARTIALLY;
+            case "refunded" -> ShopPaymentState.REFUNDED;
+            case "cancelled" -> ShopPaymentState.CANCELLED;
+            case "failed" -> ShopPaymentState.FAILED;
+            default -> ShopPaymentState.OTHER;
         };
     }
 

@@ -2,6 +2,7 @@ package com.shopkhaos.infra.sqs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.shopkhaos.infra.json.InfraJson;
+import com.shopkhaos.infra.khaos.KhaosStatusNames;
 import com.shopkhaos.model.despatch.DespatchNotice;
 import com.shopkhaos.model.despatch.DespatchPublisher;
 import com.shopkhaos.model.khaos.KhaosShipment;
@@ -38,7 +39,7 @@ public class SqsDespatchPublisher implements DespatchPublisher {
                 throw new IllegalArgumentException("despatches message version " + notice.v() + "; this function reads "
                         + DespatchNotice.VERSION);
             }
-            return notice;
+            return KhaosStatusNames.read(notice);
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw new IllegalArgumentException("not a despatches message: " + cause.getMessage(), cause);

@@ -1,13 +1,12 @@
 package com.shopkhaos.infra.web;
 
-import com.shopkhaos.model.web.EndpointAnswer;
-import com.shopkhaos.model.web.RequestHeaders;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Carries a flow's plain request and answer across JAX-RS, for the functions and the sandbox alike. */
+/** Carries a request's headers into the adapters, and their JSON answers out, for the functions and the sandbox alike. */
 public final class JaxRsExchange {
     private JaxRsExchange() {
     }
@@ -22,12 +21,13 @@ public final class JaxRsExchange {
         return RequestHeaders.of(values);
     }
 
-    public static Response response(EndpointAnswer answer) {
-        Response.ResponseBuilder response = Response.status(answer.status());
-        answer.headers().forEach(response::header);
-        if (answer.body().length > 0) {
-            response.entity(answer.body()).type(answer.contentType());
-        }
-        return response.build();
+    /** {@code value} as a JSON answer with this status. */
+    public static Response json(int status, Object value) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(com.shopkhaos.infra.json.InfraJson.write(value)).build();
+    }
+
+    /** {@code {"error": message}} with this status. */
+    public static Response error(int status, String message) {
+        return json(status, Map.of("error", message));
     }
 }

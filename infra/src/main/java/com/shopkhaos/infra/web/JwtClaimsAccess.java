@@ -2,8 +2,6 @@ package com.shopkhaos.infra.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopkhaos.infra.json.InfraJson;
-import com.shopkhaos.model.ops.OpsAccess;
-import com.shopkhaos.model.web.RequestHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -18,11 +16,11 @@ public final class JwtClaimsAccess implements OpsAccess {
 
     @Override
     public Optional<String> caller(RequestHeaders headers) {
-        Optional<String> authorization = headers.get("Authorization");
-        if (authorization.isEmpty() || !authorization.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
+        Optional<String> token = headers.authorization("Bearer");
+        if (token.isEmpty()) {
             return Optional.empty();
         }
-        String[] parts = authorization.get().substring(7).strip().split("\\.");
+        String[] parts = token.get().split("\\.");
         if (parts.length != 3) {
             return Optional.empty();
         }

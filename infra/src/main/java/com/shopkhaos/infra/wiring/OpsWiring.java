@@ -1,13 +1,13 @@
 package com.shopkhaos.infra.wiring;
 
+import com.shopkhaos.infra.http.OpsEndpoints;
 import com.shopkhaos.infra.secrets.OpsApiKeySource;
 import com.shopkhaos.infra.web.JwtClaimsAccess;
+import com.shopkhaos.infra.web.OpsAccess;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ops.ConsoleSessions;
-import com.shopkhaos.model.ops.OpsAccess;
 import com.shopkhaos.model.ops.OpsActionLog;
-import com.shopkhaos.model.ops.OpsApiService;
 import com.shopkhaos.model.ops.OpsConsoleService;
 import com.shopkhaos.model.ordersync.OrderMappings;
 import com.shopkhaos.model.ordersync.OrderRetryService;
@@ -48,7 +48,7 @@ public class OpsWiring {
                         new IllegalStateException("OPS_AUTH=key needs OPS_API_KEY_SECRET_ARN"))));
                 // the console's session cookie, only from the console itself (its requests carry X-Requested-With)
                 yield headers -> byKey.caller(headers).or(() -> headers.get("X-Requested-With").filter("ops-console"::equals)
-                        .flatMap(x -> sessions.who(headers.get("Cookie"), clock.instant())));
+                        .flatMap(x -> sessions.who(headers.cookie(OpsEndpoints.SESSION_COOKIE), clock.instant())));
             }
             default -> throw new IllegalArgumentException("OPS_AUTH must be key or jwt, was \"" + mode + "\"");
         };
@@ -73,11 +73,6 @@ public class OpsWiring {
         return new ConsoleSessions(ConsoleSessions.parseUsers(users.orElse("")), key);
     }
 
-    @Produces
-    @Singleton
-    OpsApiService opsApi(OpsAccess access, OrderRetryService retries) {
-        return new OpsApiService(access, retries);
-    }
 
     @Produces
     @Singleton

@@ -2,14 +2,18 @@ package com.shopkhaos.infra.shopware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopkhaos.model.despatch.ShopStates.DeliveryChange;
-import com.shopkhaos.model.despatch.ShopStates.OrderChange;
-import com.shopkhaos.model.despatch.ShopStates.ShopDeliveryState;
-import com.shopkhaos.model.despatch.ShopStates.ShopOrderState;
+import com.shopkhaos.model.order.ShopStates.DeliveryChange;
+import com.shopkhaos.model.order.ShopStates.OrderChange;
+import com.shopkhaos.model.order.ShopStates.ShopDeliveryState;
+import com.shopkhaos.model.order.ShopStates.ShopOrderState;
+import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Shopware's state machine names (core/Checkout/Order/OrderStates.php, OrderDeliveryStates.php, StateMachineTransitionActions.php). */
+/**
+ * Shopware's state machine names (core/Checkout/Order/OrderStates.php, OrderDeliveryStates.php,
+ * Aggregate/OrderTransaction/OrderTransactionStates.php, StateMachineTransitionActions.php).
+ */
 class ShopwareStateNamesTest {
 
     @Test
@@ -21,6 +25,18 @@ class ShopwareStateNamesTest {
                 .extracting(ShopwareStateNames::deliveryState).containsExactly(ShopDeliveryState.OPEN,
                         ShopDeliveryState.SHIPPED_PARTIALLY, ShopDeliveryState.SHIPPED, ShopDeliveryState.RETURNED_PARTIALLY,
                         ShopDeliveryState.RETURNED, ShopDeliveryState.CANCELLED, ShopDeliveryState.OTHER);
+    }
+
+    @Test
+    void aPaymentCountsAsPaidOnlyWhenShopwareSaysPaidOrPaidPartially_andAuthorizedIsItsOwnState() {
+        assertThat(Arrays.asList("open", "authorized", "paid_partially", "paid", "refunded_partially", "refunded", "cancelled",
+                "failed", "reminded", "chargeback", "unconfirmed", "in_progress"))
+                .extracting(ShopwareStateNames::paymentState).containsExactly(ShopPaymentState.OPEN, ShopPaymentState.AUTHORIZED,
+                        ShopPaymentState.PAID_PARTIALLY, ShopPaymentState.PAID, ShopPaymentState.REFUNDED_PARTIALLY,
+                        ShopPaymentState.REFUNDED, ShopPaymentState.CANCELLED, ShopPaymentState.FAILED, ShopPaymentState.OTHER,
+                        ShopPaymentState.OTHER, ShopPaymentState.OTHER, ShopPaymentState.OTHER);
+        assertThat(Arrays.stream(ShopPaymentState.values()).filter(ShopPaymentState::isPaid))
+                .containsExactly(ShopPaymentState.PAID_PARTIALLY, ShopPaymentState.PAID);
     }
 
     @Test

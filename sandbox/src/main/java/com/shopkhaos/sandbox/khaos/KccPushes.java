@@ -125,13 +125,19 @@ final class KccPushes implements AutoCloseable {
     }
 
     /** Sends once; answers the status, or 0 when KCC got none it accepts (refused, timed out, abandoned by a fault). */
+    /** KCC sends the channel's user name and password as HTTP Basic auth on every call. */
+    static String basicAuth(ChannelCredentials credentials) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((credentials.user() + ":" + credentials.password())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     private int send(Push push, int attempt, boolean abandon) {
         int status = 0;
         String error = null;
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(push.url()))
                     .timeout(Duration.ofMillis(timeoutMs))
-                    .header("Authorization", credentials.authorizationHeader())
+                    .header("Authorization", basicAuth(credentials))
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(push.body(), StandardCharsets.UTF_8))
                     .build(), HttpResponse.BodyHandlers.ofString());

@@ -115,7 +115,7 @@ public final class KhaosSimulator implements AutoCloseable {
         ChannelConfig read;
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(settings.configUrl()))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", settings.credentials().authorizationHeader()).GET()
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", KccPushes.basicAuth(settings.credentials())).GET()
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             read = ChannelConfig.read(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
@@ -229,7 +229,7 @@ public final class KhaosSimulator implements AutoCloseable {
             return result.put("status", "not connected: " + configProblem);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(current.orderDownloadUrl())).timeout(Duration.ofSeconds(60))
-                .header("Authorization", settings.credentials().authorizationHeader())
+                .header("Authorization", KccPushes.basicAuth(settings.credentials()))
                 .header("Sirion-Continuation", sentContinuation).GET();
         if (!specificIds.isEmpty()) {
             request.header("SpecificIDs", String.join(",", specificIds));

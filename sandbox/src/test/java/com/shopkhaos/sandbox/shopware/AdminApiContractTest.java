@@ -4,8 +4,8 @@ import com.shopkhaos.sandbox.sim.SimJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.shopkhaos.model.despatch.ShopStates.DeliveryChange;
-import com.shopkhaos.model.despatch.ShopStates.OrderChange;
+import com.shopkhaos.model.order.ShopStates.DeliveryChange;
+import com.shopkhaos.model.order.ShopStates.OrderChange;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;

@@ -9,11 +9,9 @@ import java.util.Optional;
  *
  * @param appName       the manifest's {@code <name>}; part of the registration proof
  * @param appSecret     the manifest's {@code <secret>}; signs registration requests (rotatable: read again after a TTL)
- * @param publicBaseUrl our public base URL (for the confirmation URL); empty: taken from the registration request
+ * @param publicBaseUrl our public base URL (the shop confirms there); empty: taken from the registration request
  */
 public record AppIdentity(String appName, RotatingSecret<String> appSecret, Optional<String> publicBaseUrl) {
-    public static final String CONFIRMATION_PATH = "/shopware/app/confirm";
-
     public AppIdentity {
         Objects.requireNonNull(appName, "appName");
         Objects.requireNonNull(appSecret, "appSecret");
@@ -25,13 +23,13 @@ public record AppIdentity(String appName, RotatingSecret<String> appSecret, Opti
         this(appName, RotatingSecret.fixed(Objects.requireNonNull(appSecret, "appSecret")), publicBaseUrl);
     }
 
-    /** Where the shop posts its confirmation, given the base URL the registration request came to. */
-    public String confirmationUrl(String requestBaseUrl) {
+    /** Our base URL as the shop must see it: the configured one, else the one the shop's request came to. */
+    public String baseUrl(String requestBaseUrl) {
         String base = publicBaseUrl.orElse(requestBaseUrl);
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return base + CONFIRMATION_PATH;
+        return base;
     }
 
     @Override

@@ -1,10 +1,10 @@
 package com.shopkhaos.model.despatch;
 
 import com.shopkhaos.model.despatch.ShopDeliveries.DeliveryView;
-import com.shopkhaos.model.despatch.ShopStates.DeliveryChange;
-import com.shopkhaos.model.despatch.ShopStates.ShopDeliveryState;
-import com.shopkhaos.model.despatch.ShopStates.OrderChange;
-import com.shopkhaos.model.despatch.ShopStates.ShopOrderState;
+import com.shopkhaos.model.order.ShopStates.DeliveryChange;
+import com.shopkhaos.model.order.ShopStates.ShopDeliveryState;
+import com.shopkhaos.model.order.ShopStates.OrderChange;
+import com.shopkhaos.model.order.ShopStates.ShopOrderState;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosShipment;
 import java.util.ArrayList;

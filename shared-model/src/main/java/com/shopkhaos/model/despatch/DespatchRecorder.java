@@ -77,10 +77,10 @@ public final class DespatchRecorder implements com.shopkhaos.model.khaos.OrderSt
                 departed.add(merged);
             }
         }
-        boolean newlyCancelled = status.isCancelled() && !"Cancelled".equalsIgnoreCase(entry.khaos().khaosStatus());
+        boolean newlyCancelled = status.isCancelled() && !entry.khaos().khaosProgress().isCancelled();
         if (!departed.isEmpty() || newlyCancelled) {
             publisher.publish(new DespatchNotice(DespatchNotice.VERSION, entry.shopId(), entry.orderId(), entry.orderNumber(),
-                    status.orderCode(), status.status(), departed, newlyCancelled && departed.isEmpty() ? "cancelled in Khaos"
+                    status.orderCode(), status.status(), status.progress(), departed, newlyCancelled && departed.isEmpty() ? "cancelled in Khaos"
                     : departed.stream().map(KhaosShipment::code).collect(Collectors.joining(", ", "despatched ", "")), now));
         }
         for (KhaosShipment reported : changed) {

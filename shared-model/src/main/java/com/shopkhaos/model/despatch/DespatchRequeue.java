@@ -23,6 +23,6 @@ public final class DespatchRequeue implements OrderRetryService.DespatchRetry {
     public void requeue(OrderLedgerEntry entry, String requestedBy, Instant at) {
         ledger.change(entry.orderId(), e -> e.noted("despatch retry requested", "by " + requestedBy, at));
         publisher.publish(new DespatchNotice(DespatchNotice.VERSION, entry.shopId(), entry.orderId(), entry.orderNumber(),
-                entry.khaos().khaosOrderCode(), entry.khaos().khaosStatus(), List.of(), "retry requested by " + requestedBy, at));
+                entry.khaos().khaosOrderCode(), entry.khaos().khaosStatus(), entry.khaos().khaosProgress(), List.of(), "retry requested by " + requestedBy, at));
     }
 }

@@ -4,9 +4,7 @@ import com.shopkhaos.model.khaos.KhaosShipment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a Khaos shipment's status means, and which report of a shipment to keep.
@@ -22,24 +20,11 @@ import java.util.Set;
  * replaces it, keeping any consignment reference seen before (tracking codes are never taken back).
  */
 public final class DespatchRules {
-    /** ShipmentStatus values that mean the parcel has left the warehouse. */
-    public static final Set<String> LEFT_WAREHOUSE = Set.of("invoicing", "archived");
-
     private DespatchRules() {
     }
 
     public static boolean hasLeft(KhaosShipment shipment) {
-        return LEFT_WAREHOUSE.contains(shipment.status().toLowerCase(Locale.ROOT));
-    }
-
-    /** How far along the invoice manager a status is: any stage before Shipping 0, Shipping 1, Invoicing 2, Archived 3. */
-    static int stage(String status) {
-        return switch (status.toLowerCase(Locale.ROOT)) {
-            case "archived" -> 3;
-            case "invoicing" -> 2;
-            case "shipping" -> 1;
-            default -> 0;
-        };
+        return shipment.stage().hasLeftWarehouse();
     }
 
     /** The shipment to keep when {@code incoming} reports one already kept as {@code kept} (null: none yet). */
@@ -47,7 +32,7 @@ public final class DespatchRules {
         if (kept == null) {
             return incoming;
         }
-        if (stage(incoming.status()) < stage(kept.status())) {
+        if (incoming.stage().compareTo(kept.stage()) < 0) {
             return kept;
         }
         List<KhaosShipment.Item> items = new ArrayList<>(incoming.items());
@@ -66,6 +51,6 @@ public final class DespatchRules {
                 parcels.add(old);
             }
         }
-        return new KhaosShipment(incoming.id(), incoming.code(), incoming.status(), items, parcels);
+        return new KhaosShipment(incoming.id(), incoming.code(), incoming.status(), incoming.stage(), items, parcels);
     }
 }

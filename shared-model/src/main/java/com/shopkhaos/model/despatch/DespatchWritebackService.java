@@ -1,5 +1,6 @@
 package com.shopkhaos.model.despatch;
 
+import com.shopkhaos.model.order.ShopStates;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
@@ -135,7 +136,7 @@ public final class DespatchWritebackService {
         OrderLedgerEntry entry = found.get();
         String shopId = entry.shopId().isEmpty() ? notice.shopId() : entry.shopId();
         Map<String, KhaosShipment> shipments = shipments(entry.orderId(), notice);
-        boolean khaosCancelled = notice.isCancellation() || "Cancelled".equalsIgnoreCase(entry.khaos().khaosStatus());
+        boolean khaosCancelled = notice.isCancellation() || entry.khaos().khaosProgress().isCancelled();
         OrderMappings.Overrides overrides = mappings.current();
         List<String> done = new ArrayList<>();
         for (int round = 0; ; round++) {

@@ -1,5 +1,6 @@
 package com.shopkhaos.model.despatch;
 
+import com.shopkhaos.model.order.ShopStates;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

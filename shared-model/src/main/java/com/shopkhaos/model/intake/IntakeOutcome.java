@@ -1,24 +1,15 @@
 package com.shopkhaos.model.intake;
 
-/** What became of one webhook delivery, with the HTTP status the shop gets. */
+/** What became of one webhook delivery. The shop sends it again (when it does at all) only when it is {@link #NOT_STORED}. */
 public enum IntakeOutcome {
-    ACCEPTED(200),
-    DUPLICATE(200),
-    IGNORED_EVENT(200),
+    ACCEPTED,
+    DUPLICATE,
+    IGNORED_EVENT,
     /** {@code app.deleted}: the app was uninstalled from the shop, whose secrets we removed (or had already). */
-    APP_DELETED(200),
-    TOO_LARGE(413),
-    UNAUTHENTICATED(401),
-    UNREADABLE(400),
-    NOT_STORED(503);
-
-    private final int status;
-
-    IntakeOutcome(int status) {
-        this.status = status;
-    }
-
-    public int status() {
-        return status;
-    }
+    APP_DELETED,
+    TOO_LARGE,
+    UNAUTHENTICATED,
+    UNREADABLE,
+    /** Not yet safely on the queue: the shop must send it again. */
+    NOT_STORED
 }

@@ -11,9 +11,6 @@ import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import com.shopkhaos.model.signing.HmacSignature;
-import com.shopkhaos.model.web.EndpointAnswer;
-import com.shopkhaos.model.web.JsonText;
-import com.shopkhaos.model.web.RequestHeaders;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,37 +18,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Shopware webhook intake: verify, dedupe, record, enqueue. Takes the raw request, answers what the
- * shop should get back. The shop retries (when it retries at all) only on a non-2xx answer, so
- * this answers 5xx exactly when the event is not yet safely on the queue.
+ * Shopware webhook intake: verify, dedupe, record, enqueue. Takes the raw body and the shop's signature of it, answers
+ * what became of it. The shop retries (when it retries at all) only on a failure, so this answers
+ * {@link IntakeOutcome#NOT_STORED} exactly when the event is not yet safely on the queue.
  */
 public final class WebhookIntakeService {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
-    public static final String SIGNATURE_HEADER = "shopware-shop-signature";
     private static final System.Logger LOG = System.getLogger(WebhookIntakeService.class.getName());
-
-    /** The events this integration acts on; anything else is answered 200 and counted. */
-    public static final Map<String, OrderEventType> HANDLED_EVENTS = Map.of(
-            "checkout.order.placed", OrderEventType.ORDER_PLACED,
-            "state_enter.order_transaction.state.paid", OrderEventType.PAYMENT_PAID,
-            "state_enter.order_transaction.state.authorized", OrderEventType.PAYMENT_AUTHORIZED,
-            "state_enter.order.state.cancelled", OrderEventType.ORDER_CANCELLED);
-
-    /**
-     * Shopware's {@code AppDeletedEvent::NAME} (src/Core/Framework/App/Event/AppDeletedEvent.php): sent when the app is
-     * uninstalled, only to that app's own webhooks ({@code isAllowed}: the app id must match), payload
-     * {@code {"keepUserData": bool}}, signed like every app webhook with the shop secret, which Shopware carries in the
-     * webhook message because the app is gone by the time it is sent (changelog 6.4.3.0, NEXT-16175 "Fix
-     * AppDeletedEvent Webhook signature"). We remove the shop's secret whatever {@code keepUserData} says: that flag is
-     * about the app's data in the shop, while our Admin API credentials die with the app's integration and a new
-     * install registers afresh with a new shop secret.
-     */
-    public static final String APP_DELETED = "app.deleted";
 
     private final WebhookReader reader;
     private final ShopRegistry shops;
@@ -78,7 +55,8 @@ public final class WebhookIntakeService {
         return counters;
     }
 
-    public EndpointAnswer handle(RequestHeaders headers, byte[] body) {
+    /** @param signature the shop's HMAC of the body, as sent; empty when it sent none */
+    public IntakeAnswer handle(byte[] body, Optional<String> signature) {
         if (body == null) {
             body = new byte[0];
         }
@@ -95,13 +73,15 @@ public final class WebhookIntakeService {
             unreadableBecause = e.getMessage();
             shopId = reader.findShopId(body);
         }
-        Optional<String> signature = headers.get(SIGNATURE_HEADER);
+        signature = signature == null ? Optional.empty() : signature.map(String::strip).filter(v -> !v.isEmpty());
         if (shopId.isEmpty() || signature.isEmpty()) {
             LOG.log(Level.WARNING, "webhook refused: no shop id or no signature");
             return answer(IntakeOutcome.UNAUTHENTICATED, "signature missing or shop unknown", null);
         }
         // the app can be uninstalled before its registration was confirmed: then the pending shop's secret verifies it
-        boolean appDeleted = webhook != null && APP_DELETED.equals(webhook.eventName());
+        // The app's uninstall: we remove the shop's secret whatever the shop says about keeping its own data, since our
+        // Admin API credentials die with the app's integration and a new install registers afresh with a new shop secret.
+        boolean appDeleted = webhook != null && webhook.appDeleted();
         Predicate<ShopRegistration> usable = appDeleted ? r -> true : ShopRegistration::isConfirmed;
         Optional<ShopRegistration> shop;
         try {
@@ -139,8 +119,8 @@ public final class WebhookIntakeService {
             return keepUnreadable(ExceptionType.WEBHOOK_WITHOUT_EVENT_ID, body,
                     "event " + webhook.eventName() + " has no source.eventId");
         }
-        OrderEventType type = HANDLED_EVENTS.get(webhook.eventName());
-        if (type == null) {
+        Optional<OrderEventType> type = webhook.orderEvent();
+        if (type.isEmpty()) {
             counters.countIgnored(webhook.eventName());
             LOG.log(Level.INFO, "webhook ignored: event=" + webhook.eventName() + " eventId=" + webhook.eventId());
             return answer(IntakeOutcome.IGNORED_EVENT, "event not handled", webhook.eventId());
@@ -149,10 +129,10 @@ public final class WebhookIntakeService {
             return keepUnreadable(ExceptionType.WEBHOOK_UNREADABLE, body,
                     "event " + webhook.eventName() + " " + webhook.eventId() + " names no order");
         }
-        return accept(webhook, type);
+        return accept(webhook, type.get());
     }
 
-    private EndpointAnswer accept(IncomingWebhook webhook, OrderEventType type) {
+    private IntakeAnswer accept(IncomingWebhook webhook, OrderEventType type) {
         Instant now = clock.instant();
         String where = "eventId=" + webhook.eventId() + " order=" + orDash(webhook.orderNumber());
         ReceiptState receipt;
@@ -187,7 +167,7 @@ public final class WebhookIntakeService {
     }
 
     /** {@code app.deleted}, verified: the shop's secrets go; the answer is 200 unless the store could not be reached. */
-    private EndpointAnswer removeShop(String shopId) {
+    private IntakeAnswer removeShop(String shopId) {
         boolean removed;
         try {
             removed = shops.remove(shopId);
@@ -214,7 +194,7 @@ public final class WebhookIntakeService {
     }
 
     /** A signed message we cannot act on: keep it whole in the exception ledger so nothing is lost. */
-    private EndpointAnswer keepUnreadable(ExceptionType type, byte[] body, String reason) {
+    private IntakeAnswer keepUnreadable(ExceptionType type, byte[] body, String reason) {
         String subject = "webhook-" + sha256(body).substring(0, 20);
         try {
             exceptions.raise(ExceptionRecord.open(type, subject, reason,
@@ -227,12 +207,9 @@ public final class WebhookIntakeService {
         return answer(IntakeOutcome.UNREADABLE, reason, null);
     }
 
-    private EndpointAnswer answer(IntakeOutcome outcome, String message, String eventId) {
+    private IntakeAnswer answer(IntakeOutcome outcome, String message, String eventId) {
         counters.count(outcome);
-        String json = eventId == null
-                ? JsonText.object("outcome", outcome.name(), "message", message)
-                : JsonText.object("outcome", outcome.name(), "message", message, "eventId", eventId);
-        return EndpointAnswer.json(outcome.status(), json);
+        return new IntakeAnswer(outcome, message, Optional.ofNullable(eventId));
     }
 
     private static String orDash(String s) {

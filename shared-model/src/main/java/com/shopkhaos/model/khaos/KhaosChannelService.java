@@ -5,9 +5,6 @@ import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.intake.UnreadableMessageException;
 import com.shopkhaos.model.secrets.RotatingSecret;
-import com.shopkhaos.model.web.EndpointAnswer;
-import com.shopkhaos.model.web.JsonText;
-import com.shopkhaos.model.web.RequestHeaders;
 import com.shopkhaos.model.stock.StockChangePublisher;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -15,29 +12,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Our channel's front door for Khaos Control Cloud, which calls us: the {@code EndpointConfig} file,
- * {@code OrderDownload}, and the pushes ({@code OrderStatusUpload}, {@code StockStatusUpload},
- * {@code StockUpload}). Every call needs the channel's Basic auth. A push is answered 200 only once it
- * is safely stored; anything else makes KCC send it again.
+ * Our channel for Khaos Control Cloud, which calls us: where our endpoints are, the order download, and the pushes
+ * (order statuses, stock statuses, the stock catalogue). Every caller must present the channel's credentials
+ * ({@link #admits}). A push is {@link ChannelAnswer.Stored} only once it is safely stored; anything else makes Khaos
+ * send it again.
  */
 public final class KhaosChannelService {
-    public static final String CONFIG_PATH = "/khaos/config.json";
-    public static final String ORDERS_PATH = "/khaos/orders";
-    public static final String ORDER_STATUS_PATH = "/khaos/order-status";
-    public static final String STOCK_STATUS_PATH = "/khaos/stock-status";
-    public static final String STOCK_PATH = "/khaos/stock";
-    public static final String CONTINUATION_HEADER = "Sirion-Continuation";
-    public static final String SPECIFIC_IDS_HEADER = "SpecificIDs";
     private static final System.Logger LOG = System.getLogger(KhaosChannelService.class.getName());
 
     private final RotatingSecret<ChannelCredentials> credentials;
@@ -84,65 +74,34 @@ public final class KhaosChannelService {
         this.clock = clock;
     }
 
-    /** Basic auth with the channel's credentials; a rotated password is read afresh at most once a minute. */
-    private boolean admitted(RequestHeaders headers) {
-        Optional<String> authorization = headers.get("Authorization");
-        return authorization.isPresent() && credentials.admitting(c -> c.admits(authorization)).isPresent();
+    /** True when the caller presented the channel's credentials; a rotated password is read afresh at most once a minute. */
+    public boolean admits(String user, String password) {
+        return credentials.admitting(c -> c.admits(user, password)).isPresent();
     }
 
-    /** {@code GET /khaos/config.json}: the EndpointConfig a retailer points KCC's "Configuration URL" at. */
-    public EndpointAnswer config(RequestHeaders headers, String requestBaseUrl) {
-        if (!admitted(headers)) {
-            return unauthorised();
-        }
-        String base = publicBaseUrl.orElse(requestBaseUrl).replaceAll("/+$", "");
-        Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("OrderDownload", base + ORDERS_PATH);
-        urls.put("OrderStatusUpload", base + ORDER_STATUS_PATH);
-        urls.put("StockStatusUpload", base + STOCK_STATUS_PATH);
-        urls.put("StockUpload", base + STOCK_PATH);
-        return EndpointAnswer.json(200, codec.endpointConfig(urls, orderDownloadFrequencyMinutes));
+    /** Where KCC finds our endpoints (our public base URL, else the one the caller used) and how often to download. */
+    public ChannelAnswer.ChannelSetup config(String requestBaseUrl) {
+        return new ChannelAnswer.ChannelSetup(publicBaseUrl.orElse(requestBaseUrl).replaceAll("/+$", ""),
+                orderDownloadFrequencyMinutes);
     }
 
     /**
-     * {@code GET /khaos/orders}: the next page of READY orders (acknowledging the page named by
-     * {@code Sirion-Continuation}), or exactly the orders named in {@code SpecificIDs}. When the ledger cannot
-     * be read, 503 and nothing changes: Khaos asks again at its next download.
+     * The next page of READY orders (acknowledging the page named by {@code continuation}), or exactly the orders whose
+     * AssociatedRefs are {@code specificRefs}. When the ledger cannot be read nothing changes: Khaos asks again at its
+     * next download.
      */
-    public EndpointAnswer orderDownload(RequestHeaders headers) {
-        if (!admitted(headers)) {
-            return unauthorised();
-        }
-        Optional<String> continuation = headers.get(CONTINUATION_HEADER).filter(c -> !c.isBlank());
-        List<String> specific = specificIds(headers.get(SPECIFIC_IDS_HEADER).orElse(""));
-        KhaosOrderFeed.Download download;
+    public ChannelAnswer orderDownload(Optional<String> continuation, List<String> specificRefs) {
+        Optional<String> page = continuation.filter(c -> !c.isBlank());
         try {
-            download = specific.isEmpty() ? feed.next(continuation) : feed.specific(specific, continuation);
+            return new ChannelAnswer.Orders(specificRefs.isEmpty() ? feed.next(page) : feed.specific(specificRefs, page));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "order download failed, Khaos will ask again: " + e);
-            return EndpointAnswer.json(503, JsonText.object("error", "orders unavailable, ask again"));
+            return new ChannelAnswer.OrdersUnavailable("orders unavailable, ask again");
         }
-        EndpointAnswer answer = EndpointAnswer.json(200, codec.orderDownload(download.salesOrders()));
-        return download.continuation().map(c -> answer.withHeader(CONTINUATION_HEADER, c)).orElse(answer);
     }
 
-    /** {@code SpecificIDs: "A1,A2"}: comma-separated AssociatedRefs; the spec shows them quoted, so quotes are dropped. */
-    static List<String> specificIds(String header) {
-        List<String> ids = new ArrayList<>();
-        for (String part : header.split(",")) {
-            String id = part.strip().replaceAll("^\"+|\"+$", "").strip();
-            if (!id.isEmpty() && !ids.contains(id)) {
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
-    /** {@code POST} of an upload: checked, kept raw (and, for the catalogue, applied), then 200. */
-    public EndpointAnswer upload(KhaosUploadKind kind, RequestHeaders headers, byte[] body) {
-        if (!admitted(headers)) {
-            return unauthorised();
-        }
+    /** A push: checked, kept raw (and applied), then {@link ChannelAnswer.Stored}. */
+    public ChannelAnswer upload(KhaosUploadKind kind, byte[] body) {
         Instant now = clock.instant();
         CatalogueChange change = null;
         OrderStatusUpload orderStatuses = null;
@@ -173,16 +132,16 @@ public final class KhaosChannelService {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, kind + " upload not stored, Khaos will send it again: " + e);
-            return EndpointAnswer.json(500, JsonText.object("error", "not stored, send again"));
+            return new ChannelAnswer.NotStored("not stored, send again");
         }
         LOG.log(Level.INFO, kind + " upload stored (" + body.length + " bytes"
                 + (change == null ? "" : ", " + change.items().size() + " items, " + change.deletedStockIds().size() + " deleted")
                 + ")");
-        return EndpointAnswer.json(200, JsonText.object("stored", kind.name()));
+        return new ChannelAnswer.Stored(kind);
     }
 
     private void applyOrderStatuses(OrderStatusUpload upload, Instant now) {
-        Map<KhaosOrderStatusRecorder.Effect, Integer> effects = new java.util.EnumMap<>(KhaosOrderStatusRecorder.Effect.class);
+        Map<KhaosOrderStatusRecorder.Effect, Integer> effects = new EnumMap<>(KhaosOrderStatusRecorder.Effect.class);
         for (KhaosOrderStatus status : upload.statuses()) {
             effects.merge(statuses.apply(status), 1, Integer::sum);
         }
@@ -210,22 +169,17 @@ public final class KhaosChannelService {
         }
     }
 
-    private EndpointAnswer unreadable(KhaosUploadKind kind, byte[] body, String reason, Instant now) {
-        String subject = kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + sha256(body).substring(0, 20);
+    private ChannelAnswer unreadable(KhaosUploadKind kind, byte[] body, String reason, Instant now) {
+        String subject = kind.name().toLowerCase(Locale.ROOT) + "-" + sha256(body).substring(0, 20);
         try {
             exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_UPLOAD_UNREADABLE, subject,
                     kind + " upload not readable: " + reason, new String(body, StandardCharsets.UTF_8), now));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "unreadable " + kind + " upload could not be kept: " + e);
-            return EndpointAnswer.json(500, JsonText.object("error", "could not be kept, send again"));
+            return new ChannelAnswer.NotStored("could not be kept, send again");
         }
         LOG.log(Level.WARNING, kind + " upload unreadable, kept as exception: " + reason);
-        return EndpointAnswer.json(400, JsonText.object("error", reason));
-    }
-
-    private static EndpointAnswer unauthorised() {
-        return EndpointAnswer.json(401, JsonText.object("error", "channel user name or password missing or wrong"))
-                .withHeader("WWW-Authenticate", "Basic realm=\"Khaos channel\"");
+        return new ChannelAnswer.Unreadable(reason);
     }
 
     private static String sha256(byte[] body) {

@@ -1,16 +1,9 @@
 package com.shopkhaos.model.khaos;
 
 import com.shopkhaos.model.intake.UnreadableMessageException;
-import java.util.Map;
 
-/** Port: the KCC web services' JSON (their shapes stay in infra). */
+/** Port: reads what Khaos Control Cloud pushes to us (the KCC web services' shapes stay in infra). */
 public interface KhaosMessageCodec {
-
-    /** Our {@code EndpointConfig} file (JSON format) naming each endpoint's URL. */
-    String endpointConfig(Map<String, String> urlByEndpoint, int orderDownloadFrequencyMinutes);
-
-    /** An {@code OrderDownload} answer carrying these sales orders (each already KCC JSON), with our import config. */
-    String orderDownload(java.util.List<String> salesOrders);
 
     /**
      * Reads an {@code OrderStatusUpload}. An entry without the fields needed to find the order is set aside

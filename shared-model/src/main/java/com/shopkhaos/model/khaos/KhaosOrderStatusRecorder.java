@@ -71,7 +71,7 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
             return Effect.UNKNOWN_ORDER;
         }
         OrderLedgerEntry entry = found.get();
-        KhaosHandover reported = entry.khaos().reported(status.orderCode(), status.orderId(), status.status());
+        KhaosHandover reported = entry.khaos().reported(status.orderCode(), status.orderId(), status.status(), status.progress());
         String detail = "Khaos " + status.orderCode() + ": " + status.status();
         switch (entry.state()) {
             case READY -> {

@@ -8,12 +8,15 @@ import java.util.Objects;
  * One {@code Shipment} of a SalesOrderStatus: a part of the order in Khaos's Sales Invoice Manager (an invoice),
  * keyed by its {@code ID}; its {@code Code} may change when a person works on it.
  *
- * @param status the ShipmentStatus: Released, Staging, Payment, Picking, Packing, Shipping, Invoicing, Processing,
- *               Issue, AwaitingDate, AwaitingStock, ManualHold, TermsHold or Archived
+ * @param status Khaos's own ShipmentStatus, as Khaos words it (shown to people, kept as sent)
+ * @param stage  what that status means (the channel adapter reads it from {@code status}; stored forms keep only the
+ *               word, and their adapters read it again: until then, none is taken as still in the warehouse, never as gone)
  */
-public record KhaosShipment(String id, String code, String status, List<Item> items, List<Parcel> parcels) {
+public record KhaosShipment(String id, String code, String status, ShipmentStage stage, List<Item> items,
+                            List<Parcel> parcels) {
     public KhaosShipment {
         Objects.requireNonNull(id, "id");
+        stage = stage == null ? ShipmentStage.IN_WAREHOUSE : stage;
         code = code == null ? "" : code;
         status = status == null ? "" : status;
         items = List.copyOf(items);

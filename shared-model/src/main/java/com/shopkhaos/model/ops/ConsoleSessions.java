@@ -13,10 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The sandbox console's sign-in: configured people with passwords ({@code OPS_CONSOLE_USERS}, {@code name:password}
- * pairs), and a session cookie {@code name|expiry|HMAC} signed with a key only the server knows. No state kept.
+ * pairs), and a session token {@code name|expiry|HMAC} signed with a key only the server knows. No state kept.
  */
 public final class ConsoleSessions {
-    public static final String COOKIE = "ops_session";
     static final Duration LIFETIME = Duration.ofHours(8);
 
     private final Map<String, String> users;
@@ -46,7 +45,7 @@ public final class ConsoleSessions {
         return users;
     }
 
-    /** A cookie value for this person, or empty when the name or password is wrong. */
+    /** A session token for this person, or empty when the name or password is wrong. */
     public Optional<String> signIn(String name, String password, Instant now) {
         String expected = users.get(name == null ? "" : name.strip());
         if (expected == null || password == null
@@ -58,37 +57,30 @@ public final class ConsoleSessions {
                 + sign(payload));
     }
 
-    /** Who a {@code Cookie} header's session belongs to, while it is valid. */
-    public Optional<String> who(Optional<String> cookieHeader, Instant now) {
-        if (cookieHeader.isEmpty()) {
+    /** Who a session token belongs to, while it is valid. */
+    public Optional<String> who(Optional<String> token, Instant now) {
+        if (token.isEmpty()) {
             return Optional.empty();
         }
-        for (String part : cookieHeader.get().split(";")) {
-            String c = part.strip();
-            if (!c.startsWith(COOKIE + "=")) {
-                continue;
-            }
-            String value = c.substring(COOKIE.length() + 1);
-            int dot = value.indexOf('.');
-            if (dot < 1) {
-                return Optional.empty();
-            }
-            try {
-                String payload = new String(Base64.getUrlDecoder().decode(value.substring(0, dot)), StandardCharsets.UTF_8);
-                if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.UTF_8),
-                        value.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
-                    return Optional.empty();
-                }
-                String[] fields = payload.split("\\|");
-                if (fields.length != 2 || now.getEpochSecond() > Long.parseLong(fields[1]) || !users.containsKey(fields[0])) {
-                    return Optional.empty();
-                }
-                return Optional.of(fields[0]);
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
+        String value = token.get().strip();
+        int dot = value.indexOf('.');
+        if (dot < 1) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        try {
+            String payload = new String(Base64.getUrlDecoder().decode(value.substring(0, dot)), StandardCharsets.UTF_8);
+            if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.UTF_8),
+                    value.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
+                return Optional.empty();
+            }
+            String[] fields = payload.split("\\|");
+            if (fields.length != 2 || now.getEpochSecond() > Long.parseLong(fields[1]) || !users.containsKey(fields[0])) {
+                return Optional.empty();
+            }
+            return Optional.of(fields[0]);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private String sign(String payload) {

@@ -3,9 +3,8 @@ package com.shopkhaos.model.ops;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
-import java.util.Optional;
 
-/** The key ops tools present as {@code Authorization: Bearer <key>} (from Secrets Manager). A secret: never printed. */
+/** The key ops tools present (from Secrets Manager). A secret: never printed. */
 public final class OpsApiKey {
     static final int MIN_LENGTH = 24;
     private final byte[] key;
@@ -18,12 +17,9 @@ public final class OpsApiKey {
         this.key = key.strip().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Constant-time check of an Authorization header. */
-    public boolean admits(Optional<String> authorization) {
-        if (authorization.isEmpty() || !authorization.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(key, authorization.get().substring(7).strip().getBytes(StandardCharsets.UTF_8));
+    /** Constant-time check of a presented key. */
+    public boolean admits(String presented) {
+        return presented != null && MessageDigest.isEqual(key, presented.strip().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -8,12 +8,12 @@ import java.util.List;
  * A shop order as the order flow needs it, read from Shopware by the infra adapter (the anti-corruption
  * layer: Shopware's own JSON never reaches the domain). Amounts as Shopware stated them.
  *
- * @param state the order's state in the shop: open, in_progress, completed, cancelled
+ * @param state the order's state in the shop (mapped from the shop's state machine by the adapter)
  */
 public record ShopOrder(String orderId, String orderNumber, Instant placedAt, String currency, TaxStatus taxStatus,
                         BigDecimal amountTotal, BigDecimal amountNet, BigDecimal shippingTotal, List<TaxPortion> taxes,
                         ShopCustomer customer, ShopAddress billing, List<ShopDelivery> deliveries, List<ShopLine> lines,
-                        List<ShopPayment> payments, String state) {
+                        List<ShopPayment> payments, ShopStates.ShopOrderState state) {
 
     /** Who ordered. Personal data: never logged. */
     public record ShopCustomer(String email, String firstName, String lastName, String company, String customerNumber) {
@@ -31,7 +31,7 @@ public record ShopOrder(String orderId, String orderNumber, Instant placedAt, St
     }
 
     public boolean isCancelled() {
-        return "cancelled".equals(state);
+        return state == ShopStates.ShopOrderState.CANCELLED;
     }
 
     /** Paid or authorized by at least one payment. */

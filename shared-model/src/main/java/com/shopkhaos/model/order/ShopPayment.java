@@ -1,15 +1,16 @@
 package com.shopkhaos.model.order;
 
+import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import java.math.BigDecimal;
 
 /** A payment transaction of the order and its state (open, paid, authorized, …). */
-public record ShopPayment(String transactionId, String methodTechnicalName, String methodName, String state,
+public record ShopPayment(String transactionId, String methodTechnicalName, String methodName, ShopPaymentState state,
                           BigDecimal amount) {
     public boolean isPaid() {
-        return state.equals("paid") || state.equals("paid_partially");
+        return state.isPaid();
     }
 
     public boolean isAuthorized() {
-        return state.equals("authorized");
+        return state == ShopPaymentState.AUTHORIZED;
     }
 }

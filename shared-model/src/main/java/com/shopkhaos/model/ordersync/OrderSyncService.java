@@ -165,7 +165,7 @@ public final class OrderSyncService {
         }
         Instant now = clock.instant();
         exceptions.raise(ExceptionRecord.open(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber(),
-                "order " + entry.orderNumber() + " was " + (order.isPresent() ? "cancelled" : "deleted")
+                "order " + entry.orderNumber() + (order.isPresent() ? " was cancelled" : " was deleted")
                         + " in the shop after Khaos downloaded it (now " + entry.state() + " in Khaos"
                         + (entry.khaos().khaosOrderCode().isEmpty() ? "" : " as " + entry.khaos().khaosOrderCode()) + ")",
                 "", now));

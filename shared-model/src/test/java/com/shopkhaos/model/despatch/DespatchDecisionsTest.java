@@ -2,12 +2,13 @@ package com.shopkhaos.model.despatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopkhaos.model.despatch.ShopStates.DeliveryChange;
-import com.shopkhaos.model.despatch.ShopStates.OrderChange;
-import com.shopkhaos.model.despatch.ShopStates.ShopDeliveryState;
-import com.shopkhaos.model.despatch.ShopStates.ShopOrderState;
+import com.shopkhaos.model.order.ShopStates.DeliveryChange;
+import com.shopkhaos.model.order.ShopStates.OrderChange;
+import com.shopkhaos.model.order.ShopStates.ShopDeliveryState;
+import com.shopkhaos.model.order.ShopStates.ShopOrderState;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosShipment;
+import com.shopkhaos.model.khaos.ShipmentStage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,10 @@ class DespatchDecisionsTest {
         return new KhaosShipment.Item("oi-" + sku, shipmentItemId, sku, new BigDecimal(quantity), importRef, "");
     }
 
-    private static KhaosShipment shipment(String id, String status, List<KhaosShipment.Item> items, String... consignments) {
+    private static KhaosShipment shipment(String id, ShipmentStage stage, List<KhaosShipment.Item> items, String... consignments) {
         List<KhaosShipment.Parcel> parcels = java.util.Arrays.stream(consignments)
                 .map(c -> new KhaosShipment.Parcel(c, ROYAL_MAIL, "2026-11-27T10:00:00")).toList();
-        return new KhaosShipment(id, "INV" + id, status, items, parcels);
+        return new KhaosShipment(id, "INV" + id, stage.name(), stage, items, parcels);
     }
 
     private static ShopDeliveries.ShopOrderView order(ShopOrderState orderState, ShopDeliveryState deliveryState, String... codes) {
@@ -43,15 +44,14 @@ class DespatchDecisionsTest {
     }
 
     @ParameterizedTest(name = "{0} left the warehouse: {1}")
-    @CsvSource({"Staging, false", "Picking, false", "Packing, false", "Shipping, false", "ManualHold, false", "Issue, false",
-            "Invoicing, true", "Archived, true", "archived, true"})
-    void aShipmentHasLeft_onlyPastTheShippingStage(String status, boolean left) {
-        assertThat(DespatchRules.hasLeft(shipment("S1", status, List.of()))).isEqualTo(left);
+    @CsvSource({"IN_WAREHOUSE, false", "SHIPPING, false", "INVOICING, true", "ARCHIVED, true"})
+    void aShipmentHasLeft_onlyPastTheShippingStage(ShipmentStage stage, boolean left) {
+        assertThat(DespatchRules.hasLeft(shipment("S1", stage, List.of()))).isEqualTo(left);
     }
 
     @Test
     void shippedUnits_countEachShipmentItemOnce_whateverHowOftenItWasReported() {
-        KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "1", "line-mug"),
+        KhaosShipment s1 = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "1", "line-mug"),
                 item("SI1", "MUG-BLUE", "1", "line-mug")), "JD1");
         ShippedUnits units = ShippedUnits.count(LINES, List.of(s1, s1), SAME);
         assertThat(units.shipped()).containsEntry("line-mug", new BigDecimal("1")).containsEntry("line-hat", BigDecimal.ZERO);
@@ -60,8 +60,8 @@ class DespatchDecisionsTest {
 
     @Test
     void shippedUnits_ignoreShipmentsStillInTheWarehouse_andMatchLinesBySkuOrStockCodeWithoutImportRef() {
-        KhaosShipment packed = shipment("S1", "Packing", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")));
-        KhaosShipment gone = shipment("S2", "Archived", List.of(item("SI2", "KH-MUG", "2", ""), item("SI3", "hat-red", "1", "")), "JD2");
+        KhaosShipment packed = shipment("S1", ShipmentStage.IN_WAREHOUSE, List.of(item("SI1", "MUG-BLUE", "2", "line-mug")));
+        KhaosShipment gone = shipment("S2", ShipmentStage.ARCHIVED, List.of(item("SI2", "KH-MUG", "2", ""), item("SI3", "hat-red", "1", "")), "JD2");
         UnaryOperator<String> mapped = sku -> sku.equals("MUG-BLUE") ? "KH-MUG" : sku;
 
         assertThat(ShippedUnits.count(LINES, List.of(packed), mapped).progress(LINES)).isEqualTo(ShippedUnits.Progress.NONE);
@@ -72,11 +72,11 @@ class DespatchDecisionsTest {
 
     @Test
     void anOlderReport_neverTakesBackADespatch_norATrackingCode() {
-        KhaosShipment archived = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
-        KhaosShipment older = shipment("S1", "Picking", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")));
+        KhaosShipment archived = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
+        KhaosShipment older = shipment("S1", ShipmentStage.IN_WAREHOUSE, List.of(item("SI1", "MUG-BLUE", "2", "line-mug")));
         assertThat(DespatchRules.merge(archived, older)).isEqualTo(archived);
 
-        KhaosShipment renamed = new KhaosShipment("S1", "INV-RENAMED", "Archived", archived.items(), List.of(
+        KhaosShipment renamed = new KhaosShipment("S1", "INV-RENAMED", "ARCHIVED", ShipmentStage.ARCHIVED, archived.items(), List.of(
                 new KhaosShipment.Parcel("JD9", ROYAL_MAIL, "")));
         KhaosShipment kept = DespatchRules.merge(archived, renamed);
         assertThat(kept.code()).isEqualTo("INV-RENAMED");
@@ -85,7 +85,7 @@ class DespatchDecisionsTest {
 
     @Test
     void aFirstParcelOfTwo_addsItsCode_thenShipsPartially_andTheOrderGoesInProgress() {
-        KhaosShipment first = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
+        KhaosShipment first = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
         DespatchPlan plan = decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(first));
 
         assertThat(plan.trackingCodes()).containsExactly("JD1");
@@ -96,8 +96,8 @@ class DespatchDecisionsTest {
 
     @Test
     void theLastParcel_mergesCodesWithThoseThere_andShipsFromPartial_andCompletesTheOrder() {
-        KhaosShipment first = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
-        KhaosShipment second = shipment("S2", "Archived", List.of(item("SI2", "HAT-RED", "1", "line-hat")), "JD2", "JD3");
+        KhaosShipment first = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
+        KhaosShipment second = shipment("S2", ShipmentStage.ARCHIVED, List.of(item("SI2", "HAT-RED", "1", "line-hat")), "JD2", "JD3");
         DespatchPlan plan = decide(order(ShopOrderState.IN_PROGRESS, ShopDeliveryState.SHIPPED_PARTIALLY, "JD1", "CX-OWN"), List.of(second, first));
 
         assertThat(plan.trackingCodes()).containsExactly("JD1", "CX-OWN", "JD2", "JD3");
@@ -109,8 +109,8 @@ class DespatchDecisionsTest {
     @Test
     void aFurtherPartialShipment_needsNoTransition_andTheSameReportAgainWritesNothing() {
         List<ShopDeliveries.OrderedLine> three = List.of(new ShopDeliveries.OrderedLine("line-mug", "MUG-BLUE", 3));
-        KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "1", "line-mug")), "JD1");
-        KhaosShipment s2 = shipment("S2", "Archived", List.of(item("SI2", "MUG-BLUE", "1", "line-mug")), "JD2");
+        KhaosShipment s1 = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "1", "line-mug")), "JD1");
+        KhaosShipment s2 = shipment("S2", ShipmentStage.ARCHIVED, List.of(item("SI2", "MUG-BLUE", "1", "line-mug")), "JD2");
         ShopDeliveries.ShopOrderView partial = new ShopDeliveries.ShopOrderView("o1", "10042", ShopOrderState.IN_PROGRESS, three, List.of(
                 new ShopDeliveries.DeliveryView("d1", ShopDeliveryState.SHIPPED_PARTIALLY, List.of("JD1"), "sm", "")));
 
@@ -126,21 +126,21 @@ class DespatchDecisionsTest {
 
     @Test
     void aWholeOrderShippedAlready_writesNothing_soNoSecondMail() {
-        KhaosShipment all = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+        KhaosShipment all = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat")), "JD1");
         assertThat(decide(order(ShopOrderState.COMPLETED, ShopDeliveryState.SHIPPED, "JD1"), List.of(all)).writesAnything()).isFalse();
     }
 
     @Test
     void aLineNotOnTheOrder_orMoreThanOrdered_holdsEverything() {
-        KhaosShipment stranger = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+        KhaosShipment stranger = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI9", "SCARF", "1", "")), "JD1");
         DespatchPlan unknown = decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(stranger));
         assertThat(unknown.holds()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DESPATCH_LINE_NOT_ON_ORDER);
         assertThat(unknown.holds().get(0).reason()).contains("SCARF").contains("10042");
         assertThat(unknown.writesAnything()).isFalse();
 
-        KhaosShipment tooMany = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "3", "line-mug")), "JD1");
+        KhaosShipment tooMany = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "3", "line-mug")), "JD1");
         DespatchPlan over = decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(tooMany));
         assertThat(over.holds()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DESPATCH_MORE_THAN_ORDERED);
         assertThat(over.holds().get(0).reason()).contains("3 of MUG-BLUE shipped, 2 ordered");
@@ -149,7 +149,7 @@ class DespatchDecisionsTest {
 
     @Test
     void aParcelWithoutConsignmentRef_stillShips_andTellsAPerson() {
-        KhaosShipment untracked = new KhaosShipment("S1", "INV1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+        KhaosShipment untracked = new KhaosShipment("S1", "INV1", "ARCHIVED", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat")), List.of(new KhaosShipment.Parcel("", ROYAL_MAIL, "")));
         DespatchPlan plan = decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(untracked));
         assertThat(plan.trackingCodes()).isEmpty();
@@ -159,7 +159,7 @@ class DespatchDecisionsTest {
 
     @Test
     void aDeliveryCancelledInTheShop_holdsTheDespatch() {
-        KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
+        KhaosShipment s1 = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
         DespatchPlan plan = decide(order(ShopOrderState.OPEN, ShopDeliveryState.CANCELLED), List.of(s1));
         assertThat(plan.holds()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.DELIVERY_NOT_WRITABLE);
         assertThat(plan.writesAnything()).isFalse();
@@ -177,7 +177,7 @@ class DespatchDecisionsTest {
         assertThat(cancelled.deliveryAction()).contains(DeliveryChange.CANCEL);
         assertThat(cancelled.orderActions()).containsExactly(OrderChange.CANCEL);
 
-        KhaosShipment part = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
+        KhaosShipment part = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug")), "JD1");
         DespatchPlan partly = DespatchPlan.decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(part), true, cancel, SAME, Map.of());
         assertThat(partly.deliveryAction()).contains(DeliveryChange.SHIP_PARTIALLY);
         assertThat(partly.notices()).extracting(DespatchPlan.Problem::type).containsExactly(ExceptionType.CANCELLED_IN_KHAOS);
@@ -185,7 +185,7 @@ class DespatchDecisionsTest {
 
     @Test
     void aCourierMappedToAnotherShippingMethod_changesTheDeliverysMethod_withTheCodes() {
-        KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+        KhaosShipment s1 = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat")), "JD1");
         DespatchPlan plan = DespatchPlan.decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(s1), false, DespatchSettings.DEFAULTS, SAME,
                 Map.of("rm48", "dpd_next_day"));
@@ -199,7 +199,7 @@ class DespatchDecisionsTest {
 
     @Test
     void orderStateFollowing_canBeSwitchedOff() {
-        KhaosShipment s1 = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+        KhaosShipment s1 = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat")), "JD1");
         DespatchSettings off = new DespatchSettings(false, DespatchSettings.KhaosCancellation.EXCEPTION, 5);
         DespatchPlan plan = DespatchPlan.decide(order(ShopOrderState.OPEN, ShopDeliveryState.OPEN), List.of(s1), false, off, SAME, Map.of());
@@ -210,7 +210,7 @@ class DespatchDecisionsTest {
 
     @Test
     void aPromotionSentAsAKhaosItem_comesBackInTheShipment_andIsNotAUnitToShip() {
-        KhaosShipment all = shipment("S1", "Archived", List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
+        KhaosShipment all = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat"), item("SI3", "WEB-DISCOUNT", "1", "line-promo")), "JD1");
         ShopDeliveries.ShopOrderView order = new ShopDeliveries.ShopOrderView("o1", "10042", ShopOrderState.OPEN, LINES, List.of(
                 new ShopDeliveries.DeliveryView("d1", ShopDeliveryState.OPEN, List.of(), "sm", "")), java.util.Set.of("line-promo"));

@@ -14,15 +14,15 @@ class ConsoleSessionsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
     private final ConsoleSessions sessions = new ConsoleSessions(Map.of("priya", "a-long-enough-password"), "k".repeat(32).getBytes());
 
-    private static Optional<String> cookie(String value) {
-        return Optional.of("other=1; " + ConsoleSessions.COOKIE + "=" + value);
+    private static Optional<String> token(String value) {
+        return Optional.of(value);
     }
 
     @Test
     void aRightPassword_signsIn_forEightHours() {
         String value = sessions.signIn("priya", "a-long-enough-password", NOW).orElseThrow();
-        assertThat(sessions.who(cookie(value), NOW.plus(Duration.ofHours(7)))).contains("priya");
-        assertThat(sessions.who(cookie(value), NOW.plus(Duration.ofHours(9)))).as("expired").isEmpty();
+        assertThat(sessions.who(token(value), NOW.plus(Duration.ofHours(7)))).contains("priya");
+        assertThat(sessions.who(token(value), NOW.plus(Duration.ofHours(9)))).as("expired").isEmpty();
     }
 
     @Test
@@ -32,11 +32,11 @@ class ConsoleSessionsTest {
         String value = sessions.signIn("priya", "a-long-enough-password", NOW).orElseThrow();
         String forgedName = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("admin|" + NOW.plusSeconds(3600).getEpochSecond()).getBytes()) + value.substring(value.indexOf('.'));
-        assertThat(sessions.who(cookie(forgedName), NOW)).isEmpty();
-        assertThat(sessions.who(cookie(value + "x"), NOW)).isEmpty();
-        assertThat(sessions.who(Optional.of("nothing=here"), NOW)).isEmpty();
+        assertThat(sessions.who(token(forgedName), NOW)).isEmpty();
+        assertThat(sessions.who(token(value + "x"), NOW)).isEmpty();
+        assertThat(sessions.who(Optional.of("nothing-here"), NOW)).isEmpty();
         ConsoleSessions other = new ConsoleSessions(Map.of("priya", "a-long-enough-password"), "z".repeat(32).getBytes());
-        assertThat(other.who(cookie(value), NOW)).as("signed by another server's key").isEmpty();
+        assertThat(other.who(token(value), NOW)).as("signed by another server's key").isEmpty();
     }
 
     @Test

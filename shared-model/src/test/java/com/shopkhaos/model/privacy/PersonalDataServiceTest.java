@@ -3,6 +3,7 @@ package com.shopkhaos.model.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.shopkhaos.model.khaos.KhaosOrderProgress;
 import com.shopkhaos.model.ledger.InMemoryOrderLedger;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
@@ -119,7 +120,7 @@ class PersonalDataServiceTest {
                 .ready(salesOrder, at, "checked")
                 .moveTo(OrderState.DOWNLOADED, KhaosHandover.NONE.withSalesOrder(salesOrder).servedIn("p1").downloaded(at), at, "served")
                 .moveTo(OrderState.IMPORTED, KhaosHandover.NONE.withSalesOrder(salesOrder).servedIn("p1").downloaded(at)
-                        .reported("SO" + number, "1", "Imported"), at, "Khaos imported it");
+                        .reported("SO" + number, "1", "Received", KhaosOrderProgress.RECEIVED), at, "Khaos imported it");
         ledger.entries.put(entry.orderId(), entry);
         return entry;
     }

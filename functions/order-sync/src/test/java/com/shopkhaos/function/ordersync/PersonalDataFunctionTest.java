@@ -16,6 +16,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosUpload;
 import com.shopkhaos.model.khaos.KhaosUploadKind;
+import com.shopkhaos.model.khaos.KhaosOrderProgress;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.order.KhaosSalesOrder;
@@ -90,7 +91,8 @@ class PersonalDataFunctionTest {
         OrderLedgerEntry ready = OrderLedgerEntry.received("shopP", UUID.randomUUID().toString().replace("-", ""), number, "e-" + number,
                 "checkout.order.placed", at).ready(json, at, "checked");
         OrderLedgerEntry imported = ready.moveTo(OrderState.DOWNLOADED, ready.khaos().servedIn("page-" + number).downloaded(at), at, "served")
-                .moveTo(OrderState.IMPORTED, ready.khaos().servedIn("page-" + number).downloaded(at).reported("SO" + number, "9" + number, "Imported"),
+                .moveTo(OrderState.IMPORTED, ready.khaos().servedIn("page-" + number).downloaded(at).reported("SO" + number, "9" + number,
+                        "Received", KhaosOrderProgress.RECEIVED),
                         at, "Khaos imported it");
         ledger.create(imported);
         assertThat(ledger.find(imported.orderId()).orElseThrow().khaos().salesOrder()).contains(c.email(), c.line1());

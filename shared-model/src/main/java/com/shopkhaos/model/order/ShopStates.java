@@ -1,9 +1,9 @@
-package com.shopkhaos.model.despatch;
+package com.shopkhaos.model.order;
 
 import java.util.Locale;
 
 /**
- * The states and state changes of a shop order and its delivery that the despatch write-back decides on, in the core's
+ * The states and state changes of a shop order, its deliveries and its payments that the flows decide on, in the core's
  * words. The shop adapter maps the shop's own state machine names to these and these to its transitions; the core never
  * compares or builds the shop's strings.
  */
@@ -27,6 +27,16 @@ public final class ShopStates {
 
         public String label() {
             return words(name());
+        }
+    }
+
+    /** Where a payment transaction is; only paid (in full or in part) and authorized make an order ready when paid. */
+    public enum ShopPaymentState {
+        OPEN, AUTHORIZED, PAID_PARTIALLY, PAID, REFUNDED_PARTIALLY, REFUNDED, CANCELLED, FAILED, OTHER;
+
+        /** Money taken: paid in full or in part. */
+        public boolean isPaid() {
+            return this == PAID || this == PAID_PARTIALLY;
         }
     }
 
