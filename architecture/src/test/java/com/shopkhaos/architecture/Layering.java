@@ -19,12 +19,12 @@ final class Layering {
     private Layering() {
     }
 
-    /** shared-model is pure Java: no Quarkus, no CDI, no AWS SDK, no HTTP framework. */
+    /** shared-model is pure Java: no Quarkus, no CDI, no configuration library, no AWS SDK, no HTTP framework. */
     static ArchRule modelIsPure(String modelPackage) {
         return noClasses().that().resideInAPackage(modelPackage)
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.enterprise..", "jakarta.inject..",
                         "javax.inject..", "software.amazon..", "com.amazonaws..", "io.vertx..", "jakarta.ws.rs..",
-                        "org.eclipse.microprofile..")
+                        "org.eclipse.microprofile..", "io.smallrye..")
                 .because("shared-model holds the domain, rules and flow services, unit-testable without any framework");
     }
 

@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The demo switch: places orders in the simulated shop at a steady rate ({@code SANDBOX_DEMO_ORDERS_PER_MINUTE}). */
 @Singleton
@@ -25,22 +24,20 @@ public class DemoOrders {
     @Inject
     ShopwareSimulator shop;
 
-    @ConfigProperty(name = "sandbox.demo.orders-per-minute")
-    int perMinute;
-
-    @ConfigProperty(name = "sandbox.seed")
-    long seed;
+    @Inject
+    SandboxConfig config;
 
     private Random random;
     private long tick;
 
     @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void placeIfDue() {
+        int perMinute = config.demo().ordersPerMinute();
         if (perMinute <= 0) {
             return;
         }
         if (random == null) {
-            random = new Random(seed);
+            random = new Random(config.seed());
         }
         tick++;
         long every = Math.max(1, 60 / Math.min(perMinute, 60));

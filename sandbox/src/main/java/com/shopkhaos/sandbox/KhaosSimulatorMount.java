@@ -11,8 +11,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Serves the Khaos Control Cloud simulator's control API under {@code /khaos-sim}, pointed at the sandbox's own channel. */
 @Singleton
@@ -21,15 +19,13 @@ public class KhaosSimulatorMount {
 
     @Produces
     @Singleton
-    KhaosSimulator khaos(@ConfigProperty(name = "sandbox.seed") long seed,
-                         @ConfigProperty(name = "sandbox.khaos.poll-seconds") double pollSeconds,
-                         @ConfigProperty(name = "sandbox.khaos.auto-despatch-seconds") long autoDespatchSeconds,
-                         @ConfigProperty(name = "sandbox.khaos.faults") Optional<String> faults) {
+    KhaosSimulator khaos(SandboxConfig config) {
         SandboxSettings settings = SandboxSettings.fromEnvironment();
-        KhaosSimulator simulator = new KhaosSimulator(new KhaosSimulator.Settings(seed,
+        KhaosSimulator simulator = new KhaosSimulator(new KhaosSimulator.Settings(config.seed(),
                 settings.localBaseUrl() + "/khaos/config.json", settings.khaosChannel(),
-                Duration.ofMillis(Math.round(pollSeconds * 1000)), Duration.ofSeconds(autoDespatchSeconds), "3"));
-        faults.filter(f -> !f.isBlank()).ifPresent(json -> {
+                Duration.ofMillis(Math.round(config.khaos().pollSeconds() * 1000)),
+                Duration.ofSeconds(config.khaos().autoDespatchSeconds()), "3"));
+        config.khaos().faults().filter(f -> !f.isBlank()).ifPresent(json -> {
             SimResponse applied = simulator.handle(new SimRequest("PUT", "/_control/faults", null, Map.of(),
                     json.getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
             if (applied.status() != 200) {

@@ -14,7 +14,6 @@ import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Runs once the HTTP server is up: installs our app into the simulated shop and says what is served where. */
 public class SandboxApplication implements QuarkusApplication {
@@ -30,14 +29,13 @@ public class SandboxApplication implements QuarkusApplication {
     @Inject
     com.shopkhaos.infra.dynamodb.DynamoOrderMappings mappings;
 
-    @ConfigProperty(name = "sandbox.webhook-mode")
-    String webhookMode;
-
-    @ConfigProperty(name = "sandbox.demo.orders-per-minute")
-    int demoOrdersPerMinute;
+    @Inject
+    SandboxConfig config;
 
     @Override
     public int run(String... args) {
+        String webhookMode = config.webhookMode();
+        int demoOrdersPerMinute = config.demo().ordersPerMinute();
         SandboxSettings settings = SandboxSettings.fromEnvironment();
         // the simulated shop sells the knitting guide as BOOK-KNIT-GUIDE; Khaos knows it as BK-KNIT-01 (a mapping ops would add)
         mappings.put(com.shopkhaos.infra.dynamodb.DynamoOrderMappings.SKU, "BOOK-KNIT-GUIDE", "BK-KNIT-01");

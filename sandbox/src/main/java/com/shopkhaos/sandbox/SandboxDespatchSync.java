@@ -1,6 +1,8 @@
 package com.shopkhaos.sandbox;
 
 import com.shopkhaos.emulator.AwsCallRecorder;
+import com.shopkhaos.infra.config.QueueSettings;
+import com.shopkhaos.infra.config.WritebackSettings;
 import com.shopkhaos.infra.sqs.QueueRetries;
 import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchNotice;
@@ -12,14 +14,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -45,14 +45,16 @@ public class SandboxDespatchSync {
     @Inject
     DespatchWritebackService writeback;
 
-    @ConfigProperty(name = "shopkhaos.despatches-queue-url")
-    String queue;
+    @Inject
+    QueueSettings queues;
 
-    @ConfigProperty(name = "sandbox.despatch.workers")
-    int workers;
+    @Inject
+    WritebackSettings writebackSettings;
 
-    @ConfigProperty(name = "shopkhaos.writeback-retry-after")
-    Duration retryAfter;
+    @Inject
+    SandboxConfig config;
+
+    private String queue;
 
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -61,9 +63,10 @@ public class SandboxDespatchSync {
     private RetryBackoff backoff;
 
     void start(@Observes StartupEvent started) {
-        backoff = new RetryBackoff(retryAfter, RetryBackoff.SQS_LONGEST);
+        backoff = writebackSettings.retryBackoff();
+        queue = queues.despatches();
         poller = new SandboxQueuePoller(LOG, sqs, queue, "despatch-writeback", VISIBILITY_SECONDS, this::handle);
-        poller.start(workers, "despatch-none", 0, () -> { });
+        poller.start(config.despatch().workers(), "despatch-none", 0, () -> { });
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -103,7 +106,7 @@ public class SandboxDespatchSync {
     public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("running", poller.running());
-        status.put("workers", workers);
+        status.put("workers", config.despatch().workers());
         status.put("handled", handled.get());
         status.put("failed", failed.get());
         status.putAll(poller.depth());

@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.infra.config.QueueSettings;
 import com.shopkhaos.infra.sqs.QueueRetries;
 import com.shopkhaos.model.ops.HealthFigures;
 import com.shopkhaos.model.ops.OpsMetrics;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -29,8 +29,8 @@ public class SandboxHealthFigures implements HealthFigures {
     @Inject
     SandboxStockSync stock;
 
-    @ConfigProperty(name = "shopkhaos.health-queues")
-    String queues;
+    @Inject
+    QueueSettings queues;
 
     @Override
     public Map<String, String> now() {
@@ -43,7 +43,7 @@ public class SandboxHealthFigures implements HealthFigures {
             figures.put("Last " + label(name), m == null ? "none yet" : ago((Long) m.get("secondsAgo")));
         }
         try {
-            figures.putAll(QueueRetries.depths(sqs, QueueRetries.urls(queues)));
+            figures.putAll(QueueRetries.depths(sqs, queues.healthQueueUrls()));
         } catch (RuntimeException e) {
             figures.put("Queues", "could not be read: " + e.getMessage());
         }

@@ -2,6 +2,8 @@ package com.shopkhaos.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.infra.config.QueueSettings;
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.infra.dynamodb.DynamoOrderMappings;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
@@ -25,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -83,11 +84,11 @@ public class SandboxInspectionResource {
     @Inject
     com.shopkhaos.model.despatch.ShipmentBook shipments;
 
-    @ConfigProperty(name = "shopkhaos.order-events-queue-url")
-    String orderEventsQueue;
+    @Inject
+    QueueSettings queues;
 
-    @ConfigProperty(name = "shopkhaos.orders-table")
-    String ordersTable;
+    @Inject
+    TableNames tables;
 
     @GET
     @Path("health")
@@ -102,7 +103,7 @@ public class SandboxInspectionResource {
             health.put("dynamodb", "DOWN: " + e.getMessage());
         }
         try {
-            sqs.getQueueAttributes(b -> b.queueUrl(orderEventsQueue));
+            sqs.getQueueAttributes(b -> b.queueUrl(queues.orderEvents()));
             health.put("sqs", "UP");
         } catch (RuntimeException e) {
             up = false;
@@ -169,7 +170,7 @@ public class SandboxInspectionResource {
         java.util.Map<String, List<String>> byState = new java.util.TreeMap<>();
         for (OrderState state : OrderState.values()) {
             List<String> numbers = new ArrayList<>();
-            dynamo.queryPaginator(b -> b.tableName(ordersTable).indexName("by-state").keyConditionExpression("#s = :s")
+            dynamo.queryPaginator(b -> b.tableName(tables.orders()).indexName("by-state").keyConditionExpression("#s = :s")
                             .expressionAttributeNames(java.util.Map.of("#s", "state"))
                             .expressionAttributeValues(java.util.Map.of(":s", AttributeValue.fromS(state.name())))
                             .projectionExpression("orderNumber"))

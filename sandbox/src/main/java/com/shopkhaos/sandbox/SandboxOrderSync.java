@@ -1,6 +1,7 @@
 package com.shopkhaos.sandbox;
 
 import com.shopkhaos.emulator.AwsCallRecorder;
+import com.shopkhaos.infra.config.QueueSettings;
 import com.shopkhaos.infra.sqs.OrderEventCodec;
 import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.ledger.OrderState;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -49,17 +49,11 @@ public class SandboxOrderSync {
     @Inject
     ScheduledOrderChecks scheduled;
 
-    @ConfigProperty(name = "shopkhaos.order-events-queue-url")
-    String queue;
+    @Inject
+    QueueSettings queues;
 
-    @ConfigProperty(name = "sandbox.order-sync.workers")
-    int workers;
-
-    @ConfigProperty(name = "sandbox.order-sync.visibility-seconds")
-    int visibilitySeconds;
-
-    @ConfigProperty(name = "sandbox.sweep.seconds")
-    int sweepSeconds;
+    @Inject
+    SandboxConfig config;
 
     private final AtomicInteger killAfter = new AtomicInteger(-1);
     private final AtomicLong succeeded = new AtomicLong();
@@ -71,8 +65,9 @@ public class SandboxOrderSync {
     private SandboxQueuePoller poller;
 
     void start(@Observes StartupEvent started) {
-        poller = new SandboxQueuePoller(LOG, sqs, queue, "order-sync", visibilitySeconds, this::handle);
-        poller.start(workers, "order-sweep", sweepSeconds, this::runSweep);
+        poller = new SandboxQueuePoller(LOG, sqs, queues.orderEvents(), "order-sync", config.orderSync().visibilitySeconds(),
+                this::handle);
+        poller.start(config.orderSync().workers(), "order-sweep", config.sweep().seconds(), this::runSweep);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -141,8 +136,8 @@ public class SandboxOrderSync {
     }
 
     public Map<String, Object> status() {
-        return Map.of("running", poller.running(), "workers", workers, "visibilitySeconds", visibilitySeconds,
-                "sweepSeconds", sweepSeconds, "handled", succeeded.get(), "failed", failed.get(), "failures", Map.copyOf(failures),
+        return Map.of("running", poller.running(), "workers", config.orderSync().workers(),
+                "visibilitySeconds", config.orderSync().visibilitySeconds(), "sweepSeconds", config.sweep().seconds(), "handled", succeeded.get(), "failed", failed.get(), "failures", Map.copyOf(failures),
                 "kills", kills.get(), "abandonedMessages", abandoned.get(), "killPending", killAfter.get() >= 0);
     }
 

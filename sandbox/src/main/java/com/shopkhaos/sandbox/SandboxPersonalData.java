@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,12 +25,13 @@ public class SandboxPersonalData {
     @Inject
     PersonalDataService personalData;
 
-    @ConfigProperty(name = "sandbox.personal-data.seconds", defaultValue = "86400")
-    long seconds;
+    @Inject
+    SandboxConfig config;
 
     private ScheduledExecutorService timer;
 
     void start(@Observes StartupEvent started) {
+        long seconds = seconds();
         if (seconds <= 0) {
             return;
         }
@@ -60,6 +60,6 @@ public class SandboxPersonalData {
     }
 
     public long seconds() {
-        return seconds;
+        return config.personalData().seconds();
     }
 }

@@ -1,6 +1,7 @@
 package com.shopkhaos.sandbox;
 
 import com.shopkhaos.emulator.AwsCallRecorder;
+import com.shopkhaos.infra.config.QueueSettings;
 import com.shopkhaos.infra.sqs.SqsStockChangePublisher;
 import com.shopkhaos.model.events.StockChange;
 import com.shopkhaos.model.stock.StockPushService;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -45,14 +45,11 @@ public class SandboxStockSync {
     @Inject
     StockReconcileService reconcile;
 
-    @ConfigProperty(name = "shopkhaos.stock-changes-queue-url")
-    String queue;
+    @Inject
+    QueueSettings queues;
 
-    @ConfigProperty(name = "sandbox.stock-push.workers")
-    int workers;
-
-    @ConfigProperty(name = "sandbox.stock-reconcile.seconds")
-    int reconcileSeconds;
+    @Inject
+    SandboxConfig config;
 
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -61,8 +58,8 @@ public class SandboxStockSync {
     private SandboxQueuePoller poller;
 
     void start(@Observes StartupEvent started) {
-        poller = new SandboxQueuePoller(LOG, sqs, queue, "stock-push", VISIBILITY_SECONDS, this::handle);
-        poller.start(workers, "stock-reconcile", reconcileSeconds, this::runReconcile);
+        poller = new SandboxQueuePoller(LOG, sqs, queues.stockChanges(), "stock-push", VISIBILITY_SECONDS, this::handle);
+        poller.start(config.stockPush().workers(), "stock-reconcile", config.stockReconcile().seconds(), this::runReconcile);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -105,11 +102,11 @@ public class SandboxStockSync {
     public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("running", poller.running());
-        status.put("workers", workers);
+        status.put("workers", config.stockPush().workers());
         status.put("handled", handled.get());
         status.put("failed", failed.get());
         status.putAll(poller.depth());
-        status.put("reconcileSeconds", reconcileSeconds);
+        status.put("reconcileSeconds", config.stockReconcile().seconds());
         status.put("lastReconcile", lastReconcile);
         return status;
     }

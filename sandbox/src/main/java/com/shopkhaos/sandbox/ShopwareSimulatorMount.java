@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.infra.config.ShopAppSettings;
 import com.shopkhaos.sandbox.sim.SimRequest;
 import com.shopkhaos.sandbox.sim.SimResponse;
 import com.shopkhaos.sandbox.shopware.ShopwareSimulator;
@@ -11,8 +12,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Serves the Shopware simulator under {@code /shopware-sim} on the sandbox's own port. */
 @Singleton
@@ -21,12 +20,11 @@ public class ShopwareSimulatorMount {
 
     @Produces
     @Singleton
-    ShopwareSimulator simulator(@ConfigProperty(name = "sandbox.seed") long seed,
-                                @ConfigProperty(name = "shopkhaos.fixed-shop-id") String shopId,
-                                @ConfigProperty(name = "sandbox.shopware-faults") Optional<String> faults) {
-        ShopwareSimulator simulator = new ShopwareSimulator(new ShopwareSimulator.Settings(seed, shopId, Duration.ofMinutes(10)));
+    ShopwareSimulator simulator(SandboxConfig config, ShopAppSettings app) {
+        ShopwareSimulator simulator = new ShopwareSimulator(new ShopwareSimulator.Settings(config.seed(), app.shopId(),
+                Duration.ofMinutes(10)));
         simulator.shopUrl(SandboxSettings.fromEnvironment().localBaseUrl() + PREFIX);
-        faults.filter(f -> !f.isBlank()).ifPresent(json -> {
+        config.shopwareFaults().filter(f -> !f.isBlank()).ifPresent(json -> {
             SimResponse applied = simulator.handle(new SimRequest("PUT", "/_control/faults", null, Map.of(),
                     json.getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
             if (applied.status() != 200) {

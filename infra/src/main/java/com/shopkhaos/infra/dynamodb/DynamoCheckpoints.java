@@ -4,13 +4,13 @@ import static com.shopkhaos.infra.dynamodb.Attributes.instant;
 import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.ordersync.Checkpoints;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -21,8 +21,13 @@ public class DynamoCheckpoints implements Checkpoints {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoCheckpoints(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.checkpoints-table") String table) {
+    public DynamoCheckpoints(DynamoDbClient dynamo, TableNames tables) {
+        this(dynamo, tables.checkpoints());
+    }
+
+    public DynamoCheckpoints(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

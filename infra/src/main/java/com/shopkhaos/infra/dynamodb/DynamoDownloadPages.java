@@ -6,6 +6,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.khaos.DownloadPages;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -26,8 +26,13 @@ public class DynamoDownloadPages implements DownloadPages {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoDownloadPages(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.khaos-order-pages-table") String table) {
+    public DynamoDownloadPages(DynamoDbClient dynamo, TableNames tables) {
+        this(dynamo, tables.khaosOrderPages());
+    }
+
+    public DynamoDownloadPages(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -8,6 +8,8 @@ import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.stringOrEmpty;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.PrivacySettings;
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
@@ -21,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -39,15 +40,19 @@ public class DynamoExceptionLedger implements ExceptionLedger {
     private final String table;
     private final Duration financeRetention;
 
+    /** The table from {@link TableNames}, the finance retention from {@link PrivacySettings}. */
+    @Inject
+    public DynamoExceptionLedger(DynamoDbClient dynamo, TableNames tables, PrivacySettings privacy) {
+        this(dynamo, tables.exceptions(), privacy.financeRetentionDays());
+    }
+
     /** With the default finance retention ({@value PersonalDataRetention#DEFAULT_FINANCE_DAYS} days). */
     public DynamoExceptionLedger(DynamoDbClient dynamo, String table) {
         this(dynamo, table, PersonalDataRetention.DEFAULT_FINANCE_DAYS);
     }
 
     /** @param financeRetentionDays how long a record is kept after it was last raised ({@code expiresAt}, the table's TTL) */
-    @Inject
-    public DynamoExceptionLedger(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.exceptions-table") String table,
-                                 @ConfigProperty(name = "shopkhaos.finance-retention-days", defaultValue = "2557") int financeRetentionDays) {
+    public DynamoExceptionLedger(DynamoDbClient dynamo, String table, int financeRetentionDays) {
         this.dynamo = dynamo;
         this.table = table;
         this.financeRetention = Duration.ofDays(financeRetentionDays);

@@ -6,6 +6,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.stringOrEmpty;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.stock.InFlightHold;
 import com.shopkhaos.model.stock.InFlightOrders;
 import com.shopkhaos.model.stock.StockVersions;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -34,8 +34,14 @@ public class DynamoInFlightOrders implements InFlightOrders {
     private final String table;
     private final StockVersions versions;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoInFlightOrders(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.in-flight-table") String table,
+    public DynamoInFlightOrders(DynamoDbClient dynamo, TableNames tables,
+                                StockVersions versions) {
+        this(dynamo, tables.inFlight(), versions);
+    }
+
+    public DynamoInFlightOrders(DynamoDbClient dynamo, String table,
                                 StockVersions versions) {
         this.dynamo = dynamo;
         this.table = table;

@@ -7,6 +7,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.stringOrEmpty;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.khaos.CatalogueChange;
 import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -36,8 +36,13 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoKhaosCatalogue(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.khaos-catalogue-table") String table) {
+    public DynamoKhaosCatalogue(DynamoDbClient dynamo, TableNames tables) {
+        this(dynamo, tables.khaosCatalogue());
+    }
+
+    public DynamoKhaosCatalogue(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -6,6 +6,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.khaos.KhaosInbox;
 import com.shopkhaos.model.khaos.KhaosUpload;
 import com.shopkhaos.model.khaos.KhaosUploadKind;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -26,8 +26,13 @@ public class DynamoKhaosInbox implements KhaosInbox {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoKhaosInbox(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.khaos-inbox-table") String table) {
+    public DynamoKhaosInbox(DynamoDbClient dynamo, TableNames tables) {
+        this(dynamo, tables.khaosInbox());
+    }
+
+    public DynamoKhaosInbox(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -5,6 +5,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.khaos.StockLevel;
 import com.shopkhaos.model.stock.StockVersions;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -30,8 +30,14 @@ public class DynamoKhaosStockLevels implements KhaosStockLevels {
     private final String table;
     private final StockVersions versions;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoKhaosStockLevels(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.stock-table") String table,
+    public DynamoKhaosStockLevels(DynamoDbClient dynamo, TableNames tables,
+                                  StockVersions versions) {
+        this(dynamo, tables.stock(), versions);
+    }
+
+    public DynamoKhaosStockLevels(DynamoDbClient dynamo, String table,
                                   StockVersions versions) {
         this.dynamo = dynamo;
         this.table = table;

@@ -6,6 +6,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.sortable;
 import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.stringOrEmpty;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.ops.OpsAction;
 import com.shopkhaos.model.ops.OpsActionLog;
 import jakarta.inject.Inject;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,8 +24,13 @@ public class DynamoOpsActionLog implements OpsActionLog {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoOpsActionLog(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.ops-actions-table") String table) {
+    public DynamoOpsActionLog(DynamoDbClient dynamo, TableNames tables) {
+        this(dynamo, tables.opsActions());
+    }
+
+    public DynamoOpsActionLog(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

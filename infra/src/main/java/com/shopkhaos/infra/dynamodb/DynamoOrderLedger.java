@@ -9,6 +9,8 @@ import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.stringOrEmpty;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.PrivacySettings;
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.infra.khaos.KhaosStatusNames;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
@@ -26,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -43,6 +44,12 @@ public class DynamoOrderLedger implements OrderLedger {
     private final String table;
     private final Duration financeRetention;
 
+    /** The table from {@link TableNames}, the finance retention from {@link PrivacySettings}. */
+    @Inject
+    public DynamoOrderLedger(DynamoDbClient dynamo, TableNames tables, PrivacySettings privacy) {
+        this(dynamo, tables.orders(), privacy.financeRetentionDays());
+    }
+
     /** With the default finance retention ({@value PersonalDataRetention#DEFAULT_FINANCE_DAYS} days). */
     public DynamoOrderLedger(DynamoDbClient dynamo, String table) {
         this(dynamo, table, PersonalDataRetention.DEFAULT_FINANCE_DAYS);
@@ -52,9 +59,7 @@ public class DynamoOrderLedger implements OrderLedger {
      * @param financeRetentionDays how long an entry is kept after the order was first seen (its {@code expiresAt}, the
      *                             table's TTL): HMRC wants six years of records
      */
-    @Inject
-    public DynamoOrderLedger(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.orders-table") String table,
-                             @ConfigProperty(name = "shopkhaos.finance-retention-days", defaultValue = "2557") int financeRetentionDays) {
+    public DynamoOrderLedger(DynamoDbClient dynamo, String table, int financeRetentionDays) {
         this.dynamo = dynamo;
         this.table = table;
         this.financeRetention = Duration.ofDays(financeRetentionDays);

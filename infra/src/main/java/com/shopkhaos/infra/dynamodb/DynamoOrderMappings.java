@@ -3,6 +3,7 @@ package com.shopkhaos.infra.dynamodb;
 import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import static com.shopkhaos.infra.dynamodb.Attributes.string;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.ordersync.OrderMappings;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -38,8 +38,13 @@ public class DynamoOrderMappings implements OrderMappings {
     private final Clock clock;
     private volatile Cached cached;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoOrderMappings(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.mappings-table") String table, Clock clock) {
+    public DynamoOrderMappings(DynamoDbClient dynamo, TableNames tables, Clock clock) {
+        this(dynamo, tables.mappings(), clock);
+    }
+
+    public DynamoOrderMappings(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;

@@ -3,6 +3,7 @@ package com.shopkhaos.infra.dynamodb;
 import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.privacy.PersonalDataStores;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -43,10 +43,13 @@ public class DynamoPersonalDataStores implements PersonalDataStores {
     private final Optional<String> inbox;
     private final SalesOrderRedaction redaction;
 
+    /** The tables from {@link TableNames}; without {@code KHAOS_INBOX_TABLE}, no inbox to clear. */
     @Inject
-    public DynamoPersonalDataStores(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.orders-table") String orders,
-                                    @ConfigProperty(name = "shopkhaos.exceptions-table") String exceptions,
-                                    @ConfigProperty(name = "shopkhaos.khaos-inbox-table") Optional<String> inbox,
+    public DynamoPersonalDataStores(DynamoDbClient dynamo, TableNames tables, SalesOrderRedaction redaction) {
+        this(dynamo, tables.orders(), tables.exceptions(), tables.khaosInboxTable(), redaction);
+    }
+
+    public DynamoPersonalDataStores(DynamoDbClient dynamo, String orders, String exceptions, Optional<String> inbox,
                                     SalesOrderRedaction redaction) {
         this.dynamo = dynamo;
         this.orders = orders;

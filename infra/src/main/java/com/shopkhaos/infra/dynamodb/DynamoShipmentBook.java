@@ -4,6 +4,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.n;
 import static com.shopkhaos.infra.dynamodb.Attributes.s;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.despatch.ShipmentBook;
 import com.shopkhaos.infra.khaos.KhaosStatusNames;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -32,8 +32,13 @@ public class DynamoShipmentBook implements ShipmentBook {
     private final String table;
     private final Clock clock;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoShipmentBook(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.shipments-table") String table, Clock clock) {
+    public DynamoShipmentBook(DynamoDbClient dynamo, TableNames tables, Clock clock) {
+        this(dynamo, tables.shipments(), clock);
+    }
+
+    public DynamoShipmentBook(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;

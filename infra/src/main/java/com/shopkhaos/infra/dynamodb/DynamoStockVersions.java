@@ -3,6 +3,7 @@ package com.shopkhaos.infra.dynamodb;
 import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import static com.shopkhaos.infra.dynamodb.Attributes.string;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.stock.StockVersions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -10,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,8 +24,13 @@ public class DynamoStockVersions implements StockVersions {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoStockVersions(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.in-flight-table") String table) {
+    public DynamoStockVersions(DynamoDbClient dynamo, TableNames tables) {
+        this(dynamo, tables.inFlight());
+    }
+
+    public DynamoStockVersions(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -7,6 +7,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.stock.WebStock;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -18,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -41,8 +41,13 @@ public class DynamoWebStock implements WebStock {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoWebStock(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.web-stock-table") String table) {
+    public DynamoWebStock(DynamoDbClient dynamo, TableNames tables) {
+        this(dynamo, tables.webStock());
+    }
+
+    public DynamoWebStock(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

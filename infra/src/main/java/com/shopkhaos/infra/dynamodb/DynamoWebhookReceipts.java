@@ -5,6 +5,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.s;
 import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.intake.ReceiptState;
 import com.shopkhaos.model.intake.WebhookReceipts;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -25,8 +25,13 @@ public class DynamoWebhookReceipts implements WebhookReceipts {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    /** The table from {@link TableNames}. */
     @Inject
-    public DynamoWebhookReceipts(DynamoDbClient dynamo, @ConfigProperty(name = "shopkhaos.idempotency-table") String table) {
+    public DynamoWebhookReceipts(DynamoDbClient dynamo, TableNames tables) {
+        this(dynamo, tables.idempotency());
+    }
+
+    public DynamoWebhookReceipts(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

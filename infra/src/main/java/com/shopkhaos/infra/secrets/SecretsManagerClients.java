@@ -1,12 +1,9 @@
 package com.shopkhaos.infra.secrets;
 
+import com.shopkhaos.infra.config.SecretsManagerSettings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -17,27 +14,22 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 /**
  * The Secrets Manager client (plain AWS SDK: there is no Quarkus extension for it at our versions).
  * In Lambda, region and credentials come from the default AWS providers; locally, the
- * {@code shopkhaos.aws.secretsmanager.*} settings point it at the emulator.
+ * {@code shopkhaos.aws.secretsmanager.*} settings ({@link SecretsManagerSettings}) point it at the emulator.
  */
 @Singleton
 public class SecretsManagerClients {
 
     @Produces
     @Singleton
-    SecretsManagerClient secretsManager(
-            @ConfigProperty(name = "shopkhaos.aws.secretsmanager.endpoint-override") Optional<URI> endpoint,
-            @ConfigProperty(name = "shopkhaos.aws.secretsmanager.region") Optional<String> region,
-            @ConfigProperty(name = "shopkhaos.aws.secretsmanager.access-key-id") Optional<String> accessKeyId,
-            @ConfigProperty(name = "shopkhaos.aws.secretsmanager.secret-access-key") Optional<String> secretAccessKey,
-            @ConfigProperty(name = "shopkhaos.aws.secretsmanager.interceptors") Optional<List<String>> interceptors) {
+    SecretsManagerClient secretsManager(SecretsManagerSettings settings) {
         SecretsManagerClientBuilder builder = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
         // as quarkus.<service>.interceptors for the Quarkus-made clients: execution interceptors by class name (tests record calls)
-        interceptors.ifPresent(names -> builder.overrideConfiguration(o -> names.forEach(name -> o.addExecutionInterceptor(interceptor(name)))));
-        endpoint.ifPresent(builder::endpointOverride);
-        region.map(Region::of).ifPresent(builder::region);
-        if (accessKeyId.isPresent() && secretAccessKey.isPresent()) {
+        settings.interceptors().ifPresent(names -> builder.overrideConfiguration(o -> names.forEach(name -> o.addExecutionInterceptor(interceptor(name)))));
+        settings.endpointOverride().ifPresent(builder::endpointOverride);
+        settings.region().map(Region::of).ifPresent(builder::region);
+        if (settings.accessKeyId().isPresent() && settings.secretAccessKey().isPresent()) {
             builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(accessKeyId.get(), secretAccessKey.get())));
+                    AwsBasicCredentials.create(settings.accessKeyId().get(), settings.secretAccessKey().get())));
         }
         return builder.build();
     }

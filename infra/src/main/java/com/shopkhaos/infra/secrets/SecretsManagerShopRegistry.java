@@ -3,6 +3,8 @@ package com.shopkhaos.infra.secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.infra.config.SecretSettings;
+import com.shopkhaos.infra.config.ShopAppSettings;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.app.RegistrationStatus;
 import com.shopkhaos.model.app.ShopRegistration;
@@ -20,7 +22,6 @@ import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -50,10 +51,8 @@ public class SecretsManagerShopRegistry implements ShopRegistry {
     private final Map<String, Instant> forcedReads = new ConcurrentHashMap<>();
 
     @Inject
-    public SecretsManagerShopRegistry(SecretsManagerClient secrets,
-                                      @ConfigProperty(name = "shopkhaos.shop-secrets-prefix") String prefix, Clock clock,
-                                      SecretSettings settings) {
-        this(secrets, prefix, clock, settings.ttl());
+    public SecretsManagerShopRegistry(SecretsManagerClient secrets, ShopAppSettings app, Clock clock, SecretSettings settings) {
+        this(secrets, app.shopSecrets(), clock, settings.ttl());
     }
 
     public SecretsManagerShopRegistry(SecretsManagerClient secrets, String prefix, Clock clock) {

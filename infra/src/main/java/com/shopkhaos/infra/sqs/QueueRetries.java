@@ -2,7 +2,6 @@ package com.shopkhaos.infra.sqs;
 
 import com.shopkhaos.model.despatch.RetryBackoff;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,11 +29,6 @@ public final class QueueRetries {
             LOG.warnf("could not set a failed message's back-off (it comes back after the queue's visibility timeout): %s",
                     e.getMessage());
         }
-    }
-
-    /** The queue URLs of a comma-separated setting such as {@code HEALTH_QUEUE_URLS} (blanks dropped). */
-    public static List<String> urls(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
     }
 
     /** "Queue &lt;name&gt;" → "&lt;n&gt; waiting" (or "could not be read") for each queue URL. */

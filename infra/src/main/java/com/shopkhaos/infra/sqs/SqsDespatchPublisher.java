@@ -1,6 +1,7 @@
 package com.shopkhaos.infra.sqs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.shopkhaos.infra.config.QueueSettings;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.infra.khaos.KhaosStatusNames;
 import com.shopkhaos.model.despatch.DespatchNotice;
@@ -9,7 +10,6 @@ import com.shopkhaos.model.khaos.KhaosShipment;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Sends {@code despatches} messages: a {@link DespatchNotice} as JSON, with the shipments Khaos reported. */
@@ -20,8 +20,13 @@ public class SqsDespatchPublisher implements DespatchPublisher {
     private final SqsClient sqs;
     private final String queueUrl;
 
+    /** The queue from {@link QueueSettings}. */
     @Inject
-    public SqsDespatchPublisher(SqsClient sqs, @ConfigProperty(name = "shopkhaos.despatches-queue-url") String queueUrl) {
+    public SqsDespatchPublisher(SqsClient sqs, QueueSettings queues) {
+        this(sqs, queues.despatches());
+    }
+
+    public SqsDespatchPublisher(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }

@@ -1,12 +1,12 @@
 package com.shopkhaos.infra.sqs;
 
+import com.shopkhaos.infra.config.QueueSettings;
 import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.intake.OrderEventPublisher;
 import com.shopkhaos.model.ordersync.OrderEventsBacklog;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -17,8 +17,13 @@ public class SqsOrderEventPublisher implements OrderEventPublisher, OrderEventsB
     private final SqsClient sqs;
     private final String queueUrl;
 
+    /** The queue from {@link QueueSettings}. */
     @Inject
-    public SqsOrderEventPublisher(SqsClient sqs, @ConfigProperty(name = "shopkhaos.order-events-queue-url") String queueUrl) {
+    public SqsOrderEventPublisher(SqsClient sqs, QueueSettings queues) {
+        this(sqs, queues.orderEvents());
+    }
+
+    public SqsOrderEventPublisher(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }

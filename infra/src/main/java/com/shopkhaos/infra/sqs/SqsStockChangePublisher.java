@@ -1,13 +1,13 @@
 package com.shopkhaos.infra.sqs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.shopkhaos.infra.config.QueueSettings;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.events.StockChange;
 import com.shopkhaos.model.stock.StockChangePublisher;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Sends {@code stock-changes} messages ({@code {"schemaVersion":1,"stockCodes":[…],"reason":…,"at":…}}). */
@@ -17,8 +17,13 @@ public class SqsStockChangePublisher implements StockChangePublisher {
     private final SqsClient sqs;
     private final String queueUrl;
 
+    /** The queue from {@link QueueSettings}. */
     @Inject
-    public SqsStockChangePublisher(SqsClient sqs, @ConfigProperty(name = "shopkhaos.stock-changes-queue-url") String queueUrl) {
+    public SqsStockChangePublisher(SqsClient sqs, QueueSettings queues) {
+        this(sqs, queues.stockChanges());
+    }
+
+    public SqsStockChangePublisher(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }

@@ -1,5 +1,6 @@
 package com.shopkhaos.infra.wiring;
 
+import com.shopkhaos.infra.config.WritebackSettings;
 import com.shopkhaos.model.despatch.DespatchSettings;
 import com.shopkhaos.model.despatch.DespatchWritebackService;
 import com.shopkhaos.model.despatch.ShipmentBook;
@@ -10,7 +11,6 @@ import com.shopkhaos.model.ordersync.OrderMappings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the despatch write-back from the adapters and configuration. */
 @Singleton
@@ -18,10 +18,8 @@ public class DespatchWiring {
 
     @Produces
     @Singleton
-    DespatchSettings despatchSettings(@ConfigProperty(name = "shopkhaos.shop-order-state-follows", defaultValue = "true") boolean follows,
-                                      @ConfigProperty(name = "shopkhaos.khaos-cancellation", defaultValue = "exception") String cancellation,
-                                      @ConfigProperty(name = "shopkhaos.writeback-attempts", defaultValue = "5") int attempts) {
-        return new DespatchSettings(follows, DespatchSettings.KhaosCancellation.parse(cancellation), attempts);
+    DespatchSettings despatchSettings(WritebackSettings settings) {
+        return settings.despatchSettings();
     }
 
     @Produces

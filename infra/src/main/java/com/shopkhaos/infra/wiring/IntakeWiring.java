@@ -1,7 +1,9 @@
 package com.shopkhaos.infra.wiring;
 
 import com.shopkhaos.infra.secrets.AppSecretSource;
-import com.shopkhaos.infra.secrets.SecretSettings;
+import com.shopkhaos.infra.config.PublicUrlSettings;
+import com.shopkhaos.infra.config.SecretSettings;
+import com.shopkhaos.infra.config.ShopAppSettings;
 import com.shopkhaos.model.secrets.RotatingSecret;
 import com.shopkhaos.model.app.AppIdentity;
 import com.shopkhaos.model.app.AppMessageCodec;
@@ -17,8 +19,6 @@ import com.shopkhaos.model.ledger.OrderLedger;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Builds the intake flow's services (plain shared-model classes) from the adapters and configuration. */
@@ -41,21 +41,19 @@ public class IntakeWiring {
 
     @Produces
     @Singleton
-    AppIdentity appIdentity(SecretsManagerClient secrets, SecretSettings settings, Clock clock,
-                            @ConfigProperty(name = "shopkhaos.app-name") String appName,
-                            @ConfigProperty(name = "shopkhaos.app-secret-arn") String appSecretArn,
-                            @ConfigProperty(name = "shopkhaos.public-base-url") Optional<String> publicBaseUrl) {
+    AppIdentity appIdentity(SecretsManagerClient secrets, SecretSettings settings, Clock clock, ShopAppSettings app,
+                            PublicUrlSettings publicUrl) {
+        String appSecretArn = app.secretArn();
         RotatingSecret<String> appSecret = new RotatingSecret<>("the app secret",
                 () -> AppSecretSource.read(secrets, appSecretArn), settings.ttl(), clock);
         appSecret.current(); // a missing or empty secret stops the start-up, as before
-        return new AppIdentity(appName, appSecret, publicBaseUrl);
+        return new AppIdentity(app.name(), appSecret, publicUrl.publicBaseUrl());
     }
 
     @Produces
     @Singleton
-    ShopSecretIssuer shopSecretIssuer(@ConfigProperty(name = "shopkhaos.fixed-shop-id") Optional<String> fixedShopId,
-                                      @ConfigProperty(name = "shopkhaos.fixed-shop-secret") Optional<String> fixedSecret) {
-        return new ShopSecretIssuer(fixedShopId, fixedSecret);
+    ShopSecretIssuer shopSecretIssuer(ShopAppSettings app) {
+        return new ShopSecretIssuer(app.fixedShopId(), app.fixedShopSecret());
     }
 
     @Produces

@@ -1,7 +1,9 @@
 package com.shopkhaos.infra.wiring;
 
 import com.shopkhaos.infra.secrets.ChannelCredentialsSource;
-import com.shopkhaos.infra.secrets.SecretSettings;
+import com.shopkhaos.infra.config.KhaosChannelSettings;
+import com.shopkhaos.infra.config.PublicUrlSettings;
+import com.shopkhaos.infra.config.SecretSettings;
 import com.shopkhaos.model.secrets.RotatingSecret;
 import com.shopkhaos.model.despatch.DespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchRecorder;
@@ -23,8 +25,6 @@ import com.shopkhaos.model.khaos.TaxRateTable;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Builds the Khaos channel's service from the adapters and configuration. */
@@ -42,16 +42,15 @@ public class KhaosChannelWiring {
 
     @Produces
     @Singleton
-    TaxRateTable taxRates(@ConfigProperty(name = "shopkhaos.khaos-tax-rates") String taxRates) {
-        return TaxRateTable.parse(taxRates);
+    TaxRateTable taxRates(KhaosChannelSettings settings) {
+        return settings.taxRates();
     }
 
     @Produces
     @Singleton
     KhaosOrderFeed orderFeed(OrderLedger ledger, DownloadPages pages, ExceptionLedger exceptions,
-                             @ConfigProperty(name = "shopkhaos.khaos-order-page-size", defaultValue = "1000") int pageSize,
-                             Clock clock) {
-        return new KhaosOrderFeed(ledger, pages, exceptions, pageSize, clock);
+                             KhaosChannelSettings settings, Clock clock) {
+        return new KhaosOrderFeed(ledger, pages, exceptions, settings.khaosOrderPageSize(), clock);
     }
 
     @Produces
@@ -63,18 +62,16 @@ public class KhaosChannelWiring {
 
     @Produces
     @Singleton
-    KhaosChannelService khaosChannel(SecretsManagerClient secrets, SecretSettings secretSettings,
-                                     @ConfigProperty(name = "shopkhaos.khaos-channel-secret-arn") String secretArn,
+    KhaosChannelService khaosChannel(SecretsManagerClient secrets, SecretSettings secretSettings, KhaosChannelSettings settings,
                                      KhaosMessageCodec codec, KhaosInbox inbox,
                                      KhaosCatalogue catalogue, ExceptionLedger exceptions, TaxRateTable taxRates,
                                      KhaosOrderFeed feed, KhaosOrderStatusRecorder statuses, KhaosStockLevels stock,
                                      StockChangePublisher stockChanges, ShipmentBook shipments, DespatchPublisher despatches,
                                      OrderLedger ledger,
-                                     @ConfigProperty(name = "shopkhaos.khaos-order-download-minutes") int frequency,
-                                     @ConfigProperty(name = "shopkhaos.public-base-url") Optional<String> publicBaseUrl,
-                                     Clock clock) {
+                                     PublicUrlSettings publicUrl, Clock clock) {
         DespatchRecorder despatchRecorder = new DespatchRecorder(statuses, shipments, despatches, ledger, clock);
-        return new KhaosChannelService(channelCredentials(secrets, secretSettings, clock, secretArn), codec, inbox, catalogue,
-                exceptions, taxRates, feed, despatchRecorder, stock, stockChanges, frequency, publicBaseUrl, clock);
+        return new KhaosChannelService(channelCredentials(secrets, secretSettings, clock, settings.secretArn()), codec, inbox,
+                catalogue, exceptions, taxRates, feed, despatchRecorder, stock, stockChanges, settings.orderDownloadMinutes(),
+                publicUrl.publicBaseUrl(), clock);
     }
 }

@@ -1,5 +1,8 @@
 package com.shopkhaos.infra.wiring;
 
+import com.shopkhaos.infra.config.MetricsSettings;
+import com.shopkhaos.infra.config.QueueSettings;
+import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.infra.web.EmbeddedMetrics;
 import com.shopkhaos.model.ops.OpsMetrics;
 import io.quarkus.arc.DefaultBean;
@@ -7,7 +10,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The alarms' figures as CloudWatch embedded metrics (the sandbox replaces them with its own, kept in memory). */
 @Singleton
@@ -16,12 +18,10 @@ public class MetricsWiring {
     @Produces
     @Singleton
     @DefaultBean
-    OpsMetrics opsMetrics(@ConfigProperty(name = "shopkhaos.metrics-namespace", defaultValue = "ShopKhaos") String namespace,
-                          @ConfigProperty(name = "shopkhaos.stack-name", defaultValue = "local") String stack, Clock clock,
-                          software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
-                          @ConfigProperty(name = "shopkhaos.arrivals-table") Optional<String> arrivalsTable) {
-        EmbeddedMetrics metrics = new EmbeddedMetrics(namespace, stack, clock);
-        return arrivalsTable.filter(t -> !t.isBlank()).<OpsMetrics>map(t -> new com.shopkhaos.model.ops.ArrivalRecords(metrics,
+    OpsMetrics opsMetrics(MetricsSettings settings, Clock clock, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                          TableNames tables) {
+        EmbeddedMetrics metrics = new EmbeddedMetrics(settings.metricsNamespace(), settings.stackName(), clock);
+        return tables.arrivals().<OpsMetrics>map(t -> new com.shopkhaos.model.ops.ArrivalRecords(metrics,
                 new com.shopkhaos.infra.dynamodb.DynamoCheckpoints(dynamo, t), clock)).orElse(metrics);
     }
 
@@ -34,13 +34,12 @@ public class MetricsWiring {
     @Singleton
     @DefaultBean
     com.shopkhaos.model.ops.HealthFigures healthFigures(software.amazon.awssdk.services.sqs.SqsClient sqs,
-                                                        @ConfigProperty(name = "shopkhaos.health-queues") Optional<String> queues,
+                                                        QueueSettings queues,
                                                         software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
-                                                        @ConfigProperty(name = "shopkhaos.arrivals-table") Optional<String> arrivalsTable,
-                                                        Clock clock) {
-        Optional<com.shopkhaos.model.ordersync.Checkpoints> checkpoints = arrivalsTable.filter(t -> !t.isBlank())
+                                                        TableNames tables, Clock clock) {
+        Optional<com.shopkhaos.model.ordersync.Checkpoints> checkpoints = tables.arrivals()
                 .map(t -> new com.shopkhaos.infra.dynamodb.DynamoCheckpoints(dynamo, t));
-        java.util.List<String> urls = com.shopkhaos.infra.sqs.QueueRetries.urls(queues.orElse(""));
+        java.util.List<String> urls = queues.healthQueueUrls();
         return () -> {
             java.util.Map<String, String> figures = new java.util.TreeMap<>();
             checkpoints.ifPresent(c -> figures.putAll(com.shopkhaos.model.ops.ArrivalRecords.lastArrivals(c, clock.instant())));

@@ -1,5 +1,7 @@
 package com.shopkhaos.infra.wiring;
 
+import com.shopkhaos.infra.config.KhaosOrderSettings;
+import com.shopkhaos.infra.config.OpsSettings;
 import com.shopkhaos.infra.http.OpsEndpoints;
 import com.shopkhaos.infra.secrets.OpsApiKeySource;
 import com.shopkhaos.infra.web.JwtClaimsAccess;
@@ -16,7 +18,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Builds the ops API from the adapters and configuration. */
@@ -30,47 +31,46 @@ public class OpsWiring {
      */
     @Produces
     @Singleton
-    OpsAccess opsAccess(SecretsManagerClient secrets, @ConfigProperty(name = "shopkhaos.ops-auth", defaultValue = "key") String mode,
-                        @ConfigProperty(name = "shopkhaos.ops-api-key-secret-arn") Optional<String> arn,
-                        ConsoleSessions sessions, Clock clock,
-                        @ConfigProperty(name = "shopkhaos.ops-behind-authorizer", defaultValue = "false") boolean behindAuthorizer) {
+    OpsAccess opsAccess(SecretsManagerClient secrets, OpsSettings settings, ConsoleSessions sessions, Clock clock) {
+        return opsAccess(secrets, settings.opsAuth(), settings.opsApiKeySecretArn(), sessions, clock, settings.opsBehindAuthorizer());
+    }
+
+    OpsAccess opsAccess(SecretsManagerClient secrets, String mode, Optional<String> arn, ConsoleSessions sessions, Clock clock,
+                        boolean behindAuthorizer) {
         return switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "jwt" -> {
                 if (!behindAuthorizer) {
                     // the token's signature is API Gateway's to check: without its authorizer in front, jwt would trust anyone
-                    throw new IllegalStateException("OPS_AUTH=jwt needs OPS_BEHIND_AUTHORIZER=true, set only where API Gateway's "
+                    throw new IllegalStateException("OPS_AUTH=jwt needs OPS_BEHIND_AUTHORIZER=true (shopkhaos.ops-behind-authorizer), set only where API Gateway's "
                             + "JWT authorizer guards every /ops/api route (template.yaml); use OPS_AUTH=key elsewhere");
                 }
                 yield new JwtClaimsAccess();
             }
             case "key" -> {
                 OpsAccess byKey = OpsAccess.byKey(OpsApiKeySource.read(secrets, arn.orElseThrow(() ->
-                        new IllegalStateException("OPS_AUTH=key needs OPS_API_KEY_SECRET_ARN"))));
+                        new IllegalStateException("OPS_AUTH=key needs OPS_API_KEY_SECRET_ARN (shopkhaos.ops-api-key-secret-arn)"))));
                 // the console's session cookie, only from the console itself (its requests carry X-Requested-With)
                 yield headers -> byKey.caller(headers).or(() -> headers.get("X-Requested-With").filter("ops-console"::equals)
                         .flatMap(x -> sessions.who(headers.cookie(OpsEndpoints.SESSION_COOKIE), clock.instant())));
             }
-            default -> throw new IllegalArgumentException("OPS_AUTH must be key or jwt, was \"" + mode + "\"");
+            default -> throw new IllegalArgumentException("OPS_AUTH (shopkhaos.ops-auth) must be key or jwt, was \"" + mode + "\"");
         };
     }
 
     @Produces
     @Singleton
-    com.shopkhaos.model.ops.ConsoleSignIn consoleSignIn(@ConfigProperty(name = "shopkhaos.ops-auth", defaultValue = "key") String mode,
-                                                        @ConfigProperty(name = "shopkhaos.ops-sign-in-domain-prefix") Optional<String> prefix,
-                                                        @ConfigProperty(name = "shopkhaos.ops-client-id") Optional<String> clientId,
-                                                        @ConfigProperty(name = "shopkhaos.ops-console-url") Optional<String> consoleUrl,
-                                                        @ConfigProperty(name = "shopkhaos.aws-region", defaultValue = "eu-west-2") String region) {
-        return com.shopkhaos.model.ops.ConsoleSignIn.of(mode, prefix.orElse(""), region, clientId.orElse(""), consoleUrl.orElse(""));
+    com.shopkhaos.model.ops.ConsoleSignIn consoleSignIn(OpsSettings settings) {
+        return com.shopkhaos.model.ops.ConsoleSignIn.of(settings.opsAuth(), settings.opsSignInDomainPrefix().orElse(""),
+                settings.awsRegion(), settings.opsClientId().orElse(""), settings.opsConsoleUrl().orElse(""));
     }
 
     /** The console's sign-in where OPS_CONSOLE_USERS names people (the sandbox); none in AWS (the user pool signs in). */
     @Produces
     @Singleton
-    ConsoleSessions consoleSessions(@ConfigProperty(name = "shopkhaos.ops-console-users") Optional<String> users) {
+    ConsoleSessions consoleSessions(OpsSettings settings) {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
-        return new ConsoleSessions(ConsoleSessions.parseUsers(users.orElse("")), key);
+        return new ConsoleSessions(settings.consoleUsers(), key);
     }
 
 
@@ -79,14 +79,8 @@ public class OpsWiring {
     OpsConsoleService opsConsole(ExceptionLedger exceptions, OrderLedger ledger, OpsActionLog actions, OrderRetryService retries,
                                  StockChangePublisher stockChanges, OrderMappings mappings, Clock clock,
                                  com.shopkhaos.model.khaos.KhaosCatalogue catalogue,
-                                 @ConfigProperty(name = "shopkhaos.khaos-couriers") Optional<String> couriers) {
-        java.util.List<String> known = new java.util.ArrayList<>();
-        for (String pair : couriers.orElse("").split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                known.add(pair.substring(eq + 1).strip());
-            }
-        }
-        return new OpsConsoleService(exceptions, ledger, actions, retries, stockChanges, mappings, clock, catalogue, known);
+                                 KhaosOrderSettings orders) {
+        return new OpsConsoleService(exceptions, ledger, actions, retries, stockChanges, mappings, clock, catalogue,
+                java.util.List.copyOf(orders.couriers().values()));
     }
 }

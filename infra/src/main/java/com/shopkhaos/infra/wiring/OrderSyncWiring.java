@@ -1,5 +1,7 @@
 package com.shopkhaos.infra.wiring;
 
+import com.shopkhaos.infra.config.KhaosOrderSettings;
+import com.shopkhaos.infra.config.OrderSweepSettings;
 import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.intake.OrderEventPublisher;
@@ -23,14 +25,6 @@ import com.shopkhaos.model.stock.StockChangePublisher;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the order-sync flow (translation policy, readiness, sweep, confirmation watch, retry) from configuration. */
 @Singleton
@@ -38,28 +32,14 @@ public class OrderSyncWiring {
 
     @Produces
     @Singleton
-    OrderTranslationPolicy translationPolicy(@ConfigProperty(name = "shopkhaos.khaos-site") String site,
-                                             @ConfigProperty(name = "shopkhaos.khaos-sales-source") String salesSource,
-                                             @ConfigProperty(name = "shopkhaos.khaos-company-class") String companyClass,
-                                             @ConfigProperty(name = "shopkhaos.khaos-currency") String currency,
-                                             @ConfigProperty(name = "shopkhaos.khaos-couriers") Optional<String> couriers,
-                                             @ConfigProperty(name = "shopkhaos.khaos-card-types") Optional<String> cardTypes,
-                                             @ConfigProperty(name = "shopkhaos.khaos-account-payment-methods") Optional<String> account,
-                                             @ConfigProperty(name = "shopkhaos.khaos-promotion-scopes") Optional<String> scopes) {
-        return new OrderTranslationPolicy(site.strip(), salesSource.strip(), companyClass.strip(), currency.strip(),
-                OrderTranslationPolicy.parsePairs(couriers.orElse(""), "KHAOS_COURIERS"),
-                OrderTranslationPolicy.parsePairs(cardTypes.orElse(""), "KHAOS_CARD_TYPES"),
-                list(account.orElse("")), list(scopes.orElse("")), java.util.Map.of());
-    }
-
-    private static Set<String> list(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    OrderTranslationPolicy translationPolicy(KhaosOrderSettings settings) {
+        return settings.translationPolicy();
     }
 
     @Produces
     @Singleton
-    ReadinessPolicy readiness(@ConfigProperty(name = "shopkhaos.order-ready-on") String readyOn) {
-        return ReadinessPolicy.parse(readyOn);
+    ReadinessPolicy readiness(KhaosOrderSettings settings) {
+        return settings.readiness();
     }
 
     @Produces
@@ -75,28 +55,16 @@ public class OrderSyncWiring {
     @Singleton
     OrderSweepService orderSweep(ShopRegistry shops, ShopOrders shopOrders, OrderLedger ledger, ExceptionLedger exceptions,
                                  OrderEventPublisher publisher, OrderEventsBacklog backlog, Checkpoints checkpoints,
-                                 @ConfigProperty(name = "shopkhaos.order-sweep-go-live") Optional<String> goLive,
-                                 @ConfigProperty(name = "shopkhaos.order-sweep-grace", defaultValue = "10m") Duration grace,
-                                 Clock clock) {
+                                 OrderSweepSettings settings, Clock clock) {
         return new OrderSweepService(shops, shopOrders, ledger, exceptions, publisher, backlog, checkpoints,
-                goLive.filter(s -> !s.isBlank()).map(OrderSyncWiring::instant), grace, clock);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("ORDER_SWEEP_GO_LIVE must be a UTC time like 2026-12-01T00:00:00Z, was \""
-                    + text + "\"");
-        }
+                settings.orderSweepGoLive(), settings.orderSweepGrace(), clock);
     }
 
     @Produces
     @Singleton
     KhaosConfirmationWatch confirmationWatch(OrderLedger ledger, ExceptionLedger exceptions,
-                                             @ConfigProperty(name = "shopkhaos.khaos-confirmation-after", defaultValue = "4h") Duration after,
-                                             Clock clock) {
-        return new KhaosConfirmationWatch(ledger, exceptions, after, clock);
+                                             OrderSweepSettings settings, Clock clock) {
+        return new KhaosConfirmationWatch(ledger, exceptions, settings.khaosConfirmationAfter(), clock);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package com.shopkhaos.infra.wiring;
 
+import com.shopkhaos.infra.config.PrivacySettings;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.privacy.PersonalDataRetention;
 import com.shopkhaos.model.privacy.PersonalDataService;
@@ -8,7 +9,6 @@ import com.shopkhaos.model.privacy.SalesOrderRedaction;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The personal data retention (PersonalDataRetentionDays, FinanceRetentionDays) and its service. */
 @Singleton
@@ -16,9 +16,8 @@ public class PrivacyWiring {
 
     @Produces
     @Singleton
-    PersonalDataRetention retention(@ConfigProperty(name = "shopkhaos.personal-data-retention-days", defaultValue = "90") int personalDays,
-                                    @ConfigProperty(name = "shopkhaos.finance-retention-days", defaultValue = "2557") int financeDays) {
-        return PersonalDataRetention.ofDays(personalDays, financeDays);
+    PersonalDataRetention retention(PrivacySettings settings) {
+        return settings.retention();
     }
 
     @Produces

@@ -1,25 +1,20 @@
 package com.shopkhaos.infra.wiring;
 
+import com.shopkhaos.infra.config.StockSyncSettings;
 import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.ordersync.OrderMappings;
-import com.shopkhaos.model.stock.BufferRule;
 import com.shopkhaos.model.stock.InFlightOrders;
 import com.shopkhaos.model.stock.ShopProducts;
-import com.shopkhaos.model.stock.StockBufferPolicy;
 import com.shopkhaos.model.stock.StockPushService;
 import com.shopkhaos.model.stock.StockReconcileService;
 import com.shopkhaos.model.stock.StockVersions;
-import com.shopkhaos.model.stock.WebSites;
 import com.shopkhaos.model.stock.WebStock;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds stock sync (sellable stock to the shop, and the full reconcile) from the adapters and configuration. */
 @Singleton
@@ -27,14 +22,8 @@ public class StockWiring {
 
     @Produces
     @Singleton
-    StockPushService.StockSettings stockSettings(@ConfigProperty(name = "shopkhaos.khaos-web-sites") Optional<String> sites,
-                                                 @ConfigProperty(name = "shopkhaos.stock-buffer") Optional<String> buffer,
-                                                 @ConfigProperty(name = "shopkhaos.stock-peak-buffers") Optional<String> peaks,
-                                                 @ConfigProperty(name = "shopkhaos.stock-settle", defaultValue = "5m") Duration settle,
-                                                 @ConfigProperty(name = "shopkhaos.stock-sync-batch", defaultValue = "100") int batch) {
-        return new StockPushService.StockSettings(WebSites.parse(sites.orElse("")),
-                new StockBufferPolicy(BufferRule.parse(buffer.orElse(""), "STOCK_BUFFER"),
-                        StockBufferPolicy.parsePeaks(peaks.orElse(""))), settle, batch);
+    StockPushService.StockSettings stockSettings(StockSyncSettings settings) {
+        return settings.stockSettings();
     }
 
     @Produces

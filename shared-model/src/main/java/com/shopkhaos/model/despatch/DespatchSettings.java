@@ -21,12 +21,13 @@ public record DespatchSettings(boolean orderStateFollows, KhaosCancellation khao
         /** Cancel the order (and its open delivery) in the shop. */
         CANCEL_ORDER;
 
-        public static KhaosCancellation parse(String text) {
+        /** @param setting what the refusal calls the setting (the caller knows its name) */
+        public static KhaosCancellation parse(String text, String setting) {
             String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
             return switch (t) {
                 case "", "exception" -> EXCEPTION;
                 case "cancel-order" -> CANCEL_ORDER;
-                default -> throw new IllegalArgumentException("KHAOS_CANCELLATION must be exception or cancel-order, was \"" + text + "\"");
+                default -> throw new IllegalArgumentException(setting + " must be exception or cancel-order, was \"" + text + "\"");
             };
         }
     }
@@ -36,7 +37,8 @@ public record DespatchSettings(boolean orderStateFollows, KhaosCancellation khao
             khaosCancellation = KhaosCancellation.EXCEPTION;
         }
         if (alertAfterAttempts < 1) {
-            throw new IllegalArgumentException("WRITEBACK_ATTEMPTS must be at least 1");
+            throw new IllegalArgumentException("the try that puts a failing write-back in front of a person must be at least 1, was "
+                    + alertAfterAttempts);
         }
     }
 

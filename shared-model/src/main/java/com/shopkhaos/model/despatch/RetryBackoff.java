@@ -11,7 +11,7 @@ public record RetryBackoff(Duration first, Duration longest) {
 
     public RetryBackoff {
         if (first.isNegative() || first.isZero() || longest.compareTo(first) < 0 || longest.compareTo(SQS_LONGEST) > 0) {
-            throw new IllegalArgumentException("WRITEBACK_RETRY_AFTER must be positive and at most 12 hours");
+            throw new IllegalArgumentException("the wait before the second try must be positive and at most 12 hours, was " + first);
         }
     }
 

@@ -20,21 +20,29 @@ public final class TaxRateTable {
      * @throws IllegalArgumentException naming the bad entry, when the text is not {@code code=percent,…}
      */
     public static TaxRateTable parse(String text) {
+        return parse(text, "the tax rate table");
+    }
+
+    /**
+     * @param setting what the refusals call the setting (the caller knows its name)
+     * @throws IllegalArgumentException naming the bad entry, when the text is not {@code code=percent,…}
+     */
+    public static TaxRateTable parse(String text, String setting) {
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         if (text != null && !text.isBlank()) {
             for (String entry : text.split(",")) {
                 String[] parts = entry.split("=");
                 if (parts.length != 2 || parts[0].isBlank()) {
-                    throw new IllegalArgumentException("KHAOS_TAX_RATES entry \"" + entry.trim() + "\" is not code=percent");
+                    throw new IllegalArgumentException(setting + " entry \"" + entry.trim() + "\" is not code=percent");
                 }
                 BigDecimal percent;
                 try {
                     percent = new BigDecimal(parts[1].trim());
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("KHAOS_TAX_RATES entry \"" + entry.trim() + "\" has no number after =");
+                    throw new IllegalArgumentException(setting + " entry \"" + entry.trim() + "\" has no number after =");
                 }
                 if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-                    throw new IllegalArgumentException("KHAOS_TAX_RATES entry \"" + entry.trim() + "\" is not 0 to 100");
+                    throw new IllegalArgumentException(setting + " entry \"" + entry.trim() + "\" is not 0 to 100");
                 }
                 rates.put(parts[0].trim(), percent);
             }

@@ -28,6 +28,11 @@ public final class ConsoleSessions {
 
     /** {@code name:password,name:password}; names are letters, digits and {@code .@_-}. */
     public static Map<String, String> parseUsers(String text) {
+        return parseUsers(text, "the console's users");
+    }
+
+    /** As {@link #parseUsers(String)}; {@code setting} is what the refusal calls the setting (the caller knows its name). */
+    public static Map<String, String> parseUsers(String text, String setting) {
         Map<String, String> users = new java.util.LinkedHashMap<>();
         for (String pair : (text == null ? "" : text).split(",")) {
             if (pair.isBlank()) {
@@ -37,7 +42,7 @@ public final class ConsoleSessions {
             String name = colon > 0 ? pair.substring(0, colon).strip() : "";
             String password = colon > 0 ? pair.substring(colon + 1) : "";
             if (!name.matches("[\\w.@-]{1,64}") || password.length() < 12) {
-                throw new IllegalArgumentException("OPS_CONSOLE_USERS is name:password pairs, names of letters, digits and .@_-, "
+                throw new IllegalArgumentException(setting + " is name:password pairs, names of letters, digits and .@_-, "
                         + "passwords of at least 12 characters");
             }
             users.put(name, password);

@@ -40,6 +40,11 @@ public record StockBufferPolicy(BufferRule defaultRule, List<PeakRule> peaks) {
      * Reads peak rules: {@code 2026-11-23T00:00:00Z/2026-12-01T00:00:00Z=10%,min2}, several separated by {@code ;}.
      */
     public static List<PeakRule> parsePeaks(String text) {
+        return parsePeaks(text, "the peak buffers");
+    }
+
+    /** As {@link #parsePeaks(String)}; {@code setting} is what the refusals call the setting (the caller knows its name). */
+    public static List<PeakRule> parsePeaks(String text, String setting) {
         List<PeakRule> peaks = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return peaks;
@@ -48,18 +53,18 @@ public record StockBufferPolicy(BufferRule defaultRule, List<PeakRule> peaks) {
             int eq = entry.indexOf('=');
             int slash = entry.indexOf('/');
             if (eq < 0 || slash < 0 || slash > eq) {
-                throw new IllegalArgumentException("STOCK_PEAK_BUFFERS entry \"" + entry.strip()
+                throw new IllegalArgumentException(setting + " entry \"" + entry.strip()
                         + "\" is not from/to=rule, e.g. 2026-11-23T00:00:00Z/2026-12-01T00:00:00Z=10%,min2");
             }
             try {
                 Instant from = Instant.parse(entry.substring(0, slash).strip());
                 Instant to = Instant.parse(entry.substring(slash + 1, eq).strip());
                 if (!to.isAfter(from)) {
-                    throw new IllegalArgumentException("STOCK_PEAK_BUFFERS entry \"" + entry.strip() + "\" ends before it starts");
+                    throw new IllegalArgumentException(setting + " entry \"" + entry.strip() + "\" ends before it starts");
                 }
-                peaks.add(new PeakRule(from, to, BufferRule.parse(entry.substring(eq + 1), "STOCK_PEAK_BUFFERS")));
+                peaks.add(new PeakRule(from, to, BufferRule.parse(entry.substring(eq + 1), setting)));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("STOCK_PEAK_BUFFERS entry \"" + entry.strip() + "\": times are UTC like "
+                throw new IllegalArgumentException(setting + " entry \"" + entry.strip() + "\": times are UTC like "
                         + "2026-11-23T00:00:00Z");
             }
         }

@@ -197,7 +197,7 @@ public final class StockPushService {
     public record StockSettings(WebSites webSites, StockBufferPolicy buffers, Duration settle, int batchSize) {
         public StockSettings {
             if (batchSize < 1 || batchSize > 1000) {
-                throw new IllegalArgumentException("STOCK_SYNC_BATCH must be 1 to 1000");
+                throw new IllegalArgumentException("rows per sync request must be 1 to 1000, was " + batchSize);
             }
         }
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The Khaos sites whose stock the shop sells ({@code KHAOS_WEB_SITES}: one site, or several summed; empty: all). */
+/** The Khaos sites whose stock the shop sells (a setting: one site, or several summed; empty: all). */
 public record WebSites(Set<Integer> sites) {
     public WebSites {
         sites = Set.copyOf(sites);
@@ -15,6 +15,11 @@ public record WebSites(Set<Integer> sites) {
     }
 
     public static WebSites parse(String text) {
+        return parse(text, "the web sites");
+    }
+
+    /** @param setting what the refusal calls the setting (the caller knows its name) */
+    public static WebSites parse(String text, String setting) {
         if (text == null || text.isBlank()) {
             return new WebSites(Set.of());
         }
@@ -22,7 +27,7 @@ public record WebSites(Set<Integer> sites) {
             return new WebSites(Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                     .map(Integer::valueOf).collect(Collectors.toSet()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("KHAOS_WEB_SITES must be site ids like 1 or 1,2; was \"" + text + "\"");
+            throw new IllegalArgumentException(setting + " must be site ids like 1 or 1,2; was \"" + text + "\"");
         }
     }
 }

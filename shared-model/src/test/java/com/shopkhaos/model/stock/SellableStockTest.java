@@ -101,6 +101,6 @@ class SellableStockTest {
         assertThat(WebSites.parse("").counts(7)).isTrue();
         assertThat(WebSites.parse("1, 2").counts(2)).isTrue();
         assertThat(WebSites.parse("1").counts(2)).isFalse();
-        assertThatThrownBy(() -> WebSites.parse("main")).hasMessageContaining("KHAOS_WEB_SITES");
+        assertThatThrownBy(() -> WebSites.parse("main", "KHAOS_WEB_SITES")).hasMessageContaining("KHAOS_WEB_SITES");
     }
 }

@@ -1,15 +1,14 @@
 package com.shopkhaos.function.despatch;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.shopkhaos.infra.config.QueueSettings;
+import com.shopkhaos.infra.config.WritebackSettings;
 import com.shopkhaos.infra.sqs.QueueRetries;
 import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchWritebackService;
-import com.shopkhaos.model.despatch.RetryBackoff;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -25,11 +24,11 @@ public class DespatchFunctions {
     @Inject
     SqsClient sqs;
 
-    @ConfigProperty(name = "shopkhaos.despatches-queue-url")
-    String queue;
+    @Inject
+    QueueSettings queues;
 
-    @ConfigProperty(name = "shopkhaos.writeback-retry-after")
-    Duration retryAfter;
+    @Inject
+    WritebackSettings settings;
 
     @Funq("despatch-writeback")
     public Map<String, String> despatchWriteback(SQSEvent.SQSMessage message) {
@@ -44,7 +43,7 @@ public class DespatchFunctions {
     }
 
     private void backOff(SQSEvent.SQSMessage message, int attempt) {
-        QueueRetries.hideForBackoff(sqs, queue, message.getReceiptHandle(), new RetryBackoff(retryAfter, RetryBackoff.SQS_LONGEST), attempt);
+        QueueRetries.hideForBackoff(sqs, queues.despatches(), message.getReceiptHandle(), settings.retryBackoff(), attempt);
     }
 
     static int attempt(SQSEvent.SQSMessage message) {

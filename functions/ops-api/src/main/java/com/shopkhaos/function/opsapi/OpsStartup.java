@@ -5,7 +5,10 @@ import com.shopkhaos.model.ops.OpsConsoleService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 
-/** Builds the ops API at start-up (reading its key by ARN then), so SnapStart's snapshot holds it ready. */
+/**
+ * Builds the ops API and its console at start-up (reading its key by ARN then, and checking the tables and queues they
+ * are given), so SnapStart's snapshot holds them ready.
+ */
 public class OpsStartup {
     void warm(@Observes StartupEvent started, OpsAccess access, OpsConsoleService console) {
         // injecting them is enough to create them

@@ -1,4 +1,4 @@
-package com.shopkhaos.infra.secrets;
+package com.shopkhaos.infra.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
