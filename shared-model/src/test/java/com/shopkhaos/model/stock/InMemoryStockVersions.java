@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The codes' input sequences in memory. */
-final class InMemoryStockVersions implements StockVersions {
+public final class InMemoryStockVersions implements StockVersions {
     private final Map<String, Long> sequences = new HashMap<>();
 
     @Override

@@ -1,0 +1,78 @@
+package com.shopkhaos.model.ordersync;
+
+import com.shopkhaos.model.order.ShopOrder;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The shop's orders in memory, as the Admin API answers them: an order as it is now (empty once deleted), and the
+ * orders created or changed in a window, oldest first. {@link #failNext} makes the next call fail as an unreachable
+ * shop does (a transient failure); {@link #unreadable} makes an order answer in a form that cannot be read.
+ */
+public final class InMemoryShopOrders implements ShopOrders {
+    private record Stored(String shopId, ShopOrder order, Instant changedAt) {
+    }
+
+    /** A window the sweep asked for. */
+    public record Window(String shopId, Instant from, Instant to) {
+    }
+
+    private final Map<String, Stored> orders = new LinkedHashMap<>();
+    private final Map<String, String> unreadable = new LinkedHashMap<>();
+    private final Deque<RuntimeException> failures = new ArrayDeque<>();
+    /** Every order id fetched, in order. */
+    public final List<String> fetched = new ArrayList<>();
+    public final List<Window> windows = new ArrayList<>();
+
+    /** The order is in the shop as given, last changed (or created) at {@code changedAt}. */
+    public synchronized void put(String shopId, ShopOrder order, Instant changedAt) {
+        orders.put(order.orderId(), new Stored(shopId, order, changedAt));
+    }
+
+    /** The order was deleted in the shop. */
+    public synchronized void delete(String orderId) {
+        orders.remove(orderId);
+    }
+
+    /** The shop answers this order with something that cannot be read (a permanent problem). */
+    public synchronized void unreadable(String orderId, String reason) {
+        unreadable.put(orderId, reason);
+    }
+
+    public synchronized void failNext(RuntimeException failure) {
+        failures.add(failure);
+    }
+
+    @Override
+    public synchronized Optional<ShopOrder> fetch(String shopId, String orderId) {
+        fetched.add(orderId);
+        failIfAsked();
+        if (unreadable.containsKey(orderId)) {
+            throw new ShopOrderUnreadableException(orderId, unreadable.get(orderId));
+        }
+        return Optional.ofNullable(orders.get(orderId)).filter(s -> s.shopId().equals(shopId)).map(Stored::order);
+    }
+
+    @Override
+    public synchronized List<ChangedOrder> changedBetween(String shopId, Instant from, Instant to) {
+        windows.add(new Window(shopId, from, to));
+        failIfAsked();
+        return orders.values().stream()
+                .filter(s -> s.shopId().equals(shopId) && !s.changedAt().isBefore(from) && s.changedAt().isBefore(to))
+                .sorted(Comparator.comparing(Stored::changedAt))
+                .map(s -> new ChangedOrder(s.order().orderId(), s.order().orderNumber())).toList();
+    }
+
+    private void failIfAsked() {
+        if (!failures.isEmpty()) {
+            throw failures.poll();
+        }
+    }
+}

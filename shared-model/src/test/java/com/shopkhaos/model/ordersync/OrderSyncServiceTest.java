@@ -1,0 +1,532 @@
+package com.shopkhaos.model.ordersync;
+
+import static com.shopkhaos.model.ordersync.TestOrders.SHOP;
+import static com.shopkhaos.model.ordersync.TestOrders.discontinued;
+import static com.shopkhaos.model.ordersync.TestOrders.item;
+import static com.shopkhaos.model.ordersync.TestOrders.order;
+import static com.shopkhaos.model.ordersync.TestOrders.runToZero;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.shopkhaos.model.events.OrderEvent;
+import com.shopkhaos.model.events.OrderEventType;
+import com.shopkhaos.model.events.StockChange;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.exceptionledger.InMemoryExceptionLedger;
+import com.shopkhaos.model.khaos.InMemoryKhaosCatalogue;
+import com.shopkhaos.model.khaos.InMemoryKhaosStockLevels;
+import com.shopkhaos.model.khaos.StockLevel;
+import com.shopkhaos.model.ledger.InMemoryOrderLedger;
+import com.shopkhaos.model.ledger.KhaosHandover;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.ledger.TimelineEntry;
+import com.shopkhaos.model.order.ShopOrder;
+import com.shopkhaos.model.stock.InMemoryInFlightOrders;
+import com.shopkhaos.model.stock.InMemoryStockChangePublisher;
+import com.shopkhaos.model.stock.InMemoryStockVersions;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * order-sync, one {@code order-events} message at a time: what the ledger, the exception ledger, the in-flight stock
+ * and the stock-changes queue show afterwards. Whatever the order of events and however often each comes, an order
+ * ends in one state with one exception per problem, and a transient failure is thrown (the queue tries again) without
+ * losing anything.
+ */
+class OrderSyncServiceTest {
+    private static final Instant NOW = Instant.parse("2026-12-04T10:05:00Z");
+    private static final String SCARF = "SCARF-MER-GRY";
+    private static final String HAT = "HAT-BEANIE-NVY";
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final InMemoryOrderLedger ledger = new InMemoryOrderLedger();
+    private final InMemoryExceptionLedger exceptions = new InMemoryExceptionLedger();
+    private final InMemoryShopOrders shop = new InMemoryShopOrders();
+    private final InMemoryKhaosCatalogue catalogue = new InMemoryKhaosCatalogue().add(item(SCARF), item(HAT));
+    private final InMemoryStockVersions versions = new InMemoryStockVersions();
+    private final InMemoryKhaosStockLevels levels = new InMemoryKhaosStockLevels(versions);
+    private final InMemoryInFlightOrders inFlight = new InMemoryInFlightOrders(versions);
+    private final InMemoryStockChangePublisher stockChanges = new InMemoryStockChangePublisher();
+    private final InMemoryOrderMappings mappings = new InMemoryOrderMappings();
+    private final OrderSyncService service = service(ReadinessPolicy.ON_PAID);
+
+    private OrderSyncService service(ReadinessPolicy readiness) {
+        return new OrderSyncService(ledger, exceptions, shop, catalogue, levels, inFlight, stockChanges, mappings,
+                new TestOrders.TextSalesOrderFormat(), TestOrders.policy(), readiness, clock);
+    }
+
+    private ShopOrder inShop(ShopOrder order) {
+        shop.put(SHOP, order, TestOrders.PLACED);
+        return order;
+    }
+
+    private static OrderEvent event(ShopOrder order, OrderEventType type) {
+        return OrderEvent.of("evt-" + type + "-" + order.orderNumber(), SHOP, type, order.orderId(), order.orderNumber(), NOW);
+    }
+
+    private OrderState placed(ShopOrder order) {
+        return service.process(event(order, OrderEventType.ORDER_PLACED));
+    }
+
+    private OrderLedgerEntry entry(ShopOrder order) {
+        return ledger.find(order.orderId()).orElseThrow(() -> new AssertionError("no ledger entry for " + order.orderNumber()));
+    }
+
+    private static String id(ExceptionType type, ShopOrder order, String key) {
+        return ExceptionRecord.idFor(type, order.orderNumber() + ":" + key);
+    }
+
+    private static long movesTo(OrderLedgerEntry entry, OrderState state) {
+        return entry.timeline().stream().filter(t -> t.event().endsWith("→ " + state)).count();
+    }
+
+    /** An order Khaos already has: READY, served, downloaded, and (when given a code) imported. */
+    private OrderLedgerEntry handedOver(ShopOrder order, String khaosCode) {
+        Instant at = NOW.minus(Duration.ofHours(2));
+        KhaosHandover served = KhaosHandover.NONE.withSalesOrder("AssociatedRef=" + order.orderNumber()).servedIn("p1").downloaded(at);
+        OrderLedgerEntry entry = OrderLedgerEntry.received(SHOP, order.orderId(), order.orderNumber(), "evt-0",
+                        "checkout.order.placed", at)
+                .ready("AssociatedRef=" + order.orderNumber(), at, "checked")
+                .moveTo(OrderState.DOWNLOADED, served, at, "served");
+        if (!khaosCode.isEmpty()) {
+            entry = entry.moveTo(OrderState.IMPORTED, served.reported(khaosCode, "4711", "Imported"), at, "Khaos imported it");
+        }
+        ledger.entries.put(entry.orderId(), entry);
+        return entry;
+    }
+
+    // ---- the happy path and redelivery -------------------------------------------------------------------------
+
+    @Test
+    void aValidPaidOrder_becomesReady_withTheSalesOrderKhaosWillDownload() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
+
+        assertThat(placed(order)).isEqualTo(OrderState.READY);
+
+        OrderLedgerEntry entry = entry(order);
+        assertThat(entry.state()).isEqualTo(OrderState.READY);
+        assertThat(entry.orderNumber()).isEqualTo("10001");
+        assertThat(entry.khaos().salesOrder()).contains("AssociatedRef=10001", "CustomData=" + order.orderId(), "Courier=RM48",
+                "Lines=SCARF-MER-GRY x2 @20.00", "Payments=Card 44.95", "GrossTotal=44.95");
+        assertThat(exceptions.records).as("nothing for a person").isEmpty();
+        assertThat(inFlight.heldBy(order.orderId())).as("the units the shop took are in flight").isEqualTo(Map.of(SCARF, 2));
+        assertThat(stockChanges.published).singleElement().satisfies(c -> {
+            assertThat(c.stockCodes()).containsExactly(SCARF);
+            assertThat(c.shopChangedItself()).isTrue();
+        });
+    }
+
+    @Test
+    void anOrderIsHandedToKhaosExactlyOnce_evenWhenTheEventArrivesTwice() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
+        placed(order);
+        OrderLedgerEntry first = entry(order);
+
+        assertThat(placed(order)).isEqualTo(OrderState.READY);
+        assertThat(service.process(event(order, OrderEventType.PAYMENT_PAID))).isEqualTo(OrderState.READY);
+        assertThat(service.process(event(order, OrderEventType.FOUND_BY_SWEEP))).isEqualTo(OrderState.READY);
+
+        OrderLedgerEntry after = entry(order);
+        assertThat(after.version()).as("a redelivery writes nothing").isEqualTo(first.version());
+        assertThat(movesTo(after, OrderState.READY)).as("made READY once").isEqualTo(1);
+        assertThat(after.khaos().salesOrder()).isEqualTo(first.khaos().salesOrder());
+        assertThat(inFlight.heldBy(order.orderId())).as("held once, not once per event").isEqualTo(Map.of(SCARF, 2));
+        assertThat(stockChanges.published).as("no stock change for an unchanged hold").hasSize(1);
+    }
+
+    @Test
+    void anOrderChangedInTheShopWhileReady_hasItsSalesOrderRebuilt_andStaysReadyOnce() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
+        placed(order);
+        inShop(order(1).line(SCARF, 2, "20.00").postcode("LS2 7HY").build()); // the customer's address corrected
+
+        assertThat(service.process(event(order, OrderEventType.PAYMENT_PAID))).isEqualTo(OrderState.READY);
+
+        OrderLedgerEntry entry = entry(order);
+        assertThat(entry.khaos().salesOrder()).contains("Postcode=LS2 7HY").doesNotContain("LS1 4AP");
+        assertThat(movesTo(entry, OrderState.READY)).isEqualTo(1);
+        assertThat(entry.timeline()).extracting(TimelineEntry::event).contains("order changed in the shop");
+    }
+
+    // ---- holds, one exception per problem ------------------------------------------------------------------------
+
+    @Test
+    void anUnknownSkuHoldsTheOrderWithOneException_andTheQueueMovesOn() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").line("MYSTERY-MUG", 1, "9.00").build());
+
+        assertThat(placed(order)).as("finishes normally: the message is done").isEqualTo(OrderState.QUARANTINED);
+
+        String unknown = id(ExceptionType.UNKNOWN_SKU, order, "MYSTERY-MUG");
+        assertThat(exceptions.records).containsOnlyKeys(unknown);
+        ExceptionRecord record = exceptions.records.get(unknown);
+        assertThat(record.status()).isEqualTo(ExceptionStatus.OPEN);
+        assertThat(record.reason()).contains("MYSTERY-MUG");
+        OrderLedgerEntry entry = entry(order);
+        assertThat(entry.state()).isEqualTo(OrderState.QUARANTINED);
+        assertThat(entry.exceptionIds()).containsExactly(unknown);
+        assertThat(entry.khaos().salesOrder()).as("nothing for Khaos to download").isEmpty();
+
+        ShopOrder next = inShop(order(2).line(HAT, 1, "15.00").build());
+        assertThat(placed(next)).as("the next order is not held up").isEqualTo(OrderState.READY);
+    }
+
+    @Test
+    void eachProblemIsOneException_notOnePerRedelivery() {
+        ShopOrder order = inShop(order(1).line("MYSTERY-MUG", 1, "9.00").deliveredBy("pigeon_post").build());
+
+        placed(order);
+        OrderLedgerEntry first = entry(order);
+        placed(order);
+        service.process(event(order, OrderEventType.PAYMENT_PAID));
+        service.process(event(order, OrderEventType.FOUND_BY_SWEEP));
+
+        assertThat(exceptions.records.keySet()).containsExactlyInAnyOrder(id(ExceptionType.UNKNOWN_SKU, order, "MYSTERY-MUG"),
+                id(ExceptionType.UNMAPPED_DELIVERY_METHOD, order, "delivery-pigeon_post"));
+        assertThat(exceptions.records.values()).allSatisfy(r -> assertThat(r.occurrences()).as(r.id()).isEqualTo(1));
+        assertThat(exceptions.raised).as("raised once each").hasSize(2);
+        assertThat(entry(order).version()).isEqualTo(first.version());
+    }
+
+    @Test
+    void aHeldBackOrderStillHoldsTheStockItTook() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").line("MYSTERY-MUG", 1, "9.00").build());
+
+        placed(order);
+
+        assertThat(inFlight.heldBy(order.orderId())).isEqualTo(Map.of(SCARF, 2, "MYSTERY-MUG", 1));
+        assertThat(stockChanges.shopChangedCodes()).containsExactlyInAnyOrder(SCARF, "MYSTERY-MUG");
+    }
+
+    @Test
+    void aPersonsRetryOfAnOrderStillWrong_countsTheRepeatOnTheSameRecord() {
+        ShopOrder order = inShop(order(1).line("MYSTERY-MUG", 1, "9.00").build());
+        placed(order);
+
+        assertThat(service.process(event(order, OrderEventType.RETRY_REQUESTED))).isEqualTo(OrderState.QUARANTINED);
+
+        String unknown = id(ExceptionType.UNKNOWN_SKU, order, "MYSTERY-MUG");
+        assertThat(exceptions.records).containsOnlyKeys(unknown);
+        assertThat(exceptions.records.get(unknown).occurrences()).isEqualTo(2);
+        assertThat(entry(order).timeline()).last().satisfies(t -> assertThat(t.detail()).startsWith("retried, still 1 problem(s)"));
+    }
+
+    @Test
+    void aMappingFixedByAPerson_makesTheRetryReady_andResolvesTheException() {
+        ShopOrder order = inShop(order(1).line("SCARF-GREY", 1, "20.00").build());
+        placed(order);
+        String unknown = id(ExceptionType.UNKNOWN_SKU, order, "SCARF-GREY");
+        assertThat(exceptions.records).containsOnlyKeys(unknown);
+
+        mappings.put(InMemoryOrderMappings.SKU, "SCARF-GREY", SCARF);
+        assertThat(service.process(event(order, OrderEventType.RETRY_REQUESTED))).isEqualTo(OrderState.READY);
+
+        OrderLedgerEntry entry = entry(order);
+        assertThat(entry.exceptionIds()).isEmpty();
+        assertThat(entry.khaos().salesOrder()).contains("Lines=SCARF-MER-GRY x1 @20.00");
+        assertThat(exceptions.records.get(unknown).status()).isEqualTo(ExceptionStatus.RESOLVED);
+        assertThat(exceptions.records.get(unknown).resolvedBy()).isEqualTo("order-sync");
+        assertThat(inFlight.heldBy(order.orderId())).as("the hold moved to the mapped code").isEqualTo(Map.of(SCARF, 1));
+    }
+
+    @Test
+    void aProblemThatChanges_resolvesTheOldExceptionAndRaisesTheNewOne() {
+        ShopOrder order = inShop(order(1).line("LAMP-BRASS-DESK", 1, "30.00").build());
+        placed(order);
+
+        catalogue.add(discontinued("LAMP-BRASS-DESK")); // Khaos sent the item: it is discontinued there
+        assertThat(service.process(event(order, OrderEventType.RETRY_REQUESTED))).isEqualTo(OrderState.QUARANTINED);
+
+        String unknown = id(ExceptionType.UNKNOWN_SKU, order, "LAMP-BRASS-DESK");
+        String discontinued = id(ExceptionType.DISCONTINUED_ITEM, order, "LAMP-BRASS-DESK");
+        assertThat(exceptions.records.get(unknown).status()).isEqualTo(ExceptionStatus.RESOLVED);
+        assertThat(exceptions.records.get(discontinued).status()).isEqualTo(ExceptionStatus.OPEN);
+        assertThat(entry(order).exceptionIds()).containsExactly(discontinued);
+    }
+
+    @Test
+    void anExceptionClosedByAPersonWithoutAFix_isOpenedAgainByTheNextDelivery() {
+        ShopOrder order = inShop(order(1).line("MYSTERY-MUG", 1, "9.00").build());
+        placed(order);
+        String unknown = id(ExceptionType.UNKNOWN_SKU, order, "MYSTERY-MUG");
+        exceptions.resolve(unknown, "ops", NOW);
+
+        assertThat(service.process(event(order, OrderEventType.PAYMENT_PAID))).isEqualTo(OrderState.QUARANTINED);
+
+        assertThat(exceptions.records.get(unknown).status()).as("the order is still held by it").isEqualTo(ExceptionStatus.OPEN);
+    }
+
+    @Test
+    void aRunToZeroItemIsSoldOnlyWhileKhaosHasEnoughAtTheOrdersSite() {
+        catalogue.add(runToZero("CANDLE-SOY-LRG"));
+        levels.record(List.of(new StockLevel("CANDLE-SOY-LRG", "71", 1, BigDecimal.ONE, NOW.minusSeconds(60)),
+                new StockLevel("CANDLE-SOY-LRG", "71", 2, new BigDecimal("9"), NOW.minusSeconds(60))));
+        ShopOrder order = inShop(order(1).line("CANDLE-SOY-LRG", 2, "12.50").build());
+
+        assertThat(placed(order)).as("site 2's stock is not the channel's").isEqualTo(OrderState.QUARANTINED);
+        String outOfStock = id(ExceptionType.RUN_TO_ZERO_OUT_OF_STOCK, order, "CANDLE-SOY-LRG");
+        assertThat(exceptions.records.get(outOfStock).reason()).contains("Khaos has 1 available, the order wants 2");
+
+        levels.record(List.of(new StockLevel("CANDLE-SOY-LRG", "71", 1, new BigDecimal("3"), NOW)));
+        assertThat(service.process(event(order, OrderEventType.RETRY_REQUESTED))).isEqualTo(OrderState.READY);
+        assertThat(exceptions.records.get(outOfStock).status()).isEqualTo(ExceptionStatus.RESOLVED);
+    }
+
+    @Test
+    void anOrderTheShopAnswersUnreadably_isHeldWithOneException_notRetriedForever() {
+        ShopOrder order = order(1).line(SCARF, 1, "20.00").build();
+        shop.unreadable(order.orderId(), "amountTotal is not a number");
+
+        assertThat(placed(order)).isEqualTo(OrderState.QUARANTINED);
+        assertThat(placed(order)).isEqualTo(OrderState.QUARANTINED);
+
+        String invalid = id(ExceptionType.ORDER_INVALID, order, "unreadable");
+        assertThat(exceptions.records).containsOnlyKeys(invalid);
+        assertThat(exceptions.records.get(invalid).reason()).contains("amountTotal is not a number");
+        assertThat(exceptions.records.get(invalid).occurrences()).isEqualTo(1);
+        assertThat(entry(order).exceptionIds()).containsExactly(invalid);
+    }
+
+    // ---- waiting for payment --------------------------------------------------------------------------------------
+
+    @Test
+    void anUnpaidOrderWaitsForPayment_andIsReadyOnceThePaymentArrives() {
+        ShopOrder unpaid = inShop(order(1).line(SCARF, 1, "20.00").unpaid().build());
+
+        assertThat(placed(unpaid)).isEqualTo(OrderState.AWAITING_PAYMENT);
+        assertThat(entry(unpaid).khaos().salesOrder()).isEmpty();
+        assertThat(inFlight.heldBy(unpaid.orderId())).as("the shop took the units already").isEqualTo(Map.of(SCARF, 1));
+        long version = entry(unpaid).version();
+        assertThat(placed(unpaid)).isEqualTo(OrderState.AWAITING_PAYMENT);
+        assertThat(entry(unpaid).version()).isEqualTo(version);
+
+        ShopOrder paid = inShop(order(1).line(SCARF, 1, "20.00").build());
+        assertThat(service.process(event(paid, OrderEventType.PAYMENT_PAID))).isEqualTo(OrderState.READY);
+        assertThat(entry(paid).khaos().salesOrder()).contains("Payments=Card 24.95");
+        assertThat(entry(paid).timeline()).extracting(TimelineEntry::state)
+                .containsSubsequence(OrderState.RECEIVED, OrderState.AWAITING_PAYMENT, OrderState.READY);
+    }
+
+    @Test
+    void anOrderOnAccount_isReadyWhenPlaced_thoughNothingIsPaidYet() {
+        ShopOrder order = inShop(order(1).line(SCARF, 1, "20.00").payment("payment_invoice", "open").build());
+
+        assertThat(placed(order)).isEqualTo(OrderState.READY);
+        assertThat(entry(order).khaos().salesOrder()).contains("OnAccount=true", "Payments=;");
+    }
+
+    @Test
+    void whenOrdersAreReadyOnPlacing_anUnpaidOrderIsReadyAtOnce() {
+        ShopOrder order = inShop(order(1).line(SCARF, 1, "20.00").unpaid().build());
+
+        assertThat(service(ReadinessPolicy.ON_PLACED).process(event(order, OrderEventType.ORDER_PLACED))).isEqualTo(OrderState.READY);
+    }
+
+    // ---- withdrawn before Khaos has it -----------------------------------------------------------------------------
+
+    @Test
+    void anOrderCancelledInTheShopBeforeKhaosHasIt_isWithdrawn_andTheStockItTookIsGivenBack() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
+        placed(order);
+        ShopOrder cancelled = inShop(order(1).line(SCARF, 2, "20.00").cancelled().build());
+
+        assertThat(service.process(event(cancelled, OrderEventType.ORDER_CANCELLED))).isEqualTo(OrderState.WITHDRAWN);
+
+        assertThat(entry(order).state()).isEqualTo(OrderState.WITHDRAWN);
+        assertThat(inFlight.heldBy(order.orderId())).isEmpty();
+        assertThat(stockChanges.published).last().satisfies(c -> {
+            assertThat(c.stockCodes()).containsExactly(SCARF);
+            assertThat(c.shopChangedItself()).isTrue();
+            assertThat(c.reason()).contains("withdrawn");
+        });
+        assertThat(exceptions.records).isEmpty();
+    }
+
+    @Test
+    void aHeldBackOrderCancelledInTheShop_isWithdrawn_andItsExceptionsClose() {
+        ShopOrder order = inShop(order(1).line("MYSTERY-MUG", 1, "9.00").build());
+        placed(order);
+        inShop(order(1).line("MYSTERY-MUG", 1, "9.00").cancelled().build());
+
+        assertThat(service.process(event(order, OrderEventType.ORDER_CANCELLED))).isEqualTo(OrderState.WITHDRAWN);
+
+        assertThat(exceptions.records.get(id(ExceptionType.UNKNOWN_SKU, order, "MYSTERY-MUG")).status())
+                .as("nothing left for a person to do").isEqualTo(ExceptionStatus.RESOLVED);
+    }
+
+    @Test
+    void aWithdrawnOrderStaysWithdrawn_andTheShopIsNotAskedAgain() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").cancelled().build());
+        placed(order);
+        int fetches = shop.fetched.size();
+        inShop(order(1).line(SCARF, 2, "20.00").build()); // reopened in the shop admin
+
+        assertThat(service.process(event(order, OrderEventType.PAYMENT_PAID))).isEqualTo(OrderState.WITHDRAWN);
+        assertThat(service.process(event(order, OrderEventType.RETRY_REQUESTED))).isEqualTo(OrderState.WITHDRAWN);
+
+        assertThat(shop.fetched).hasSize(fetches);
+        assertThat(inFlight.heldBy(order.orderId())).isEmpty();
+    }
+
+    @Test
+    void anOrderTheShopNoLongerHas_isWithdrawn_withOneOrderNotFoundException() {
+        ShopOrder gone = order(1).line(SCARF, 2, "20.00").build();
+
+        assertThat(placed(gone)).isEqualTo(OrderState.WITHDRAWN);
+        assertThat(placed(gone)).isEqualTo(OrderState.WITHDRAWN);
+
+        ExceptionRecord record = exceptions.of(ExceptionType.ORDER_NOT_FOUND, "10001").orElseThrow();
+        assertThat(record.occurrences()).isEqualTo(1);
+        assertThat(record.reason()).contains(gone.orderId()).contains("nothing was sent to Khaos");
+        assertThat(entry(gone).khaos().salesOrder()).isEmpty();
+    }
+
+    // ---- after Khaos downloaded it ---------------------------------------------------------------------------------
+
+    @Test
+    void aCancellationAfterKhaosHasTheOrder_isPutInFrontOfAPersonOnce_andTheOrderStaysAsKhaosHasIt() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").cancelled().build());
+        OrderLedgerEntry imported = handedOver(order, "SO10001");
+
+        assertThat(service.process(event(order, OrderEventType.ORDER_CANCELLED))).isEqualTo(OrderState.IMPORTED);
+        assertThat(service.process(event(order, OrderEventType.ORDER_CANCELLED))).isEqualTo(OrderState.IMPORTED);
+
+        ExceptionRecord record = exceptions.of(ExceptionType.CANCELLED_AFTER_DOWNLOAD, "10001").orElseThrow();
+        assertThat(record.occurrences()).isEqualTo(1);
+        assertThat(record.reason()).contains("cancelled in the shop after Khaos downloaded it", "SO10001");
+        OrderLedgerEntry entry = entry(order);
+        assertThat(entry.state()).isEqualTo(OrderState.IMPORTED);
+        assertThat(entry.khaos()).isEqualTo(imported.khaos());
+        assertThat(entry.timeline()).extracting(TimelineEntry::event).containsOnlyOnce("cancelled in the shop");
+        assertThat(inFlight.heldBy(order.orderId())).isEmpty();
+    }
+
+    @Test
+    void onceKhaosHasTheOrder_otherEventsChangeNothing_andTheShopIsNotAsked() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
+        OrderLedgerEntry downloaded = handedOver(order, "");
+
+        for (OrderEventType type : List.of(OrderEventType.ORDER_PLACED, OrderEventType.PAYMENT_PAID, OrderEventType.RETRY_REQUESTED,
+                OrderEventType.FOUND_BY_SWEEP)) {
+            assertThat(service.process(event(order, type))).isEqualTo(OrderState.DOWNLOADED);
+        }
+
+        assertThat(shop.fetched).isEmpty();
+        assertThat(entry(order)).isEqualTo(downloaded);
+    }
+
+    @Test
+    void aCancelledWebhookForAnOrderTheShopStillHasOpen_changesNothingAfterHandover() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
+        OrderLedgerEntry downloaded = handedOver(order, "");
+
+        assertThat(service.process(event(order, OrderEventType.ORDER_CANCELLED))).isEqualTo(OrderState.DOWNLOADED);
+
+        assertThat(exceptions.records).isEmpty();
+        assertThat(entry(order)).isEqualTo(downloaded);
+    }
+
+    // ---- failures: thrown for the queue to try again, nothing lost --------------------------------------------------
+
+    @Test
+    void aFailedShopCallLosesNothing_theEventIsRetried() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
+        shop.failNext(new IllegalStateException("shop answered 503"));
+
+        assertThatThrownBy(() -> placed(order)).hasMessageContaining("503");
+        assertThat(exceptions.records).as("a passing failure is not a person's problem").isEmpty();
+
+        assertThat(placed(order)).as("the queue delivers it again").isEqualTo(OrderState.READY);
+        assertThat(entry(order).khaos().salesOrder()).contains("AssociatedRef=10001");
+    }
+
+    @Test
+    void aLedgerOutageLosesNothing_theRedeliveryFinishesTheOrder() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
+        ledger.beforeNextUpdate = () -> {
+            throw new IllegalStateException("DynamoDB: ProvisionedThroughputExceededException");
+        };
+
+        assertThatThrownBy(() -> placed(order)).hasMessageContaining("ProvisionedThroughputExceeded");
+        assertThat(entry(order).state()).as("recorded as seen, not yet checked").isEqualTo(OrderState.RECEIVED);
+
+        assertThat(placed(order)).isEqualTo(OrderState.READY);
+        assertThat(inFlight.heldBy(order.orderId())).as("held once over both tries").isEqualTo(Map.of(SCARF, 2));
+    }
+
+    @Test
+    void aCrashBetweenTheLedgerAndTheExceptionLosesNoProblem_theNextDeliveryRaisesIt() {
+        ShopOrder order = inShop(order(1).line("MYSTERY-MUG", 1, "9.00").build());
+        exceptions.failNextRaise(new IllegalStateException("exceptions table unreachable"));
+
+        assertThatThrownBy(() -> placed(order)).hasMessageContaining("unreachable");
+        String unknown = id(ExceptionType.UNKNOWN_SKU, order, "MYSTERY-MUG");
+        assertThat(entry(order).exceptionIds()).containsExactly(unknown);
+        assertThat(exceptions.records).isEmpty();
+
+        assertThat(placed(order)).isEqualTo(OrderState.QUARANTINED);
+        assertThat(exceptions.records).containsOnlyKeys(unknown);
+        assertThat(exceptions.records.get(unknown).status()).isEqualTo(ExceptionStatus.OPEN);
+    }
+
+    @Disabled("fails today: the in-flight hold lands before the stock change is sent; the redelivery finds the hold unchanged "
+            + "(InFlightOrders.hold answers no changed codes), so the stock change is never sent (see the report of the unit-tests branch)")
+    @Test
+    void aStockQueueOutageLosesNoStockChange_theRedeliverySendsIt() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
+        stockChanges.failNext(new IllegalStateException("SQS: service unavailable"));
+
+        assertThatThrownBy(() -> placed(order)).hasMessageContaining("SQS");
+        assertThat(placed(order)).isEqualTo(OrderState.READY);
+
+        assertThat(stockChanges.shopChangedCodes()).as("the shop's stock of what the order took is pushed").contains(SCARF);
+    }
+
+    // ---- concurrent deliveries --------------------------------------------------------------------------------------
+
+    @Test
+    void aConcurrentChangeToTheSameOrder_isMetByReadingItAgain_andKeepsBothChanges() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
+        ledger.beforeNextUpdate = () -> ledger.entries.computeIfPresent(order.orderId(),
+                (id, e) -> e.noted("webhook checkout.order.payment.paid", "event evt-9", NOW));
+
+        assertThat(placed(order)).isEqualTo(OrderState.READY);
+
+        OrderLedgerEntry entry = entry(order);
+        assertThat(entry.state()).isEqualTo(OrderState.READY);
+        assertThat(entry.timeline()).extracting(TimelineEntry::event).contains("webhook checkout.order.payment.paid", "RECEIVED → READY");
+    }
+
+    @Test
+    void twoDeliveriesOfTheSameOrderAtOnce_countEachProblemOnce() {
+        ShopOrder order = inShop(order(1).line("MYSTERY-MUG", 1, "9.00").build());
+        OrderEvent placed = event(order, OrderEventType.ORDER_PLACED);
+        // the other delivery runs to the end between this one's read and its write
+        ledger.beforeNextUpdate = () -> service.process(placed);
+
+        assertThat(service.process(placed)).isEqualTo(OrderState.QUARANTINED);
+
+        assertThat(exceptions.raised).as("raised by the delivery whose write landed, only").hasSize(1);
+        assertThat(exceptions.records.values()).singleElement().satisfies(r -> assertThat(r.occurrences()).isEqualTo(1));
+        assertThat(movesTo(entry(order), OrderState.QUARANTINED)).isEqualTo(1);
+    }
+
+    @Test
+    void stockChangesNameEveryCodeTheOrderTook_inOneMessage() {
+        ShopOrder order = inShop(order(1).line(SCARF, 1, "20.00").line(HAT, 3, "15.00").build());
+
+        placed(order);
+
+        assertThat(stockChanges.published).extracting(StockChange::stockCodes).containsExactly(List.of(HAT, SCARF));
+        assertThat(Set.copyOf(inFlight.heldBy(order.orderId()).keySet())).containsExactlyInAnyOrder(SCARF, HAT);
+    }
+}
