@@ -94,7 +94,11 @@ public interface KhaosOrderSettings {
     final class ReadyOn implements Converter<ReadinessPolicy> {
         @Override
         public ReadinessPolicy convert(String value) {
-            return READY_ON.convert(value, text -> ReadinessPolicy.parse(text, READY_ON.toString()));
+            return READY_ON.convert(value, text -> switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "placed", "on_placed", "on-placed" -> ReadinessPolicy.ON_PLACED;
+                case "paid", "on_paid", "on-paid" -> ReadinessPolicy.ON_PAID;
+                default -> throw new IllegalArgumentException(READY_ON + " must be \"placed\" or \"paid\", was \"" + text + "\"");
+            });
         }
     }
 }

@@ -1,11 +1,13 @@
 package com.shopkhaos.model.despatch;
 
+import com.shopkhaos.model.khaos.KhaosOrderProgress;
+import com.shopkhaos.model.khaos.ShipmentStage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.shopkhaos.model.despatch.DespatchWritebackService.Outcome;
-import com.shopkhaos.model.despatch.ShopStates.ShopDeliveryState;
-import com.shopkhaos.model.despatch.ShopStates.ShopOrderState;
+import com.shopkhaos.model.order.ShopStates.ShopDeliveryState;
+import com.shopkhaos.model.order.ShopStates.ShopOrderState;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
@@ -63,11 +65,11 @@ class DespatchWritebackServiceTest {
         OrderLedgerEntry entry = OrderLedgerEntry.received(SHOP, ORDER, "10042", "evt-1", "checkout.order.placed", at)
                 .ready("AssociatedRef=10042", at, "checked")
                 .moveTo(OrderState.DOWNLOADED, handover, at, "served")
-                .moveTo(OrderState.IMPORTED, handover.reported("SO10042", "4711", "Imported"), at, "Khaos imported it");
+                .moveTo(OrderState.IMPORTED, handover.reported("SO10042", "4711", "Received", KhaosOrderProgress.RECEIVED), at, "Khaos imported it");
         if (state == OrderState.DESPATCHED) {
             entry = entry.moveTo(OrderState.DESPATCHED, at, "Khaos despatched");
         } else if (state == OrderState.CANCELLED) {
-            entry = entry.moveTo(OrderState.CANCELLED, handover.reported("SO10042", "4711", "Cancelled"), at, "Khaos cancelled it");
+            entry = entry.moveTo(OrderState.CANCELLED, handover.reported("SO10042", "4711", "Cancelled", KhaosOrderProgress.CANCELLED), at, "Khaos cancelled it");
         }
         ledger.entries.put(ORDER, entry);
         return entry;
@@ -82,7 +84,7 @@ class DespatchWritebackServiceTest {
     }
 
     private static KhaosShipment shipment(String id, List<KhaosShipment.Item> items, String... consignments) {
-        return new KhaosShipment(id, "INV" + id, "Archived", items, Arrays.stream(consignments)
+        return new KhaosShipment(id, "INV" + id, "Archived", ShipmentStage.ARCHIVED, items, Arrays.stream(consignments)
                 .map(c -> new KhaosShipment.Parcel(c, ROYAL_MAIL, "2026-12-05T08:00:00")).toList());
     }
 
@@ -91,7 +93,14 @@ class DespatchWritebackServiceTest {
     }
 
     private static DespatchNotice notice(String khaosStatus, KhaosShipment... shipments) {
-        return new DespatchNotice(DespatchNotice.VERSION, SHOP, ORDER, "10042", "SO10042", khaosStatus, List.of(shipments),
+        // what the channel adapter reads each of Khaos's words as (KhaosStatusNames)
+        KhaosOrderProgress progress = switch (khaosStatus) {
+            case "Cancelled" -> KhaosOrderProgress.CANCELLED;
+            case "Complete" -> KhaosOrderProgress.COMPLETE;
+            case "PartialShip" -> KhaosOrderProgress.PART_SHIPPED;
+            default -> KhaosOrderProgress.UNKNOWN;
+        };
+        return new DespatchNotice(DespatchNotice.VERSION, SHOP, ORDER, "10042", "SO10042", khaosStatus, progress, List.of(shipments),
                 "Khaos reported order SO10042 " + khaosStatus, NOW);
     }
 

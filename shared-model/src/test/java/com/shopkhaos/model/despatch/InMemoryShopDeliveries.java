@@ -1,9 +1,9 @@
 package com.shopkhaos.model.despatch;
 
-import com.shopkhaos.model.despatch.ShopStates.DeliveryChange;
-import com.shopkhaos.model.despatch.ShopStates.OrderChange;
-import com.shopkhaos.model.despatch.ShopStates.ShopDeliveryState;
-import com.shopkhaos.model.despatch.ShopStates.ShopOrderState;
+import com.shopkhaos.model.order.ShopStates.DeliveryChange;
+import com.shopkhaos.model.order.ShopStates.OrderChange;
+import com.shopkhaos.model.order.ShopStates.ShopDeliveryState;
+import com.shopkhaos.model.order.ShopStates.ShopOrderState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

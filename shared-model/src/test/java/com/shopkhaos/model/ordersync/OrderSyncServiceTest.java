@@ -1,5 +1,7 @@
 package com.shopkhaos.model.ordersync;
 
+import com.shopkhaos.model.khaos.KhaosOrderProgress;
+import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import static com.shopkhaos.model.ordersync.TestOrders.SHOP;
 import static com.shopkhaos.model.ordersync.TestOrders.discontinued;
 import static com.shopkhaos.model.ordersync.TestOrders.item;
@@ -99,7 +101,7 @@ class OrderSyncServiceTest {
                 .ready("AssociatedRef=" + order.orderNumber(), at, "checked")
                 .moveTo(OrderState.DOWNLOADED, served, at, "served");
         if (!khaosCode.isEmpty()) {
-            entry = entry.moveTo(OrderState.IMPORTED, served.reported(khaosCode, "4711", "Imported"), at, "Khaos imported it");
+            entry = entry.moveTo(OrderState.IMPORTED, served.reported(khaosCode, "4711", "Received", KhaosOrderProgress.RECEIVED), at, "Khaos imported it");
         }
         ledger.entries.put(entry.orderId(), entry);
         return entry;
@@ -318,7 +320,7 @@ class OrderSyncServiceTest {
 
     @Test
     void anOrderOnAccount_isReadyWhenPlaced_thoughNothingIsPaidYet() {
-        ShopOrder order = inShop(order(1).line(SCARF, 1, "20.00").payment("payment_invoice", "open").build());
+        ShopOrder order = inShop(order(1).line(SCARF, 1, "20.00").payment("payment_invoice", ShopPaymentState.OPEN).build());
 
         assertThat(placed(order)).isEqualTo(OrderState.READY);
         assertThat(entry(order).khaos().salesOrder()).contains("OnAccount=true", "Payments=;");

@@ -1,5 +1,8 @@
 package com.shopkhaos.model.ordersync;
 
+import com.shopkhaos.model.order.ShopStates.ShopDeliveryState;
+import com.shopkhaos.model.order.ShopStates.ShopOrderState;
+import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.order.KhaosSalesOrder;
 import com.shopkhaos.model.order.OrderTranslationPolicy;
@@ -74,8 +77,8 @@ final class TestOrders {
         private final String orderNumber;
         private final List<Line> lines = new ArrayList<>();
         private String paymentMethod = "payment_card";
-        private String paymentState = "paid";
-        private String state = "open";
+        private ShopPaymentState paymentState = ShopPaymentState.PAID;
+        private ShopOrderState state = ShopOrderState.OPEN;
         private String deliveryMethod = "royal_mail_tracked_48";
         private BigDecimal shipping = new BigDecimal("4.95");
         private String postcode = "LS1 4AP";
@@ -96,18 +99,18 @@ final class TestOrders {
             return this;
         }
 
-        Builder payment(String method, String state) {
+        Builder payment(String method, ShopPaymentState state) {
             this.paymentMethod = method;
             this.paymentState = state;
             return this;
         }
 
         Builder unpaid() {
-            return payment("payment_card", "open");
+            return payment("payment_card", ShopPaymentState.OPEN);
         }
 
         Builder cancelled() {
-            this.state = "cancelled";
+            this.state = ShopOrderState.CANCELLED;
             return this;
         }
 
@@ -138,7 +141,7 @@ final class TestOrders {
             BigDecimal shippingTax = vatIn(shipping);
             BigDecimal total = goods.add(shipping);
             ShopDelivery delivery = new ShopDelivery("del-" + orderId, deliveryMethod, deliveryMethod.replace('_', ' '), shipping,
-                    List.of(new TaxPortion(VAT, shippingTax, shipping)), "open", address);
+                    List.of(new TaxPortion(VAT, shippingTax, shipping)), ShopDeliveryState.OPEN, address);
             BigDecimal allTax = tax.add(shippingTax);
             return new ShopOrder(orderId, orderNumber, PLACED, "GBP", TaxStatus.GROSS, total, total.subtract(allTax), shipping,
                     List.of(new TaxPortion(VAT, allTax, total)),
