@@ -92,7 +92,7 @@ class PersonalDataFunctionTest {
                 "checkout.order.placed", at).ready(json, at, "checked");
         OrderLedgerEntry imported = ready.moveTo(OrderState.DOWNLOADED, ready.khaos().servedIn("page-" + number).downloaded(at), at, "served")
                 .moveTo(OrderState.IMPORTED, ready.khaos().servedIn("page-" + number).downloaded(at).reported("SO" + number, "9" + number,
-                        "Received", KhaosOrderProgress.RECEIVED),
+                        "Imported", KhaosOrderProgress.UNKNOWN),
                         at, "Khaos imported it");
         ledger.create(imported);
         assertThat(ledger.find(imported.orderId()).orElseThrow().khaos().salesOrder()).contains(c.email(), c.line1());
