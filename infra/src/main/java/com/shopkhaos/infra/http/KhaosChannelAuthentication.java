@@ -10,8 +10,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,13 +27,7 @@ public abstract class KhaosChannelAuthentication implements ContainerRequestFilt
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Map<String, String> values = new HashMap<>();
-        request.getHeaders().forEach((name, list) -> {
-            if (!list.isEmpty()) {
-                values.put(name, list.get(0));
-            }
-        });
-        Optional<String[]> presented = basic(RequestHeaders.of(values));
+        Optional<String[]> presented = basic(JaxRsExchange.headers(request.getHeaders()));
         if (presented.isEmpty() || !channel.get().admits(presented.get()[0], presented.get()[1])) {
             request.abortWith(Response.fromResponse(JaxRsExchange.error(401, "channel user name or password missing or wrong"))
                     .header("WWW-Authenticate", "Basic realm=\"Khaos channel\"").build());

@@ -90,7 +90,7 @@ public abstract class KhaosChannelEndpoints {
     @Consumes(MediaType.WILDCARD)
     @KhaosChannelCaller
     public Response orderStatus(byte[] body) {
-        return upload(KhaosUploadKind.ORDER_STATUS, body);
+        return answer(upload(KhaosUploadKind.ORDER_STATUS, body));
     }
 
     @POST
@@ -98,11 +98,11 @@ public abstract class KhaosChannelEndpoints {
     @Consumes(MediaType.WILDCARD)
     @KhaosChannelCaller
     public Response stockStatus(byte[] body) {
-        Response response = upload(KhaosUploadKind.STOCK_STATUS, body);
-        if (response.getStatus() == 200) {
+        ChannelAnswer answer = upload(KhaosUploadKind.STOCK_STATUS, body);
+        if (answer instanceof ChannelAnswer.Stored) {
             metrics.counted(OpsMetrics.KHAOS_STOCK_PUSHES);
         }
-        return response;
+        return answer(answer);
     }
 
     @POST
@@ -110,11 +110,14 @@ public abstract class KhaosChannelEndpoints {
     @Consumes(MediaType.WILDCARD)
     @KhaosChannelCaller
     public Response stock(byte[] body) {
-        return upload(KhaosUploadKind.STOCK, body);
+        return answer(upload(KhaosUploadKind.STOCK, body));
     }
 
-    private Response upload(KhaosUploadKind kind, byte[] body) {
-        ChannelAnswer answer = channel.upload(kind, body == null ? new byte[0] : body);
+    private ChannelAnswer upload(KhaosUploadKind kind, byte[] body) {
+        return channel.upload(kind, body == null ? new byte[0] : body);
+    }
+
+    private static Response answer(ChannelAnswer answer) {
         if (answer instanceof ChannelAnswer.Stored stored) {
             return JaxRsExchange.json(200, Map.of("stored", stored.kind().name()));
         }

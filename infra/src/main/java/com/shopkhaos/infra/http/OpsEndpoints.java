@@ -293,8 +293,8 @@ public abstract class OpsEndpoints {
     private Response as(HttpHeaders headers, java.util.function.Function<String, Response> call) {
         Optional<String> who = access.caller(JaxRsExchange.headers(headers));
         if (who.isEmpty()) {
-            return Response.status(401).header("WWW-Authenticate", "Bearer").type(MediaType.APPLICATION_JSON)
-                    .entity("{\"error\":\"sign in first (or send the ops key)\"}").build();
+            return Response.fromResponse(error(401, "sign in first (or send the ops key)")).header("WWW-Authenticate", "Bearer")
+                    .build();
         }
         try {
             return call.apply(who.get());
@@ -317,11 +317,11 @@ public abstract class OpsEndpoints {
         }
     }
 
-    static Response json(int status, Object value) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(InfraJson.write(value)).build();
+    private static Response json(int status, Object value) {
+        return JaxRsExchange.json(status, value);
     }
 
-    static Response error(int status, String message) {
-        return json(status, Map.of("error", message));
+    private static Response error(int status, String message) {
+        return JaxRsExchange.error(status, message);
     }
 }

@@ -101,7 +101,7 @@ public abstract class OrderIntakeEndpoints {
 
     private static Response answer(RegistrationAnswer answer) {
         return switch (answer.outcome()) {
-            case STARTED -> JaxRsExchange.json(200, Map.of("message", answer.message()));
+            case STARTED -> throw new IllegalStateException("a started registration carries its proof and secret");
             case CONFIRMED -> Response.noContent().build();
             case REFUSED -> JaxRsExchange.error(401, answer.message());
             case INCOMPLETE -> JaxRsExchange.error(400, answer.message());

@@ -1,7 +1,9 @@
 package com.shopkhaos.infra.web;
 
+import com.shopkhaos.infra.json.InfraJson;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,8 +14,13 @@ public final class JaxRsExchange {
     }
 
     public static RequestHeaders headers(HttpHeaders headers) {
+        return headers(headers.getRequestHeaders());
+    }
+
+    /** The first value of each header (a filter's {@code ContainerRequestContext.getHeaders()} alike). */
+    public static RequestHeaders headers(MultivaluedMap<String, String> headers) {
         Map<String, String> values = new HashMap<>();
-        headers.getRequestHeaders().forEach((name, list) -> {
+        headers.forEach((name, list) -> {
             if (!list.isEmpty()) {
                 values.put(name, list.get(0));
             }
@@ -23,7 +30,7 @@ public final class JaxRsExchange {
 
     /** {@code value} as a JSON answer with this status. */
     public static Response json(int status, Object value) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(com.shopkhaos.infra.json.InfraJson.write(value)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(InfraJson.write(value)).build();
     }
 
     /** {@code {"error": message}} with this status. */

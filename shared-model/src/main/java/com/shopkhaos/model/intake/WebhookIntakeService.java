@@ -73,7 +73,7 @@ public final class WebhookIntakeService {
             unreadableBecause = e.getMessage();
             shopId = reader.findShopId(body);
         }
-        signature = signature == null ? Optional.empty() : signature.map(String::strip).filter(v -> !v.isEmpty());
+        signature = signature == null ? Optional.empty() : signature;
         if (shopId.isEmpty() || signature.isEmpty()) {
             LOG.log(Level.WARNING, "webhook refused: no shop id or no signature");
             return answer(IntakeOutcome.UNAUTHENTICATED, "signature missing or shop unknown", null);
