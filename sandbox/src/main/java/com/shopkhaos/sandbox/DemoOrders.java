@@ -1,9 +1,9 @@
 package com.shopkhaos.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.shopkhaos.sandbox.shopware.OrderRequest;
-import com.shopkhaos.sandbox.shopware.ShopwareSimulator;
-import com.shopkhaos.sandbox.shopware.SimulatorException;
+import com.shopkhaos.simulators.shopware.OrderRequest;
+import com.shopkhaos.simulators.shopware.ShopwareSimulator;
+import com.shopkhaos.simulators.shopware.SimulatorException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -1,8 +1,10 @@
 package com.shopkhaos.sandbox;
 
-import com.shopkhaos.sandbox.khaos.KhaosSimulator;
-import com.shopkhaos.sandbox.sim.SimRequest;
-import com.shopkhaos.sandbox.sim.SimResponse;
+import com.shopkhaos.model.khaos.ChannelCredentials;
+import com.shopkhaos.simulators.khaos.ChannelLogin;
+import com.shopkhaos.simulators.khaos.KhaosSimulator;
+import com.shopkhaos.simulators.sim.SimRequest;
+import com.shopkhaos.simulators.sim.SimResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
@@ -21,8 +23,10 @@ public class KhaosSimulatorMount {
     @Singleton
     KhaosSimulator khaos(SandboxConfig config) {
         SandboxSettings settings = SandboxSettings.fromEnvironment();
+        // the simulated KCC is set up with the user name and password our channel expects, as a retailer would type them
+        ChannelCredentials channel = settings.khaosChannel();
         KhaosSimulator simulator = new KhaosSimulator(new KhaosSimulator.Settings(config.seed(),
-                settings.localBaseUrl() + "/khaos/config.json", settings.khaosChannel(),
+                settings.localBaseUrl() + "/khaos/config.json", new ChannelLogin(channel.user(), channel.password()),
                 Duration.ofMillis(Math.round(config.khaos().pollSeconds() * 1000)),
                 Duration.ofSeconds(config.khaos().autoDespatchSeconds()), "3"));
         config.khaos().faults().filter(f -> !f.isBlank()).ifPresent(json -> {

@@ -1,14 +1,14 @@
 package com.shopkhaos.sandbox;
 
-import com.shopkhaos.sandbox.sim.SimRequest;
-import com.shopkhaos.sandbox.sim.SimResponse;
-import com.shopkhaos.sandbox.sim.SimJson;
+import com.shopkhaos.simulators.sim.SimRequest;
+import com.shopkhaos.simulators.sim.SimResponse;
+import com.shopkhaos.simulators.sim.SimJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.RepositoryRoot;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.shopkhaos.sandbox.khaos.KhaosSimulator;
-import com.shopkhaos.sandbox.shopware.ShopwareSimulator;
+import com.shopkhaos.simulators.khaos.KhaosSimulator;
+import com.shopkhaos.simulators.shopware.ShopwareSimulator;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;

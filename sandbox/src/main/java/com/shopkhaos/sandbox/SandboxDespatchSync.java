@@ -8,7 +8,6 @@ import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchNotice;
 import com.shopkhaos.model.despatch.DespatchWritebackService;
 import com.shopkhaos.model.despatch.RetryBackoff;
-import com.shopkhaos.sandbox.sim.RecentLog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,7 +7,6 @@ import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.ordersync.OrderSyncService;
 import com.shopkhaos.model.ordersync.ScheduledOrderChecks;
-import com.shopkhaos.sandbox.sim.RecentLog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,6 @@ import com.shopkhaos.infra.sqs.SqsStockChangePublisher;
 import com.shopkhaos.model.events.StockChange;
 import com.shopkhaos.model.stock.StockPushService;
 import com.shopkhaos.model.stock.StockReconcileService;
-import com.shopkhaos.sandbox.sim.RecentLog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

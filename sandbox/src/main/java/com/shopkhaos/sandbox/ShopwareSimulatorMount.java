@@ -1,9 +1,9 @@
 package com.shopkhaos.sandbox;
 
 import com.shopkhaos.infra.config.ShopAppSettings;
-import com.shopkhaos.sandbox.sim.SimRequest;
-import com.shopkhaos.sandbox.sim.SimResponse;
-import com.shopkhaos.sandbox.shopware.ShopwareSimulator;
+import com.shopkhaos.simulators.sim.SimRequest;
+import com.shopkhaos.simulators.sim.SimResponse;
+import com.shopkhaos.simulators.shopware.ShopwareSimulator;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;

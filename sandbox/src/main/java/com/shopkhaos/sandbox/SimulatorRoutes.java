@@ -1,7 +1,7 @@
 package com.shopkhaos.sandbox;
 
-import com.shopkhaos.sandbox.sim.SimRequest;
-import com.shopkhaos.sandbox.sim.SimResponse;
+import com.shopkhaos.simulators.sim.SimRequest;
+import com.shopkhaos.simulators.sim.SimResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.infra.shopware.ShopwareAdminClient;
 import com.shopkhaos.infra.shopware.ShopwareCredentialsRejectedException;
 import com.shopkhaos.infra.shopware.ShopwareUnavailableException;
 import com.shopkhaos.model.app.ShopRegistration;
+import com.shopkhaos.simulators.shopware.SimulatedShop;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -79,7 +81,7 @@ class ShopwareAdminClientTest {
         assertThat(shop.server.simulator().requests("/api/search/product")).hasSize(searches + 2);
 
         int patches = shop.server.simulator().requests("/api/product/x").size();
-        assertThatThrownBy(() -> client.patch("/api/product/x", com.shopkhaos.infra.json.InfraJson.mapper().createObjectNode()))
+        assertThatThrownBy(() -> client.patch("/api/product/x", InfraJson.mapper().createObjectNode()))
                 .isInstanceOf(ShopwareUnavailableException.class);
         assertThat(shop.server.simulator().requests("/api/product/x")).hasSize(patches + 1);
     }

@@ -10,6 +10,7 @@ import com.shopkhaos.infra.shopware.ShopwareShopProducts;
 import com.shopkhaos.model.app.ShopRegistration;
 import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.stock.ShopProducts;
+import com.shopkhaos.simulators.shopware.SimulatedShop;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,8 +167,8 @@ class ShopwareShopProductsTest {
         System.out.println(report);
     }
 
+    /** The sync requests the shop has received, as its control API counts them. */
     private long syncRequests() {
-        java.util.concurrent.atomic.AtomicLong n = shop.server.simulator().requestCounts.get("POST /api/_action/sync");
-        return n == null ? 0 : n.get();
+        return shop.client.control("GET", "", null).path("requestCounts").path("POST /api/_action/sync").asLong(0);
     }
 }

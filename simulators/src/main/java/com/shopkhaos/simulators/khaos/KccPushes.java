@@ -1,0 +1,165 @@
+package com.shopkhaos.simulators.khaos;
+
+import com.shopkhaos.simulators.sim.RecentLog;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.simulators.sim.SimJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * KCC's pushes to the channel (StockUpload, StockStatusUpload, OrderStatusUpload), one at a time in
+ * order, with Basic auth. Anything but a 200 is sent again later (the spec: "Error codes will make the
+ * API try again"): after 1, 2, 4 … s (at most 60 s, scaled by {@code retryDelayScale}), up to 10 tries.
+ */
+final class KccPushes implements AutoCloseable {
+    static final int MAX_ATTEMPTS = 10;
+    static final long FIRST_RETRY_MS = 1_000;
+    static final long MAX_RETRY_MS = 60_000;
+    private static final int LOG_LIMIT = 2_000;
+
+    /** One HTTP attempt of a push, for the log. */
+    record Attempt(long pushId, String kind, String url, int attempt, int status, String outcome, String error, int bytes,
+                   Instant at) {
+        ObjectNode toJson() {
+            return SimJson.object().put("pushId", pushId).put("kind", kind).put("url", url).put("attempt", attempt)
+                    .put("status", status).put("outcome", outcome).put("error", error).put("bytes", bytes)
+                    .put("at", at.toString());
+        }
+    }
+
+    private record Push(long id, String kind, String url, String body) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "khaos-sim-pushes");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ChannelLogin login;
+    private final KccFaults faults;
+    private final Clock clock;
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final RecentLog<Attempt> log = new RecentLog<>(LOG_LIMIT);
+    private volatile double retryDelayScale = 1.0;
+    private volatile long timeoutMs = 30_000;
+
+    KccPushes(ChannelLogin login, KccFaults faults, Clock clock) {
+        this.login = login;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    void retryDelayScale(double scale) {
+        this.retryDelayScale = scale;
+    }
+
+    double retryDelayScale() {
+        return retryDelayScale;
+    }
+
+    void timeoutMs(long ms) {
+        this.timeoutMs = ms;
+    }
+
+    long timeoutMs() {
+        return timeoutMs;
+    }
+
+    /** Queues a push; a fault may hold it back so later pushes overtake it. */
+    void push(String kind, String url, String body) {
+        Push push = new Push(ids.incrementAndGet(), kind, url, body);
+        pending.incrementAndGet();
+        KccFaults.Settings f = faults.settings();
+        long delay = faults.roll(f.pushOutOfOrderRate()) ? f.pushOutOfOrderDelayMs() : 0;
+        worker.schedule(() -> attempt(push, 1), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** No push waiting or being retried. */
+    boolean idle() {
+        return pending.get() == 0;
+    }
+
+    private void attempt(Push push, int attempt) {
+        KccFaults.Settings f = faults.settings();
+        if (f.pushLatencyMs() > 0) {
+            try {
+                Thread.sleep(f.pushLatencyMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        int status = send(push, attempt, faults.roll(f.pushTimeoutRate()));
+        if (status == 200) {
+            if (faults.roll(f.pushDuplicateRate())) {
+                send(push, attempt, false);
+            }
+            pending.decrementAndGet();
+            return;
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+            record(new Attempt(push.id(), push.kind(), push.url(), attempt, status, "gave-up", "no 200 after "
+                    + MAX_ATTEMPTS + " tries", push.body().length(), clock.instant()));
+            pending.decrementAndGet();
+            return;
+        }
+        long delay = Math.round(Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(attempt - 1, 16)) * retryDelayScale);
+        worker.schedule(() -> attempt(push, attempt + 1), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends once; answers the status, or 0 when KCC got none it accepts (refused, timed out, abandoned by a fault). */
+    private int send(Push push, int attempt, boolean abandon) {
+        int status = 0;
+        String error = null;
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(push.url()))
+                    .timeout(Duration.ofMillis(timeoutMs))
+                    .header("Authorization", login.basicAuthorization())
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(push.body(), StandardCharsets.UTF_8))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+        } catch (IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        String outcome = abandon ? "abandoned" : status == 200 ? "success" : "retrying";
+        if (abandon) {
+            error = "fault: KCC stopped waiting for the answer";
+        }
+        record(new Attempt(push.id(), push.kind(), push.url(), attempt, status, outcome, error, push.body().length(),
+                clock.instant()));
+        return abandon ? 0 : status;
+    }
+
+    private void record(Attempt attempt) {
+        log.add(attempt);
+    }
+
+    List<Attempt> attempts() {
+        return log.all();
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

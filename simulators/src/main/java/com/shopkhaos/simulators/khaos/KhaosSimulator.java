@@ -1,0 +1,716 @@
+package com.shopkhaos.simulators.khaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.simulators.sim.SimClock;
+import com.shopkhaos.simulators.sim.SimJson;
+import com.shopkhaos.simulators.sim.SimRequest;
+import com.shopkhaos.simulators.sim.SimResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Khaos Control Cloud, simulated from its web services spec (khaoscontrol/kcc-web-services): it reads
+ * our channel's EndpointConfig, pulls OrderDownload every few seconds with {@code Sirion-Continuation},
+ * validates and imports sales orders (allocating stock), keeps physical and allocated stock per site,
+ * despatches and cancels orders, and pushes StockUpload, StockStatusUpload and OrderStatusUpload,
+ * resending anything not answered 200. Framework-free: its control API is {@link #handle}.
+ */
+public final class KhaosSimulator implements AutoCloseable {
+    public static final int API_VERSION = 1000;
+    static final DateTimeFormatter FIRST_CONTINUATION = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    static final int STATUS_BATCH = 100;
+    static final int STOCK_UPLOAD_BATCH = 50;
+    private static final System.Logger LOG = System.getLogger(KhaosSimulator.class.getName());
+
+    /** How the simulated KCC is set up for our channel. */
+    public record Settings(long seed, String configUrl, ChannelLogin login, Duration pollInterval,
+                           Duration autoDespatchAfter, String channelId) {
+    }
+
+    /** An order KCC could not import, with its reasons, until a retry imports it. */
+    record Rejection(String associatedRef, List<String> reasons, Instant at, int attempts, JsonNode order) {
+        ObjectNode toJson() {
+            ObjectNode r = SimJson.object().put("associatedRef", associatedRef).put("at", at.toString()).put("attempts", attempts);
+            ArrayNode list = r.putArray("reasons");
+            reasons.forEach(list::add);
+            r.set("order", order);
+            return r;
+        }
+    }
+
+    final SimClock clock;
+    final KccCatalogue catalogue = new KccCatalogue();
+    final KccStock stock = new KccStock(catalogue);
+    final KccFaults faults;
+    final KccPushes pushes;
+    private final SalesOrderValidator validator = new SalesOrderValidator(catalogue, stock);
+    private final Settings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    final Map<String, KccOrder> orders = new LinkedHashMap<>();
+    final Map<String, Rejection> rejected = new LinkedHashMap<>();
+    private final KhaosControlApi controlApi;
+    private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> pollLoop;
+    private ChannelConfig config;
+    private String configProblem = "not connected yet";
+    private String continuation;
+    private ObjectNode lastPoll = SimJson.object();
+    private volatile Duration pollInterval;
+    private volatile Duration autoDespatchAfter;
+    private int nextOrderId = 5001;
+    private int nextItemId = 1;
+    private int nextShipment = 1;
+    private long nextConsignment = 14600001L;
+
+    public KhaosSimulator(Settings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    public KhaosSimulator(Settings settings, Clock baseClock) {
+        this.settings = settings;
+        this.clock = new SimClock(baseClock);
+        this.faults = new KccFaults(KccFaults.Settings.none(settings.seed()));
+        this.pushes = new KccPushes(settings.login(), faults, clock);
+        this.pollInterval = settings.pollInterval();
+        this.autoDespatchAfter = settings.autoDespatchAfter();
+        this.continuation = FIRST_CONTINUATION.format(clock.instant());
+        this.controlApi = new KhaosControlApi(this);
+    }
+
+    public SimResponse handle(SimRequest request) {
+        return controlApi.handle(request);
+    }
+
+    // ------------------------------------------------------------------ connection and polling
+
+    /** Reads the channel's EndpointConfig (KCC caches it daily); on success pushes the catalogue and all stock levels. */
+    public ObjectNode connect() {
+        ChannelConfig read;
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(settings.configUrl()))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", settings.login().basicAuthorization()).GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            read = ChannelConfig.read(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (ChannelConfig.Refused e) {
+            return refuseConfig(e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            return refuseConfig("the Configuration URL could not be read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return refuseConfig("interrupted");
+        }
+        boolean first;
+        synchronized (this) {
+            first = config == null;
+            config = read;
+            configProblem = null;
+        }
+        if (first) {
+            pushCatalogue(catalogueSnapshot(), List.of());
+            pushStockStatus(allStockIds());
+        }
+        return connection();
+    }
+
+    private synchronized ObjectNode refuseConfig(String problem) {
+        configProblem = problem;
+        LOG.log(System.Logger.Level.WARNING, "KCC simulator refused the channel config: " + problem);
+        return connection();
+    }
+
+    synchronized ObjectNode connection() {
+        ObjectNode c = SimJson.object().put("connected", config != null).put("configUrl", settings.configUrl())
+                .put("problem", configProblem).put("continuation", continuation);
+        if (config != null) {
+            c.set("endpoints", config.toJson());
+        }
+        return c;
+    }
+
+    /** Starts the poll loop (every poll interval) and the auto-despatch check (every second). */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "khaos-sim-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        schedulePolling();
+        scheduler.scheduleWithFixedDelay(this::autoDespatch, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void schedulePolling() {
+        if (pollLoop != null) {
+            pollLoop.cancel(false);
+        }
+        if (pollInterval.isZero()) {
+            return;
+        }
+        long millis = pollInterval.toMillis();
+        pollLoop = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                boolean connected;
+                synchronized (this) {
+                    connected = config != null;
+                }
+                if (!connected) {
+                    connect();
+                } else {
+                    poll(List.of());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "KCC simulator poll failed: " + e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void pollInterval(Duration interval) {
+        this.pollInterval = interval;
+        if (scheduler != null) {
+            schedulePolling();
+        }
+    }
+
+    Duration pollInterval() {
+        return pollInterval;
+    }
+
+    void autoDespatchAfter(Duration after) {
+        this.autoDespatchAfter = after;
+    }
+
+    Duration autoDespatchAfter() {
+        return autoDespatchAfter;
+    }
+
+    /**
+     * One OrderDownload: a normal poll sends the last {@code Sirion-Continuation}; a retry of named orders
+     * sends {@code SpecificIDs} and keeps the continuation as it was.
+     */
+    public ObjectNode poll(List<String> specificIds) {
+        ChannelConfig current;
+        String sentContinuation;
+        synchronized (this) {
+            current = config;
+            sentContinuation = continuation;
+        }
+        ObjectNode result = SimJson.object().put("at", clock.instant().toString()).put("sentContinuation", sentContinuation);
+        if (current == null) {
+            return result.put("status", "not connected: " + configProblem);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(current.orderDownloadUrl())).timeout(Duration.ofSeconds(60))
+                .header("Authorization", settings.login().basicAuthorization())
+                .header("Sirion-Continuation", sentContinuation).GET();
+        if (!specificIds.isEmpty()) {
+            request.header("SpecificIDs", String.join(",", specificIds));
+            result.put("specificIds", String.join(",", specificIds));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | IllegalArgumentException e) {
+            return remember(result.put("status", "download failed: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result.put("status", "interrupted");
+        }
+        if (response.statusCode() != 200) {
+            return remember(result.put("status", "download answered HTTP " + response.statusCode()));
+        }
+        JsonNode download;
+        try {
+            download = SimJson.read(response.body());
+        } catch (IOException e) {
+            return remember(result.put("status", "download is not JSON"));
+        }
+        List<String> envelopeProblems = new ArrayList<>();
+        if (!download.path("Orders").isArray()) {
+            envelopeProblems.add("Orders is required (a list of SalesOrder)");
+        }
+        if (!download.path("ApiVersion").isIntegralNumber() || download.path("ApiVersion").asInt() != API_VERSION) {
+            envelopeProblems.add("ApiVersion must be " + API_VERSION + ", was " + download.path("ApiVersion"));
+        }
+        envelopeProblems.addAll(SalesOrderValidator.checkConfig(download.path("Config")));
+        if (!envelopeProblems.isEmpty()) {
+            ArrayNode problems = result.put("status", "download refused").putArray("problems");
+            envelopeProblems.forEach(problems::add);
+            return remember(result);
+        }
+        Optional<String> nextContinuation = response.headers().firstValue("Sirion-Continuation");
+        ArrayNode imported = result.putArray("imported");
+        ArrayNode refused = result.putArray("rejected");
+        for (JsonNode order : download.path("Orders")) {
+            String ref = order.path("Header").path("AssociatedRef").asText("");
+            Optional<KccOrder> done = importOrder(order, download.path("Config"), refused);
+            done.ifPresent(o -> imported.addObject().put("associatedRef", o.associatedRef).put("orderCode", o.orderCode)
+                    .put("held", o.held));
+            if (done.isEmpty() && ref.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "KCC simulator rejected an order without AssociatedRef");
+            }
+        }
+        synchronized (this) {
+            if (specificIds.isEmpty() && nextContinuation.isPresent()) {
+                continuation = nextContinuation.get();
+            }
+            result.put("nextContinuation", continuation);
+        }
+        return remember(result.put("status", "ok"));
+    }
+
+    private synchronized ObjectNode remember(ObjectNode pollResult) {
+        lastPoll = pollResult;
+        return pollResult;
+    }
+
+    Optional<KccOrder> importOrder(JsonNode received, JsonNode importConfig, ArrayNode refused) {
+        String ref = received.path("Header").path("AssociatedRef").asText("");
+        KccOrder order;
+        Set<String> touched = new LinkedHashSet<>();
+        synchronized (this) {
+            SalesOrderValidator.Decision decision = validator.check(received, importConfig, orders::containsKey);
+            List<String> reasons = new ArrayList<>(decision.problems());
+            if (reasons.isEmpty() && faults.roll(faults.settings().importErrorRate())) {
+                reasons.add("Khaos could not import the order (simulated internal error); retry it");
+            }
+            if (!reasons.isEmpty()) {
+                Rejection before = rejected.get(ref);
+                rejected.put(ref, new Rejection(ref, reasons, clock.instant(), before == null ? 1 : before.attempts() + 1, received));
+                ObjectNode r = refused.addObject().put("associatedRef", ref);
+                ArrayNode list = r.putArray("reasons");
+                reasons.forEach(list::add);
+                return Optional.empty();
+            }
+            rejected.remove(ref);
+            order = new KccOrder(Integer.toString(nextOrderId), String.format("SO%05d", nextOrderId), ref,
+                    received.path("Header").path("CustomData").asText(""), decision.site(), clock.instant(), received,
+                    decision.courier());
+            nextOrderId++;
+            order.held = decision.hold();
+            order.skippedSkus.addAll(decision.skipped());
+            price(order, received, decision);
+            for (KccOrder.Line line : order.lines) {
+                if (line.allocates) {
+                    stock.level(line.stockId, line.site).allocated += (int) Math.ceil(line.quantity);
+                    touched.add(line.stockId);
+                }
+            }
+            order.shipments.add(pendingShipment(order, "S" + nextShipment++));
+            orders.put(ref, order);
+        }
+        pushOrderStatus(order);
+        pushStockStatus(touched);
+        return Optional.of(order);
+    }
+
+    /** Line and order totals as KCC would hold them (gross), with the rounding correction GrossTotal allows. */
+    private void price(KccOrder order, JsonNode received, SalesOrderValidator.Decision decision) {
+        BigDecimal highestRate = BigDecimal.ZERO;
+        for (SalesOrderValidator.AcceptedLine accepted : decision.lines()) {
+            JsonNode item = accepted.item();
+            BigDecimal rate = catalogue.taxRates.get(accepted.stock().taxCode).percent();
+            highestRate = highestRate.max(rate);
+            BigDecimal[] unit = netAndGross(item.path("UnitPrice"), rate);
+            BigDecimal quantity = BigDecimal.valueOf(accepted.quantity());
+            BigDecimal line = unit[1].multiply(quantity);
+            if (item.path("PercentDiscount").isNumber()) {
+                line = line.subtract(line.multiply(item.path("PercentDiscount").decimalValue()).divide(BigDecimal.valueOf(100), 2,
+                        RoundingMode.HALF_UP));
+            }
+            if (item.path("ValueDiscount").isNumber()) {
+                line = line.subtract(item.path("ValueDiscount").decimalValue());
+            }
+            line = line.setScale(2, RoundingMode.HALF_UP);
+            boolean allocates = accepted.stock().stockControlled && !accepted.stock().nonPhysical;
+            order.lines.add(new KccOrder.Line("OI" + String.format("%06d", nextItemId++), item.path("SKU").asText(),
+                    accepted.stock().stockId, accepted.stock().stockCode, accepted.site(), accepted.quantity(), unit[0], unit[1],
+                    line, item.path("ImportRef").asText(""), item.path("WebItemRef").asText(""), allocates));
+            order.goodsGross = order.goodsGross.add(line);
+        }
+        JsonNode header = received.path("Header");
+        if (header.has("DeliveryCharge")) {
+            order.deliveryGross = netAndGross(header.path("DeliveryCharge"), highestRate)[1];
+        }
+        BigDecimal total = order.goodsGross.add(order.deliveryGross);
+        if (header.path("ValueDiscount").isNumber()) {
+            total = total.subtract(header.path("ValueDiscount").decimalValue());
+        }
+        order.total = total.setScale(2, RoundingMode.HALF_UP);
+        if (header.path("GrossTotal").isNumber()) {
+            order.grossTotalSent = header.path("GrossTotal").decimalValue().setScale(2, RoundingMode.HALF_UP);
+            order.roundingCorrection = order.grossTotalSent.subtract(order.total);
+        }
+    }
+
+    private static BigDecimal[] netAndGross(JsonNode price, BigDecimal rate) {
+        BigDecimal factor = BigDecimal.ONE.add(rate.divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP));
+        if (price.path("Gross").isNumber()) {
+            BigDecimal gross = price.path("Gross").decimalValue();
+            return new BigDecimal[] {gross.divide(factor, 4, RoundingMode.HALF_UP), gross};
+        }
+        BigDecimal net = price.path("Net").decimalValue();
+        return new BigDecimal[] {net, net.multiply(factor).setScale(4, RoundingMode.HALF_UP)};
+    }
+
+    private KccOrder.Shipment pendingShipment(KccOrder order, String id) {
+        List<KccOrder.ShipmentItem> items = new ArrayList<>();
+        for (KccOrder.Line line : order.lines) {
+            if (line.remaining() > 0) {
+                items.add(new KccOrder.ShipmentItem(line.orderItemId, "SI" + line.orderItemId.substring(2) + "-" + id, line.sku,
+                        line.remaining(), line.importRef, line.webItemRef));
+            }
+        }
+        return new KccOrder.Shipment(id, "INV" + id.substring(1), order.held ? "ManualHold" : "Staging", items, List.of());
+    }
+
+    // ------------------------------------------------------------------ despatch and cancellation
+
+    /**
+     * A despatch request: which lines (empty: all that remain) in which parcels (empty: one, with the order's courier).
+     * A parcel's consignment ref: null makes one up (as label printing does), "" sends none (an untracked service).
+     */
+    record DespatchLine(String sku, double quantity) {
+    }
+
+    record Parcel(String consignmentRef, String courier) {
+    }
+
+    synchronized Optional<KccOrder> order(String refOrCode) {
+        KccOrder byRef = orders.get(refOrCode);
+        if (byRef != null) {
+            return Optional.of(byRef);
+        }
+        return orders.values().stream().filter(o -> o.orderCode.equals(refOrCode) || o.orderId.equals(refOrCode)).findFirst();
+    }
+
+    /** Despatches lines of an order in one shipment; stock leaves the warehouse (physical and allocation drop). */
+    KccOrder despatch(String refOrCode, List<DespatchLine> lines, List<Parcel> parcels) {
+        KccOrder order;
+        Set<String> touched = new LinkedHashSet<>();
+        synchronized (this) {
+            order = order(refOrCode).orElseThrow(() -> new IllegalArgumentException("no order " + refOrCode));
+            if (order.status.equals("Cancelled") || order.fullyDespatched()) {
+                throw new IllegalStateException("order " + order.orderCode + " is " + order.status + "; nothing to despatch");
+            }
+            Map<KccOrder.Line, Double> take = new LinkedHashMap<>();
+            if (lines.isEmpty()) {
+                order.lines.stream().filter(l -> l.remaining() > 0).forEach(l -> take.put(l, l.remaining()));
+            } else {
+                for (DespatchLine wanted : lines) {
+                    KccOrder.Line line = order.lines.stream()
+                            .filter(l -> (l.sku.equalsIgnoreCase(wanted.sku()) || l.stockCode.equalsIgnoreCase(wanted.sku()))
+                                    && l.remaining() > 0).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("order " + order.orderCode + " has nothing left of " + wanted.sku()));
+                    if (wanted.quantity() <= 0 || wanted.quantity() > line.remaining()) {
+                        throw new IllegalArgumentException("can despatch 1 to " + line.remaining() + " of " + wanted.sku());
+                    }
+                    take.merge(line, wanted.quantity(), Double::sum);
+                }
+            }
+            String shipmentId = "S" + nextShipment++;
+            List<KccOrder.ShipmentItem> items = new ArrayList<>();
+            take.forEach((line, quantity) -> {
+                line.despatched += quantity;
+                items.add(new KccOrder.ShipmentItem(line.orderItemId, "SI" + line.orderItemId.substring(2) + "-" + shipmentId,
+                        line.sku, quantity, line.importRef, line.webItemRef));
+                if (line.allocates) {
+                    KccStock.Level level = stock.level(line.stockId, line.site);
+                    level.physical -= (int) Math.ceil(quantity);
+                    level.allocated -= (int) Math.ceil(quantity);
+                    touched.add(line.stockId);
+                }
+            });
+            List<KccOrder.ShipmentPackage> packages = new ArrayList<>();
+            List<Parcel> wanted = parcels.isEmpty() ? List.of(new Parcel(null, null)) : parcels;
+            for (Parcel parcel : wanted) {
+                KccCatalogue.Courier courier = parcel.courier() == null || parcel.courier().isBlank()
+                        ? Optional.ofNullable(order.courier).orElse(catalogue.couriers.get(0))
+                        : catalogue.courier(parcel.courier(), parcel.courier(), parcel.courier())
+                        .orElseThrow(() -> new IllegalArgumentException("no courier " + parcel.courier()));
+                // none given: the courier's label printing makes one; "" given: an untracked service, no reference
+                String consignment = parcel.consignmentRef() == null
+                        ? "JD" + String.format("%012d", nextConsignment++) + "GB" : parcel.consignmentRef().trim();
+                packages.add(new KccOrder.ShipmentPackage(consignment, courier, clock.instant()));
+            }
+            order.shipments.removeIf(s -> s.packages().isEmpty());
+            order.shipments.add(new KccOrder.Shipment(shipmentId, "INV" + shipmentId.substring(1), "Archived", items, packages));
+            if (!order.fullyDespatched()) {
+                order.shipments.add(pendingShipment(order, "S" + nextShipment++));
+            }
+            order.status = order.fullyDespatched() ? "Complete" : "PartialShip";
+        }
+        pushOrderStatus(order);
+        pushStockStatus(touched);
+        return order;
+    }
+
+    /** Cancels what is left of an order in Khaos; its allocation is released. */
+    KccOrder cancel(String refOrCode) {
+        KccOrder order;
+        Set<String> touched = new LinkedHashSet<>();
+        synchronized (this) {
+            order = order(refOrCode).orElseThrow(() -> new IllegalArgumentException("no order " + refOrCode));
+            if (order.status.equals("Cancelled") || order.status.equals("Complete")) {
+                throw new IllegalStateException("order " + order.orderCode + " is " + order.status + " and cannot be cancelled");
+            }
+            for (KccOrder.Line line : order.lines) {
+                if (line.allocates && line.remaining() > 0) {
+                    stock.level(line.stockId, line.site).allocated -= (int) Math.ceil(line.remaining());
+                    touched.add(line.stockId);
+                }
+            }
+            order.shipments.removeIf(s -> s.packages().isEmpty());
+            order.status = "Cancelled";
+        }
+        pushOrderStatus(order);
+        pushStockStatus(touched);
+        return order;
+    }
+
+    private void autoDespatch() {
+        Duration after = autoDespatchAfter;
+        if (after.isZero()) {
+            return;
+        }
+        List<String> due = new ArrayList<>();
+        synchronized (this) {
+            Instant cutoff = clock.instant().minus(after);
+            orders.values().stream().filter(o -> !o.held && (o.status.equals("Received") || o.status.equals("PartialShip"))
+                    && o.importedAt.isBefore(cutoff)).forEach(o -> due.add(o.associatedRef));
+        }
+        for (String ref : due) {
+            try {
+                despatch(ref, List.of(), List.of());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "auto-despatch of " + ref + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ stock and catalogue changes
+
+    /** Sets an item's physical stock at a site (a stock take or adjustment). */
+    void setPhysical(String code, int site, int physical, Integer onOrder) {
+        KccItem item = itemByCode(code);
+        synchronized (this) {
+            requireSite(site);
+            KccStock.Level level = stock.level(item.stockId, site);
+            level.physical = physical;
+            if (onOrder != null) {
+                level.onOrder = onOrder;
+            }
+        }
+        pushStockStatus(List.of(item.stockId));
+    }
+
+    /** Another sales channel (a marketplace, the shop floor) sells some of an item at a site. */
+    void consume(String code, int site, int quantity) {
+        KccItem item = itemByCode(code);
+        synchronized (this) {
+            requireSite(site);
+            if (quantity <= 0) {
+                throw new IllegalArgumentException("quantity must be 1 or more");
+            }
+            stock.level(item.stockId, site).physical -= quantity;
+        }
+        pushStockStatus(List.of(item.stockId));
+    }
+
+    /** Changes an item's options or code in Khaos; the catalogue is pushed again for it. */
+    void updateItem(String code, JsonNode patch) {
+        KccItem item = itemByCode(code);
+        synchronized (this) {
+            if (patch.has("stockCode")) {
+                item.stockCode = patch.path("stockCode").asText(item.stockCode);
+            }
+            item.discontinued = patch.path("discontinued").asBoolean(item.discontinued);
+            item.runToZero = patch.path("runToZero").asBoolean(item.runToZero);
+            item.publishOnWeb = patch.path("publishOnWeb").asBoolean(item.publishOnWeb);
+            item.description = patch.path("description").asText(item.description);
+            if (patch.has("taxCode")) {
+                String taxCode = patch.path("taxCode").asText();
+                if (!catalogue.taxRates.containsKey(taxCode)) {
+                    throw new IllegalArgumentException("tax codes are " + catalogue.taxRates.keySet());
+                }
+                item.taxCode = taxCode;
+            }
+        }
+        pushCatalogue(List.of(item), List.of());
+    }
+
+    /** Deletes an item in Khaos; the channel gets its id in {@code Deleted}. */
+    void deleteItem(String code) {
+        KccItem item = itemByCode(code);
+        synchronized (this) {
+            catalogue.byId.remove(item.stockId);
+        }
+        pushCatalogue(List.of(), List.of(item.stockId));
+    }
+
+    synchronized KccItem itemByCode(String code) {
+        return catalogue.byCode(code).orElseThrow(() -> new IllegalArgumentException("no stock item " + code));
+    }
+
+    private void requireSite(int site) {
+        if (catalogue.sites.stream().noneMatch(s -> s.id() == site)) {
+            throw new IllegalArgumentException("sites are " + catalogue.sites);
+        }
+    }
+
+    // ------------------------------------------------------------------ pushes
+
+    private synchronized List<KccItem> catalogueSnapshot() {
+        return List.copyOf(catalogue.byId.values());
+    }
+
+    private synchronized List<String> allStockIds() {
+        return List.copyOf(catalogue.byId.keySet());
+    }
+
+    private void pushCatalogue(List<KccItem> items, List<String> deleted) {
+        String url;
+        List<String> bodies = new ArrayList<>();
+        synchronized (this) {
+            if (config == null) {
+                return;
+            }
+            url = config.stockUrl();
+            for (int from = 0; from < Math.max(1, items.size()); from += STOCK_UPLOAD_BATCH) {
+                List<KccItem> batch = items.subList(Math.min(from, items.size()), Math.min(items.size(), from + STOCK_UPLOAD_BATCH));
+                bodies.add(KccMessages.stockUpload(catalogue, batch, from == 0 ? deleted : List.of()));
+            }
+        }
+        bodies.forEach(body -> pushes.push("StockUpload", url, body));
+    }
+
+    /** Pushes the levels of these items, and of the build items made from them: one entry per site, 100 per POST. */
+    private void pushStockStatus(Collection<String> stockIds) {
+        if (stockIds.isEmpty()) {
+            return;
+        }
+        String url;
+        List<String> bodies = new ArrayList<>();
+        synchronized (this) {
+            if (config == null) {
+                return;
+            }
+            url = config.stockStatusUrl();
+            Set<KccItem> affected = new LinkedHashSet<>();
+            List<KccItem> builds = catalogue.byId.values().stream().filter(KccItem::isBuild).toList();
+            for (String id : stockIds) {
+                Optional.ofNullable(catalogue.byId.get(id)).ifPresent(affected::add);
+                builds.stream().filter(i -> i.components.containsKey(id)).forEach(affected::add);
+            }
+            List<ObjectNode> entries = new ArrayList<>();
+            for (KccItem item : affected) {
+                for (KccCatalogue.Site site : catalogue.sites) {
+                    if (item.stockControlled || item.isBuild()) {
+                        entries.add(KccMessages.stockStatus(item, site.id(), stock));
+                    }
+                }
+            }
+            for (int from = 0; from < entries.size(); from += STATUS_BATCH) {
+                bodies.add(KccMessages.statuses(entries.subList(from, Math.min(entries.size(), from + STATUS_BATCH))));
+            }
+        }
+        bodies.forEach(body -> pushes.push("StockStatusUpload", url, body));
+    }
+
+    private void pushOrderStatus(KccOrder order) {
+        String url;
+        String body;
+        synchronized (this) {
+            if (config == null || config.orderStatusUrl() == null) {
+                return;
+            }
+            url = config.orderStatusUrl();
+            body = KccMessages.statuses(List.of(KccMessages.orderStatus(order, settings.channelId())));
+        }
+        pushes.push("OrderStatusUpload", url, body);
+    }
+
+    /** Pushes every item's levels again (as after a stock take). */
+    void pushAllStock() {
+        pushStockStatus(allStockIds());
+    }
+
+    /**
+     * Adds {@code count} plain items ({@code prefix0000001} …) with {@code physical} units at site 1, for scale runs,
+     * and pushes them: the catalogue, then their stock levels.
+     */
+    ObjectNode generateItems(String prefix, int count, int physical) {
+        List<String> ids = new ArrayList<>();
+        synchronized (this) {
+            Set<String> existing = new java.util.HashSet<>();
+            catalogue.byId.values().forEach(item -> existing.add(item.stockCode.toUpperCase(java.util.Locale.ROOT)));
+            for (int i = 1; i <= count; i++) {
+                String code = prefix + String.format("%07d", i);
+                if (existing.contains(code.toUpperCase(java.util.Locale.ROOT))) {
+                    throw new IllegalArgumentException("item " + code + " exists already");
+                }
+                String id = catalogue.add(code, "Generated item " + i, physical);
+                stock.level(id, 1).physical = physical;
+                ids.add(id);
+            }
+        }
+        List<KccItem> items;
+        synchronized (this) {
+            items = ids.stream().map(catalogue.byId::get).toList();
+        }
+        pushCatalogue(items, List.of());
+        pushStockStatus(new LinkedHashSet<>(ids));
+        return SimJson.object().put("generated", count).put("first", prefix + String.format("%07d", 1))
+                .put("last", prefix + String.format("%07d", count));
+    }
+
+    /** Pushes the whole catalogue again (as when the channel's stock upload is first linked). */
+    void pushWholeCatalogue() {
+        pushCatalogue(catalogueSnapshot(), List.of());
+    }
+
+    synchronized ObjectNode lastPoll() {
+        return lastPoll.deepCopy();
+    }
+
+    String channelId() {
+        return settings.channelId();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (scheduler != null) {
+                scheduler.shutdownNow();
+            }
+        }
+        pushes.close();
+    }
+}

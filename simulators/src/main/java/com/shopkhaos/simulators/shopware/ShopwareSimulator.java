@@ -1,0 +1,365 @@
+package com.shopkhaos.simulators.shopware;
+
+import com.shopkhaos.simulators.sim.RecentLog;
+import com.shopkhaos.simulators.sim.SimRequest;
+import com.shopkhaos.simulators.sim.SimResponse;
+import com.shopkhaos.simulators.sim.SimJson;
+import com.shopkhaos.simulators.sim.SimClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Shopware 6.6 shop that behaves like one: Admin API (OAuth, search, order detail, sync, delivery
+ * updates, state transitions by Shopware's state machines), 6.6 stock semantics, the app system with
+ * its registration handshake and webhooks, a control API for tests and people, and seeded faults.
+ * Framework-free: {@link #handle} takes a {@link SimRequest}; mount it on any HTTP server.
+ */
+public final class ShopwareSimulator implements AutoCloseable {
+
+    /** How the simulated shop is set up. */
+    public record Settings(long seed, String shopId, Duration tokenTtl) {
+        public static Settings defaults() {
+            return new Settings(20261127L, null, Duration.ofMinutes(10));
+        }
+    }
+
+    /** One state change, as the control API reports it (with the {@code sendMail} flag the caller gave). */
+    public record TransitionRecord(String entity, String entityId, String action, String from, String to,
+                                   boolean sendMail, Instant at) {
+        ObjectNode toJson() {
+            return SimJson.object().put("entity", entity).put("entityId", entityId).put("transition", action)
+                    .put("from", from).put("to", to).put("sendMail", sendMail).put("at", at.toString());
+        }
+    }
+
+    /**
+     * A mail the shop's default flows send on a delivery's state change ("Delivery enters status shipped", "… shipped
+     * partially", "… cancelled"), with the tracking codes the delivery had at that moment: the customer sees those.
+     */
+    public record MailRecord(String orderId, String orderNumber, String deliveryId, String template, List<String> trackingCodes,
+                             Instant at) {
+        ObjectNode toJson() {
+            ObjectNode m = SimJson.object().put("orderId", orderId).put("orderNumber", orderNumber).put("deliveryId", deliveryId)
+                    .put("template", template).put("at", at.toString());
+            com.fasterxml.jackson.databind.node.ArrayNode codes = m.putArray("trackingCodes");
+            trackingCodes.forEach(codes::add);
+            return m;
+        }
+    }
+
+    /** Delivery states whose default flow mails the customer. */
+    static final java.util.Set<String> MAILED_DELIVERY_STATES = java.util.Set.of("shipped", "shipped_partially", "cancelled");
+
+    final SimClock clock;
+    final SimIds ids;
+    final SimFaults faults;
+    final ShopCatalog catalog;
+    final StateMachines machines;
+    final OAuthServer oauth;
+    final AppHost apps;
+    final Checkout checkout;
+    final Map<String, ObjectNode> orders = new LinkedHashMap<>();
+    final List<TransitionRecord> transitions = new ArrayList<>();
+    final List<MailRecord> mails = new ArrayList<>();
+    final List<ObjectNode> syncLog = new ArrayList<>();
+    /** The last Admin API requests received (method, path, query, body), for tests of what clients send. */
+    private final RecentLog<ObjectNode> requestLog = new RecentLog<>(REQUEST_LOG_LIMIT);
+    /** Admin API requests ever received, per "METHOD path" (the log above keeps only the latest). */
+    final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> requestCounts = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final int REQUEST_LOG_LIMIT = 500;
+    private int nextOrderNumber = 10000;
+    private final AdminApi adminApi;
+    private final ControlApi controlApi;
+
+    public ShopwareSimulator(Settings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    public ShopwareSimulator(Settings settings, Clock baseClock) {
+        this.clock = new SimClock(baseClock);
+        this.ids = new SimIds(settings.seed());
+        this.faults = new SimFaults(SimFaults.Settings.none(settings.seed()));
+        this.catalog = new ShopCatalog(ids, Instant.parse("2026-01-05T09:00:00Z"));
+        this.machines = new StateMachines(ids);
+        this.oauth = new OAuthServer(clock, ids, settings.tokenTtl());
+        String shopId = settings.shopId() == null || settings.shopId().isBlank() ? ids.alphanumeric(16) : settings.shopId();
+        this.apps = new AppHost(clock, ids, faults, oauth, catalog.languageId, shopId);
+        this.checkout = new Checkout(catalog, machines, ids);
+        this.adminApi = new AdminApi(this);
+        this.controlApi = new ControlApi(this);
+    }
+
+    /** Where this shop is reachable, e.g. {@code http://127.0.0.1:8080/shopware-sim}; its API is below {@code /api}. */
+    public void shopUrl(String url) {
+        apps.shopUrl(url);
+    }
+
+    public String shopUrl() {
+        return apps.shopUrl();
+    }
+
+    public String shopId() {
+        return apps.shopId();
+    }
+
+    public SimResponse handle(SimRequest request) {
+        try {
+            if (request.path().startsWith("/api/") || request.path().equals("/api")) {
+                logRequest(request);
+                return adminApi.handle(request);
+            }
+            if (request.path().startsWith("/_control")) {
+                return controlApi.handle(request);
+            }
+            return ShopwareErrors.notFound("SIMULATOR__NOT_FOUND",
+                    "nothing at " + request.path() + "; the Admin API is under /api, the control API under /_control");
+        } catch (SimulatorException e) {
+            return e.response();
+        } catch (RuntimeException e) {
+            return ShopwareErrors.serverError(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void logRequest(SimRequest request) {
+        ObjectNode entry = SimJson.object().put("method", request.method()).put("path", request.path())
+                .put("query", request.rawQuery()).put("body", request.bodyText()).put("at", clock.instant().toString());
+        requestCounts.computeIfAbsent(request.method() + " " + request.path(), k -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
+        requestLog.add(entry);
+    }
+
+    /** The Admin API requests received, oldest first, optionally only those to one path. */
+    public List<ObjectNode> requests(String path) {
+        return requestLog.all().stream().filter(r -> path == null || r.path("path").asText().equals(path))
+                .map(ObjectNode::deepCopy).toList();
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    /** Places an order as the storefront would, then fires {@code checkout.order.placed} (and the payment's events). */
+    public ObjectNode placeOrder(OrderRequest request) {
+        ObjectNode order;
+        synchronized (this) {
+            order = checkout.place(request, Integer.toString(nextOrderNumber), clock.instant());
+            nextOrderNumber++;
+            changeStock(order, -1);
+            orders.put(order.path("id").asText(), order);
+        }
+        ObjectNode payload = SimJson.object();
+        payload.set("order", webhookView(order, true));
+        apps.dispatch("checkout.order.placed", payload);
+        if (request.paid()) {
+            String transactionId = order.path("transactions").path(0).path("id").asText();
+            transition("order_transaction", transactionId, "paid", true);
+        }
+        synchronized (this) {
+            return orders.get(order.path("id").asText()).deepCopy();
+        }
+    }
+
+    /** Deletes an order as {@code DELETE /api/order/{id}} does (an admin clearing a test order, say); false when there is none. */
+    public synchronized boolean deleteOrder(String id) {
+        return orders.remove(id) != null;
+    }
+
+    /** An order by id or order number. */
+    public synchronized Optional<ObjectNode> order(String idOrNumber) {
+        ObjectNode byId = orders.get(idOrNumber);
+        if (byId != null) {
+            return Optional.of(byId);
+        }
+        return orders.values().stream().filter(o -> o.path("orderNumber").asText().equals(idOrNumber)).findFirst();
+    }
+
+    /** Which order holds this delivery or transaction, with the nested object. */
+    synchronized Optional<ObjectNode[]> owned(String collection, String id) {
+        for (ObjectNode order : orders.values()) {
+            for (JsonNode child : order.path(collection)) {
+                if (child.path("id").asText().equals(id)) {
+                    return Optional.of(new ObjectNode[] {order, (ObjectNode) child});
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Applies a state transition as {@code POST /api/_action/<entity>/<id>/state/<action>} does, with its
+     * side effects (stock back on cancel) and its {@code state_enter.*} webhook; answers the new state.
+     */
+    public ObjectNode transition(String entity, String id, String action, boolean sendMail) {
+        ObjectNode order;
+        String from;
+        String to;
+        ObjectNode newState;
+        synchronized (this) {
+            StateMachine machine;
+            ObjectNode target;
+            switch (entity) {
+                case "order" -> {
+                    machine = machines.order;
+                    target = orders.get(id);
+                    order = target;
+                }
+                case "order_delivery", "order_transaction" -> {
+                    machine = entity.equals("order_delivery") ? machines.delivery : machines.transaction;
+                    Optional<ObjectNode[]> found = owned(entity.equals("order_delivery") ? "deliveries" : "transactions", id);
+                    order = found.map(f -> f[0]).orElse(null);
+                    target = found.map(f -> f[1]).orElse(null);
+                }
+                default -> throw SimulatorException.badRequest("SYSTEM__STATE_MACHINE_NOT_FOUND",
+                        "The StateMachine named \"" + entity + ".state\" was not found.");
+            }
+            if (target == null) {
+                throw SimulatorException.badRequest("SYSTEM__STATE_MACHINE_INVALID_ENTITY_ID",
+                        "The entity id \"" + id + "\" of \"" + entity + "\" is invalid or does not exist.");
+            }
+            from = machine.stateName(target.path("stateId").asText());
+            Optional<String> destination = machine.destination(from, action);
+            if (destination.isEmpty()) {
+                List<String> possible = machine.actionsFrom(from);
+                ObjectNode e = ShopwareErrors.error(400, "SYSTEM__ILLEGAL_STATE_TRANSITION", "Bad Request",
+                        "Illegal transition \"" + action + "\" from state \"" + target.path("stateId").asText()
+                                + "\". Possible transitions are: " + String.join(", ", possible));
+                ObjectNode parameters = e.putObject("meta").putObject("parameters").put("transition", action)
+                        .put("currentState", target.path("stateId").asText())
+                        .put("possibleTransitionsString", String.join(", ", possible));
+                ArrayNode list = parameters.putArray("possibleTransitions");
+                possible.forEach(list::add);
+                throw new SimulatorException(ShopwareErrors.response(400, e));
+            }
+            to = destination.get();
+            newState = machines.stateJson(machine, to);
+            if (to.equals(from)) {
+                return newState;
+            }
+            target.put("stateId", machine.stateId(to));
+            target.set("stateMachineState", newState.deepCopy());
+            target.put("updatedAt", Checkout.SHOPWARE_TIME.format(clock.instant()));
+            if (entity.equals("order")) {
+                if (to.equals("cancelled")) {
+                    changeStock(order, +1);
+                } else if (from.equals("cancelled")) {
+                    changeStock(order, -1);
+                }
+            }
+            transitions.add(new TransitionRecord(entity, id, action, from, to, sendMail, clock.instant()));
+            if (entity.equals("order_delivery") && sendMail && MAILED_DELIVERY_STATES.contains(to)) {
+                List<String> codes = new ArrayList<>();
+                target.path("trackingCodes").forEach(c -> codes.add(c.asText()));
+                mails.add(new MailRecord(order.path("id").asText(), order.path("orderNumber").asText(), id,
+                        "order_delivery.state." + to, List.copyOf(codes), clock.instant()));
+            }
+            order = order.deepCopy();
+        }
+        ObjectNode payload = SimJson.object();
+        payload.set("order", webhookView(order, false));
+        apps.dispatch("state_enter." + entity + ".state." + to, payload);
+        return newState;
+    }
+
+    synchronized List<MailRecord> mails(String orderNumber) {
+        return mails.stream().filter(m -> orderNumber == null || m.orderNumber().equals(orderNumber)).toList();
+    }
+
+    synchronized List<TransitionRecord> transitionsOf(String entityId) {
+        return transitions.stream().filter(t -> t.entityId().equals(entityId)).toList();
+    }
+
+    // ---------------------------------------------------------------- stock
+
+    /** 6.6 stock: product line items take from {@code stock} on placing, give back on cancel; closeout caps at 0. */
+    private void changeStock(ObjectNode order, int direction) {
+        for (JsonNode item : order.path("lineItems")) {
+            if (!"product".equals(item.path("type").asText())) {
+                continue;
+            }
+            ObjectNode product = catalog.products.get(item.path("referencedId").asText());
+            if (product != null) {
+                int quantity = item.path("quantity").asInt();
+                setStock(product, product.path("stock").asInt() + direction * quantity, true);
+                product.put("sales", product.path("sales").asInt() - direction * quantity);
+            }
+        }
+    }
+
+    /** Sets stock as Shopware's StockStorage does: {@code availableStock} mirrors it; {@code available} follows closeout. */
+    void setStock(ObjectNode product, int stock, boolean reindex) {
+        product.put("stock", stock).put("availableStock", stock);
+        if (reindex) {
+            boolean closeout = product.path("isCloseout").asBoolean();
+            product.put("available", !closeout || stock >= product.path("minPurchase").asInt(1));
+        }
+        product.put("updatedAt", Checkout.SHOPWARE_TIME.format(clock.instant()));
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /** The order as webhooks carry it: store-API encoding (non-ApiAware fields dropped) and the checkout's associations. */
+    static ObjectNode webhookView(ObjectNode order, boolean placed) {
+        ObjectNode view = order.deepCopy();
+        view.remove(List.of("stateId", "ruleIds", "autoIncrement", "itemRounding", "totalRounding", "billingAddress",
+                "createdById", "updatedById"));
+        view.path("lineItems").forEach(i -> ((ObjectNode) i).remove(List.of("price", "product", "promotion")));
+        if (!placed) {
+            view.path("deliveries").forEach(d -> ((ObjectNode) d).remove("stateMachineState"));
+            view.path("transactions").forEach(t -> ((ObjectNode) t).remove("stateMachineState"));
+        }
+        view.putObject("customFields");
+        return view;
+    }
+
+    /** Every document of an entity the Admin API can search, in their stored (full) form. */
+    /** A search as the Admin API answers it: filtered and sorted on the stored documents, only the page copied out. */
+    synchronized ObjectNode search(String entity, Criteria criteria) {
+        return criteria.search(entity, documents(entity));
+    }
+
+    /** One document, shaped by the criteria (a copy), if there is one with this id. */
+    synchronized Optional<ObjectNode> detail(String entity, String id, Criteria criteria) {
+        return documents(entity).stream().filter(d -> d.path("id").asText().equals(id)).findFirst().map(criteria::shape);
+    }
+
+    /** The stored documents themselves: only for use under this simulator's lock, never handed out. */
+    private List<ObjectNode> documents(String entity) {
+        List<ObjectNode> docs = new ArrayList<>();
+        switch (entity) {
+            case "product" -> docs.addAll(catalog.products.values());
+            case "order" -> docs.addAll(orders.values());
+            case "order_delivery", "order_transaction", "order_line_item" -> {
+                String collection = switch (entity) {
+                    case "order_delivery" -> "deliveries";
+                    case "order_transaction" -> "transactions";
+                    default -> "lineItems";
+                };
+                orders.values().forEach(o -> o.path(collection).forEach(c -> docs.add((ObjectNode) c)));
+            }
+            case "shipping_method" -> catalog.shippingMethods.values().forEach(m -> docs.add(catalog.shippingMethodJson(m)));
+            case "payment_method" -> docs.addAll(catalog.paymentMethods.values());
+            case "tax" -> docs.addAll(catalog.taxes.values());
+            case "currency" -> docs.add(catalog.currency);
+            default -> throw SimulatorException.badRequest("SIMULATOR__ENTITY_NOT_SIMULATED",
+                    "the simulator does not hold \"" + entity + "\" entities; it has product, order, order_delivery, "
+                            + "order_transaction, order_line_item, shipping_method, payment_method, tax, currency");
+        }
+        return docs;
+    }
+
+    static final Set<String> SEARCHABLE = Set.of("product", "order", "order_delivery", "order_transaction",
+            "order_line_item", "shipping_method", "payment_method", "tax", "currency");
+
+    @Override
+    public void close() {
+        apps.close();
+    }
+}
