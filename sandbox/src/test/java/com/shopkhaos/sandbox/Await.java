@@ -23,6 +23,11 @@ final class Await {
 
     /** Reads until {@code done} holds, and answers that reading; fails naming {@code what} after {@code within}. */
     static <T> T until(String what, Duration within, Probe<T> probe, Predicate<? super T> done) throws Exception {
+        return until(what, within, EVERY, probe, done);
+    }
+
+    /** As {@link #until(String, Duration, Probe, Predicate)}, reading every {@code every} (finer for a measured latency). */
+    static <T> T until(String what, Duration within, Duration every, Probe<T> probe, Predicate<? super T> done) throws Exception {
         Instant deadline = Instant.now().plus(within);
         while (true) {
             T last = probe.read();
@@ -32,7 +37,7 @@ final class Await {
             if (!Instant.now().isBefore(deadline)) {
                 throw new AssertionError("waited " + within.toSeconds() + " s for " + what + "; last seen: " + last);
             }
-            Thread.sleep(EVERY.toMillis());
+            Thread.sleep(every.toMillis());
         }
     }
 
@@ -44,6 +49,20 @@ final class Await {
         int[] quiet = {0};
         return until("order-events drained by order-sync", Duration.ofSeconds(30), () -> sandbox.json("GET", "/sandbox/order-sync", null),
                 s -> (quiet[0] = s.path("queued").asInt(-1) == 0 && s.path("inProgress").asInt(-1) == 0 ? quiet[0] + 1 : 0) >= 2);
+    }
+
+    /**
+     * The simulated Khaos has nothing left to push (delayed and duplicate pushes included) and the consumer's queue
+     * ({@code "despatch"} or {@code "stock"}: {@code GET /sandbox/{consumer}}) is drained, nothing in flight, twice in a row:
+     * every push Khaos made was handled.
+     */
+    static void khaosPushesHandled(RunningSandbox sandbox, String consumer, Duration within) throws Exception {
+        int[] quiet = {0};
+        until("Khaos idle and " + consumer + "'s queue drained", within, () -> {
+            boolean idle = sandbox.json("GET", "/khaos-sim/_control/pushes", null).path("idle").asBoolean();
+            JsonNode status = sandbox.json("GET", "/sandbox/" + consumer, null);
+            return idle && status.path("queued").asInt(-1) == 0 && status.path("inProgress").asInt(-1) == 0;
+        }, drained -> (quiet[0] = drained ? quiet[0] + 1 : 0) >= 2);
     }
 
     /** When the simulated Khaos's last order download began (empty before its first). */
