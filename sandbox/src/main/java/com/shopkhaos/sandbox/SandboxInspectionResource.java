@@ -26,10 +26,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A window into the sandbox for people and end-to-end tests, until the ops console exists: the
@@ -122,7 +125,7 @@ public class SandboxInspectionResource {
         index.put("GET /sandbox/orders/by-state", "every order number in the ledger, by state");
         index.put("GET /sandbox/exceptions", "open exceptions, newest first");
         index.put("GET /sandbox/intake", "webhook outcomes and ignored events, counted");
-        index.put("GET /sandbox/order-sync", "the order-sync consumer: handled, failed, kills");
+        index.put("GET /sandbox/order-sync", "the order-sync consumer: handled, failed, kills, order-events depth");
         index.put("GET /sandbox/order-sync/processed?orderId=", "the messages order-sync handled (all, or one order's)");
         index.put("PUT /sandbox/order-sync", "{\"running\": false} pauses the consumer; {\"killNextBatchAfter\": n} kills it mid-batch");
         index.put("POST /sandbox/order-sync/sweep", "runs the sweep (and the Khaos confirmation check) now");
@@ -227,7 +230,26 @@ public class SandboxInspectionResource {
     @GET
     @Path("sandbox/order-sync")
     public Response orderSyncStatus() {
-        return json(orderSync.status());
+        return json(orderSyncWithDepth());
+    }
+
+    /**
+     * The consumer's figures and its queue's depth: {@code queued} waiting, {@code inProgress} taken by a worker and not
+     * yet deleted. Both 0 means every message sent so far was handled (or reached the DLQ): what a test waits on before
+     * it says something did not happen.
+     */
+    private Map<String, Object> orderSyncWithDepth() {
+        Map<String, Object> status = new LinkedHashMap<>(orderSync.status());
+        try {
+            Map<QueueAttributeName, String> depth = sqs.getQueueAttributes(b -> b.queueUrl(queues.orderEvents()).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes();
+            status.put("queued", Integer.parseInt(depth.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")));
+            status.put("inProgress", Integer.parseInt(depth.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")));
+        } catch (RuntimeException e) {
+            status.put("queueError", String.valueOf(e.getMessage()));
+        }
+        return status;
     }
 
     @GET
@@ -246,7 +268,7 @@ public class SandboxInspectionResource {
         if (request.has("killNextBatchAfter")) {
             orderSync.killNextBatch(request.path("killNextBatchAfter").asInt());
         }
-        return json(orderSync.status());
+        return json(orderSyncWithDepth());
     }
 
     @POST

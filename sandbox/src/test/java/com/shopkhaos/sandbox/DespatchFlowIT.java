@@ -77,32 +77,15 @@ class DespatchFlowIT {
     }
 
     static JsonNode awaitLedger(RunningSandbox sandbox, String orderId, Predicate<JsonNode> condition, String what) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(40);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
+        return Await.until("order " + orderId + " to become " + what, Duration.ofSeconds(40), () -> {
             HttpResponse<String> response = sandbox.get("/sandbox/orders/" + orderId);
-            if (response.statusCode() == 200) {
-                last = RunningSandbox.JSON.readTree(response.body());
-                if (condition.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("order " + orderId + " did not become " + what + "; last seen: " + last);
+            return response.statusCode() == 200 ? RunningSandbox.JSON.readTree(response.body()) : null;
+        }, entry -> entry != null && condition.test(entry));
     }
 
     static JsonNode awaitShop(RunningSandbox sandbox, String number, Predicate<JsonNode> condition, String what) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(40);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = shopOrder(sandbox, number);
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("shop order " + number + " did not become " + what + "; delivery: " + delivery(last));
+        return Await.until("shop order " + number + " to become " + what, Duration.ofSeconds(40), () -> shopOrder(sandbox, number),
+                condition);
     }
 
     static String deliveryState(JsonNode shopOrder) {
@@ -135,28 +118,19 @@ class DespatchFlowIT {
     }
 
     private static JsonNode openException(String id) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(40);
-        while (Instant.now().isBefore(deadline)) {
+        return Await.until("open exception " + id, Duration.ofSeconds(40), () -> {
             for (JsonNode e : sandbox.json("GET", "/sandbox/exceptions?limit=1000", null)) {
                 if (e.path("id").asText().equals(id)) {
                     return e;
                 }
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no open exception " + id);
+            return null;
+        }, e -> e != null);
     }
 
-    /** Waits until the despatch work queued so far is done (Khaos idle, the despatches queue empty). */
+    /** Waits until the despatch work queued so far is done (Khaos idle, the despatches queue empty); fails if it never is. */
     private static void awaitDespatchesDone() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        int quiet = 0;
-        while (Instant.now().isBefore(deadline) && quiet < 3) {
-            boolean idle = sandbox.json("GET", "/khaos-sim/_control/pushes", null).path("idle").asBoolean();
-            JsonNode status = sandbox.json("GET", "/sandbox/despatch", null);
-            quiet = idle && status.path("queued").asInt(-1) == 0 && status.path("inProgress").asInt(-1) == 0 ? quiet + 1 : 0;
-            Thread.sleep(300);
-        }
+        Await.khaosPushesHandled(sandbox, "despatch", Duration.ofSeconds(60));
     }
 
     @Test
@@ -354,15 +328,14 @@ class DespatchFlowIT {
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
         JsonNode shipped = awaitShop(sandbox, number, o -> deliveryState(o).equals("shipped"), "shipped after the retry");
         assertThat(codes(delivery(shipped))).containsExactly("WF-" + number);
-        Instant deadline = Instant.now().plusSeconds(10);
-        boolean resolved = false;
-        while (!resolved && Instant.now().isBefore(deadline)) {
-            resolved = true;
+        boolean resolved = Await.until("WRITEBACK_FAILED#" + number + " to close", Duration.ofSeconds(10), () -> {
             for (JsonNode e : sandbox.json("GET", "/sandbox/exceptions?limit=1000", null)) {
-                resolved &= !e.path("id").asText().equals("WRITEBACK_FAILED#" + number);
+                if (e.path("id").asText().equals("WRITEBACK_FAILED#" + number)) {
+                    return false;
+                }
             }
-            Thread.sleep(200);
-        }
+            return true;
+        }, closed -> closed);
         assertThat(resolved).as("the failure closes itself once written").isTrue();
     }
 

@@ -59,18 +59,18 @@ class OpsApiIT {
     }
 
     private static JsonNode awaitException(String query, java.util.function.Predicate<JsonNode> found) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode page = null;
-        while (Instant.now().isBefore(deadline)) {
-            page = opsJson("GET", "/exceptions?" + query, null, 200);
-            for (JsonNode item : page.path("items")) {
-                if (found.test(item)) {
-                    return item;
-                }
+        JsonNode page = Await.until("an exception for " + query, Duration.ofSeconds(30),
+                () -> opsJson("GET", "/exceptions?" + query, null, 200), p -> first(p, found) != null);
+        return first(page, found);
+    }
+
+    private static JsonNode first(JsonNode page, java.util.function.Predicate<JsonNode> found) {
+        for (JsonNode item : page.path("items")) {
+            if (found.test(item)) {
+                return item;
             }
-            Thread.sleep(200);
         }
-        throw new AssertionError("no exception for " + query + " in " + page);
+        return null;
     }
 
     @Test
@@ -99,20 +99,14 @@ class OpsApiIT {
         assertThat(opsJson("GET", "/orders/" + number, null, 200).path("openExceptions")).extracting(e -> e.path("id").asText())
                 .contains(id);
 
+        Await.orderEventsHandled(sandbox); // the order's own messages handled: only the retry below can cure it
         sandbox.json("PUT", "/sandbox/mappings/SKU/UMBRELLA-GOLF", "{\"value\":\"HAT-BEANIE-NVY\"}");
-        Thread.sleep(1500);
         JsonNode retried = opsJson("POST", "/exceptions/" + segment(id) + "/retry", "", 202);
         assertThat(retried.path("outcome").asText()).isEqualTo("queued");
 
-        Instant deadline = Instant.now().plusSeconds(90);
-        JsonNode order = null;
-        while (Instant.now().isBefore(deadline)) {
-            order = opsJson("GET", "/orders/" + number, null, 200);
-            if (order.path("openExceptions").isEmpty() && !order.path("state").asText().equals("QUARANTINED")) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        JsonNode order = Await.until("order " + number + " cured by the retry", Duration.ofSeconds(90),
+                () -> opsJson("GET", "/orders/" + number, null, 200),
+                o -> o.path("openExceptions").isEmpty() && !o.path("state").asText().equals("QUARANTINED"));
         assertThat(order.path("state").asText()).as("retried after the mapping: " + order).isIn("READY", "DOWNLOADED", "IMPORTED");
         JsonNode after = opsJson("GET", "/exceptions/" + segment(id), null, 200);
         assertThat(after.path("exception").path("status").asText()).isEqualTo("RESOLVED");
@@ -159,9 +153,9 @@ class OpsApiIT {
         assertThat(opsJson("GET", "/exceptions?status=RESOLVED&q=" + segment(detail.path("exception").path("subject").asText()), null, 200)
                 .path("items")).extracting(e -> e.path("id").asText()).contains(id);
 
+        Await.orderEventsHandled(sandbox); // the orders' own messages handled: only the bulk retry below can cure them
         sandbox.json("PUT", "/sandbox/mappings/COURIER/" + URLEncoder.encode("Courier (legacy setup)", StandardCharsets.UTF_8)
                 .replace("+", "%20"), "{\"value\":\"DPDND\"}");
-        Thread.sleep(1500);
         JsonNode bulk = opsJson("POST", "/exception-types/UNMAPPED_DELIVERY_METHOD/retry", "", 202);
         assertThat(bulk.path("queued").asInt()).isGreaterThanOrEqualTo(2);
     }
@@ -224,28 +218,17 @@ class OpsApiIT {
         for (JsonNode e : saved.path("mayCure")) {
             opsJson("POST", "/exceptions/" + segment(e.path("id").asText()) + "/retry", "", 202);
         }
-        Instant deadline = Instant.now().plusSeconds(60);
-        JsonNode order = null;
-        while (Instant.now().isBefore(deadline)) {
-            order = opsJson("GET", "/orders/" + number, null, 200);
-            if (order.path("state").asText().equals("IMPORTED")) {
-                break;
-            }
-            Thread.sleep(300);
-        }
+        JsonNode order = Await.until("order " + number + " imported", Duration.ofSeconds(60),
+                () -> opsJson("GET", "/orders/" + number, null, 200), o -> o.path("state").asText().equals("IMPORTED"));
         assertThat(order.path("state").asText()).as(order.toString()).isEqualTo("IMPORTED");
         JsonNode khaos = sandbox.json("GET", "/khaos-sim/_control/orders/" + number, null);
         assertThat(khaos.path("lines")).extracting(l -> l.path("stockCode").asText()).containsExactly("SCARF-MER-GRY", "WEB-DISCOUNT");
         assertThat(khaos.path("lines").path(1).path("unitGross").decimalValue()).isNegative();
 
         sandbox.json("POST", "/khaos-sim/_control/orders/" + number + "/despatch", "{}");
-        Instant shipBy = Instant.now().plusSeconds(30);
-        String state = "";
-        while (Instant.now().isBefore(shipBy) && !state.equals("shipped")) {
-            state = sandbox.json("GET", "/shopware-sim/_control/orders/" + number, null).path("deliveries").path(0)
-                    .path("stateMachineState").path("technicalName").asText();
-            Thread.sleep(200);
-        }
+        String state = Await.until("the shop's delivery of " + number + " shipped", Duration.ofSeconds(30),
+                () -> sandbox.json("GET", "/shopware-sim/_control/orders/" + number, null).path("deliveries").path(0)
+                        .path("stateMachineState").path("technicalName").asText(), "shipped"::equals);
         assertThat(state).as("the discount item in the shipment is not a unit the shop waits for").isEqualTo("shipped");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -57,19 +57,10 @@ class OrderFlowIT {
     }
 
     private static JsonNode await(String orderId, Predicate<JsonNode> condition, String what) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
+        return Await.until("order " + orderId + " to become " + what, Duration.ofSeconds(30), () -> {
             HttpResponse<String> response = sandbox.get("/sandbox/orders/" + orderId);
-            if (response.statusCode() == 200) {
-                last = RunningSandbox.JSON.readTree(response.body());
-                if (condition.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("order " + orderId + " did not become " + what + "; last seen: " + last);
+            return response.statusCode() == 200 ? RunningSandbox.JSON.readTree(response.body()) : null;
+        }, entry -> entry != null && condition.test(entry));
     }
 
     private static JsonNode awaitState(JsonNode order, String state) throws Exception {
@@ -78,19 +69,15 @@ class OrderFlowIT {
 
     /** Waits until order-sync has handled {@code events} of the order's messages (a later one re-checks the order). */
     private static void awaitEventsHandled(JsonNode order, int events) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        int handled = 0;
-        while (Instant.now().isBefore(deadline)) {
-            handled = 0;
-            for (JsonNode p : sandbox.json("GET", "/sandbox/order-sync/processed?orderId=" + order.path("id").asText(), null)) {
-                handled += p.path("outcome").asText().startsWith("FAILED") ? 0 : 1;
-            }
-            if (handled >= events) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("order-sync handled " + handled + " of the order's " + events + " messages");
+        Await.until("order-sync to handle " + events + " of the order's messages", Duration.ofSeconds(20),
+                () -> sandbox.json("GET", "/sandbox/order-sync/processed?orderId=" + order.path("id").asText(), null),
+                processed -> {
+                    int handled = 0;
+                    for (JsonNode p : processed) {
+                        handled += p.path("outcome").asText().startsWith("FAILED") ? 0 : 1;
+                    }
+                    return handled >= events;
+                });
     }
 
     private static List<JsonNode> khaosOrders(String associatedRef) throws Exception {
@@ -122,7 +109,7 @@ class OrderFlowIT {
         String number = order.path("orderNumber").asText();
 
         JsonNode entry = awaitState(order, "IMPORTED");
-        Thread.sleep(3000);
+        Await.khaosPolledAfter(sandbox, Await.lastKhaosPoll(sandbox), 2); // KCC downloaded again since: nothing new for it
 
         List<JsonNode> inKhaos = khaosOrders(number);
         assertThat(inKhaos).as("imported exactly once, however often KCC polled").hasSize(1);
@@ -134,7 +121,8 @@ class OrderFlowIT {
     void anUnpaidOrder_waitsForItsPayment_thenGoes() throws Exception {
         JsonNode order = place("omar", "HAT-BEANIE-NVY", "express", false);
         awaitState(order, "AWAITING_PAYMENT");
-        Thread.sleep(1500);
+        Await.orderEventsHandled(sandbox); // the placed message handled, and nothing else of the order's waiting
+        Await.khaosPolledAfter(sandbox, Await.lastKhaosPoll(sandbox), 2); // KCC looked since, and was offered nothing of it
         assertThat(khaosOrders(order.path("orderNumber").asText())).isEmpty();
 
         sandbox.json("POST", "/shopware-sim/_control/orders/" + order.path("id").asText() + "/pay", null);
@@ -189,10 +177,8 @@ class OrderFlowIT {
 
     private static void khaosStock(String code, int physical) throws Exception {
         sandbox.json("PUT", "/khaos-sim/_control/stock/" + code + "/sites/1", "{\"physical\":" + physical + "}");
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline) && !sandbox.json("GET", "/khaos-sim/_control/pushes", null).path("idle").asBoolean()) {
-            Thread.sleep(50);
-        }
+        Await.until("Khaos to finish pushing", Duration.ofSeconds(10), () -> sandbox.json("GET", "/khaos-sim/_control/pushes", null),
+                pushes -> pushes.path("idle").asBoolean());
     }
 
     @Test
@@ -227,8 +213,9 @@ class OrderFlowIT {
 
         sandbox.json("POST", "/shopware-sim/_control/orders/" + order.path("id").asText() + "/cancel", null);
         awaitState(order, "WITHDRAWN");
+        String before = Await.lastKhaosPoll(sandbox);
         sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":1}");
-        Thread.sleep(2500);
+        Await.khaosPolledAfter(sandbox, before, 2); // KCC downloaded since the withdrawal, and was offered nothing of it
 
         assertThat(khaosOrders(order.path("orderNumber").asText())).isEmpty();
     }
@@ -251,8 +238,8 @@ class OrderFlowIT {
 
     @Test
     void anOrderDeletedInTheShopBeforeWeReadIt_isWithdrawn_withAnExplanation() throws Exception {
+        // paused when the answer comes: a worker whose open receive brings the order's message hands it back untouched
         sandbox.json("PUT", "/sandbox/order-sync", "{\"running\":false}");
-        Thread.sleep(1500);
         JsonNode order = place("jane", "HAT-BEANIE-NVY", "standard", true);
         String number = order.path("orderNumber").asText();
         awaitState(order, "RECEIVED");
@@ -273,8 +260,10 @@ class OrderFlowIT {
         sandbox.json("PUT", "/shopware-sim/_control/faults", "{\"webhookDropRate\":0}");
         assertThat(sandbox.get("/sandbox/orders/" + order.path("id").asText()).statusCode()).as("no webhook, no entry").isEqualTo(404);
 
-        Thread.sleep(2500);
-        JsonNode sweep = sandbox.json("POST", "/sandbox/order-sync/sweep", null);
+        // the sweep looks only at orders older than ORDER_SWEEP_GRACE (2 s): it runs, as its schedule would, until it is
+        JsonNode sweep = Await.until("the sweep to reach the order", Duration.ofSeconds(20),
+                () -> sandbox.json("POST", "/sandbox/order-sync/sweep", null),
+                s -> s.path("shops").path(0).path("missing").toString().contains("\"" + order.path("orderNumber").asText() + "\""));
 
         assertThat(sweep.path("shops").path(0).path("missing")).extracting(JsonNode::asText)
                 .contains(order.path("orderNumber").asText());
@@ -295,8 +284,10 @@ class OrderFlowIT {
         sandbox.json("PUT", "/khaos-sim/_control/faults", "{\"importErrorRate\":0}");
         assertThat(sandbox.json("GET", "/khaos-sim/_control/rejected", null).path("rejected").toString()).contains(number);
 
-        Thread.sleep(3500);
-        JsonNode sweep = sandbox.json("POST", "/sandbox/order-sync/sweep", null);
+        // Khaos's confirmation is overdue after KHAOS_CONFIRMATION_AFTER (3 s): the check runs, as its schedule would, until it is
+        JsonNode sweep = Await.until("the confirmation check to find the order overdue", Duration.ofSeconds(20),
+                () -> sandbox.json("POST", "/sandbox/order-sync/sweep", null),
+                s -> s.path("notConfirmedByKhaos").toString().contains("\"" + number + "\""));
         assertThat(sweep.path("notConfirmedByKhaos")).extracting(JsonNode::asText).contains(number);
         assertThat(openException("NOT_CONFIRMED_BY_KHAOS#" + number)).isNotNull();
 

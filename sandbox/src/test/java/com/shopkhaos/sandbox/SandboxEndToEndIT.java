@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,37 +45,25 @@ class SandboxEndToEndIT {
         return "{\"customer\":\"omar\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"shippingMethod\":\"express\",\"paid\":false}";
     }
 
-    /** The order-events messages order-sync handled for the order, once it handled any and a moment passed for more. */
+    /**
+     * The order-events messages order-sync handled for the order, once it handled any and every message queued so far
+     * was handled (the webhooks were answered before this is called, so a second copy would be among them).
+     */
     private static List<JsonNode> handledFor(String orderId) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
+        String path = "/sandbox/order-sync/processed?orderId=" + orderId;
+        Await.until("order-sync to handle a message of order " + orderId, Duration.ofSeconds(30),
+                () -> sandbox.json("GET", path, null), processed -> !processed.isEmpty());
+        Await.orderEventsHandled(sandbox);
         List<JsonNode> handled = new ArrayList<>();
-        while (Instant.now().isBefore(deadline)) {
-            handled.clear();
-            sandbox.json("GET", "/sandbox/order-sync/processed?orderId=" + orderId, null).forEach(handled::add);
-            if (!handled.isEmpty()) {
-                Thread.sleep(1500);
-                handled.clear();
-                sandbox.json("GET", "/sandbox/order-sync/processed?orderId=" + orderId, null).forEach(handled::add);
-                return handled;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("order-sync handled nothing for order " + orderId);
+        sandbox.json("GET", path, null).forEach(handled::add);
+        return handled;
     }
 
     private static JsonNode awaitLedger(String orderId, Predicate<JsonNode> condition) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
+        return Await.until("order " + orderId + " in the ledger as expected", Duration.ofSeconds(30), () -> {
             var response = sandbox.get("/sandbox/orders/" + orderId);
-            if (response.statusCode() == 200) {
-                JsonNode entry = RunningSandbox.JSON.readTree(response.body());
-                if (condition.test(entry)) {
-                    return entry;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("order " + orderId + " did not reach the ledger as expected");
+            return response.statusCode() == 200 ? RunningSandbox.JSON.readTree(response.body()) : null;
+        }, entry -> entry != null && condition.test(entry));
     }
 
     @Test
@@ -147,17 +134,12 @@ class SandboxEndToEndIT {
             JsonNode order = sandbox.json("POST", "/shopware-sim/_control/orders", placeOrderJson("HAT-BEANIE-NVY"));
             String orderId = order.path("id").asText();
             awaitLedger(orderId, e -> !e.path("state").asText().isEmpty());
-            Instant deadline = Instant.now().plusSeconds(20);
-            List<JsonNode> attempts = new ArrayList<>();
-            while (Instant.now().isBefore(deadline)) {
-                attempts.clear();
+            List<JsonNode> attempts = Await.until("the shop's second attempt answered 200", Duration.ofSeconds(20), () -> {
+                List<JsonNode> read = new ArrayList<>();
                 sandbox.json("GET", "/shopware-sim/_control/webhooks/deliveries?event=checkout.order.placed", null)
-                        .path("deliveries").forEach(attempts::add);
-                if (attempts.stream().anyMatch(d -> d.path("attempt").asInt() == 2 && d.path("status").asInt() == 200)) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
+                        .path("deliveries").forEach(read::add);
+                return read;
+            }, read -> read.stream().anyMatch(d -> d.path("attempt").asInt() == 2 && d.path("status").asInt() == 200));
             String eventId = attempts.get(attempts.size() - 1).path("eventId").asText();
             assertThat(attempts).filteredOn(d -> d.path("eventId").asText().equals(eventId))
                     .extracting(d -> d.path("status").asInt()).containsExactly(503, 200);
@@ -177,12 +159,8 @@ class SandboxEndToEndIT {
         assertThat(poll.path("status").asText()).isEqualTo("ok");
         assertThat(poll.path("nextContinuation").asText()).isEqualTo(poll.path("sentContinuation").asText());
 
-        Instant deadline = Instant.now().plusSeconds(20);
-        JsonNode catalogue = RunningSandbox.JSON.createArrayNode();
-        while (Instant.now().isBefore(deadline) && catalogue.size() < 19) {
-            catalogue = sandbox.json("GET", "/sandbox/khaos/catalogue?limit=500", null);
-            Thread.sleep(100);
-        }
+        JsonNode catalogue = Await.until("the channel's catalogue of 19 items", Duration.ofSeconds(20),
+                () -> sandbox.json("GET", "/sandbox/khaos/catalogue?limit=500", null), c -> c.size() >= 19);
         assertThat(catalogue).extracting(i -> i.path("stockCode").asText()).contains("SCARF-MER-GRY", "BK-KNIT-01", "GIFT-SET-KNIT");
         assertThat(catalogue).filteredOn(i -> i.path("stockCode").asText().equals("BK-KNIT-01"))
                 .singleElement().satisfies(i -> {
@@ -197,20 +175,21 @@ class SandboxEndToEndIT {
     @Order(6)
     void aStockChangeInKhaos_reachesOurChannel() throws Exception {
         sandbox.json("POST", "/khaos-sim/_control/stock/CANDLE-SOY-LRG/consume", "{\"quantity\":7,\"site\":1}");
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode upload : sandbox.json("GET", "/sandbox/khaos/inbox?kind=STOCK_STATUS&limit=5", null)) {
-                JsonNode pushed = RunningSandbox.JSON.readTree(upload.path("body").asText());
-                for (JsonNode status : pushed.path("Statuses")) {
-                    if (status.path("StockCode").asText().equals("CANDLE-SOY-LRG") && status.path("SiteID").asInt() == 1
-                            && status.path("Levels").path("Available").asInt() == 43) {
-                        return;
-                    }
+        Await.until("the stock change to reach the channel", Duration.ofSeconds(20),
+                SandboxEndToEndIT::candlesAt43InTheInbox, arrived -> arrived);
+    }
+
+    private static boolean candlesAt43InTheInbox() throws Exception {
+        for (JsonNode upload : sandbox.json("GET", "/sandbox/khaos/inbox?kind=STOCK_STATUS&limit=5", null)) {
+            JsonNode pushed = RunningSandbox.JSON.readTree(upload.path("body").asText());
+            for (JsonNode status : pushed.path("Statuses")) {
+                if (status.path("StockCode").asText().equals("CANDLE-SOY-LRG") && status.path("SiteID").asInt() == 1
+                        && status.path("Levels").path("Available").asInt() == 43) {
+                    return true;
                 }
             }
-            Thread.sleep(100);
         }
-        throw new AssertionError("the stock change did not reach the channel");
+        return false;
     }
 
     private static CompletableFuture<HttpResponse<String>> sqsCall(URI uri, String form) {
@@ -236,10 +215,8 @@ class SandboxEndToEndIT {
         assertThat(sandbox.interrupt(Duration.ofSeconds(30))).as("stopped within 30 s of Ctrl-C").isTrue();
         assertThat(longPoll).as("the stop cut the open long poll off instead of waiting for its answer")
                 .failsWithin(Duration.ofSeconds(30)).withThrowableOfType(ExecutionException.class);
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline) && children.stream().anyMatch(ProcessHandle::isAlive)) {
-            Thread.sleep(100);
-        }
+        Await.until("the sandbox's child processes to end", Duration.ofSeconds(10),
+                () -> children.stream().anyMatch(ProcessHandle::isAlive), alive -> !alive);
         assertThat(children).noneMatch(ProcessHandle::isAlive);
     }
 }

@@ -72,16 +72,9 @@ class StockFlowIT {
 
     private static Duration awaitShop(String sku, IntPredicate condition, String what) throws Exception {
         Instant start = Instant.now();
-        Instant deadline = start.plusSeconds(20);
-        int last = Integer.MIN_VALUE;
-        while (Instant.now().isBefore(deadline)) {
-            last = shopStock(sku);
-            if (condition.test(last)) {
-                return Duration.between(start, Instant.now());
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(sku + ": waited for " + what + "; the shop shows " + last);
+        Await.until(sku + " in the shop: " + what, Duration.ofSeconds(20), Duration.ofMillis(20), () -> shopStock(sku),
+                condition::test);
+        return Duration.between(start, Instant.now());
     }
 
     private static JsonNode openException(String id) throws Exception {
@@ -115,10 +108,7 @@ class StockFlowIT {
         sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":0}");
         sandbox.json("POST", "/shopware-sim/_control/orders", "{\"customer\":\"jane\",\"lines\":[{\"sku\":\"BLANKET-WOOL-KING\","
                 + "\"quantity\":2}],\"shippingMethod\":\"standard\",\"paid\":true}");
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline) && position("BLANKET-WOOL-KING").path("inFlight").asInt() != 2) {
-            Thread.sleep(50);
-        }
+        Await.until("2 in flight", Duration.ofSeconds(10), () -> position("BLANKET-WOOL-KING").path("inFlight").asInt(), n -> n == 2);
         assertThat(position("BLANKET-WOOL-KING").path("inFlight").asInt()).isEqualTo(2);
         assertThat(shopStock("BLANKET-WOOL-KING")).as("Khaos still says 5; two are on their way").isEqualTo(3);
 
@@ -126,10 +116,7 @@ class StockFlowIT {
         awaitShop("BLANKET-WOOL-KING", s -> s == 4, "Khaos's 6 less the 2 in flight");
 
         sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":1}");
-        deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline) && position("BLANKET-WOOL-KING").path("inFlight").asInt() != 0) {
-            Thread.sleep(50);
-        }
+        Await.until("none in flight", Duration.ofSeconds(15), () -> position("BLANKET-WOOL-KING").path("inFlight").asInt(), n -> n == 0);
         assertThat(khaosAvailable("BLANKET-WOOL-KING", 1)).as("Khaos allocated the order").isEqualTo(4);
         assertThat(position("BLANKET-WOOL-KING").path("inFlight").asInt()).as("Khaos's figure includes it now").isZero();
         awaitShop("BLANKET-WOOL-KING", s -> s == 4, "Khaos's own 4");
@@ -207,10 +194,8 @@ class StockFlowIT {
         sandbox.json("POST", "/khaos-sim/_control/stock/push-all", null);
 
         awaitShop("KIDS-COAT-5Y", s -> s == 9, "Khaos's 9");
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline) && openException("STOCK_PUSH_REFUSED#KIDS-WELLIES-9") == null) {
-            Thread.sleep(100);
-        }
+        Await.until("STOCK_PUSH_REFUSED#KIDS-WELLIES-9", Duration.ofSeconds(10), () -> openException("STOCK_PUSH_REFUSED#KIDS-WELLIES-9"),
+                e -> e != null);
         assertThat(openException("STOCK_PUSH_REFUSED#KIDS-WELLIES-9")).isNotNull();
         assertThat(openException("STOCK_PUSH_REFUSED#KIDS-WELLIES-9").path("reason").asText()).contains("no longer in the shop");
     }
@@ -231,14 +216,14 @@ class StockFlowIT {
             }
         });
         try {
-            Instant deadline = Instant.now().plusSeconds(30);
-            boolean sent = false;
-            while (!sent && Instant.now().isBefore(deadline)) {
+            boolean sent = Await.until("the reconcile to send " + productId, Duration.ofSeconds(30), Duration.ofMillis(20), () -> {
                 for (JsonNode r : sandbox.json("GET", "/shopware-sim/_control/requests?path=/api/_action/sync", null).path("requests")) {
-                    sent |= r.path("body").asText().contains(productId);
+                    if (r.path("body").asText().contains(productId)) {
+                        return true;
+                    }
                 }
-                Thread.sleep(20);
-            }
+                return false;
+            }, found -> found);
             assertThat(sent).as("the reconcile sends the product's figure").isTrue();
             sandbox.json("DELETE", "/shopware-sim/_control/products/SOCKS-BAMBOO-2PK", null);
         } finally {
@@ -285,10 +270,8 @@ class StockFlowIT {
         assertThat(position("BULK-149").path("available").asInt()).as("unknown to the catalogue: kept").isEqualTo(149);
         awaitShop("CAR-SEAT-INF", s -> s == 0, "0 for a negative figure");
         assertThat(position("CAR-SEAT-INF").path("sellable").asInt()).isZero();
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline) && openException("STOCK_NEGATIVE_IN_KHAOS#CAR-SEAT-INF") == null) {
-            Thread.sleep(100);
-        }
+        Await.until("STOCK_NEGATIVE_IN_KHAOS#CAR-SEAT-INF", Duration.ofSeconds(10),
+                () -> openException("STOCK_NEGATIVE_IN_KHAOS#CAR-SEAT-INF"), e -> e != null);
         assertThat(openException("STOCK_NEGATIVE_IN_KHAOS#CAR-SEAT-INF")).isNotNull();
         long setAside = 0;
         for (JsonNode e : sandbox.json("GET", "/sandbox/exceptions?limit=1000", null)) {
