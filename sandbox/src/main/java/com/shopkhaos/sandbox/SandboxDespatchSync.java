@@ -1,32 +1,30 @@
 package com.shopkhaos.sandbox;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.shopkhaos.emulator.AwsCallRecorder;
 import com.shopkhaos.infra.config.QueueSettings;
-import com.shopkhaos.infra.config.WritebackSettings;
-import com.shopkhaos.infra.sqs.QueueRetries;
-import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
+import com.shopkhaos.infra.queue.DespatchesHandler;
+import com.shopkhaos.infra.queue.QueueBatch;
 import com.shopkhaos.model.despatch.DespatchNotice;
 import com.shopkhaos.model.despatch.DespatchWritebackService;
-import com.shopkhaos.model.despatch.RetryBackoff;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The despatch-writeback Lambda's part in the sandbox: {@link SandboxQueuePoller} feeds it {@code despatches} as
- * Lambda's event source mapping would. A failed message is hidden for the back-off before its next try, as the
- * function does; after the queue's maxReceiveCount it goes to the DLQ.
+ * The despatch-writeback Lambda's part in the sandbox: {@link SandboxQueuePoller} feeds {@code despatches} to the
+ * function's own handler ({@link DespatchesHandler}) as Lambda's event source mapping would: a failed message is
+ * hidden for its back-off before the next try, and after the queue's maxReceiveCount it goes to the DLQ.
  */
 @ApplicationScoped
 public class SandboxDespatchSync {
@@ -42,29 +40,21 @@ public class SandboxDespatchSync {
     SqsClient sqs;
 
     @Inject
-    DespatchWritebackService writeback;
+    DespatchesHandler despatches;
 
     @Inject
     QueueSettings queues;
 
     @Inject
-    WritebackSettings writebackSettings;
-
-    @Inject
     SandboxConfig config;
-
-    private String queue;
 
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final RecentLog<Handled> log = new RecentLog<>(KEEP);
     private SandboxQueuePoller poller;
-    private RetryBackoff backoff;
 
     void start(@Observes StartupEvent started) {
-        backoff = writebackSettings.retryBackoff();
-        queue = queues.despatches();
-        poller = new SandboxQueuePoller(LOG, sqs, queue, "despatch-writeback", VISIBILITY_SECONDS, this::handle);
+        poller = new SandboxQueuePoller(LOG, sqs, queues.despatches(), "despatch-writeback", VISIBILITY_SECONDS, this::handle);
         poller.start(config.despatch().workers(), "despatch-none", 0, () -> { });
     }
 
@@ -72,30 +62,20 @@ public class SandboxDespatchSync {
         poller.stop();
     }
 
-    private List<Message> handle(List<Message> batch) {
-        return AwsCallRecorder.asFunction("DespatchWritebackFunction", () -> writeBack(batch));
-    }
-
-    private List<Message> writeBack(List<Message> batch) {
-        List<Message> done = new ArrayList<>();
-        for (Message m : batch) {
-            int attempt = SandboxQueuePoller.receiveCount(m);
-            DespatchNotice notice = null;
-            try {
-                notice = SqsDespatchPublisher.read(m.body());
-                DespatchWritebackService.Result result = writeback.writeBack(notice, attempt);
-                handled.incrementAndGet();
-                log.add(new Handled(notice.orderNumber(), result.outcome().name(), result.detail(), attempt, notice.at(), Instant.now()));
-                done.add(m);
-            } catch (RuntimeException e) {
-                failed.incrementAndGet();
-                log.add(new Handled(notice == null ? "?" : notice.orderNumber(), "FAILED", e.getMessage(), attempt,
-                        notice == null ? Instant.now() : notice.at(), Instant.now()));
-                QueueRetries.hideForBackoff(sqs, queue, m.receiptHandle(), backoff, attempt);
-                LOG.infof("despatch write-back not done (try %d; %s); SQS delivers it again", attempt, e.getMessage());
-            }
+    /** One batch, as one Lambda invocation: the records written back (a failure is hidden for its back-off). */
+    private List<SQSMessage> handle(SQSEvent batch) {
+        QueueBatch<DespatchNotice, DespatchWritebackService.Result> done = AwsCallRecorder.asFunction("DespatchWritebackFunction",
+                () -> despatches.handle(batch));
+        Instant now = Instant.now();
+        for (QueueBatch.Item<DespatchNotice, DespatchWritebackService.Result> item : done.items()) {
+            (item.failed() ? failed : handled).incrementAndGet();
+            String orderNumber = item.message().map(DespatchNotice::orderNumber).orElse("?");
+            Instant reportedAt = item.message().map(DespatchNotice::at).orElse(now);
+            log.add(item.result().map(r -> new Handled(orderNumber, r.outcome().name(), r.detail(), item.receiveCount(), reportedAt, now))
+                    .orElseGet(() -> new Handled(orderNumber, "FAILED", item.failure().orElseThrow().getMessage(), item.receiveCount(),
+                            reportedAt, now)));
         }
-        return done;
+        return done.handled();
     }
 
     public void running(boolean on) {

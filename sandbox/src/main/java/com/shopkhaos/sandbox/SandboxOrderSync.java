@@ -1,11 +1,13 @@
 package com.shopkhaos.sandbox;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.shopkhaos.emulator.AwsCallRecorder;
 import com.shopkhaos.infra.config.QueueSettings;
-import com.shopkhaos.infra.sqs.OrderEventCodec;
+import com.shopkhaos.infra.queue.OrderEventsHandler;
+import com.shopkhaos.infra.queue.QueueBatch;
 import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.ledger.OrderState;
-import com.shopkhaos.model.ordersync.OrderSyncService;
 import com.shopkhaos.model.ordersync.ScheduledOrderChecks;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,11 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The order-sync Lambda's part in the sandbox: {@link SandboxQueuePoller} feeds it {@code order-events} as
- * Lambda's event source mapping would, and the sweep runs on a timer. A worker can be killed mid-batch
+ * The order-sync Lambda's part in the sandbox: {@link SandboxQueuePoller} feeds {@code order-events} to the
+ * function's own handler ({@link OrderEventsHandler}) as Lambda's event source mapping would, and the sweep runs on a
+ * timer. A worker can be killed mid-batch
  * ({@link #killNextBatch}): it stops without deleting anything, as a Lambda that timed out or crashed would,
  * and a new one takes its place.
  */
@@ -43,7 +44,7 @@ public class SandboxOrderSync {
     SqsClient sqs;
 
     @Inject
-    OrderSyncService sync;
+    OrderEventsHandler orderEvents;
 
     @Inject
     ScheduledOrderChecks scheduled;
@@ -73,51 +74,37 @@ public class SandboxOrderSync {
         poller.stop();
     }
 
-    /** One batch, as one Lambda invocation: the messages handled, or null when the worker was killed in the middle of it. */
-    private List<Message> handle(List<Message> batch) {
+    /** One batch, as one Lambda invocation: the records handled, or null when the worker was killed in the middle of it. */
+    private List<SQSMessage> handle(SQSEvent batch) {
         int dieAfter = killAfter.getAndSet(-1);
-        List<Message> done = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (dieAfter >= 0 && i >= Math.min(dieAfter, batch.size() - 1)) {
-                kills.incrementAndGet();
-                abandoned.addAndGet(batch.size());
-                LOG.warnf("order-sync worker killed after %d of %d messages; none of the batch deleted", i, batch.size());
-                return null;
-            }
-            Message m = batch.get(i);
-            if (AwsCallRecorder.asFunction("OrderSyncFunction", () -> process(m))) {
-                done.add(m);
-            }
+        List<SQSMessage> records = batch.getRecords();
+        if (dieAfter >= 0) {
+            int before = Math.min(dieAfter, records.size() - 1);
+            SQSEvent part = new SQSEvent();
+            part.setRecords(records.subList(0, before));
+            AwsCallRecorder.asFunction("OrderSyncFunction", () -> note(orderEvents.handle(part)));
+            kills.incrementAndGet();
+            abandoned.addAndGet(records.size());
+            LOG.warnf("order-sync worker killed after %d of %d messages; none of the batch deleted", before, records.size());
+            return null;
         }
-        return done;
+        return AwsCallRecorder.asFunction("OrderSyncFunction", () -> note(orderEvents.handle(batch))).handled();
     }
 
-    private boolean process(Message m) {
-        int receiveCount = SandboxQueuePoller.receiveCount(m);
-        OrderEvent event;
-        try {
-            event = OrderEventCodec.read(m.body());
-        } catch (RuntimeException e) {
-            failed.incrementAndGet();
-            failures.merge(e.getClass().getSimpleName(), 1L, Long::sum);
-            LOG.errorf("order-events message %s is unreadable (it will reach the DLQ): %s", m.messageId(), e.getMessage());
-            return false;
+    /** Counts what the batch came to and keeps each readable record's outcome for {@code /sandbox/order-sync/processed}. */
+    private QueueBatch<OrderEvent, OrderState> note(QueueBatch<OrderEvent, OrderState> done) {
+        for (QueueBatch.Item<OrderEvent, OrderState> item : done.items()) {
+            if (item.failed()) {
+                failed.incrementAndGet();
+                failures.merge(item.failure().get().getClass().getSimpleName(), 1L, Long::sum);
+            } else {
+                succeeded.incrementAndGet();
+            }
+            item.message().ifPresent(event -> processed.add(new Processed(event.eventId(), event.orderId(), event.orderNumber(),
+                    event.type().name(), item.result().map(OrderState::name)
+                    .orElseGet(() -> "FAILED: " + item.failure().get().getClass().getSimpleName()), item.receiveCount(), Instant.now())));
         }
-        try {
-            OrderState state = sync.process(event);
-            succeeded.incrementAndGet();
-            processed.add(new Processed(event.eventId(), event.orderId(), event.orderNumber(), event.type().name(), state.name(),
-                    receiveCount, Instant.now()));
-            return true;
-        } catch (RuntimeException e) {
-            failed.incrementAndGet();
-            failures.merge(e.getClass().getSimpleName(), 1L, Long::sum);
-            processed.add(new Processed(event.eventId(), event.orderId(), event.orderNumber(), event.type().name(),
-                    "FAILED: " + e.getClass().getSimpleName(), receiveCount, Instant.now()));
-            LOG.infof("order %s not handled this time (%s: %s); SQS delivers it again", event.orderNumber(),
-                    e.getClass().getSimpleName(), e.getMessage());
-            return false;
-        }
+        return done;
     }
 
     /** One run of the order-sweep Lambda: the sweep, then the Khaos confirmation check. */

@@ -1,5 +1,9 @@
 package com.shopkhaos.sandbox;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.shopkhaos.emulator.LocalCloud;
+import com.shopkhaos.infra.queue.SqsRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +22,21 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Lambda's SQS event source mapping, as the sandbox plays it: worker threads receive batches of up to 10, hand
- * each batch to the function and delete the messages it handled; the rest come back after the visibility
- * timeout (and reach the DLQ after the queue's maximum receives). Paused, a worker takes nothing, and hands back
- * untouched a batch its open long poll received. A function that dies mid-batch ({@link BatchFunction} answers
- * null) deletes nothing, and a new worker takes its place.
+ * each batch to the function as the SQS event Lambda would ({@link SqsRecords#event}) and delete the records it
+ * handled; the rest come back after the visibility timeout (and reach the DLQ after the queue's maximum receives).
+ * Paused, a worker takes nothing, and hands back untouched a batch its open long poll received. A function that dies
+ * mid-batch ({@link BatchFunction} answers null) deletes nothing, and a new worker takes its place.
  */
 final class SandboxQueuePoller {
-    /** One invocation: answers the messages it handled, or null when it died in the middle of the batch. */
+    /** One invocation: answers the records it handled, or null when it died in the middle of the batch. */
     interface BatchFunction {
-        List<Message> handle(List<Message> batch);
+        List<SQSMessage> handle(SQSEvent batch);
     }
 
     private final Logger log;
     private final SqsClient sqs;
     private final String queue;
+    private final String queueArn;
     private final String name;
     private final int visibilitySeconds;
     private final BatchFunction function;
@@ -44,6 +49,7 @@ final class SandboxQueuePoller {
         this.log = log;
         this.sqs = sqs;
         this.queue = queue;
+        this.queueArn = arnOf(queue);
         this.name = name;
         this.visibilitySeconds = visibilitySeconds;
         this.function = function;
@@ -94,8 +100,11 @@ final class SandboxQueuePoller {
         }
     }
 
-    static int receiveCount(Message m) {
-        return Integer.parseInt(m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+    /** The queue's ARN as Lambda's records name it: {@code .../<account>/<name>} → {@code arn:aws:sqs:<region>:<account>:<name>}. */
+    static String arnOf(String queueUrl) {
+        String[] path = queueUrl.split("/");
+        String account = path.length >= 2 ? path[path.length - 2] : LocalCloud.ACCOUNT_ID;
+        return "arn:aws:sqs:" + LocalCloud.REGION + ":" + account + ":" + path[path.length - 1];
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -133,7 +142,7 @@ final class SandboxQueuePoller {
                 handBack(batch); // paused while the poll was open
                 continue;
             }
-            List<Message> handled = function.handle(batch);
+            List<SQSMessage> handled = function.handle(SqsRecords.event(batch, queueArn));
             if (handled == null) {
                 startWorker();
                 return;
@@ -142,13 +151,13 @@ final class SandboxQueuePoller {
         }
     }
 
-    private void delete(List<Message> handled) {
+    private void delete(List<SQSMessage> handled) {
         if (handled.isEmpty()) {
             return;
         }
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < handled.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(handled.get(i).receiptHandle())
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(handled.get(i).getReceiptHandle())
                     .build());
         }
         try {

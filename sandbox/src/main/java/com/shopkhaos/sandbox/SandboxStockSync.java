@@ -1,8 +1,11 @@
 package com.shopkhaos.sandbox;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.shopkhaos.emulator.AwsCallRecorder;
 import com.shopkhaos.infra.config.QueueSettings;
-import com.shopkhaos.infra.sqs.SqsStockChangePublisher;
+import com.shopkhaos.infra.queue.QueueBatch;
+import com.shopkhaos.infra.queue.StockChangesHandler;
 import com.shopkhaos.model.events.StockChange;
 import com.shopkhaos.model.stock.StockPushService;
 import com.shopkhaos.model.stock.StockReconcileService;
@@ -12,18 +15,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The stock-push Lambda's part in the sandbox: {@link SandboxQueuePoller} feeds it {@code stock-changes} as
- * Lambda's event source mapping would, and the full reconcile runs on a timer.
+ * The stock-push Lambda's part in the sandbox: {@link SandboxQueuePoller} feeds {@code stock-changes} to the
+ * function's own handler ({@link StockChangesHandler}) as Lambda's event source mapping would, and the full reconcile
+ * runs on a timer.
  */
 @ApplicationScoped
 public class SandboxStockSync {
@@ -39,7 +41,7 @@ public class SandboxStockSync {
     SqsClient sqs;
 
     @Inject
-    StockPushService push;
+    StockChangesHandler stockChanges;
 
     @Inject
     StockReconcileService reconcile;
@@ -65,28 +67,21 @@ public class SandboxStockSync {
         poller.stop();
     }
 
-    /** One batch, as one Lambda invocation: the messages pushed (a failure comes back after the visibility timeout). */
-    private List<Message> handle(List<Message> batch) {
-        return AwsCallRecorder.asFunction("StockPushFunction", () -> push(batch));
-    }
-
-    private List<Message> push(List<Message> batch) {
-        List<Message> done = new ArrayList<>();
-        for (Message m : batch) {
-            try {
-                StockChange change = SqsStockChangePublisher.read(m.body());
-                StockPushService.Report report = push.push(change.stockCodes(), change.shopChangedItself());
-                handled.incrementAndGet();
-                pushed.add(new Pushed(change.stockCodes(), change.reason(), report.written(), report.requests(), change.at(),
-                        Instant.now()));
-                done.add(m);
-            } catch (RuntimeException e) {
+    /** One batch, as one Lambda invocation: the records pushed (a failure comes back after the visibility timeout). */
+    private List<SQSMessage> handle(SQSEvent batch) {
+        QueueBatch<StockChange, StockPushService.Report> done = AwsCallRecorder.asFunction("StockPushFunction",
+                () -> stockChanges.handle(batch));
+        for (QueueBatch.Item<StockChange, StockPushService.Report> item : done.items()) {
+            if (item.failed()) {
                 failed.incrementAndGet();
-                LOG.infof("stock push not done this time (%s: %s); SQS delivers it again", e.getClass().getSimpleName(),
-                        e.getMessage());
+                continue;
             }
+            handled.incrementAndGet();
+            StockChange change = item.message().orElseThrow();
+            StockPushService.Report report = item.result().orElseThrow();
+            pushed.add(new Pushed(change.stockCodes(), change.reason(), report.written(), report.requests(), change.at(), Instant.now()));
         }
-        return done;
+        return done.handled();
     }
 
     public synchronized List<StockReconcileService.Report> runReconcile() {

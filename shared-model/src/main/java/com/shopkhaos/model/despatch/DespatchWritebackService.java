@@ -166,6 +166,10 @@ public final class DespatchWritebackService {
             plan.notices().forEach(n -> raiseOnce(n.type(), entry.orderNumber(), n.reason()));
             resolveFailure(entry);
             if (done.isEmpty()) {
+                if (plan.progress() != ShippedUnits.Progress.NONE && awaitsWriteBack(entry.state())) {
+                    // an earlier try wrote the shop and could not record it: the shop's state is the proof
+                    record(entry.orderId(), "the shop already showed it");
+                }
                 return new Result(Outcome.NOTHING_TO_WRITE, Optional.of(plan), "the shop already shows it");
             }
             record(entry.orderId(), String.join("; ", done));
@@ -260,6 +264,10 @@ public final class DespatchWritebackService {
                     .moveTo(OrderState.WRITTEN_BACK, now, "written to the shop: " + detail).asOneChangeFrom(entry);
             default -> entry.noted("written to the shop", detail, now);
         });
+    }
+
+    private static boolean awaitsWriteBack(OrderState state) {
+        return state == OrderState.DESPATCHED || state == OrderState.IMPORTED;
     }
 
     private void note(String orderId, String event, String detail) {

@@ -1,7 +1,8 @@
 package com.shopkhaos.function.stockpush;
 
-import com.shopkhaos.model.events.StockChange;
-import com.shopkhaos.model.stock.StockPushService;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.shopkhaos.infra.queue.StockChangesHandler;
 import com.shopkhaos.model.stock.StockReconcileService;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -9,20 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stock Lambdas. {@code stock-push}: one stock-changes message (a throw reports just that record as a batch
- * item failure). {@code stock-reconcile}: the schedule's full comparison of every shop product.
+ * The stock Lambdas. {@code stock-push}: a batch of stock-changes records, handled by {@link StockChangesHandler} (a
+ * record that fails is reported as a batch item failure). {@code stock-reconcile}: the schedule's full comparison of every shop product.
  */
 public class StockFunctions {
 
     @Inject
-    StockPushService push;
+    StockChangesHandler stockChanges;
 
     @Inject
     StockReconcileService reconcile;
 
     @Funq("stock-push")
-    public StockPushService.Report stockPush(StockChange change) {
-        return push.push(change.stockCodes(), change.shopChangedItself());
+    public SQSBatchResponse stockPush(SQSEvent records) {
+        return stockChanges.handle(records).response();
     }
 
     @Funq("stock-reconcile")
