@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.SharedLocalCloud;
-import com.shopkhaos.infra.dynamodb.DynamoInFlightOrders;
+import com.shopkhaos.infra.dynamodb.DynamoInFlightHolds;
 import com.shopkhaos.infra.dynamodb.DynamoKhaosStockLevels;
 import com.shopkhaos.infra.dynamodb.DynamoStockVersions;
 import com.shopkhaos.infra.dynamodb.DynamoWebStock;
 import com.shopkhaos.model.khaos.StockLevel;
 import com.shopkhaos.model.stock.InFlightHold;
+import com.shopkhaos.model.stock.InFlightOrders;
+import com.shopkhaos.model.stock.ShopSku;
 import com.shopkhaos.model.stock.WebStock;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
 
 /** The stock tables against the DynamoDB emulator: figures in order of receipt, in-flight holds, the web stock cache. */
@@ -25,7 +28,8 @@ class StockStoresTest {
     private final Map<String, String> env = cloud.allFunctionsEnvironment();
     private final DynamoStockVersions versions = new DynamoStockVersions(cloud.dynamoDb(), env.get("IN_FLIGHT_TABLE"));
     private final DynamoKhaosStockLevels levels = new DynamoKhaosStockLevels(cloud.dynamoDb(), env.get("STOCK_TABLE"), versions);
-    private final DynamoInFlightOrders inFlight = new DynamoInFlightOrders(cloud.dynamoDb(), env.get("IN_FLIGHT_TABLE"), versions);
+    private final DynamoInFlightHolds holds = new DynamoInFlightHolds(cloud.dynamoDb(), env.get("IN_FLIGHT_TABLE"));
+    private final InFlightOrders inFlight = new InFlightOrders(holds, versions);
     private final DynamoWebStock webStock = new DynamoWebStock(cloud.dynamoDb(), env.get("WEB_STOCK_TABLE"));
     private final Instant t0 = Instant.parse("2026-11-27T12:00:00Z");
 
@@ -49,46 +53,89 @@ class StockStoresTest {
     }
 
     @Test
-    void anOrdersHolds_changeOnlyWhenTheirQuantitiesDo_andAreSettledThenReleased() {
+    void anOrdersHolds_changeOnlyWhenTheirQuantitiesDo_areSentAgainUntilSent_andAreSettledThenReleased() {
         String a = code();
         String b = code();
         String order = UUID.randomUUID().toString().replace("-", "");
-        assertThat(inFlight.hold(order, "10001", Map.of(a, 2, b, 1), t0)).containsExactlyInAnyOrder(a, b);
-        assertThat(inFlight.hold(order, "10001", Map.of(a, 2, b, 1), t0.plusSeconds(1))).as("a redelivery").isEmpty();
-        assertThat(inFlight.hold(order, "10001", Map.of(a, 3), t0.plusSeconds(2))).as("edited order").containsExactlyInAnyOrder(a, b);
+        InFlightOrders.Change placed = inFlight.hold(order, "10001", Map.of(a, 2, b, 1), t0);
+        assertThat(placed.stockCodes()).containsExactlyInAnyOrder(a, b);
+        assertThat(inFlight.hold(order, "10001", Map.of(a, 2, b, 1), t0.plusSeconds(1)).stockCodes())
+                .as("a redelivery before the change was sent: to be sent again").containsExactlyInAnyOrder(a, b);
+        inFlight.changeSent(placed);
+        assertThat(inFlight.hold(order, "10001", Map.of(a, 2, b, 1), t0.plusSeconds(2)).stockCodes())
+                .as("a redelivery after it was sent").isEmpty();
+
+        InFlightOrders.Change edited = inFlight.hold(order, "10001", Map.of(a, 3), t0.plusSeconds(3));
+        assertThat(edited.quantityByStockCode()).as("the code the order no longer has is released").isEqualTo(Map.of(a, 3, b, 0));
         assertThat(inFlight.holds(a)).extracting(InFlightHold::quantity).containsExactly(3);
-        assertThat(inFlight.holds(b)).isEmpty();
+        assertThat(inFlight.holds(b)).as("a released hold counts nothing").isEmpty();
+        assertThat(holds.codesOf(order)).as("kept until its change was sent").containsExactlyInAnyOrder(a, b);
+        inFlight.changeSent(edited);
+        assertThat(holds.codesOf(order)).containsExactly(a);
 
         assertThat(inFlight.imported(order, t0.plusSeconds(5))).containsExactly(a);
         assertThat(inFlight.holds(a)).singleElement().satisfies(h -> assertThat(h.importedAt()).isEqualTo(t0.plusSeconds(5)));
         inFlight.imported(order, t0.plusSeconds(9));
         assertThat(inFlight.holds(a).get(0).importedAt()).as("the first report stands").isEqualTo(t0.plusSeconds(5));
 
-        assertThat(inFlight.release(order)).containsExactly(a);
+        InFlightOrders.Change released = inFlight.release(order, "10001", t0.plusSeconds(10));
+        assertThat(released.stockCodes()).containsExactly(a);
+        inFlight.changeSent(released);
+        assertThat(holds.codesOf(order)).isEmpty();
         assertThat(inFlight.holds(a)).as("a code's sequence is no hold").isEmpty();
         assertThat(inFlight.all()).noneMatch(h -> h.stockCode().equals(a));
         assertThat(versions.current(List.of(a, b))).as("every call bumps the codes it touched, a redelivery too")
-                .containsEntry(a, 6L).containsEntry(b, 3L);
-        assertThat(versions.all()).containsEntry(a, 6L).containsEntry(b, 3L);
+                .containsEntry(a, 7L).containsEntry(b, 4L);
+        assertThat(versions.all()).containsEntry(a, 7L).containsEntry(b, 4L);
+    }
+
+    @Test
+    void aHoldStoredBeforeHoldsCarriedTheirChange_countsAsSent() {
+        String code = code();
+        String order = UUID.randomUUID().toString().replace("-", "");
+        cloud.dynamoDb().putItem(r -> r.tableName(env.get("IN_FLIGHT_TABLE")).item(Map.of("stockCode", AttributeValue.fromS(code),
+                "orderId", AttributeValue.fromS(order), "orderNumber", AttributeValue.fromS("10001"),
+                "quantity", AttributeValue.fromN("2"), "heldAt", AttributeValue.fromS("2026-11-27T12:00:00.000000000Z"))));
+
+        assertThat(inFlight.holds(code)).extracting(InFlightHold::orderNumber, InFlightHold::quantity, InFlightHold::heldAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("10001", 2, t0));
+        assertThat(inFlight.hold(order, "10001", Map.of(code, 2), t0.plusSeconds(1)).stockCodes()).isEmpty();
     }
 
     @Test
     void theWebStockCache_readsMoreThanOneBatch_andKeepsAnEntryAddedFirst() {
         List<WebStock.Entry> entries = new ArrayList<>();
-        String prefix = "shop#" + code() + "-";
+        String prefix = code() + "-";
         for (int i = 0; i < 130; i++) {
-            entries.add(new WebStock.Entry(prefix + i, "id" + i, i % 2 == 0, i, t0));
+            entries.add(new WebStock.Entry(new ShopSku("shop", prefix + i), "id" + i, i % 2 == 0, i, t0));
         }
         entries.forEach(webStock::remember);
-        webStock.remember(new WebStock.Entry(prefix + 7, "id7", false, 99, t0));
-        Map<String, WebStock.Entry> found = webStock.find(entries.stream().map(WebStock.Entry::sku).toList());
+        webStock.remember(new WebStock.Entry(new ShopSku("shop", prefix + 7), "id7", false, 99, t0));
+        Map<ShopSku, WebStock.Entry> found = webStock.find(entries.stream().map(WebStock.Entry::sku).toList());
         assertThat(found).hasSize(130);
-        assertThat(found.get(prefix + 7)).isEqualTo(new WebStock.Entry(prefix + 7, "id7", false, 7, t0));
+        assertThat(found.get(new ShopSku("shop", prefix + 7))).isEqualTo(new WebStock.Entry(new ShopSku("shop", prefix + 7), "id7",
+                false, 7, t0));
+    }
+
+    @Test
+    void aShopSku_isStoredUnderShopHashSku_soRowsStoredBeforeStayReadable() {
+        String sku = code() + "#BLUE";
+        String table = env.get("WEB_STOCK_TABLE");
+        cloud.dynamoDb().putItem(r -> r.tableName(table).item(Map.of("sku", AttributeValue.fromS("shopA#" + sku),
+                "productId", AttributeValue.fromS("p9"), "closeout", AttributeValue.fromBool(true),
+                "lastPushed", AttributeValue.fromN("6"), "pushedAt", AttributeValue.fromS("2026-11-27T12:00:00.000000000Z"))));
+
+        assertThat(webStock.find(List.of(new ShopSku("shopA", sku), new ShopSku("shopB", sku))))
+                .containsOnlyKeys(new ShopSku("shopA", sku))
+                .containsEntry(new ShopSku("shopA", sku), new WebStock.Entry(new ShopSku("shopA", sku), "p9", true, 6, t0));
+        webStock.remember(new WebStock.Entry(new ShopSku("shopB", sku), "p7", false, 1, t0));
+        assertThat(cloud.dynamoDb().getItem(r -> r.tableName(table).key(Map.of("sku", AttributeValue.fromS("shopB#" + sku))))
+                .item()).containsEntry("productId", AttributeValue.fromS("p7"));
     }
 
     @Test
     void aClaim_ofOlderInputsLoses_andAnEqualOneWinsAgain() {
-        String sku = "shop#" + code();
+        ShopSku sku = new ShopSku("shop", code());
         String code = code();
         assertThat(webStock.claim(sku, "p1", false, new WebStock.Figure(code, 5, 4), true).claim())
                 .as("no entry yet: created, and nothing is known to be shown").isEqualTo(WebStock.Claim.WRITE);
@@ -108,7 +155,7 @@ class StockStoresTest {
 
     @Test
     void aConfirm_recordsTheFigureShownOnlyWhenAlone_andAnswersANewerClaimsFigure() {
-        String sku = "shop#" + code();
+        ShopSku sku = new ShopSku("shop", code());
         String code = code();
         webStock.remember(new WebStock.Entry(sku, "p1", false, 9, t0));
         WebStock.Claimed a = webStock.claim(sku, "p1", false, new WebStock.Figure(code, 1, 14), true);
@@ -129,7 +176,7 @@ class StockStoresTest {
 
     @Test
     void aFailedWrite_makesWhatTheShopShowsUnknown_evenForAWriterConfirmingAfterIt() {
-        String sku = "shop#" + code();
+        ShopSku sku = new ShopSku("shop", code());
         String code = code();
         webStock.remember(new WebStock.Entry(sku, "p1", false, 9, t0));
         WebStock.Claimed a = webStock.claim(sku, "p1", false, new WebStock.Figure(code, 1, 11), false);

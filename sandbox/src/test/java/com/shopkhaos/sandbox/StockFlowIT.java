@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class StockFlowIT {
     private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("khaos:sandbox-channel-password".getBytes());
+    private static final String SHOP = "stockShop0000001";
     private static RunningSandbox sandbox;
 
     @BeforeAll
     static void start() throws Exception {
         sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_STOCK_RECONCILE_SECONDS", "0",
-                "SANDBOX_SWEEP_SECONDS", "0", "SHOPWARE_SHOP_ID", "stockShop0000001",
+                "SANDBOX_SWEEP_SECONDS", "0", "SHOPWARE_SHOP_ID", SHOP,
                 // every flow reads the shop's secret itself, as each Lambda does in its own JVM (the IAM test holds
                 // the reconcile's read against its role); in one JVM a cached read would hide it
                 "SHOPKHAOS_SECRETS_TTL", "0S"));
@@ -167,23 +168,23 @@ class StockFlowIT {
         sandbox.json("PUT", "/sandbox/mappings/BUFFER/MUG-STONE-BLU", "{\"value\":\"2\"}");
         sandbox.json("POST", "/sandbox/stock/reconcile", null);
         assertThat(shopStock("MUG-STONE-BLU")).isZero();
-        assertThat(openException("CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK#MUG-STONE-BLU")).isNotNull();
+        assertThat(openException("CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK#" + SHOP + ":MUG-STONE-BLU")).isNotNull();
         assertThat(sandbox.json("GET", "/shopware-sim/_control/products/MUG-STONE-BLU", null).path("available").asBoolean())
                 .as("a closeout at 0 cannot be bought").isFalse();
 
         sandbox.json("PUT", "/sandbox/mappings/BUFFER/MUG-STONE-BLU", "{\"value\":\"0\"}");
         sandbox.json("POST", "/sandbox/stock/reconcile", null);
         assertThat(shopStock("MUG-STONE-BLU")).isEqualTo(2);
-        assertThat(openException("CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK#MUG-STONE-BLU")).as("resolved").isNull();
+        assertThat(openException("CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK#" + SHOP + ":MUG-STONE-BLU")).as("resolved").isNull();
     }
 
     @Test
     void catalogueGaps_areReported_bothWays() throws Exception {
         sandbox.json("POST", "/sandbox/stock/reconcile", null);
-        assertThat(openException("SHOP_PRODUCT_NOT_IN_KHAOS#UMBRELLA-GOLF")).isNotNull();
-        assertThat(openException("WEB_ITEM_NOT_IN_SHOP#GIFT-SET-KNIT")).isNotNull();
-        assertThat(openException("WEB_ITEM_NOT_IN_SHOP#SCARF-CASH-RED")).as("not published to the web").isNull();
-        assertThat(openException("SHOP_PRODUCT_NOT_IN_KHAOS#TSHIRT-ORG")).as("a parent with variants sells nothing itself").isNull();
+        assertThat(openException("SHOP_PRODUCT_NOT_IN_KHAOS#" + SHOP + ":UMBRELLA-GOLF")).isNotNull();
+        assertThat(openException("WEB_ITEM_NOT_IN_SHOP#" + SHOP + ":GIFT-SET-KNIT")).isNotNull();
+        assertThat(openException("WEB_ITEM_NOT_IN_SHOP#" + SHOP + ":SCARF-CASH-RED")).as("not published to the web").isNull();
+        assertThat(openException("SHOP_PRODUCT_NOT_IN_KHAOS#" + SHOP + ":TSHIRT-ORG")).as("a parent with variants sells nothing itself").isNull();
     }
 
     @Test
@@ -194,10 +195,10 @@ class StockFlowIT {
         sandbox.json("POST", "/khaos-sim/_control/stock/push-all", null);
 
         awaitShop("KIDS-COAT-5Y", s -> s == 9, "Khaos's 9");
-        Await.until("STOCK_PUSH_REFUSED#KIDS-WELLIES-9", Duration.ofSeconds(10), () -> openException("STOCK_PUSH_REFUSED#KIDS-WELLIES-9"),
-                e -> e != null);
-        assertThat(openException("STOCK_PUSH_REFUSED#KIDS-WELLIES-9")).isNotNull();
-        assertThat(openException("STOCK_PUSH_REFUSED#KIDS-WELLIES-9").path("reason").asText()).contains("no longer in the shop");
+        String refused = "STOCK_PUSH_REFUSED#" + SHOP + ":KIDS-WELLIES-9";
+        Await.until(refused, Duration.ofSeconds(10), () -> openException(refused), e -> e != null);
+        assertThat(openException(refused)).isNotNull();
+        assertThat(openException(refused).path("reason").asText()).contains("no longer in the shop");
     }
 
     @Test
@@ -232,8 +233,8 @@ class StockFlowIT {
 
         JsonNode report = reconcile.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(report.path("conditions").path("STOCK_PUSH_REFUSED").asInt()).as(report.toString()).isEqualTo(1);
-        assertThat(openException("STOCK_PUSH_REFUSED#SOCKS-BAMBOO-2PK")).isNotNull();
-        assertThat(openException("STOCK_PUSH_REFUSED#SOCKS-BAMBOO-2PK").path("reason").asText()).contains("no longer in the shop");
+        assertThat(openException("STOCK_PUSH_REFUSED#" + SHOP + ":SOCKS-BAMBOO-2PK")).isNotNull();
+        assertThat(openException("STOCK_PUSH_REFUSED#" + SHOP + ":SOCKS-BAMBOO-2PK").path("reason").asText()).contains("no longer in the shop");
     }
 
     @Test

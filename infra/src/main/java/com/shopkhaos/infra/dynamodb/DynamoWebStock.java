@@ -8,6 +8,7 @@ import static com.shopkhaos.infra.dynamodb.Attributes.string;
 import static com.shopkhaos.infra.dynamodb.Attributes.time;
 
 import com.shopkhaos.infra.config.TableNames;
+import com.shopkhaos.model.stock.ShopSku;
 import com.shopkhaos.model.stock.WebStock;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,9 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Per shop SKU ({@code shopId#sku}): the product id, the stock the shop shows as far as is known, and the newest claim
+ * Per shop SKU: the product id, the stock the shop shows as far as is known, and the newest claim
  * on writing it ({@link WebStock}); read 100 at a time, every change one conditional write to one item (dynalite and
- * DynamoDB both apply a single-item condition atomically).
+ * DynamoDB both apply a single-item condition atomically). The key ({@code sku}) is {@code <shop id>#<SKU>}: a shop id
+ * holds no {@code #}, so the first one separates the two.
  */
 @Singleton
 public class DynamoWebStock implements WebStock {
@@ -53,12 +55,12 @@ public class DynamoWebStock implements WebStock {
     }
 
     @Override
-    public Map<String, Entry> find(Collection<String> skus) {
-        Map<String, Entry> found = new HashMap<>();
-        List<String> keys = new ArrayList<>(new LinkedHashSet<>(skus));
+    public Map<ShopSku, Entry> find(Collection<ShopSku> skus) {
+        Map<ShopSku, Entry> found = new HashMap<>();
+        List<ShopSku> keys = new ArrayList<>(new LinkedHashSet<>(skus));
         for (int i = 0; i < keys.size(); i += GET_BATCH) {
             List<Map<String, AttributeValue>> batch = keys.subList(i, Math.min(keys.size(), i + GET_BATCH)).stream()
-                    .map(k -> Map.of("sku", s(k))).toList();
+                    .map(DynamoWebStock::key).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
             DynamoBatches.getAll(dynamo, request, DynamoBatches.SLEEP).getOrDefault(table, List.of()).forEach(item -> {
                 Entry e = entry(item);
@@ -78,12 +80,12 @@ public class DynamoWebStock implements WebStock {
     }
 
     @Override
-    public void forget(String sku) {
+    public void forget(ShopSku sku) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(sku)));
     }
 
     @Override
-    public Claimed claim(String sku, String productId, boolean closeout, Figure figure, boolean keepIfShown) {
+    public Claimed claim(ShopSku sku, String productId, boolean closeout, Figure figure, boolean keepIfShown) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":c", s(figure.stockCode()), ":v", n(figure.sequence()),
                 ":f", AttributeValue.fromN(Integer.toString(figure.sellable()))));
         if (keepIfShown) {
@@ -115,7 +117,7 @@ public class DynamoWebStock implements WebStock {
     }
 
     @Override
-    public OptionalInt confirm(String sku, int written, long failuresAtClaim, Instant at) {
+    public OptionalInt confirm(ShopSku sku, int written, long failuresAtClaim, Instant at) {
         AttributeValue figure = AttributeValue.fromN(Integer.toString(written));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(sku))
@@ -149,7 +151,7 @@ public class DynamoWebStock implements WebStock {
     }
 
     @Override
-    public void failed(String sku) {
+    public void failed(ShopSku sku) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(sku)).updateExpression("REMOVE lastPushed ADD writing :minus, failures :one")
                     .conditionExpression("attribute_exists(sku)")
@@ -159,13 +161,25 @@ public class DynamoWebStock implements WebStock {
         }
     }
 
-    private static Map<String, AttributeValue> key(String sku) {
-        return Map.of("sku", s(sku));
+    private static Map<String, AttributeValue> key(ShopSku sku) {
+        return Map.of("sku", s(stored(sku)));
+    }
+
+    static String stored(ShopSku sku) {
+        return sku.shopId() + "#" + sku.sku();
+    }
+
+    static ShopSku shopSku(String stored) {
+        int at = stored.indexOf('#');
+        if (at < 0) {
+            throw new IllegalStateException("web-stock key without a shop: " + stored);
+        }
+        return new ShopSku(stored.substring(0, at), stored.substring(at + 1));
     }
 
     private static Map<String, AttributeValue> item(Entry e) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("sku", s(e.sku()));
+        item.put("sku", s(stored(e.sku())));
         item.put("productId", s(e.productId()));
         item.put("closeout", AttributeValue.fromBool(e.closeout()));
         if (e.lastPushed() != null) {
@@ -178,7 +192,7 @@ public class DynamoWebStock implements WebStock {
     }
 
     private static Entry entry(Map<String, AttributeValue> item) {
-        return new Entry(string(item, "sku"), string(item, "productId"),
+        return new Entry(shopSku(string(item, "sku")), string(item, "productId"),
                 item.containsKey("closeout") && Boolean.TRUE.equals(item.get("closeout").bool()),
                 item.containsKey("lastPushed") ? Integer.valueOf(item.get("lastPushed").n()) : null, instant(item, "pushedAt"),
                 string(item, "claimCode"), number(item, "claimSeq"),

@@ -6,6 +6,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.ordersync.OrderMappings;
+import com.shopkhaos.model.stock.InFlightHolds;
 import com.shopkhaos.model.stock.InFlightOrders;
 import com.shopkhaos.model.stock.ShopProducts;
 import com.shopkhaos.model.stock.StockPushService;
@@ -16,7 +17,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Builds stock sync (sellable stock to the shop, and the full reconcile) from the adapters and configuration. */
+/**
+ * Builds stock sync (sellable stock to the shop, and the full reconcile) and the in-flight holds' rules from the
+ * adapters and configuration.
+ */
 @Singleton
 public class StockWiring {
 
@@ -24,6 +28,12 @@ public class StockWiring {
     @Singleton
     StockPushService.StockSettings stockSettings(StockSyncSettings settings) {
         return settings.stockSettings();
+    }
+
+    @Produces
+    @Singleton
+    InFlightOrders inFlightOrders(InFlightHolds holds, StockVersions versions) {
+        return new InFlightOrders(holds, versions);
     }
 
     @Produces

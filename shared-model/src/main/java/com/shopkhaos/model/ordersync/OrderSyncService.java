@@ -184,19 +184,24 @@ public final class OrderSyncService {
 
     /**
      * The shop took the order's quantities off its own stock when it was placed; until Khaos's figures include the
-     * order, they are in flight (held whatever the order's state: quarantined and unpaid ones too).
+     * order, they are in flight (held whatever the order's state: quarantined and unpaid ones too). The change is sent
+     * after the holds are stored, and they count as sent only once the queue took it: a redelivery after the queue
+     * refused it sends it again.
      */
     private void holdStock(ShopOrder order, OrderTranslationPolicy effective, Instant now) {
         Map<String, Integer> quantities = new TreeMap<>();
         order.lines().stream().filter(l -> l.kind() == ShopLine.LineKind.PRODUCT && l.productKnown() && !l.sku().isEmpty()
                         && l.quantity() > 0)
                 .forEach(l -> quantities.merge(effective.stockCodeFor(l.sku()), l.quantity(), Integer::sum));
-        Set<String> changed = inFlight.hold(order.orderId(), order.orderNumber(), quantities, now);
-        stockChanges.shopChanged(changed, "order " + order.orderNumber() + " placed", now);
+        InFlightOrders.Change change = inFlight.hold(order.orderId(), order.orderNumber(), quantities, now);
+        stockChanges.shopChanged(change.stockCodes(), "order " + order.orderNumber() + " placed", now);
+        inFlight.changeSent(change);
     }
 
     private OrderState withdraw(OrderLedgerEntry entry, Instant now, String reason) {
-        stockChanges.shopChanged(inFlight.release(entry.orderId()), "order " + label(entry) + " withdrawn", now);
+        InFlightOrders.Change released = inFlight.release(entry.orderId(), entry.orderNumber(), now);
+        stockChanges.shopChanged(released.stockCodes(), "order " + label(entry) + " withdrawn", now);
+        inFlight.changeSent(released);
         resolveAll(entry.exceptionIds(), now);
         ledger.update(entry.moveTo(OrderState.WITHDRAWN, now, reason));
         LOG.log(Level.INFO, "order " + label(entry) + " WITHDRAWN: " + reason);

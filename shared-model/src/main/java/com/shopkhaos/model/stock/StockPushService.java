@@ -4,7 +4,6 @@ import com.shopkhaos.model.app.ShopRegistration;
 import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
-import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.khaos.StockLevel;
@@ -116,14 +115,15 @@ public final class StockPushService {
 
     private StockWriter write(String shopId, Map<String, WebStock.Figure> wanted, Map<String, StockPosition> positions,
                               boolean rewrite) {
-        Map<String, WebStock.Entry> known = new HashMap<>(webStock.find(keys(shopId, wanted.keySet())));
-        List<String> unknown = wanted.keySet().stream().filter(sku -> !known.containsKey(key(shopId, sku))).toList();
+        Map<ShopSku, WebStock.Entry> known = new HashMap<>(webStock.find(wanted.keySet().stream()
+                .map(sku -> new ShopSku(shopId, sku)).toList()));
+        List<String> unknown = wanted.keySet().stream().filter(sku -> !known.containsKey(new ShopSku(shopId, sku))).toList();
         int lookups = 0;
         if (!unknown.isEmpty()) {
             lookups = (unknown.size() + 499) / 500;
             for (ShopProducts.ShopProduct p : products.bySku(shopId, unknown)) {
                 if (!p.hasVariants()) {
-                    WebStock.Entry entry = new WebStock.Entry(key(shopId, p.sku()), p.id(), p.closeout(), p.stock(),
+                    WebStock.Entry entry = new WebStock.Entry(new ShopSku(shopId, p.sku()), p.id(), p.closeout(), p.stock(),
                             clock.instant());
                     webStock.remember(entry);
                     known.put(entry.sku(), entry);
@@ -133,7 +133,7 @@ public final class StockPushService {
         List<StockWriter.Want> wants = new ArrayList<>();
         Instant now = clock.instant();
         for (Map.Entry<String, WebStock.Figure> w : wanted.entrySet()) {
-            WebStock.Entry entry = known.get(key(shopId, w.getKey()));
+            WebStock.Entry entry = known.get(new ShopSku(shopId, w.getKey()));
             if (entry == null) {
                 continue;
             }
@@ -141,7 +141,8 @@ public final class StockPushService {
             StockPosition position = positions.get(figure.stockCode());
             if (entry.closeout() && figure.sellable() == 0 && position != null
                     && position.available().map(a -> a.signum() > 0).orElse(false)) {
-                raiseOnce(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, w.getKey(), closeoutReason(position), now);
+                raiseOnce(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, StockConditions.subject(shopId, w.getKey()),
+                        closeoutReason(position), now);
             }
             wants.add(new StockWriter.Want(entry.productId(), w.getKey(), entry.closeout(), figure,
                     !rewrite && entry.shows(figure.sellable())));
@@ -175,14 +176,6 @@ public final class StockPushService {
         return "closeout product shows 0; Khaos has " + position.available().map(a -> a.stripTrailingZeros().toPlainString())
                 .orElse("?") + " available of " + position.stockCode() + ", buffer " + position.buffer() + ", in flight "
                 + position.inFlight();
-    }
-
-    static String key(String shopId, String sku) {
-        return shopId + "#" + sku;
-    }
-
-    private static List<String> keys(String shopId, Set<String> skus) {
-        return skus.stream().map(s -> key(shopId, s)).toList();
     }
 
     /** Newer figures kept being claimed while a push wrote them: the queue delivers the change again. */

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,14 +26,16 @@ import java.util.stream.Collectors;
  * differ (someone edited stock in the shop admin, a push was lost), in the fewest bulk requests, each row through
  * the same claim as a push ({@link WebStock#claim}): a push of newer inputs that claimed the SKU meanwhile wins. Khaos's figures,
  * the in-flight holds and the catalogue are read once; the shop is read 500 products a page. It also keeps the
- * stock conditions in front of people: raised while they hold, resolved once they no longer do.
+ * stock conditions in front of people: raised while they hold, resolved once they no longer do. A condition of one
+ * shop names the shop ({@link StockConditions}) and only that shop's reconcile resolves it; one of Khaos alone is
+ * worked out from every code Khaos reported, so each shop's reconcile finds the same. After every shop's reconcile,
+ * open conditions of no reconciled shop (raised before subjects named the shop, or of a shop no longer confirmed) are
+ * resolved: where one still holds, its shop's reconcile has just raised it under the subject naming the shop.
  */
 public final class StockReconcileService {
     static final int PAGE = 500;
     static final int CATALOGUE_PAGE = 500;
-    static final Set<ExceptionType> CONDITIONS = EnumSet.of(ExceptionType.STOCK_NEGATIVE_IN_KHAOS,
-            ExceptionType.STOCK_FOR_UNKNOWN_CODE, ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS, ExceptionType.WEB_ITEM_NOT_IN_SHOP,
-            ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, ExceptionType.STOCK_PUSH_REFUSED);
+    static final String RESOLVER = "stock-reconcile";
 
     /** What a reconcile found and did, per shop. */
     public record Report(String shopId, int products, int differing, int written, int requests, int pages,
@@ -70,10 +71,12 @@ public final class StockReconcileService {
     }
 
     public List<Report> reconcile() {
+        List<String> shopIds = push.confirmedShops();
         List<Report> reports = new ArrayList<>();
-        for (String shopId : push.confirmedShops()) {
+        for (String shopId : shopIds) {
             reports.add(reconcile(shopId));
         }
+        resolveConditionsOfNoShop(Set.copyOf(shopIds));
         return reports;
     }
 
@@ -91,7 +94,7 @@ public final class StockReconcileService {
         Map<String, CatalogueItem> items = catalogue();
         steps.done("catalogue");
         Map<ExceptionType, Map<String, String>> found = new LinkedHashMap<>();
-        CONDITIONS.forEach(t -> found.put(t, new HashMap<>()));
+        StockConditions.ALL.forEach(t -> found.put(t, new HashMap<>()));
         Map<String, StockPosition> positions = new HashMap<>();
         Set<String> shopSkus = new HashSet<>();
         List<StockWriter.Want> writes = new ArrayList<>();
@@ -108,8 +111,9 @@ public final class StockReconcileService {
                 shopSkus.add(p.sku());
                 String code = overrides.stockCodeFor(p.sku());
                 if (!items.containsKey(code) && !levelsByCode.containsKey(code)) {
-                    found.get(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS).put(p.sku(), "shop product " + p.sku()
-                            + (code.equals(p.sku()) ? "" : " (mapped to " + code + ")") + " has no Khaos stock code");
+                    found.get(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS).put(StockConditions.subject(shopId, p.sku()),
+                            "shop product " + p.sku() + (code.equals(p.sku()) ? "" : " (mapped to " + code + ")")
+                                    + " has no Khaos stock code");
                     continue;
                 }
                 StockPosition position = positions.computeIfAbsent(code, c -> position(c, levelsByCode, holdsByCode, overrides));
@@ -121,7 +125,8 @@ public final class StockReconcileService {
                             new WebStock.Figure(code, sequences.getOrDefault(code, 0L), position.sellable()), false));
                 }
                 if (p.closeout() && position.sellable() == 0 && position.available().get().signum() > 0) {
-                    found.get(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK).put(p.sku(), StockPushService.closeoutReason(position));
+                    found.get(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK).put(StockConditions.subject(shopId, p.sku()),
+                            StockPushService.closeoutReason(position));
                 }
             }
             if (batch.size() < PAGE) {
@@ -129,6 +134,9 @@ public final class StockReconcileService {
             }
         }
         steps.done("shopPages");
+        // Khaos's own conditions: of every code it reported, whether this shop sells it or not
+        levelsByCode.keySet().forEach(code -> positions.computeIfAbsent(code,
+                c -> position(c, levelsByCode, holdsByCode, overrides)));
         positions.values().stream().filter(StockPosition::negative)
                 .forEach(p -> found.get(ExceptionType.STOCK_NEGATIVE_IN_KHAOS).put(p.stockCode(), StockPushService.negativeReason(p)));
         levelsByCode.keySet().stream().filter(code -> !items.containsKey(code)).forEach(code ->
@@ -136,14 +144,14 @@ public final class StockReconcileService {
                         + ", which is not in the catalogue it sent"));
         items.values().stream().filter(i -> i.publishOnWeb() && !i.discontinued())
                 .filter(i -> overrides.skusFor(i.stockCode()).stream().noneMatch(shopSkus::contains))
-                .forEach(i -> found.get(ExceptionType.WEB_ITEM_NOT_IN_SHOP).put(i.stockCode(), "Khaos web item " + i.stockCode()
-                        + " (" + i.description() + ") has no product in the shop"));
+                .forEach(i -> found.get(ExceptionType.WEB_ITEM_NOT_IN_SHOP).put(StockConditions.subject(shopId, i.stockCode()),
+                        "Khaos web item " + i.stockCode() + " (" + i.description() + ") has no product in shop " + shopId));
 
         StockWriter writer = new StockWriter(products, webStock, exceptions, clock, shopId);
         writer.write(writes, settings.batchSize());
         steps.done("writes");
-        writer.refused.forEach(sku -> found.get(ExceptionType.STOCK_PUSH_REFUSED).put(sku, ""));
-        keepInFrontOfPeople(found);
+        writer.refused.forEach(sku -> found.get(ExceptionType.STOCK_PUSH_REFUSED).put(StockConditions.subject(shopId, sku), ""));
+        keepInFrontOfPeople(shopId, found);
         steps.done("exceptions");
         Map<ExceptionType, Integer> counts = new LinkedHashMap<>();
         found.forEach((type, subjects) -> counts.put(type, subjects.size()));
@@ -183,11 +191,17 @@ public final class StockReconcileService {
         }
     }
 
-    /** Raises what holds now (once); resolves open ones of these kinds whose condition cleared. */
-    private void keepInFrontOfPeople(Map<ExceptionType, Map<String, String>> found) {
+    /**
+     * Raises what holds now (once); resolves open ones of these kinds whose condition cleared: Khaos's own, and this
+     * shop's (their subjects name it).
+     */
+    private void keepInFrontOfPeople(String shopId, Map<ExceptionType, Map<String, String>> found) {
         Instant now = clock.instant();
         Map<String, ExceptionRecord> open = new HashMap<>();
-        exceptions.listOpen(100_000).stream().filter(r -> CONDITIONS.contains(r.type())).forEach(r -> open.put(r.id(), r));
+        openConditions().stream()
+                .filter(r -> !StockConditions.OF_ONE_SHOP.contains(r.type())
+                        || StockConditions.shopOf(r.subject()).filter(shopId::equals).isPresent())
+                .forEach(r -> open.put(r.id(), r));
         found.forEach((type, subjects) -> subjects.forEach((subject, reason) -> {
             String id = ExceptionRecord.idFor(type, subject);
             if (!open.containsKey(id) && type != ExceptionType.STOCK_PUSH_REFUSED) {
@@ -195,9 +209,22 @@ public final class StockReconcileService {
             }
         }));
         for (ExceptionRecord record : open.values()) {
-            if (record.status() == ExceptionStatus.OPEN && !found.get(record.type()).containsKey(record.subject())) {
-                exceptions.resolve(record.id(), "stock-reconcile", now);
+            if (!found.get(record.type()).containsKey(record.subject())) {
+                exceptions.resolve(record.id(), RESOLVER, now);
             }
         }
+    }
+
+    /** Resolves open conditions of one shop whose subject names none of these shops (or no shop at all). */
+    private void resolveConditionsOfNoShop(Set<String> reconciled) {
+        Instant now = clock.instant();
+        openConditions().stream().filter(r -> StockConditions.OF_ONE_SHOP.contains(r.type()))
+                .filter(r -> StockConditions.shopOf(r.subject()).filter(reconciled::contains).isEmpty())
+                .forEach(r -> exceptions.resolve(r.id(), RESOLVER, now));
+    }
+
+    private List<ExceptionRecord> openConditions() {
+        return exceptions.listOpen(100_000).stream()
+                .filter(r -> r.status() == ExceptionStatus.OPEN && StockConditions.ALL.contains(r.type())).toList();
     }
 }

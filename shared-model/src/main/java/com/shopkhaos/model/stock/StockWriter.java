@@ -6,6 +6,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionType;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ final class StockWriter {
     }
 
     /** What the shop shows of these rows is unknown now: the next push writes them whatever the record says. */
-    private void release(java.util.Collection<Held> rows) {
+    private void release(Collection<Held> rows) {
         for (Held h : rows) {
             try {
                 webStock.failed(key(h.sku()));
@@ -157,12 +158,12 @@ final class StockWriter {
         refused.add(row.sku());
         open.remove(row.sku());
         webStock.forget(key(row.sku()));
-        exceptions.raise(ExceptionRecord.open(ExceptionType.STOCK_PUSH_REFUSED, row.sku(), "the shop refused stock "
-                + row.stock() + " for " + row.sku() + ": " + reason, "", clock.instant()));
+        exceptions.raise(ExceptionRecord.open(ExceptionType.STOCK_PUSH_REFUSED, StockConditions.subject(shopId, row.sku()),
+                "the shop refused stock " + row.stock() + " for " + row.sku() + ": " + reason, "", clock.instant()));
         LOG.log(Level.WARNING, "shop refused stock for " + row.sku() + ": " + reason);
     }
 
-    private String key(String sku) {
-        return StockPushService.key(shopId, sku);
+    private ShopSku key(String sku) {
+        return new ShopSku(shopId, sku);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Port: per shop SKU ({@code shopId#sku}), its Shopware product id (a cache, so SKUs are looked up once) and who may
+ * Port: per shop SKU ({@link ShopSku}), its Shopware product id (a cache, so SKUs are looked up once) and who may
  * write its stock to the shop. DynamoDB table {@code web-stock}; every change is one conditional write to one item.
  *
  * <p>The shop's stock of a SKU is written only by the winner of a {@link #claim}: "figure F worked out from the
@@ -28,11 +28,11 @@ public interface WebStock {
      * @param writing    claimers that have not confirmed yet (a claimer that died leaves it above 0: always written)
      * @param failures   writes that failed (the shop may or may not show them); a confirm sees whether one came since its claim
      */
-    record Entry(String sku, String productId, boolean closeout, Integer lastPushed, Instant pushedAt, String claimCode,
+    record Entry(ShopSku sku, String productId, boolean closeout, Integer lastPushed, Instant pushedAt, String claimCode,
                  long claimSeq, Integer claimed, int writing, long failures) {
 
         /** An entry nobody has claimed yet. */
-        public Entry(String sku, String productId, boolean closeout, Integer lastPushed, Instant pushedAt) {
+        public Entry(ShopSku sku, String productId, boolean closeout, Integer lastPushed, Instant pushedAt) {
             this(sku, productId, closeout, lastPushed, pushedAt, null, 0, null, 0, 0);
         }
 
@@ -60,20 +60,20 @@ public interface WebStock {
     record Claimed(Claim claim, long failures) {
     }
 
-    Map<String, Entry> find(Collection<String> skus);
+    Map<ShopSku, Entry> find(Collection<ShopSku> skus);
 
     /** Adds an entry for a SKU found in the shop (its stock as read there), unless the SKU has one already. */
     void remember(Entry entry);
 
     /** Forgets a SKU (its product was deleted in the shop): it is looked up again next time. */
-    void forget(String sku);
+    void forget(ShopSku sku);
 
     /**
      * Claims the SKU's stock for {@code figure} unless a claim of a later sequence of the same code is recorded (an
      * equal one wins again: a retry). With {@code keepIfShown}, when the shop surely shows the figure already
      * ({@link Entry#shows}), the claim is recorded without a write ({@link Claim#KEPT}). Creates the entry when absent.
      */
-    Claimed claim(String sku, String productId, boolean closeout, Figure figure, boolean keepIfShown);
+    Claimed claim(ShopSku sku, String productId, boolean closeout, Figure figure, boolean keepIfShown);
 
     /**
      * After the shop confirmed our write of {@code written}: when the newest claim is still that figure, this claimer
@@ -81,8 +81,8 @@ public interface WebStock {
      * {@code failuresAtClaim}); answers empty. When a newer claim has another figure, answers it: write it to the shop
      * (our write may have landed after the newer claimer's) and confirm again; this claimer stays counted meanwhile.
      */
-    OptionalInt confirm(String sku, int written, long failuresAtClaim, Instant at);
+    OptionalInt confirm(ShopSku sku, int written, long failuresAtClaim, Instant at);
 
     /** Our write failed (the shop may or may not show it): what the shop shows is unknown now; this claimer is done. */
-    void failed(String sku);
+    void failed(ShopSku sku);
 }

@@ -9,11 +9,11 @@ import java.util.OptionalInt;
 
 /** The web-stock table in memory: each method one atomic conditional write to one entry, as in DynamoDB. */
 final class InMemoryWebStock implements WebStock {
-    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<ShopSku, Entry> entries = new HashMap<>();
 
     @Override
-    public synchronized Map<String, Entry> find(Collection<String> skus) {
-        Map<String, Entry> found = new HashMap<>();
+    public synchronized Map<ShopSku, Entry> find(Collection<ShopSku> skus) {
+        Map<ShopSku, Entry> found = new HashMap<>();
         skus.stream().filter(entries::containsKey).forEach(s -> found.put(s, entries.get(s)));
         return found;
     }
@@ -24,12 +24,12 @@ final class InMemoryWebStock implements WebStock {
     }
 
     @Override
-    public synchronized void forget(String sku) {
+    public synchronized void forget(ShopSku sku) {
         entries.remove(sku);
     }
 
     @Override
-    public synchronized Claimed claim(String sku, String productId, boolean closeout, Figure figure, boolean keepIfShown) {
+    public synchronized Claimed claim(ShopSku sku, String productId, boolean closeout, Figure figure, boolean keepIfShown) {
         Entry e = entries.get(sku);
         if (e == null) {
             e = new Entry(sku, productId, closeout, null, null);
@@ -45,7 +45,7 @@ final class InMemoryWebStock implements WebStock {
     }
 
     @Override
-    public synchronized OptionalInt confirm(String sku, int written, long failuresAtClaim, Instant at) {
+    public synchronized OptionalInt confirm(ShopSku sku, int written, long failuresAtClaim, Instant at) {
         Entry e = entries.get(sku);
         if (e == null) {
             return OptionalInt.empty();
@@ -60,7 +60,7 @@ final class InMemoryWebStock implements WebStock {
     }
 
     @Override
-    public synchronized void failed(String sku) {
+    public synchronized void failed(ShopSku sku) {
         Entry e = entries.get(sku);
         if (e != null) {
             entries.put(sku, new Entry(sku, e.productId(), e.closeout(), null, e.pushedAt(), e.claimCode(), e.claimSeq(),
@@ -68,7 +68,7 @@ final class InMemoryWebStock implements WebStock {
         }
     }
 
-    synchronized Entry entry(String sku) {
+    synchronized Entry entry(ShopSku sku) {
         return entries.get(sku);
     }
 }

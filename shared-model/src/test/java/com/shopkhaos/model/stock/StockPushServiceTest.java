@@ -115,36 +115,7 @@ class StockPushServiceTest {
         }
     };
 
-    private final InFlightOrders inFlight = new InFlightOrders() {
-        @Override
-        public Set<String> hold(String orderId, String orderNumber, Map<String, Integer> quantityByStockCode, Instant at) {
-            return Set.of();
-        }
-
-        @Override
-        public Set<String> release(String orderId) {
-            return Set.of();
-        }
-
-        @Override
-        public Set<String> imported(String orderId, Instant at) {
-            return Set.of();
-        }
-
-        @Override
-        public void forget(String stockCode, String orderId) {
-        }
-
-        @Override
-        public List<InFlightHold> holds(String stockCode) {
-            return List.of();
-        }
-
-        @Override
-        public List<InFlightHold> all() {
-            return List.of();
-        }
-    };
+    private final InFlightOrders inFlight = new InFlightOrders(new InMemoryInFlightHolds(), versions);
 
     private final ShopRegistry shops = new ShopRegistry() {
         @Override
@@ -224,7 +195,7 @@ class StockPushServiceTest {
     }
 
     private WebStock.Entry record() {
-        return webStock.entry(SHOP + "#" + CODE);
+        return webStock.entry(new ShopSku(SHOP, CODE));
     }
 
     private static boolean writes(List<ShopProducts.StockWrite> writes, int stock) {
