@@ -126,7 +126,7 @@ class OrderTranslationTest {
                         "rate-HAT-BEANIE-NVY"),
                 Arguments.of("Khaos tax code with no percentage", "free-shipping", (Consumer<ObjectNode>) o -> { },
                         Map.of("HAT-BEANIE-NVY", new CatalogueItem("1", "HAT-BEANIE-NVY", "", "", "9", Optional.empty(), false,
-                                false, true, true, false, false, java.time.Instant.EPOCH)), ExceptionType.VAT_MISMATCH, "tax-code-9"),
+                                false, true, true, false, false, java.time.Instant.EPOCH)), ExceptionType.UNKNOWN_TAX_RATE_CODE, "tax-code-9"),
                 Arguments.of("VAT off by more than rounding", "free-shipping",
                         (Consumer<ObjectNode>) o -> ((ObjectNode) o.path("price").path("calculatedTaxes").get(0)).put("tax", 2.53),
                         Map.<String, CatalogueItem>of(), ExceptionType.VAT_MISMATCH, "vat-20"),

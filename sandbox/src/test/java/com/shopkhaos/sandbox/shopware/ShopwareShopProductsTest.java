@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.shopkhaos.infra.shopware.ShopwareAdminClient;
 import com.shopkhaos.infra.shopware.ShopwareClients;
 import com.shopkhaos.infra.shopware.ShopwareShopProducts;
+import com.shopkhaos.model.app.InMemoryShopRegistry;
 import com.shopkhaos.model.app.ShopRegistration;
-import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.stock.ShopProducts;
 import com.shopkhaos.simulators.shopware.SimulatedShop;
 import java.time.Clock;
@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,26 +32,8 @@ class ShopwareShopProductsTest {
         shop = new SimulatedShop();
         ShopRegistration registration = ShopRegistration.pending(SHOP, shop.server.baseUrl(), "s", Instant.now())
                 .confirmed(shop.server.baseUrl(), shop.app.confirmedApiKey, shop.app.confirmedSecretKey, Instant.now());
-        ShopRegistry registry = new ShopRegistry() {
-            @Override
-            public Optional<ShopRegistration> find(String shopId) {
-                return SHOP.equals(shopId) ? Optional.of(registration) : Optional.empty();
-            }
-
-            @Override
-            public void save(ShopRegistration r) {
-            }
-
-            @Override
-            public boolean remove(String shopId) {
-                return false;
-            }
-
-            @Override
-            public List<String> shopIds() {
-                return List.of(SHOP);
-            }
-        };
+        InMemoryShopRegistry registry = new InMemoryShopRegistry();
+        registry.save(registration);
         products = new ShopwareShopProducts(new ShopwareClients(registry, ShopwareAdminClient.defaultHttpClient(), Clock.systemUTC()));
     }
 

@@ -201,7 +201,7 @@ public final class OrderTranslator {
                 continue;
             }
             if (item.get().taxRatePercent().isEmpty()) {
-                problem(ExceptionType.VAT_MISMATCH, "tax-code-" + item.get().taxRateCode(), "Khaos item " + code
+                problem(ExceptionType.UNKNOWN_TAX_RATE_CODE, "tax-code-" + item.get().taxRateCode(), "Khaos item " + code
                         + " has tax rate code \"" + item.get().taxRateCode() + "\", which has no percentage in KHAOS_TAX_RATES");
                 continue;
             }

@@ -1,6 +1,7 @@
 package com.shopkhaos.model.ledger;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The order ledger port in memory, with the same conditional writes as the table (create once; update only from the
- * version read). {@link #beforeNextUpdate} lets a test put another writer's change in between a read and a write;
+ * version read); orders in a state that changed before a time come longest-waiting first, as the port says.
+ * {@link #beforeNextUpdate} lets a test put another writer's change in between a read and a write;
  * {@link #beforeEveryUpdate} does so on every write.
  */
 public final class InMemoryOrderLedger implements OrderLedger {
@@ -54,7 +56,8 @@ public final class InMemoryOrderLedger implements OrderLedger {
 
     @Override
     public List<OrderLedgerEntry> inStateChangedBefore(OrderState state, Instant before, int limit) {
-        return entries.values().stream().filter(e -> e.state() == state && e.updatedAt().isBefore(before)).limit(limit).toList();
+        return entries.values().stream().filter(e -> e.state() == state && e.updatedAt().isBefore(before))
+                .sorted(Comparator.comparing(OrderLedgerEntry::updatedAt)).limit(limit).toList();
     }
 
     @Override

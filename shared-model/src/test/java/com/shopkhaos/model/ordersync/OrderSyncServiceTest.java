@@ -17,6 +17,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.exceptionledger.InMemoryExceptionLedger;
+import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.InMemoryKhaosCatalogue;
 import com.shopkhaos.model.khaos.InMemoryKhaosStockLevels;
 import com.shopkhaos.model.khaos.StockLevel;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +182,21 @@ class OrderSyncServiceTest {
 
         ShopOrder next = inShop(order(2).line(HAT, 1, "15.00").build());
         assertThat(placed(next)).as("the next order is not held up").isEqualTo(OrderState.READY);
+    }
+
+    @Test
+    void aKhaosItemWhoseTaxCodeHasNoPercentage_holdsTheOrderAsAnUnknownTaxRateCode_theSameTypeTheChannelRaises() {
+        catalogue.add(new CatalogueItem("7001", "GLOVES-WOOL", "GLOVES-WOOL", "", "9", Optional.empty(), false, false, true,
+                true, false, false, NOW));
+        ShopOrder order = inShop(order(1).line(SCARF, 1, "20.00").line("GLOVES-WOOL", 1, "12.00").build());
+
+        assertThat(placed(order)).isEqualTo(OrderState.QUARANTINED);
+
+        String unknownRate = id(ExceptionType.UNKNOWN_TAX_RATE_CODE, order, "tax-code-9");
+        assertThat(exceptions.records).containsOnlyKeys(unknownRate);
+        assertThat(exceptions.records.get(unknownRate).reason())
+                .isEqualTo("Khaos item GLOVES-WOOL has tax rate code \"9\", which has no percentage in KHAOS_TAX_RATES");
+        assertThat(entry(order).exceptionIds()).containsExactly(unknownRate);
     }
 
     @Test
