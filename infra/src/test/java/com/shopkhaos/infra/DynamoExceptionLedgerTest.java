@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import java.time.Instant;
 import java.util.Random;
@@ -21,8 +22,8 @@ class DynamoExceptionLedgerTest {
     @Test
     void raise_twice_keepsOneRecord_andCountsTheRepeat() {
         String subject = subject();
-        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, subject, "first", "{x", t0));
-        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, subject, "second", "{y", t0.plusSeconds(60)));
+        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, ExceptionSubject.other(subject), "first", "{x", t0));
+        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, ExceptionSubject.other(subject), "second", "{y", t0.plusSeconds(60)));
 
         ExceptionRecord stored = adapters.exceptions.find(ExceptionRecord.idFor(ExceptionType.WEBHOOK_UNREADABLE, subject)).orElseThrow();
         assertThat(stored.occurrences()).isEqualTo(2);
@@ -38,12 +39,12 @@ class DynamoExceptionLedgerTest {
     void resolvedProblem_opensAgain_whenItComesBack() {
         String subject = subject();
         String id = ExceptionRecord.idFor(ExceptionType.WEBHOOK_WITHOUT_EVENT_ID, subject);
-        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_WITHOUT_EVENT_ID, subject, "r", "", t0));
+        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_WITHOUT_EVENT_ID, ExceptionSubject.other(subject), "r", "", t0));
         assertThat(adapters.exceptions.resolve(id, "ops@shop", t0.plusSeconds(10))).isTrue();
         assertThat(adapters.exceptions.find(id).orElseThrow().status()).isEqualTo(ExceptionStatus.RESOLVED);
         assertThat(adapters.exceptions.find(id).orElseThrow().resolvedBy()).isEqualTo("ops@shop");
 
-        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_WITHOUT_EVENT_ID, subject, "again", "", t0.plusSeconds(20)));
+        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_WITHOUT_EVENT_ID, ExceptionSubject.other(subject), "again", "", t0.plusSeconds(20)));
         ExceptionRecord reopened = adapters.exceptions.find(id).orElseThrow();
         assertThat(reopened.status()).isEqualTo(ExceptionStatus.OPEN);
         assertThat(reopened.resolvedAt()).isNull();
@@ -64,7 +65,7 @@ class DynamoExceptionLedgerTest {
         }
         String evidence = body.toString();
         String subject = subject();
-        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, subject, "big", evidence, t0));
+        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, ExceptionSubject.other(subject), "big", evidence, t0));
         assertThat(adapters.exceptions.find(ExceptionRecord.idFor(ExceptionType.WEBHOOK_UNREADABLE, subject))
                 .orElseThrow().evidence()).isEqualTo(evidence);
     }
@@ -74,8 +75,8 @@ class DynamoExceptionLedgerTest {
         Instant later = Instant.parse("2099-01-01T00:00:00Z");
         String older = subject();
         String newer = subject();
-        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, older, "a", "", later));
-        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, newer, "b", "", later.plusSeconds(1)));
+        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, ExceptionSubject.other(older), "a", "", later));
+        adapters.exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, ExceptionSubject.other(newer), "b", "", later.plusSeconds(1)));
         assertThat(adapters.exceptions.listOpen(2)).extracting(ExceptionRecord::subject).containsExactly(newer, older);
     }
 }
