@@ -2,7 +2,7 @@
 // markup: order data is customer input. The page's Content-Security-Policy lets no inline script run either.
 (function () {
   'use strict';
-  var state = { page: 1, size: 50, current: null, cures: [], signIn: { mode: 'session' }, token: null };
+  var state = { page: 1, size: 50, cursors: [], next: null, current: null, cures: [], signIn: { mode: 'session' }, token: null };
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -32,7 +32,14 @@
   }
 
   function query() {
-    var q = '?status=' + encodeURIComponent(byId('filter-status').value) + '&page=' + state.page + '&size=' + state.size;
+    // open problems come in numbered pages; lists with resolved ones carry on from the last answer's cursor
+    var status = byId('filter-status').value;
+    var q = '?status=' + encodeURIComponent(status) + '&size=' + state.size;
+    if (status === 'OPEN') {
+      q += '&page=' + state.page;
+    } else if (state.cursors.length > 0) {
+      q += '&cursor=' + encodeURIComponent(state.cursors[state.cursors.length - 1]);
+    }
     if (byId('filter-type').value) { q += '&type=' + encodeURIComponent(byId('filter-type').value); }
     if (byId('filter-older').value) { q += '&olderThanHours=' + encodeURIComponent(byId('filter-older').value); }
     if (byId('filter-search').value.trim()) { q += '&q=' + encodeURIComponent(byId('filter-search').value.trim()); }
@@ -59,6 +66,13 @@
         tr.addEventListener('click', function () { openException(e.id); });
         rows.appendChild(tr);
       });
+      if (r.body.total === undefined) {
+        state.next = r.body.next;
+        byId('page-info').textContent = 'page ' + (state.cursors.length + 1) + (r.body.next ? ', more follow' : ', the last');
+        byId('prev-page').disabled = state.cursors.length === 0;
+        byId('next-page').disabled = !r.body.next;
+        return;
+      }
       var pages = Math.max(1, Math.ceil(r.body.total / r.body.size));
       byId('page-info').textContent = r.body.total + ' problem(s), page ' + r.body.page + ' of ' + pages;
       byId('prev-page').disabled = r.body.page <= 1;
@@ -223,10 +237,18 @@
   document.querySelectorAll('nav.tabs button').forEach(function (b) {
     b.addEventListener('click', function () { show(b.dataset.tab); });
   });
-  byId('apply-filters').addEventListener('click', function () { state.page = 1; loadList(); });
-  byId('filter-search').addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { state.page = 1; loadList(); } });
-  byId('prev-page').addEventListener('click', function () { state.page = Math.max(1, state.page - 1); loadList(); });
-  byId('next-page').addEventListener('click', function () { state.page += 1; loadList(); });
+  function firstPage() { state.page = 1; state.cursors = []; loadList(); }
+  function cursorPaged() { return byId('filter-status').value !== 'OPEN'; }
+  byId('apply-filters').addEventListener('click', firstPage);
+  byId('filter-search').addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { firstPage(); } });
+  byId('prev-page').addEventListener('click', function () {
+    if (cursorPaged()) { state.cursors.pop(); } else { state.page = Math.max(1, state.page - 1); }
+    loadList();
+  });
+  byId('next-page').addEventListener('click', function () {
+    if (cursorPaged()) { if (state.next) { state.cursors.push(state.next); } } else { state.page += 1; }
+    loadList();
+  });
   byId('detail-retry').addEventListener('click', function () { act('retry'); });
   byId('detail-resolve').addEventListener('click', function () { act('resolve'); });
   byId('retry-type').addEventListener('click', function () {

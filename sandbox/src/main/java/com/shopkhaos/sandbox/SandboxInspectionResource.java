@@ -409,7 +409,7 @@ public class SandboxInspectionResource {
             for (int i = 1; i <= count; i++) {
                 String sku = String.format("GEN-%07d", i);
                 java.time.Instant at = now.minusSeconds(i);
-                done.add(pool.submit(() -> exceptionLedger.raise(com.shopkhaos.model.exceptionledger.ExceptionRecord.open(
+                done.add(pool.submit(() -> exceptionLedger.raise(com.shopkhaos.model.exceptionledger.ExceptionRecord.openForStock(
                         com.shopkhaos.model.exceptionledger.ExceptionType.STOCK_PUSH_REFUSED, sku,
                         "generated for a measurement: the shop refused stock for " + sku, "", at))));
             }

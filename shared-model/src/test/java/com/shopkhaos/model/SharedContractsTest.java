@@ -11,6 +11,7 @@ import com.shopkhaos.model.events.OrderEventType;
 import com.shopkhaos.model.events.UnsupportedMessageVersionException;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.signing.HmacSignature;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ class SharedContractsTest {
 
     @Test
     void exceptionId_isTypeAndSubject_soARepeatLandsOnTheSameRecord() {
-        ExceptionRecord first = ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, "webhook-abc", "r1", "", t0);
-        ExceptionRecord again = ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, "webhook-abc", "r2", "", t0.plusSeconds(9));
+        ExceptionRecord first = ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, ExceptionSubject.other("webhook-abc"), "r1", "", t0);
+        ExceptionRecord again = ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, ExceptionSubject.other("webhook-abc"), "r2", "", t0.plusSeconds(9));
         assertThat(first.id()).isEqualTo("WEBHOOK_UNREADABLE#webhook-abc").isEqualTo(again.id());
         assertThat(first.status()).isEqualTo(ExceptionStatus.OPEN);
         assertThat(first.suggestedAction()).isEqualTo(ExceptionType.WEBHOOK_UNREADABLE.suggestedAction());
@@ -33,8 +34,8 @@ class SharedContractsTest {
 
     @Test
     void exceptionRecord_refusesAnIdThatIsNotTypeAndSubject() {
-        assertThatThrownBy(() -> new ExceptionRecord("made-up", ExceptionType.WEBHOOK_UNREADABLE, "s", ExceptionStatus.OPEN,
-                "", "", "", t0, t0, 1, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ExceptionRecord("made-up", ExceptionType.WEBHOOK_UNREADABLE, ExceptionSubject.other("s"),
+                ExceptionStatus.OPEN, "", "", "", t0, t0, 1, null, null, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -7,9 +7,14 @@ import com.shopkhaos.infra.web.JaxRsExchange;
 import com.shopkhaos.infra.web.OpsAccess;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.TimelineEntry;
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.ops.ExceptionActions;
+import com.shopkhaos.model.ops.ExceptionListing;
 import com.shopkhaos.model.ops.ExceptionQuery;
+import com.shopkhaos.model.ops.ExceptionViews;
 import com.shopkhaos.model.ops.OpsAction;
-import com.shopkhaos.model.ops.OpsConsoleService;
+import com.shopkhaos.model.ops.OpsMappings;
+import com.shopkhaos.model.ops.ProblemSummary;
 import com.shopkhaos.model.ordersync.OrderRetryService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -24,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,14 +37,15 @@ import java.util.Optional;
 /**
  * The ops API's routes, defined once for the Lambda and the sandbox (each declares a subclass with {@code @Path("/ops")}):
  * the exception ledger under {@code /ops/api} (list, one with its order's timeline, resolve with a note, retry, retry a
- * whole type), an order's view, and the older {@code POST /ops/orders/{ref}/retry}. Every route but {@code /ops/health}
+ * whole type), an order's view, the mappings, the summary, and the older {@code POST /ops/orders/{ref}/retry}. The use
+ * cases answer in types; the JSON words they always had are chosen here. Every route but {@code /ops/health}
  * needs a caller ({@link OpsAccess}); every action is recorded with who and when.
  */
-@RegisterForReflection(targets = {OpsConsoleService.ExceptionSummary.class, OpsConsoleService.ExceptionPage.class,
-        OpsConsoleService.OrderView.class, OpsConsoleService.ExceptionDetail.class, OpsConsoleService.ActionResult.class,
-        OpsConsoleService.BulkResult.class, OpsConsoleService.MappingSaved.class, OpsAction.class, TimelineEntry.class,
+@RegisterForReflection(targets = {ExceptionViews.ExceptionSummary.class, ExceptionListing.NumberedPage.class,
+        ExceptionViews.OrderView.class, ExceptionListing.ExceptionDetail.class, ExceptionActions.BulkResult.class,
+        OpsMappings.MappingSaved.class, OpsAction.class, TimelineEntry.class,
         com.shopkhaos.model.ordersync.OrderMappings.Overrides.class, com.shopkhaos.model.ops.ConsoleSignIn.class,
-        OpsConsoleService.Summary.class, OpsConsoleService.KindSummary.class})
+        ProblemSummary.Summary.class, ProblemSummary.KindSummary.class})
 public abstract class OpsEndpoints {
     /** The console's session cookie (HttpOnly, SameSite=Strict, path /ops). */
     public static final String SESSION_COOKIE = "ops_session";
@@ -48,7 +55,16 @@ public abstract class OpsEndpoints {
     OrderRetryService retries;
 
     @Inject
-    OpsConsoleService console;
+    ExceptionListing listing;
+
+    @Inject
+    ExceptionActions exceptionActions;
+
+    @Inject
+    OpsMappings opsMappings;
+
+    @Inject
+    ProblemSummary problems;
 
     @Inject
     OpsAccess access;
@@ -124,7 +140,7 @@ public abstract class OpsEndpoints {
     @GET
     @Path("api/summary")
     public Response summary(@Context HttpHeaders headers) {
-        return as(headers, who -> json(200, console.summary()));
+        return as(headers, who -> json(200, problems.summary()));
     }
 
     @GET
@@ -137,7 +153,7 @@ public abstract class OpsEndpoints {
     @GET
     @Path("api/mappings")
     public Response mappings(@Context HttpHeaders headers) {
-        return as(headers, who -> json(200, console.mappings()));
+        return as(headers, who -> json(200, opsMappings.current()));
     }
 
     @POST
@@ -150,8 +166,8 @@ public abstract class OpsEndpoints {
                 return error(400, "send {\"kind\": \"SKU\", \"key\": \"...\", \"value\": \"...\"} as JSON");
             }
             try {
-                return json(200, console.saveMapping(kind.get(), field(body, "key").orElse(""), field(body, "value").orElse(""), who));
-            } catch (OpsConsoleService.BadMappingException e) {
+                return json(200, opsMappings.save(kind.get(), field(body, "key").orElse(""), field(body, "value").orElse(""), who));
+            } catch (OpsMappings.BadMappingException e) {
                 return error(400, e.getMessage());
             }
         });
@@ -224,8 +240,8 @@ public abstract class OpsEndpoints {
             Map<String, String> params = new HashMap<>();
             uri.getQueryParameters().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
             try {
-                return json(200, console.list(ExceptionQuery.parse(params)));
-            } catch (ExceptionQuery.BadQueryException e) {
+                return json(200, listAnswer(listing.list(ExceptionQuery.parse(params))));
+            } catch (ExceptionQuery.BadQueryException | ExceptionLedger.BadCursorException e) {
                 return error(400, e.getMessage());
             }
         });
@@ -234,7 +250,7 @@ public abstract class OpsEndpoints {
     @GET
     @Path("api/exceptions/{id}")
     public Response exception(@Context HttpHeaders headers, @PathParam("id") String id) {
-        return as(headers, who -> console.exception(id).map(d -> json(200, d)).orElseGet(() -> error(404, "no exception " + id)));
+        return as(headers, who -> listing.exception(id).map(d -> json(200, d)).orElseGet(() -> error(404, "no exception " + id)));
     }
 
     @POST
@@ -250,8 +266,8 @@ public abstract class OpsEndpoints {
             if (note.length() > 1000) {
                 return error(400, "a note is at most 1000 characters");
             }
-            OpsConsoleService.ActionResult result = console.resolve(id, note, who);
-            return json(result.found() ? 200 : 404, result);
+            ExceptionActions.ActionResult result = exceptionActions.resolve(id, note, who);
+            return json(result.found() ? 200 : 404, actionAnswer(result));
         });
     }
 
@@ -260,12 +276,12 @@ public abstract class OpsEndpoints {
     @Consumes(MediaType.WILDCARD)
     public Response retryException(@Context HttpHeaders headers, @PathParam("id") String id) {
         return as(headers, who -> {
-            OpsConsoleService.ActionResult result = console.retry(id, who);
+            ExceptionActions.ActionResult result = exceptionActions.retry(id, who);
             return json(switch (result.outcome()) {
-                case "queued" -> 202;
-                case "not-found" -> 404;
-                default -> 409;
-            }, result);
+                case QUEUED -> 202;
+                case NOT_FOUND -> 404;
+                case DONE, NOT_RETRYABLE -> 409;
+            }, actionAnswer(result));
         });
     }
 
@@ -280,14 +296,42 @@ public abstract class OpsEndpoints {
             } catch (IllegalArgumentException e) {
                 return error(404, "no exception type " + type);
             }
-            return json(202, console.retryAll(t, who));
+            return json(202, exceptionActions.retryAll(t, who));
         });
     }
 
     @GET
     @Path("api/orders/{orderNumber}")
     public Response order(@Context HttpHeaders headers, @PathParam("orderNumber") String number) {
-        return as(headers, who -> console.order(number).map(o -> json(200, o)).orElseGet(() -> error(404, "no order " + number)));
+        return as(headers, who -> listing.order(number).map(o -> json(200, o)).orElseGet(() -> error(404, "no order " + number)));
+    }
+
+    /** Open problems: {@code {items, total, page, size}}; with resolved ones: {@code {items, size, next}} (null at the end). */
+    private static Map<String, Object> listAnswer(ExceptionListing.ExceptionList list) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", list.items());
+        if (list instanceof ExceptionListing.NumberedPage numbered) {
+            json.put("total", numbered.total());
+            json.put("page", numbered.page());
+            json.put("size", numbered.size());
+        } else if (list instanceof ExceptionListing.ContinuedPage continued) {
+            json.put("size", continued.size());
+            json.put("next", continued.next().map(ExceptionQuery.ListCursor::token).orElse(null));
+        }
+        return json;
+    }
+
+    /** An action's answer: {@code {outcome, message}}, the outcome as {@code done}, {@code queued}, {@code not-found}, {@code not-retryable}. */
+    private static Map<String, String> actionAnswer(ExceptionActions.ActionResult result) {
+        Map<String, String> json = new LinkedHashMap<>();
+        json.put("outcome", switch (result.outcome()) {
+            case DONE -> "done";
+            case QUEUED -> "queued";
+            case NOT_FOUND -> "not-found";
+            case NOT_RETRYABLE -> "not-retryable";
+        });
+        json.put("message", result.message());
+        return json;
     }
 
     private Response as(HttpHeaders headers, java.util.function.Function<String, Response> call) {

@@ -7,16 +7,22 @@ import com.shopkhaos.infra.secrets.OpsApiKeySource;
 import com.shopkhaos.infra.web.JwtClaimsAccess;
 import com.shopkhaos.infra.web.OpsAccess;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ops.ConsoleSessions;
 import com.shopkhaos.model.ops.OpsActionLog;
-import com.shopkhaos.model.ops.OpsConsoleService;
+import com.shopkhaos.model.ops.ExceptionActions;
+import com.shopkhaos.model.ops.ExceptionListing;
+import com.shopkhaos.model.ops.ExceptionViews;
+import com.shopkhaos.model.ops.OpsMappings;
+import com.shopkhaos.model.ops.ProblemSummary;
 import com.shopkhaos.model.ordersync.OrderMappings;
 import com.shopkhaos.model.ordersync.OrderRetryService;
 import com.shopkhaos.model.stock.StockChangePublisher;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -76,11 +82,36 @@ public class OpsWiring {
 
     @Produces
     @Singleton
-    OpsConsoleService opsConsole(ExceptionLedger exceptions, OrderLedger ledger, OpsActionLog actions, OrderRetryService retries,
-                                 StockChangePublisher stockChanges, OrderMappings mappings, Clock clock,
-                                 com.shopkhaos.model.khaos.KhaosCatalogue catalogue,
-                                 KhaosOrderSettings orders) {
-        return new OpsConsoleService(exceptions, ledger, actions, retries, stockChanges, mappings, clock, catalogue,
-                java.util.List.copyOf(orders.couriers().values()));
+    ExceptionViews exceptionViews(ExceptionLedger exceptions, OrderLedger ledger) {
+        return new ExceptionViews(exceptions, ledger);
+    }
+
+    @Produces
+    @Singleton
+    OpsMappings opsMappings(ExceptionLedger exceptions, OrderMappings mappings, OpsActionLog actions,
+                            StockChangePublisher stockChanges, ExceptionViews views, Clock clock, KhaosCatalogue catalogue,
+                            KhaosOrderSettings orders) {
+        return new OpsMappings(exceptions, mappings, actions, stockChanges, views, clock, Optional.of(catalogue),
+                List.copyOf(orders.couriers().values()));
+    }
+
+    @Produces
+    @Singleton
+    ExceptionListing exceptionListing(ExceptionLedger exceptions, ExceptionViews views, OpsActionLog actions,
+                                      OpsMappings mappings, Clock clock) {
+        return new ExceptionListing(exceptions, views, actions, mappings, clock);
+    }
+
+    @Produces
+    @Singleton
+    ExceptionActions exceptionActions(ExceptionLedger exceptions, OpsActionLog actions, OrderRetryService retries,
+                                      StockChangePublisher stockChanges, OrderMappings mappings, Clock clock) {
+        return new ExceptionActions(exceptions, actions, retries, stockChanges, mappings, clock);
+    }
+
+    @Produces
+    @Singleton
+    ProblemSummary problemSummary(ExceptionLedger exceptions, Clock clock) {
+        return new ProblemSummary(exceptions, clock);
     }
 }

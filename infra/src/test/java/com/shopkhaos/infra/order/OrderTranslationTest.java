@@ -208,9 +208,9 @@ class OrderTranslationTest {
         Map<String, CatalogueItem> catalogue = new java.util.HashMap<>(OrderFixtures.catalogue());
         catalogue.putAll(changes);
         List<String> subjects = translate(first, OrderFixtures.policy(), catalogue).problems().stream()
-                .map(p -> p.subject(first.path("orderNumber").asText())).toList();
+                .map(p -> p.subject(first.path("orderNumber").asText()).text()).toList();
         assertThat(translate(second, OrderFixtures.policy(), catalogue).problems().stream()
-                .map(p -> p.subject(second.path("orderNumber").asText())).toList()).isEqualTo(subjects);
+                .map(p -> p.subject(second.path("orderNumber").asText()).text()).toList()).isEqualTo(subjects);
     }
 
     @org.junit.jupiter.api.Test

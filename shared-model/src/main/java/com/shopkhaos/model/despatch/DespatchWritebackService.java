@@ -3,6 +3,7 @@ package com.shopkhaos.model.despatch;
 import com.shopkhaos.model.order.ShopStates;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosShipment;
@@ -81,19 +82,19 @@ public final class DespatchWritebackService {
         } catch (WritebackBusyException e) {
             // not a failure yet: the other write-back finishes, and this one writes what it knows on its next try
             if (attempt >= settings.alertAfterAttempts()) {
-                exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, subject(notice), "step \"waiting for "
+                exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, writtenBack(notice), "step \"waiting for "
                         + "another write-back of this order\" failed " + attempt + " times", notice.reason(), clock.instant()));
             }
             throw e;
         } catch (WritebackStepFailedException e) {
             if (attempt >= settings.alertAfterAttempts()) {
-                exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, subject(notice), "step \"" + e.step()
+                exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, writtenBack(notice), "step \"" + e.step()
                         + "\" failed " + attempt + " times; last: " + e.getCause().getMessage(), notice.reason(), clock.instant()));
             }
             throw e;
         } catch (RuntimeException e) {
             if (attempt >= settings.alertAfterAttempts()) {
-                exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, subject(notice), "step \"reading the "
+                exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, writtenBack(notice), "step \"reading the "
                         + "integration's own records\" failed " + attempt + " times; last: " + e.getMessage(), notice.reason(),
                         clock.instant()));
             }
@@ -129,7 +130,7 @@ public final class DespatchWritebackService {
     private Result writeBackLocked(DespatchNotice notice) {
         Optional<OrderLedgerEntry> found = ledger.find(notice.orderId());
         if (found.isEmpty()) {
-            raiseOnce(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, subject(notice), "despatch work for order "
+            raiseOnce(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, ExceptionSubject.other(subject(notice)), "despatch work for order "
                     + subject(notice) + " (Khaos " + notice.khaosOrderCode() + "), which this channel has no record of");
             return new Result(Outcome.UNKNOWN_ORDER, Optional.empty(), "no such order in the ledger");
         }
@@ -159,11 +160,11 @@ public final class DespatchWritebackService {
                 }
                 continue; // someone moved it meanwhile (another copy of this work): read it again and decide afresh
             } catch (ShopDeliveries.WriteRefusedException e) {
-                exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, subject(notice), "the shop refused "
+                exceptions.raise(ExceptionRecord.open(ExceptionType.WRITEBACK_FAILED, writtenBack(notice), "the shop refused "
                         + "what we wrote: " + e.getMessage(), notice.reason(), clock.instant()));
                 return new Result(Outcome.HELD, Optional.of(plan), e.getMessage());
             }
-            plan.notices().forEach(n -> raiseOnce(n.type(), entry.orderNumber(), n.reason()));
+            plan.notices().forEach(n -> raiseOnce(n.type(), ExceptionSubject.order(entry.orderNumber()), n.reason()));
             resolveFailure(entry);
             if (done.isEmpty()) {
                 if (plan.progress() != ShippedUnits.Progress.NONE && awaitsWriteBack(entry.state())) {
@@ -246,7 +247,7 @@ public final class DespatchWritebackService {
         List<String> reasons = new ArrayList<>();
         boolean anyNew = false;
         for (DespatchPlan.Problem p : problems) {
-            anyNew |= raiseOnce(p.type(), entry.orderNumber(), p.reason());
+            anyNew |= raiseOnce(p.type(), ExceptionSubject.order(entry.orderNumber()), p.reason());
             reasons.add(p.reason());
         }
         if (anyNew) {
@@ -282,8 +283,13 @@ public final class DespatchWritebackService {
     }
 
     /** Raises it unless it is open already; true when it was not. */
-    private boolean raiseOnce(ExceptionType type, String subject, String reason) {
+    private boolean raiseOnce(ExceptionType type, ExceptionSubject subject, String reason) {
         return exceptions.raiseUnlessOpen(ExceptionRecord.open(type, subject, reason, "", clock.instant()));
+    }
+
+    /** The order whose write-back failed (by the shop's id when the notice has no order number). */
+    private static ExceptionSubject writtenBack(DespatchNotice notice) {
+        return notice.orderNumber().isEmpty() ? ExceptionSubject.other(notice.orderId()) : ExceptionSubject.order(notice.orderNumber());
     }
 
     private static String subject(DespatchNotice notice) {

@@ -27,9 +27,33 @@ public interface ExceptionLedger {
         return true;
     }
 
-    /** Every record with this status (the ops console filters and pages them). */
-    default List<ExceptionRecord> inStatus(ExceptionStatus status) {
-        return status == ExceptionStatus.OPEN ? listOpen(Integer.MAX_VALUE) : List.of();
+    /** Every open problem (bounded by what people have not dealt with yet), newest first. */
+    default List<ExceptionRecord> allOpen() {
+        return listOpen(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Resolved problems, the most recently resolved first, at most {@code limit} of them after {@code after} (a
+     * {@link ResolvedPage#next()} this ledger gave; empty: from the newest). Reads only that page, however many there are.
+     *
+     * @throws BadCursorException when {@code after} is not one this ledger gave
+     */
+    default ResolvedPage resolvedNewestFirst(Optional<String> after, int limit) {
+        throw new UnsupportedOperationException("this ledger does not list resolved problems");
+    }
+
+    /** A page of resolved problems; {@code next} carries on after its last one, empty when there are no more. */
+    record ResolvedPage(List<ExceptionRecord> items, Optional<String> next) {
+        public ResolvedPage {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** A place to carry on from that this ledger never gave. */
+    final class BadCursorException extends IllegalArgumentException {
+        public BadCursorException(String message) {
+            super(message);
+        }
     }
 
     /** Marks it resolved; false when there is no such record. */

@@ -6,6 +6,7 @@ import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.events.OrderEventType;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
@@ -197,7 +198,7 @@ public final class WebhookIntakeService {
     private IntakeAnswer keepUnreadable(ExceptionType type, byte[] body, String reason) {
         String subject = "webhook-" + sha256(body).substring(0, 20);
         try {
-            exceptions.raise(ExceptionRecord.open(type, subject, reason,
+            exceptions.raise(ExceptionRecord.open(type, ExceptionSubject.other(subject), reason,
                     new String(body, StandardCharsets.UTF_8), clock.instant()));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "unreadable webhook could not be kept, asking the shop to retry: " + e);

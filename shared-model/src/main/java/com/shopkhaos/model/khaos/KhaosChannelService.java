@@ -2,6 +2,7 @@ package com.shopkhaos.model.khaos;
 
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.intake.UnreadableMessageException;
 import com.shopkhaos.model.secrets.RotatingSecret;
@@ -153,7 +154,7 @@ public final class KhaosChannelService {
     private void setAside(List<String> entries, String kind, String what, Instant now) {
         for (String entry : entries) {
             exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_UPLOAD_UNREADABLE,
-                    kind + "-entry-" + sha256(entry.getBytes(StandardCharsets.UTF_8)).substring(0, 20),
+                    ExceptionSubject.other(kind + "-entry-" + sha256(entry.getBytes(StandardCharsets.UTF_8)).substring(0, 20)),
                     what + " in a push from Khaos could not be read (the others were applied)", entry, now));
         }
     }
@@ -163,7 +164,8 @@ public final class KhaosChannelService {
         change.items().stream().filter(i -> i.taxRatePercent().isEmpty()).forEach(i -> unknown.add(i.taxRateCode()));
         for (String code : unknown) {
             long items = change.items().stream().filter(i -> i.taxRateCode().equals(code)).count();
-            exceptions.raise(ExceptionRecord.open(ExceptionType.UNKNOWN_TAX_RATE_CODE, "tax-rate-" + (code.isEmpty() ? "blank" : code),
+            exceptions.raise(ExceptionRecord.open(ExceptionType.UNKNOWN_TAX_RATE_CODE,
+                    ExceptionSubject.other("tax-rate-" + (code.isEmpty() ? "blank" : code)),
                     "Khaos tax rate code \"" + code + "\" on " + items + " item(s) has no percentage in KHAOS_TAX_RATES "
                             + "(configured: " + taxRates.asMap().keySet() + ")", "", now));
         }
@@ -172,7 +174,7 @@ public final class KhaosChannelService {
     private ChannelAnswer unreadable(KhaosUploadKind kind, byte[] body, String reason, Instant now) {
         String subject = kind.name().toLowerCase(Locale.ROOT) + "-" + sha256(body).substring(0, 20);
         try {
-            exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_UPLOAD_UNREADABLE, subject,
+            exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_UPLOAD_UNREADABLE, ExceptionSubject.other(subject),
                     kind + " upload not readable: " + reason, new String(body, StandardCharsets.UTF_8), now));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "unreadable " + kind + " upload could not be kept: " + e);

@@ -2,6 +2,7 @@ package com.shopkhaos.model.khaos;
 
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
@@ -199,7 +200,7 @@ public final class KhaosOrderFeed {
     private void cancelledMeanwhile(OrderLedgerEntry entry, Instant now) {
         String id = ExceptionRecord.idFor(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber());
         if (exceptions.find(id).isEmpty()) {
-            exceptions.raise(ExceptionRecord.open(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber(),
+            exceptions.raise(ExceptionRecord.open(ExceptionType.CANCELLED_AFTER_DOWNLOAD, ExceptionSubject.order(entry.orderNumber()),
                     "order " + entry.orderNumber() + " was cancelled in the shop while Khaos was downloading it; "
                             + "check whether Khaos imported it", "", now));
         }

@@ -2,6 +2,7 @@ package com.shopkhaos.model.khaos;
 
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.OrderLedger;
@@ -65,7 +66,7 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
         Optional<OrderLedgerEntry> found = find(status);
         if (found.isEmpty()) {
             String ref = status.associatedRef().isEmpty() ? "code-" + status.orderCode() : status.associatedRef();
-            exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, ref,
+            exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, ExceptionSubject.other(ref),
                     "Khaos reported " + status.status() + " for AssociatedRef \"" + status.associatedRef() + "\" (Khaos order "
                             + status.orderCode() + "), which this channel has no record of", "", now));
             return Effect.UNKNOWN_ORDER;
@@ -98,14 +99,14 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
             }
             case WITHDRAWN -> {
                 if (!status.isCancelled()) {
-                    raiseOnce(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber(), "order " + entry.orderNumber()
+                    raiseOnce(ExceptionType.CANCELLED_AFTER_DOWNLOAD, ExceptionSubject.order(entry.orderNumber()), "order " + entry.orderNumber()
                             + " was cancelled in the shop, but Khaos has it as " + status.orderCode() + " (" + status.status()
                             + ")", now);
                 }
                 return record(entry, reported, now, detail) == Effect.UNCHANGED ? Effect.UNCHANGED : Effect.NEEDS_A_PERSON;
             }
             default -> {
-                raiseOnce(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, entry.orderNumber(), "Khaos reported " + status.status()
+                raiseOnce(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, ExceptionSubject.other(entry.orderNumber()), "Khaos reported " + status.status()
                         + " for order " + entry.orderNumber() + " (Khaos " + status.orderCode() + "), which was never sent to "
                         + "Khaos: it is " + entry.state() + " here", now);
                 return Effect.NEEDS_A_PERSON;
@@ -133,7 +134,7 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
         return Effect.RECORDED;
     }
 
-    private void raiseOnce(ExceptionType type, String subject, String reason, Instant now) {
+    private void raiseOnce(ExceptionType type, ExceptionSubject subject, String reason, Instant now) {
         if (exceptions.find(ExceptionRecord.idFor(type, subject)).isEmpty()) {
             exceptions.raise(ExceptionRecord.open(type, subject, reason, "", now));
         }

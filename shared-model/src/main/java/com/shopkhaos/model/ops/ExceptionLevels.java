@@ -2,7 +2,6 @@ package com.shopkhaos.model.ops;
 
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
-import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,7 @@ public final class ExceptionLevels {
 
     public Levels report() {
         Instant now = clock.instant();
-        List<ExceptionRecord> open = exceptions.inStatus(ExceptionStatus.OPEN);
+        List<ExceptionRecord> open = exceptions.allOpen();
         double oldest = open.stream().mapToDouble(e -> Duration.between(e.createdAt(), now).toMinutes() / 60.0).max().orElse(0);
         metrics.level(OpsMetrics.OPEN_EXCEPTIONS, open.size());
         metrics.level(OpsMetrics.OLDEST_OPEN_EXCEPTION_HOURS, Math.round(oldest * 10) / 10.0);

@@ -1,6 +1,8 @@
 package com.shopkhaos.model.order;
 
 import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.exceptionledger.MappingKind;
+import com.shopkhaos.model.exceptionledger.MissingMapping;
 import com.shopkhaos.model.khaos.CatalogueItem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -101,6 +103,11 @@ public final class OrderTranslator {
         problems.putIfAbsent(type + "/" + key, new OrderProblem(type, key, reason));
     }
 
+    /** A problem a mapping would cure. */
+    private void problem(ExceptionType type, String key, String reason, MissingMapping missing) {
+        problems.putIfAbsent(type + "/" + key, new OrderProblem(type, key, reason, Optional.of(missing)));
+    }
+
     private Result run(ShopOrder order, OrderTranslationPolicy policy, Function<String, Optional<CatalogueItem>> catalogue) {
         if (!policy.currency().equalsIgnoreCase(order.currency())) {
             problem(ExceptionType.CURRENCY_NOT_SUPPORTED, "currency-" + order.currency(),
@@ -182,22 +189,24 @@ public final class OrderTranslator {
             String via = code.equals(line.sku()) ? "" : " (mapped to Khaos code " + code + ")";
             if (item.isEmpty()) {
                 problem(ExceptionType.UNKNOWN_SKU, line.sku(), "Khaos Control has no stock code " + code + " for SKU "
-                        + line.sku() + via + " (\"" + line.label() + "\")");
+                        + line.sku() + via + " (\"" + line.label() + "\")", MissingMapping.of(MappingKind.SKU, line.sku()));
                 continue;
             }
             if (item.get().deleted()) {
-                problem(ExceptionType.DELETED_ITEM, line.sku(), "Khaos item " + code + via + " was deleted in Khaos");
+                problem(ExceptionType.DELETED_ITEM, line.sku(), "Khaos item " + code + via + " was deleted in Khaos",
+                        MissingMapping.of(MappingKind.SKU, line.sku()));
                 continue;
             }
             if (item.get().discontinued()) {
-                problem(ExceptionType.DISCONTINUED_ITEM, line.sku(), "Khaos item " + code + via + " is discontinued");
+                problem(ExceptionType.DISCONTINUED_ITEM, line.sku(), "Khaos item " + code + via + " is discontinued",
+                        MissingMapping.of(MappingKind.SKU, line.sku()));
                 continue;
             }
             if (item.get().runToZero() && !inStock(order, policy, code)) {
                 Optional<BigDecimal> available = runToZeroStock.apply(code);
                 problem(ExceptionType.RUN_TO_ZERO_OUT_OF_STOCK, line.sku(), "Khaos item " + code + via + " is run-to-zero and "
                         + available.map(a -> "Khaos has " + plain(a) + " available, the order wants " + wanted(order, policy, code))
-                        .orElse("Khaos has not reported its stock"));
+                        .orElse("Khaos has not reported its stock"), MissingMapping.of(MappingKind.SKU, line.sku()));
                 continue;
             }
             if (item.get().taxRatePercent().isEmpty()) {
@@ -247,12 +256,12 @@ public final class OrderTranslator {
         Optional<CatalogueItem> item = catalogue.apply(code);
         if (item.isEmpty() || item.get().deleted()) {
             problem(ExceptionType.UNMAPPED_PROMOTION, "promotion-" + name, "promotion " + name + " is mapped to Khaos item "
-                    + code + ", which Khaos does not have");
+                    + code + ", which Khaos does not have", promotionMapping(promotion, name));
             return;
         }
         if (item.get().stockControlled()) {
             problem(ExceptionType.UNMAPPED_PROMOTION, "promotion-" + name, "promotion " + name + " is mapped to Khaos item "
-                    + code + ", which is a stock item; map it to a non-stock discount item");
+                    + code + ", which is a stock item; map it to a non-stock discount item", promotionMapping(promotion, name));
             return;
         }
         Optional<BigDecimal> rate = item.get().taxRatePercent();
@@ -289,7 +298,8 @@ public final class OrderTranslator {
             if (!policy.promotionScopes().contains(promotion.discountScope())) {
                 problem(ExceptionType.UNMAPPED_PROMOTION, "promotion-" + name, "promotion " + name + " discounts the "
                         + (promotion.discountScope().isEmpty() ? "order in an unknown way" : promotion.discountScope())
-                        + ", which has no rule (allowed: " + new TreeSet<>(policy.promotionScopes()) + ")");
+                        + ", which has no rule (allowed: " + new TreeSet<>(policy.promotionScopes()) + ")",
+                        promotionMapping(promotion, name));
                 continue;
             }
             List<TaxPortion> portions = promotion.taxes().isEmpty()
@@ -333,6 +343,11 @@ public final class OrderTranslator {
         }
     }
 
+    /** A promotion is mapped by its code (or its label, without one) or by its discount scope. */
+    private static MissingMapping promotionMapping(ShopLine promotion, String name) {
+        return MissingMapping.of(MappingKind.PROMOTION, name, promotion.discountScope());
+    }
+
     private String courier(Optional<ShopDelivery> delivery, OrderTranslationPolicy policy) {
         if (delivery.isEmpty()) {
             return "";
@@ -343,7 +358,7 @@ public final class OrderTranslator {
             String method = d.methodTechnicalName().isEmpty() ? d.methodName() : d.methodTechnicalName();
             problem(ExceptionType.UNMAPPED_DELIVERY_METHOD, "delivery-" + method, "delivery method \"" + d.methodName()
                     + "\"" + (d.methodTechnicalName().isEmpty() ? "" : " (" + d.methodTechnicalName() + ")")
-                    + " has no Khaos courier");
+                    + " has no Khaos courier", MissingMapping.of(MappingKind.COURIER, d.methodTechnicalName(), d.methodName()));
             return "";
         }
         return courier.get();

@@ -2,6 +2,7 @@ package com.shopkhaos.model.ordersync;
 
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
@@ -48,7 +49,7 @@ public final class KhaosConfirmationWatch {
             if (downloaded.isAfter(cutoff) || exceptions.find(id).isPresent()) {
                 continue;
             }
-            exceptions.raise(ExceptionRecord.open(ExceptionType.NOT_CONFIRMED_BY_KHAOS, entry.orderNumber(),
+            exceptions.raise(ExceptionRecord.open(ExceptionType.NOT_CONFIRMED_BY_KHAOS, ExceptionSubject.order(entry.orderNumber()),
                     "Khaos downloaded order " + entry.orderNumber() + " at " + downloaded + " and has not reported it since "
  + "(allowed: " + readable(allowed) + "). Look for AssociatedRef " + entry.orderNumber()
                             + " in Khaos.", "", now));

@@ -5,6 +5,7 @@ import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.events.OrderEventType;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.intake.OrderEventPublisher;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
@@ -113,7 +114,7 @@ public final class OrderSweepService {
             }
         }
         if (!missing.isEmpty()) {
-            exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOKS_MISSING, day(now),
+            exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOKS_MISSING, ExceptionSubject.other(day(now)),
                     missing.size() + " order(s) changed between " + from + " and " + to + " reached us only through the sweep: "
                             + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
                             + (missing.size() > 20 ? " …" : "") + " (shop " + shopId + ")", "", now));

@@ -4,6 +4,7 @@ import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.events.OrderEventType;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
@@ -164,7 +165,7 @@ public final class OrderSyncService {
             return entry.state();
         }
         Instant now = clock.instant();
-        exceptions.raise(ExceptionRecord.open(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber(),
+        exceptions.raise(ExceptionRecord.open(ExceptionType.CANCELLED_AFTER_DOWNLOAD, ExceptionSubject.order(entry.orderNumber()),
                 "order " + entry.orderNumber() + (order.isPresent() ? " was cancelled" : " was deleted")
                         + " in the shop after Khaos downloaded it (now " + entry.state() + " in Khaos"
                         + (entry.khaos().khaosOrderCode().isEmpty() ? "" : " as " + entry.khaos().khaosOrderCode()) + ")",
@@ -175,7 +176,9 @@ public final class OrderSyncService {
     }
 
     private OrderState vanished(OrderLedgerEntry entry, OrderEvent event, Instant now) {
-        String subject = entry.orderNumber().isEmpty() ? event.orderId() : entry.orderNumber();
+        // without an order number there is no order to run again: the shop's id is kept for a person
+        ExceptionSubject subject = entry.orderNumber().isEmpty() ? ExceptionSubject.other(event.orderId())
+                : ExceptionSubject.order(entry.orderNumber());
         exceptions.raise(ExceptionRecord.open(ExceptionType.ORDER_NOT_FOUND, subject,
                 "the shop has no order " + event.orderId() + " (told by " + event.type() + "); nothing was sent to Khaos",
                 "", now));
@@ -225,7 +228,7 @@ public final class OrderSyncService {
         // each problem is counted once; a crash before the raise is repaired by the next delivery (allOpen above)
         ledger.update(entry.quarantined(ids, now, (retry ? "retried, still " : "") + reason));
         for (OrderProblem p : problems) {
-            exceptions.raise(ExceptionRecord.open(p.type(), p.subject(orderNumber), p.reason(), "", now));
+            exceptions.raise(p.raised(orderNumber, now));
         }
         LOG.log(Level.INFO, "order " + orderNumber + " QUARANTINED: " + reason);
         return OrderState.QUARANTINED;

@@ -164,7 +164,7 @@ public final class StockPushService {
 
     /** Raises the problem unless it is open already (conditions clear in the reconcile, which resolves them). */
     void raiseOnce(ExceptionType type, String subject, String reason, Instant now) {
-        exceptions.raiseUnlessOpen(ExceptionRecord.open(type, subject, reason, "", now));
+        exceptions.raiseUnlessOpen(ExceptionRecord.openForStock(type, subject, reason, "", now));
     }
 
     static String negativeReason(StockPosition position) {

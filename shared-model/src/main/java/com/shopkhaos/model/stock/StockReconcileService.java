@@ -205,7 +205,7 @@ public final class StockReconcileService {
         found.forEach((type, subjects) -> subjects.forEach((subject, reason) -> {
             String id = ExceptionRecord.idFor(type, subject);
             if (!open.containsKey(id) && type != ExceptionType.STOCK_PUSH_REFUSED) {
-                exceptions.raise(ExceptionRecord.open(type, subject, reason, "", now));
+                exceptions.raise(ExceptionRecord.openForStock(type, subject, reason, "", now));
             }
         }));
         for (ExceptionRecord record : open.values()) {

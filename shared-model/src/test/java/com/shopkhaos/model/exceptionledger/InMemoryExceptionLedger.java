@@ -20,6 +20,10 @@ public final class InMemoryExceptionLedger implements ExceptionLedger {
     public final Map<String, ExceptionRecord> records = new LinkedHashMap<>();
     /** Every raise that reached the store, in order (repeats included). */
     public final List<ExceptionRecord> raised = new ArrayList<>();
+    /** How many pages of resolved problems were read. */
+    public int resolvedPagesRead;
+    private static final Comparator<ExceptionRecord> NEWEST_RESOLVED_FIRST = Comparator
+            .comparing(ExceptionRecord::resolvedAt, Comparator.reverseOrder()).thenComparing(ExceptionRecord::id);
     private final Deque<RuntimeException> failures = new ArrayDeque<>();
 
     @Override
@@ -33,9 +37,9 @@ public final class InMemoryExceptionLedger implements ExceptionLedger {
             records.put(problem.id(), problem);
             return;
         }
-        records.put(problem.id(), new ExceptionRecord(problem.id(), problem.type(), problem.subject(), ExceptionStatus.OPEN,
+        records.put(problem.id(), new ExceptionRecord(problem.id(), problem.type(), problem.about(), ExceptionStatus.OPEN,
                 problem.reason(), problem.suggestedAction(), problem.evidence(), known.createdAt(), problem.lastSeenAt(),
-                known.occurrences() + 1, null, null));
+                known.occurrences() + 1, null, null, problem.missingMapping()));
     }
 
     @Override
@@ -49,7 +53,28 @@ public final class InMemoryExceptionLedger implements ExceptionLedger {
     }
 
     @Override
-    public synchronized List<ExceptionRecord> inStatus(ExceptionStatus status) {
+    public synchronized List<ExceptionRecord> allOpen() {
+        return inStatus(ExceptionStatus.OPEN);
+    }
+
+    /** Like the table's {@code resolved-by-time} index: newest resolved first, then by id; the cursor names the last one. */
+    @Override
+    public synchronized ResolvedPage resolvedNewestFirst(Optional<String> after, int limit) {
+        List<ExceptionRecord> resolved = inStatus(ExceptionStatus.RESOLVED).stream().sorted(NEWEST_RESOLVED_FIRST).toList();
+        int from = 0;
+        if (after.isPresent()) {
+            ExceptionRecord last = Optional.ofNullable(records.get(after.get()))
+                    .filter(r -> r.status() == ExceptionStatus.RESOLVED)
+                    .orElseThrow(() -> new BadCursorException("no resolved problem " + after.get() + " to carry on from"));
+            from = (int) resolved.stream().takeWhile(r -> NEWEST_RESOLVED_FIRST.compare(r, last) <= 0).count();
+        }
+        resolvedPagesRead++;
+        List<ExceptionRecord> page = resolved.subList(from, Math.min(resolved.size(), from + limit));
+        boolean more = from + page.size() < resolved.size();
+        return new ResolvedPage(page, more ? Optional.of(page.get(page.size() - 1).id()) : Optional.empty());
+    }
+
+    private List<ExceptionRecord> inStatus(ExceptionStatus status) {
         return records.values().stream().filter(r -> r.status() == status)
                 .sorted(Comparator.comparing(ExceptionRecord::lastSeenAt).reversed()).toList();
     }
@@ -70,6 +95,11 @@ public final class InMemoryExceptionLedger implements ExceptionLedger {
     }
 
     /** The record of this problem, if there is one. */
+    public synchronized Optional<ExceptionRecord> of(ExceptionType type, ExceptionSubject subject) {
+        return find(ExceptionRecord.idFor(type, subject));
+    }
+
+    /** The record of this problem, by the subject as people see it. */
     public synchronized Optional<ExceptionRecord> of(ExceptionType type, String subject) {
         return find(ExceptionRecord.idFor(type, subject));
     }

@@ -1,7 +1,10 @@
 package com.shopkhaos.function.opsapi;
 
 import com.shopkhaos.infra.web.OpsAccess;
-import com.shopkhaos.model.ops.OpsConsoleService;
+import com.shopkhaos.model.ops.ExceptionActions;
+import com.shopkhaos.model.ops.ExceptionListing;
+import com.shopkhaos.model.ops.OpsMappings;
+import com.shopkhaos.model.ops.ProblemSummary;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 
@@ -10,7 +13,8 @@ import jakarta.enterprise.event.Observes;
  * are given), so SnapStart's snapshot holds them ready.
  */
 public class OpsStartup {
-    void warm(@Observes StartupEvent started, OpsAccess access, OpsConsoleService console) {
+    void warm(@Observes StartupEvent started, OpsAccess access, ExceptionListing listing, ExceptionActions actions,
+              OpsMappings mappings, ProblemSummary summary) {
         // injecting them is enough to create them
     }
 }

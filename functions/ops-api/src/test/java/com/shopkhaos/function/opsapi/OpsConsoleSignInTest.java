@@ -10,6 +10,7 @@ import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.infra.dynamodb.DynamoExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -60,7 +61,7 @@ class OpsConsoleSignInTest {
     void anActionIsRecordedUnderTheSignedInPersonsEmail_andNoTokenGetsNothing() throws Exception {
         String subject = "OPS-JWT-" + System.nanoTime();
         DynamoExceptionLedger exceptions = new DynamoExceptionLedger(cloud.dynamoDb(), env.get("EXCEPTIONS_TABLE"));
-        exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOKS_MISSING, subject, "a test problem", "", Instant.now()));
+        exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOKS_MISSING, ExceptionSubject.other(subject), "a test problem", "", Instant.now()));
         String id = ExceptionRecord.idFor(ExceptionType.WEBHOOKS_MISSING, subject);
 
         given().when().get("/ops/api/exceptions").then().statusCode(401);

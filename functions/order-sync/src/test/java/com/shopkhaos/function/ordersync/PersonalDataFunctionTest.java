@@ -13,6 +13,7 @@ import com.shopkhaos.infra.dynamodb.DynamoKhaosInbox;
 import com.shopkhaos.infra.dynamodb.DynamoOrderLedger;
 import com.shopkhaos.infra.khaos.KccSalesOrderFormat;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosUpload;
 import com.shopkhaos.model.khaos.KhaosUploadKind;
@@ -135,7 +136,7 @@ class PersonalDataFunctionTest {
         OrderLedgerEntry oldOrder = importedOrder("P" + tag, old, Duration.ofDays(120));
         OrderLedgerEntry recentOrder = importedOrder("Q" + tag, recent, Duration.ofDays(3));
         Instant longAgo = Instant.now().minus(Duration.ofDays(100));
-        exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, "webhook-old-" + tag, "unreadable",
+        exceptions.raise(ExceptionRecord.open(ExceptionType.WEBHOOK_UNREADABLE, ExceptionSubject.other("webhook-old-" + tag), "unreadable",
                 "{\"customer\":{\"email\":\"" + old.email() + "\",\"firstName\":\"" + old.forename() + "\"", longAgo));
 
         JsonNode first = invoke(fixture("personal-data-schedule.json"));
