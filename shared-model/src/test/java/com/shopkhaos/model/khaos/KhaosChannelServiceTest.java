@@ -13,7 +13,8 @@ import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.secrets.RotatingSecret;
-import com.shopkhaos.model.stock.InMemoryInFlightOrders;
+import com.shopkhaos.model.stock.InFlightOrders;
+import com.shopkhaos.model.stock.InMemoryInFlightHolds;
 import com.shopkhaos.model.stock.InMemoryStockChangePublisher;
 import com.shopkhaos.model.stock.InMemoryStockVersions;
 import java.math.BigDecimal;
@@ -52,7 +53,7 @@ class KhaosChannelServiceTest {
     private final InMemoryKhaosCatalogue catalogue = new InMemoryKhaosCatalogue();
     private final InMemoryStockVersions versions = new InMemoryStockVersions();
     private final InMemoryKhaosStockLevels levels = new InMemoryKhaosStockLevels(versions);
-    private final InMemoryInFlightOrders inFlight = new InMemoryInFlightOrders(versions);
+    private final InFlightOrders inFlight = new InFlightOrders(new InMemoryInFlightHolds(), versions);
     private final InMemoryStockChangePublisher stockChanges = new InMemoryStockChangePublisher();
     private final InMemoryShipmentBook shipments = new InMemoryShipmentBook();
     private final InMemoryDespatchPublisher despatches = new InMemoryDespatchPublisher();
