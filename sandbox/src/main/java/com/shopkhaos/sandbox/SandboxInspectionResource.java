@@ -7,6 +7,7 @@ import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.infra.dynamodb.DynamoOrderMappings;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.intake.WebhookIntakeService;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.khaos.KhaosInbox;
@@ -195,7 +196,16 @@ public class SandboxInspectionResource {
     @GET
     @Path("sandbox/exceptions")
     public Response openExceptions(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return json(exceptions.listOpen(Math.max(1, Math.min(limit, 10_000))));
+        return json(exceptions.listOpen(Math.max(1, Math.min(limit, 10_000))).stream()
+                .map(SandboxInspectionResource::asShown).toList());
+    }
+
+    /** A problem as this route always showed it: its subject as the text people see, not the core's typed value. */
+    private static ObjectNode asShown(ExceptionRecord record) {
+        ObjectNode shown = InfraJson.mapper().valueToTree(record);
+        shown.remove("about");
+        shown.put("subject", record.subject());
+        return shown;
     }
 
     @GET
