@@ -166,6 +166,10 @@ class OpsApiIT {
         assertThat(opsJson("GET", "/exceptions?type=NOPE", null, 400).path("error").asText()).contains("NOPE");
         assertThat(opsJson("GET", "/exceptions?size=100000", null, 400).path("error").asText()).contains("size");
         assertThat(opsJson("GET", "/exceptions?olderThanHours=soon", null, 400).path("error").asText()).contains("olderThanHours");
+        assertThat(opsJson("GET", "/exceptions?status=RESOLVED&cursor=bm9wZQ", null, 400).path("error").asText())
+                .as("a cursor that is no next at all").contains("cursor must be a next from an earlier answer");
+        assertThat(opsJson("GET", "/exceptions?status=RESOLVED&cursor=rbm9wZQ", null, 400).path("error").asText())
+                .as("a resolved-list cursor the ledger never handed out").contains("not a place in the resolved problems");
         assertThat(opsJson("GET", "/exceptions/NOPE%23x", null, 404).path("error").asText()).contains("NOPE#x");
         assertThat(opsJson("POST", "/exceptions/NOPE%23x/retry", "", 404).path("outcome").asText()).isEqualTo("not-found");
         assertThat(opsJson("POST", "/exceptions/NOPE%23x/resolve", "not json", 400).path("error").asText()).contains("note");

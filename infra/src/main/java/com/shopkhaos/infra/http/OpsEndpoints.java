@@ -165,11 +165,7 @@ public abstract class OpsEndpoints {
             if (kind.isEmpty()) {
                 return error(400, "send {\"kind\": \"SKU\", \"key\": \"...\", \"value\": \"...\"} as JSON");
             }
-            try {
-                return json(200, opsMappings.save(kind.get(), field(body, "key").orElse(""), field(body, "value").orElse(""), who));
-            } catch (OpsMappings.BadMappingException e) {
-                return error(400, e.getMessage());
-            }
+            return json(200, opsMappings.save(kind.get(), field(body, "key").orElse(""), field(body, "value").orElse(""), who));
         });
     }
 
@@ -239,11 +235,7 @@ public abstract class OpsEndpoints {
         return as(headers, who -> {
             Map<String, String> params = new HashMap<>();
             uri.getQueryParameters().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
-            try {
-                return json(200, listAnswer(listing.list(ExceptionQuery.parse(params))));
-            } catch (ExceptionQuery.BadQueryException | ExceptionLedger.BadCursorException e) {
-                return error(400, e.getMessage());
-            }
+            return json(200, listAnswer(listing.list(ExceptionQuery.parse(params))));
         });
     }
 
@@ -342,6 +334,8 @@ public abstract class OpsEndpoints {
         }
         try {
             return call.apply(who.get());
+        } catch (ExceptionQuery.BadQueryException | ExceptionLedger.BadCursorException | OpsMappings.BadMappingException e) {
+            throw e; // the caller's mistake: OpsBadInput answers 400 with the reason
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "ops API call failed: " + e);
             return error(503, "the ledger could not be reached; try again");
