@@ -30,7 +30,6 @@ public class ShopwareAdminClient {
     /** Renew this long before the token's stated expiry. */
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
-    static final Duration READ_RETRY_PAUSE = Duration.ofMillis(200);
 
     /** The associations an order needs for translation (the checkout's webhook payload may lack some). */
     public static final List<String> ORDER_ASSOCIATIONS = List.of("lineItems", "deliveries.shippingMethod",
@@ -110,34 +109,33 @@ public class ShopwareAdminClient {
         return post("/api/search/product", criteria).path("data");
     }
 
+    /** A search ({@code /api/search/…}: it changes nothing) is asked once more after a failure that may pass; other POSTs are not. */
     public JsonNode post(String path, JsonNode body) {
-        return path.startsWith("/api/search/") ? retriedOnce(() -> send("POST", path, body)) : send("POST", path, body);
+        return path.startsWith("/api/search/") ? ShopwareRetries.onceMore(() -> send("POST", path, body), JsonNode.class)
+                : send("POST", path, body);
     }
 
     /**
-     * A read (a search or a GET) that met a 5xx, 429 or timeout is asked once more after a short pause
-     * before giving up: it changes nothing, and most such failures are momentary. Writes are never repeated here.
+     * A POST the caller knows is safe to repeat (a state transition: one that landed the first time is refused the
+     * second), asked once more after a failure that may pass.
      */
-    private JsonNode retriedOnce(java.util.function.Supplier<JsonNode> call) {
-        try {
-            return call.get();
-        } catch (ShopwareUnavailableException first) {
-            try {
-                Thread.sleep(READ_RETRY_PAUSE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw first;
-            }
-            return call.get();
-        }
+    public JsonNode postRepeatable(String path, JsonNode body) {
+        return ShopwareRetries.onceMore(() -> send("POST", path, body), JsonNode.class);
     }
 
+    /** Never repeated here: a PATCH may add to what the first one wrote. See {@link #patchRepeatable}. */
     public JsonNode patch(String path, JsonNode body) {
         return send("PATCH", path, body);
     }
 
+    /** A PATCH that sets whole values (so a repeat writes the same), asked once more after a failure that may pass. */
+    public JsonNode patchRepeatable(String path, JsonNode body) {
+        return ShopwareRetries.onceMore(() -> send("PATCH", path, body), JsonNode.class);
+    }
+
+    /** A read, asked once more after a failure that may pass. */
     public JsonNode get(String path) {
-        return retriedOnce(() -> send("GET", path, null));
+        return ShopwareRetries.onceMore(() -> send("GET", path, null), JsonNode.class);
     }
 
     /**

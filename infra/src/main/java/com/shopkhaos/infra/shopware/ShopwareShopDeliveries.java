@@ -88,7 +88,7 @@ public class ShopwareShopDeliveries implements ShopDeliveries {
             body.put("shippingMethodId", methodId(shopId, shippingMethod));
         }
         try {
-            clients.forShop(shopId).patch("/api/order-delivery/" + deliveryId, body);
+            clients.forShop(shopId).patchRepeatable("/api/order-delivery/" + deliveryId, body);
         } catch (ShopwareApiException e) {
             throw refused(e);
         }
@@ -106,7 +106,7 @@ public class ShopwareShopDeliveries implements ShopDeliveries {
 
     private void transition(String shopId, String path) {
         try {
-            clients.forShop(shopId).post(path, InfraJson.mapper().createObjectNode());
+            clients.forShop(shopId).postRepeatable(path, InfraJson.mapper().createObjectNode());
         } catch (ShopwareApiException e) {
             if (e.status() == 400 && e.body() != null && e.body().contains(ILLEGAL_TRANSITION)) {
                 throw new IllegalShopTransitionException(e.getMessage());

@@ -85,4 +85,17 @@ class ShopwareAdminClientTest {
                 .isInstanceOf(ShopwareUnavailableException.class);
         assertThat(shop.server.simulator().requests("/api/product/x")).hasSize(patches + 1);
     }
+
+    @Test
+    void aWriteThatIsSafeToRepeat_isAskedOnceMore_andNeverAThirdTime() {
+        client.productsBySku(List.of("SCARF-MER-GRY"));
+        shop.client.control("PUT", "/faults", "{\"apiErrorRate\":1}");
+        String path = "/api/_action/order_delivery/" + "d".repeat(32) + "/state/ship";
+        int before = shop.server.simulator().requests(path).size();
+
+        assertThatThrownBy(() -> client.postRepeatable(path, InfraJson.mapper().createObjectNode()))
+                .isInstanceOf(ShopwareUnavailableException.class);
+
+        assertThat(shop.server.simulator().requests(path)).hasSize(before + 2);
+    }
 }

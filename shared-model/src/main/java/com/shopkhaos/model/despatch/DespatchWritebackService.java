@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * despatch-writeback: tells the shop what Khaos despatched. From the order's shipments (kept by the channel, and
@@ -30,7 +31,6 @@ import java.util.Optional;
  */
 public final class DespatchWritebackService {
     static final int REPLANS = 3;
-    static final long STEP_RETRY_PAUSE_MS = 200;
     /** Longer than any one write-back takes (the Lambda's timeout is 60 s); a crashed one's lock runs out then. */
     static final java.time.Duration LOCK_FOR = java.time.Duration.ofSeconds(90);
     static final String BY = "despatch-writeback";
@@ -206,30 +206,18 @@ public final class DespatchWritebackService {
     }
 
     /**
-     * Runs a call to the shop, once more after a short pause when it fails in a way that may pass (each call is safe
-     * to repeat: the tracking codes are the whole list, and a state change that did land the first time is refused
-     * the second, which makes the write-back read the order again); a second failure is this step's failure.
+     * Runs one call to the shop as the named step. The call is not repeated here: the shop adapter already asks once
+     * more after a failure that may pass (each call is safe to repeat: the tracking codes are the whole list, and a state
+     * change that did land the first time is refused the second, which makes the write-back read the order again), and
+     * the queue's redelivery is the next level; a failure is this step's failure.
      */
-    private <T> T step(OrderLedgerEntry entry, String step, java.util.function.Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (ShopDeliveries.IllegalShopTransitionException | ShopDeliveries.WriteRefusedException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= 2) {
-                    throw new WritebackStepFailedException(entry.orderNumber(), step, e);
-                }
-                pause();
-            }
-        }
-    }
-
-    private static void pause() {
+    private <T> T step(OrderLedgerEntry entry, String step, Supplier<T> call) {
         try {
-            Thread.sleep(STEP_RETRY_PAUSE_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return call.get();
+        } catch (ShopDeliveries.IllegalShopTransitionException | ShopDeliveries.WriteRefusedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new WritebackStepFailedException(entry.orderNumber(), step, e);
         }
     }
 

@@ -297,13 +297,19 @@ class DespatchWritebackServiceTest {
     // ---- failures -----------------------------------------------------------------------------------------------------
 
     @Test
-    void aShopHiccup_isTriedOnceMoreWithinTheStep() {
+    void aShopHiccup_failsTheStepAtOnce_withoutARetryOfItsOwn_andTheQueuesNextTryWritesEverything() {
         inShop();
         inLedger(OrderState.DESPATCHED);
+        DespatchNotice notice = notice("Complete", everything("JD0001"));
         shop.failNext("updateDelivery", new IllegalStateException("shop answered 503"));
 
-        assertThat(service.writeBack(notice("Complete", everything("JD0001")), 1).outcome()).isEqualTo(Outcome.WRITTEN);
+        assertThatThrownBy(() -> service.writeBack(notice, 1))
+                .isInstanceOf(DespatchWritebackService.WritebackStepFailedException.class)
+                .hasMessageContaining("writing tracking codes").hasMessageContaining("503");
+        assertThat(shop.calls).as("the failed call is not made again here (the shop adapter retries; retries do not stack)")
+                .isEmpty();
 
+        assertThat(service.writeBack(notice, 2).outcome()).isEqualTo(Outcome.WRITTEN);
         assertThat(shop.calls).containsExactly("tracking d1 [JD0001]", "delivery d1 ship", "order " + ORDER + " process",
                 "order " + ORDER + " complete");
         assertThat(exceptions.records).isEmpty();
@@ -316,7 +322,6 @@ class DespatchWritebackServiceTest {
         DespatchNotice notice = notice("Complete", everything("JD0001"));
         RuntimeException down = new IllegalStateException("shop answered 503");
         shop.failNext("transitionDelivery", down);
-        shop.failNext("transitionDelivery", down);
 
         assertThatThrownBy(() -> service.writeBack(notice, 1))
                 .isInstanceOf(DespatchWritebackService.WritebackStepFailedException.class)
@@ -325,7 +330,6 @@ class DespatchWritebackServiceTest {
         assertThat(book.lockHolder(ORDER)).as("the lock is given back after a failure too").isEmpty();
         assertThat(entry().state()).isEqualTo(OrderState.DESPATCHED);
 
-        shop.failNext("transitionDelivery", down);
         shop.failNext("transitionDelivery", down);
         assertThatThrownBy(() -> service.writeBack(notice, 5))
                 .isInstanceOf(DespatchWritebackService.WritebackStepFailedException.class);
