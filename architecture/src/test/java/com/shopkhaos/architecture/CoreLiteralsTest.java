@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * shared-model decides on the core's own enums; Shopware's and Khaos's state names, and HTTP's words, are mapped by the
@@ -21,7 +22,7 @@ class CoreLiteralsTest {
     }
 
     @Test
-    void theGuard_findsEachKindOfWord_andIgnoresComments(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void theGuard_findsEachKindOfWord_andIgnoresComments(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("Decides.java"), String.join("\n",
                 "class Decides {",
                 "  // \"shipped\" in a comment is fine",

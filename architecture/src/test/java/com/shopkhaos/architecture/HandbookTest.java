@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every exception a person can see has a handbook section telling them what it means and what to do. */
@@ -13,11 +16,11 @@ class HandbookTest {
     @Test
     void everyExceptionSectionOfTheHandbook_isAnExceptionTypeInCode() throws IOException {
         String handbook = Files.readString(ModuleDependenciesTest.root().resolve("docs/handbook.md"));
-        java.util.Set<String> anchors = new java.util.HashSet<>();
+        Set<String> anchors = new HashSet<>();
         for (ExceptionType type : ExceptionType.values()) {
             anchors.add(type.handbookAnchor());
         }
-        java.util.List<String> orphans = handbook.lines().filter(l -> l.matches("## [a-z0-9]+(-[a-z0-9]+)+"))
+        List<String> orphans = handbook.lines().filter(l -> l.matches("## [a-z0-9]+(-[a-z0-9]+)+"))
                 .map(l -> l.substring(3)).filter(a -> !anchors.contains(a)).toList();
         assertThat(orphans).as("handbook sections for exception types the code no longer has").isEmpty();
     }

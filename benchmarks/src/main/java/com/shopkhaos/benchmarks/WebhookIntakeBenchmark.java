@@ -100,8 +100,8 @@ public class WebhookIntakeBenchmark {
         }
 
         @Override
-        public java.util.List<String> shopIds() {
-            return java.util.List.of(shop.shopId());
+        public List<String> shopIds() {
+            return List.of(shop.shopId());
         }
     }
 

@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -80,9 +82,9 @@ class IamPolicyTest {
         assertThat(unexplained).as("grants no recorded call used: remove them, reach them in a test, or keep them in "
                 + "deployment/src/test/resources/iam-unused-grants.txt with the reason").isEmpty();
         List<String> stale = new ArrayList<>();
-        Set<String> unusedNow = new java.util.HashSet<>();
+        Set<String> unusedNow = new HashSet<>();
         findings.unused().forEach((f, grants) -> grants.forEach(g -> unusedNow.add(key(f, g))));
-        Set<String> granted = new java.util.HashSet<>();
+        Set<String> granted = new HashSet<>();
         for (String f : functions) {
             IamCheck.grants(template, cloud, f).forEach(g -> granted.add(key(f, g)));
         }
@@ -104,7 +106,7 @@ class IamPolicyTest {
         assertThat(original).as("the order-intake role grants sending order-events").contains(grant);
         Path broken = RepoRoot.get().resolve("deployment/target/template-without-a-grant.yaml");
         Files.createDirectories(broken.getParent());
-        Files.writeString(broken, original.replaceFirst(java.util.regex.Pattern.quote(grant), ""));
+        Files.writeString(broken, original.replaceFirst(Pattern.quote(grant), ""));
 
         IamCheck.Findings findings = IamCheck.check(SamTemplate.translate(broken), cloud, recordings(), Set.of("OrderIntakeFunction"));
 

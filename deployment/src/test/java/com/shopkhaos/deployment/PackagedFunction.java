@@ -3,6 +3,7 @@ package com.shopkhaos.deployment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopkhaos.emulator.AwsCallRecorder;
 import com.shopkhaos.emulator.LocalCloud;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -118,8 +119,8 @@ final class PackagedFunction {
         // Lambda gives the JVM about 85% of the function's memory as heap
         command.add("-Xmx" + (function.memoryMb() * 85 / 100) + "m");
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, harness.toString(), task.toString(),
-                task.resolve("lib").toString() + java.io.File.separator + "*"));
+        command.add(String.join(File.pathSeparator, harness.toString(), task.toString(),
+                task.resolve("lib").toString() + File.separator + "*"));
         command.add(LambdaRuntimeHarness.class.getName());
         command.add(function.handler());
         command.add(work.toString());

@@ -10,6 +10,7 @@ import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.infra.dynamodb.DynamoExceptionLedger;
 import com.shopkhaos.infra.dynamodb.DynamoKhaosStockLevels;
 import com.shopkhaos.infra.dynamodb.DynamoOrderLedger;
+import com.shopkhaos.infra.dynamodb.DynamoStockVersions;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
@@ -20,10 +21,12 @@ import com.shopkhaos.model.signing.HmacSignature;
 import com.shopkhaos.model.khaos.StockLevel;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +101,7 @@ class PackagedFunctionsTest {
         for (int i = 0; i < t.length; i++) {
             if (t[i].startsWith("{")) {
                 String name = t[i].substring(1, t[i].length() - 1).replace("+", "");
-                pathParameters.put(name, t[i].endsWith("+}") ? String.join("/", java.util.Arrays.copyOfRange(p, i, p.length)) : p[i]);
+                pathParameters.put(name, t[i].endsWith("+}") ? String.join("/", Arrays.copyOfRange(p, i, p.length)) : p[i]);
             }
         }
         Map<String, String> passed = Triggers.routeNeedsSignIn(template, routeKey) ? claims : null;
@@ -147,7 +150,7 @@ class PackagedFunctionsTest {
 
         assertThat(answers.get(0).path("run").asText()).isEqualTo("retention");
         assertThat(answers.get(0).path("retentionDays").asLong()).as("PersonalDataRetentionDays as the template passes it")
-                .isEqualTo(Long.parseLong(String.valueOf(cloud.resolve(java.util.Map.of("Ref", "PersonalDataRetentionDays")))));
+                .isEqualTo(Long.parseLong(String.valueOf(cloud.resolve(Map.of("Ref", "PersonalDataRetentionDays")))));
         assertThat(answers.get(1).path("run").asText()).isEqualTo("erasure");
         assertThat(answers.get(1).path("erased").toString()).as("nothing of an unknown order").doesNotContain(":1");
     }
@@ -184,7 +187,7 @@ class PackagedFunctionsTest {
         Map<String, String> env = env("StockPushFunction");
         String code = "PKNEG-" + System.nanoTime();
         new DynamoKhaosStockLevels(cloud.dynamoDb(), env.get("STOCK_TABLE"),
-                new com.shopkhaos.infra.dynamodb.DynamoStockVersions(cloud.dynamoDb(), env.get("IN_FLIGHT_TABLE")))
+                new DynamoStockVersions(cloud.dynamoDb(), env.get("IN_FLIGHT_TABLE")))
                 .record(List.of(new StockLevel(code, "77", 1, new BigDecimal("-3"), Instant.now())));
         SqsRecord change = SqsRecord.of("{\"schemaVersion\":1,\"stockCodes\":[\"" + code + "\"],\"reason\":\"Khaos stock push\","
                 + "\"at\":\"2026-11-27T12:00:00Z\"}");
@@ -205,7 +208,7 @@ class PackagedFunctionsTest {
     void despatchWriteback_fromItsQueue_putsWorkForAnUnknownOrderInFrontOfAPerson() throws Exception {
         Map<String, String> env = env("DespatchWritebackFunction");
         String number = "PD-ORPHAN-" + (System.nanoTime() % 1_000_000);
-        String fixture = java.nio.file.Files.readString(RepoRoot.get().resolve(
+        String fixture = Files.readString(RepoRoot.get().resolve(
                 "functions/despatch-writeback/src/test/resources/events/sqs-despatches.json"));
         JsonNode first = JSON.readTree(fixture).path("Records").get(0);
         String recorded = first.path("body").asText().replace("ORDER_ID", String.format("%032x", System.nanoTime()))
@@ -255,7 +258,7 @@ class PackagedFunctionsTest {
         DynamoExceptionLedger exceptions = new DynamoExceptionLedger(cloud.dynamoDb(), env.get("EXCEPTIONS_TABLE"));
         String code = "PKOPS-" + System.nanoTime();
         new DynamoKhaosStockLevels(cloud.dynamoDb(), env("StockPushFunction").get("STOCK_TABLE"),
-                new com.shopkhaos.infra.dynamodb.DynamoStockVersions(cloud.dynamoDb(), env("StockPushFunction").get("IN_FLIGHT_TABLE")))
+                new DynamoStockVersions(cloud.dynamoDb(), env("StockPushFunction").get("IN_FLIGHT_TABLE")))
                 .record(List.of(new StockLevel(code, "78", 1, new BigDecimal("-1"), Instant.now())));
         run("StockPushFunction", LambdaEvents.sqs(Triggers.queueArn(template, cloud, "StockPushFunction"),
                 List.of(SqsRecord.of("{\"schemaVersion\":1,\"stockCodes\":[\"" + code + "\"],\"reason\":\"push\",\"at\":\"2026-11-27T12:00:00Z\"}"))));

@@ -1,6 +1,7 @@
 package com.shopkhaos.emulator;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,8 +14,8 @@ import java.util.Map;
  */
 public class FunctionLocalCloud implements QuarkusTestResourceLifecycleManager {
     private String function;
-    private final Map<String, String> overrides = new java.util.HashMap<>();
-    private final Map<String, String> secrets = new java.util.HashMap<>();
+    private final Map<String, String> overrides = new HashMap<>();
+    private final Map<String, String> secrets = new HashMap<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -37,7 +38,7 @@ public class FunctionLocalCloud implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> configuration = new java.util.HashMap<>(SharedLocalCloud.get().quarkusTestConfiguration(function));
+        Map<String, String> configuration = new HashMap<>(SharedLocalCloud.get().quarkusTestConfiguration(function));
         configuration.putAll(overrides);
         // the AWS calls this function's clients make from now on are recorded as its own (AwsCallRecorder, which each
         // function's application.properties names as an interceptor in the test profile), but only while it runs with the

@@ -2,6 +2,7 @@ package com.shopkhaos.emulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.emulator.CloudFormationTemplate.Resource;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,11 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -98,8 +102,8 @@ public final class LocalCloud implements AutoCloseable {
         return start(root.resolve("template.yaml"), root, "sandbox", Map.of(), secretValues);
     }
 
-    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
-            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint) {
+    static <B extends AwsClientBuilder<B, ?>
+            & SdkSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint) {
         return builder.endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
@@ -223,7 +227,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** Variables that say which function of a shared artifact runs; the sandbox runs them all. */
-    static final java.util.Set<String> PER_FUNCTION = java.util.Set.of("QUARKUS_FUNQY_EXPORT");
+    static final Set<String> PER_FUNCTION = Set.of("QUARKUS_FUNQY_EXPORT");
 
     /**
      * Every function's variables together (how the sandbox runs all flows in one JVM); a name must mean one
@@ -476,8 +480,8 @@ public final class LocalCloud implements AutoCloseable {
             return randomSecret();
         }
         try {
-            com.fasterxml.jackson.databind.node.ObjectNode json =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(str(template));
+            ObjectNode json =
+                    (ObjectNode) JSON.readTree(str(template));
             json.put(str(key), randomSecret());
             return JSON.writeValueAsString(json);
         } catch (JsonProcessingException | ClassCastException e) {

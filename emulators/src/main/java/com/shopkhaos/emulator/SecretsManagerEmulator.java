@@ -10,7 +10,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -193,7 +197,7 @@ public final class SecretsManagerEmulator implements AutoCloseable {
             return;
         }
         Secret s = secret.get();
-        Instant deletionDate = force ? Instant.now() : Instant.now().plus(java.time.Duration.ofDays(window));
+        Instant deletionDate = force ? Instant.now() : Instant.now().plus(Duration.ofDays(window));
         if (force) {
             byName.remove(s.name());
         } else if (s.scheduledForDeletion()) {
@@ -214,7 +218,7 @@ public final class SecretsManagerEmulator implements AutoCloseable {
     /** ListSecrets with the {@code name} filter (a prefix match, as in AWS); one page holds everything; secrets
      * scheduled for deletion are left out (AWS lists them only with IncludePlannedDeletion). */
     private void listSecrets(HttpExchange exchange, JsonNode request) throws IOException {
-        java.util.List<String> prefixes = new java.util.ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
         for (JsonNode filter : request.path("Filters")) {
             if (!filter.path("Key").asText().equals("name")) {
                 error(exchange, "InvalidParameterException", "only the name filter is emulated");
@@ -226,7 +230,7 @@ public final class SecretsManagerEmulator implements AutoCloseable {
         var list = body.putArray("SecretList");
         byName.values().stream().filter(s -> !s.scheduledForDeletion())
                 .filter(s -> prefixes.isEmpty() || prefixes.stream().anyMatch(p -> s.name().startsWith(p)))
-                .sorted(java.util.Comparator.comparing(Secret::name))
+                .sorted(Comparator.comparing(Secret::name))
                 .forEach(s -> list.addObject().put("ARN", s.arn()).put("Name", s.name())
                         .put("CreatedDate", s.createdAt().getEpochSecond()));
         ok(exchange, body);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -38,7 +39,7 @@ class SecretsManagerEmulatorTest {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> client.deleteSecret(b -> b.secretId("t/shops/force").forceDeleteWithoutRecovery(true)))
                 .isInstanceOf(ResourceNotFoundException.class);
-        assertThat(client.listSecrets(b -> b.filters(f -> f.key(software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType.NAME).values("t/shops/force"))).secretList()).isEmpty();
+        assertThat(client.listSecrets(b -> b.filters(f -> f.key(FilterNameStringType.NAME).values("t/shops/force"))).secretList()).isEmpty();
         client.createSecret(b -> b.name("t/shops/force").secretString("v2"));
         assertThat(client.getSecretValue(b -> b.secretId("t/shops/force")).secretString()).isEqualTo("v2");
     }
@@ -54,7 +55,7 @@ class SecretsManagerEmulatorTest {
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> client.createSecret(b -> b.name("t/shops/window").secretString("v2")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("scheduled for deletion");
-        assertThat(client.listSecrets(b -> b.filters(f -> f.key(software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType.NAME).values("t/shops/window"))).secretList()).isEmpty();
+        assertThat(client.listSecrets(b -> b.filters(f -> f.key(FilterNameStringType.NAME).values("t/shops/window"))).secretList()).isEmpty();
     }
 
     @Test

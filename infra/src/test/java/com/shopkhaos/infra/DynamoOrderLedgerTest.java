@@ -10,6 +10,7 @@ import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +117,7 @@ class DynamoOrderLedgerTest {
     @Test
     void inStateChangedBefore_readsPastDynamoDbsOneMegabytePages() {
         Instant base = Instant.parse("2096-01-01T00:00:00Z");
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         int count = 300;
         for (int i = 0; i < count; i++) {
             StringBuilder noise = new StringBuilder();

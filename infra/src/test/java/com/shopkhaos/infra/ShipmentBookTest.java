@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.infra.dynamodb.DynamoShipmentBook;
+import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchNotice;
 import com.shopkhaos.model.despatch.ShipmentBook;
@@ -14,6 +15,7 @@ import com.shopkhaos.model.khaos.KhaosShipment;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +30,7 @@ class ShipmentBookTest {
 
     private static KhaosShipment shipment(String id, String status, String... consignments) {
         return new KhaosShipment(id, "INV" + id, status, KhaosStatusNames.stage(status), List.of(new KhaosShipment.Item("OI1", "SI1-" + id, "MUG-BLUE",
-                new BigDecimal("2.0"), "line-1", "")), java.util.Arrays.stream(consignments)
+                new BigDecimal("2.0"), "line-1", "")), Arrays.stream(consignments)
                 .map(c -> new KhaosShipment.Parcel(c, new KhaosShipment.Courier("14", "RM48", "Royal Mail 48"), "2026-11-27T10:00:00"))
                 .toList());
     }
@@ -69,7 +71,7 @@ class ShipmentBookTest {
         DespatchNotice notice = new DespatchNotice(1, "shop1", "0123456789abcdef0123456789abcdef", "10042", "SO05001", "PartialShip",
                 KhaosOrderProgress.PART_SHIPPED,
                 List.of(shipment("S3", "Archived", "JD3")), "despatched INV3", Instant.parse("2026-11-27T10:00:00Z"));
-        assertThat(SqsDespatchPublisher.read(com.shopkhaos.infra.json.InfraJson.write(notice))).isEqualTo(notice);
+        assertThat(SqsDespatchPublisher.read(InfraJson.write(notice))).isEqualTo(notice);
         Assertions.assertThatThrownBy(() -> SqsDespatchPublisher.read("{\"v\":2,\"orderId\":\"x\",\"at\":\"2026-11-27T10:00:00Z\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
         Assertions.assertThatThrownBy(() -> SqsDespatchPublisher.read("{\"v\":1}")).isInstanceOf(IllegalArgumentException.class);

@@ -8,6 +8,7 @@ import com.shopkhaos.model.events.OrderEvent;
 import com.shopkhaos.model.events.OrderEventType;
 import com.shopkhaos.model.events.UnsupportedMessageVersionException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class SqsOrderEventPublisherTest {
     }
 
     static List<OrderEvent> drainOrderEvents(Adapters adapters) {
-        List<Message> messages = new java.util.ArrayList<>();
+        List<Message> messages = new ArrayList<>();
         while (true) {
             List<Message> batch = adapters.cloud.sqs().receiveMessage(b -> b.queueUrl(adapters.orderEventsQueue())
                     .maxNumberOfMessages(10).waitTimeSeconds(0)).messages();

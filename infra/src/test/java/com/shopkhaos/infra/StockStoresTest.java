@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class StockStoresTest {
         levels.record(List.of(new StockLevel(code, "1", 1, new BigDecimal("4"), t0.plusSeconds(20)),
                 new StockLevel(code, "1", 1, new BigDecimal("3"), t0.plusSeconds(20))));
         assertThat(levels.levels(code)).extracting(StockLevel::site, l -> l.available().stripTrailingZeros().toPlainString())
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1, "3"), org.assertj.core.groups.Tuple.tuple(2, "2.5"));
+                .containsExactlyInAnyOrder(Tuple.tuple(1, "3"), Tuple.tuple(2, "2.5"));
         assertThat(levels.all()).anyMatch(l -> l.stockCode().equals(code));
         assertThat(versions.current(List.of(code))).as("bumped by each push that stored a figure, not by the older one")
                 .containsEntry(code, 2L);
@@ -98,7 +99,7 @@ class StockStoresTest {
                 "quantity", AttributeValue.fromN("2"), "heldAt", AttributeValue.fromS("2026-11-27T12:00:00.000000000Z"))));
 
         assertThat(inFlight.holds(code)).extracting(InFlightHold::orderNumber, InFlightHold::quantity, InFlightHold::heldAt)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("10001", 2, t0));
+                .containsExactly(Tuple.tuple("10001", 2, t0));
         assertThat(inFlight.hold(order, "10001", Map.of(code, 2), t0.plusSeconds(1)).stockCodes()).isEmpty();
     }
 

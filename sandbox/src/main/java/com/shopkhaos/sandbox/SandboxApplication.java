@@ -1,5 +1,6 @@
 package com.shopkhaos.sandbox;
 
+import com.shopkhaos.infra.dynamodb.DynamoOrderMappings;
 import com.shopkhaos.simulators.sim.SimRequest;
 import com.shopkhaos.simulators.sim.SimResponse;
 import com.shopkhaos.simulators.sim.SimJson;
@@ -27,7 +28,7 @@ public class SandboxApplication implements QuarkusApplication {
     KhaosSimulator khaos;
 
     @Inject
-    com.shopkhaos.infra.dynamodb.DynamoOrderMappings mappings;
+    DynamoOrderMappings mappings;
 
     @Inject
     SandboxConfig config;
@@ -38,7 +39,7 @@ public class SandboxApplication implements QuarkusApplication {
         int demoOrdersPerMinute = config.demo().ordersPerMinute();
         SandboxSettings settings = SandboxSettings.fromEnvironment();
         // the simulated shop sells the knitting guide as BOOK-KNIT-GUIDE; Khaos knows it as BK-KNIT-01 (a mapping ops would add)
-        mappings.put(com.shopkhaos.infra.dynamodb.DynamoOrderMappings.SKU, "BOOK-KNIT-GUIDE", "BK-KNIT-01");
+        mappings.put(DynamoOrderMappings.SKU, "BOOK-KNIT-GUIDE", "BK-KNIT-01");
         ObjectNode install = SimJson.object()
                 .put("manifestPath", RepositoryRoot.locate().resolve("shopware-app/manifest.xml").toString())
                 .put("baseUrl", settings.localBaseUrl())

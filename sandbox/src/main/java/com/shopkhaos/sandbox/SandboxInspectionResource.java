@@ -6,14 +6,18 @@ import com.shopkhaos.infra.config.QueueSettings;
 import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.infra.dynamodb.DynamoOrderMappings;
 import com.shopkhaos.infra.json.InfraJson;
+import com.shopkhaos.model.despatch.ShipmentBook;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.intake.WebhookIntakeService;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.khaos.KhaosInbox;
 import com.shopkhaos.model.khaos.KhaosUploadKind;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.privacy.ErasureRequest;
+import com.shopkhaos.model.stock.StockPushService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,10 +30,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -74,19 +85,19 @@ public class SandboxInspectionResource {
     SandboxStockSync stockSync;
 
     @Inject
-    com.shopkhaos.model.stock.StockPushService stockPush;
+    StockPushService stockPush;
 
     @Inject
     SandboxDespatchSync despatchSync;
 
     @Inject
-    com.shopkhaos.model.exceptionledger.ExceptionLedger exceptionLedger;
+    ExceptionLedger exceptionLedger;
 
     @Inject
     SandboxMetrics metrics;
 
     @Inject
-    com.shopkhaos.model.despatch.ShipmentBook shipments;
+    ShipmentBook shipments;
 
     @Inject
     QueueSettings queues;
@@ -160,7 +171,7 @@ public class SandboxInspectionResource {
                            @QueryParam("limit") @DefaultValue("50") int limit) {
         OrderState wanted;
         try {
-            wanted = OrderState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+            wanted = OrderState.valueOf(state.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return Response.status(400).entity("{\"error\":\"unknown state " + state.replace("\"", "") + "\"}").build();
         }
@@ -171,12 +182,12 @@ public class SandboxInspectionResource {
     @GET
     @Path("sandbox/orders/by-state")
     public Response ordersByState() {
-        java.util.Map<String, List<String>> byState = new java.util.TreeMap<>();
+        Map<String, List<String>> byState = new TreeMap<>();
         for (OrderState state : OrderState.values()) {
             List<String> numbers = new ArrayList<>();
             dynamo.queryPaginator(b -> b.tableName(tables.orders()).indexName("by-state").keyConditionExpression("#s = :s")
-                            .expressionAttributeNames(java.util.Map.of("#s", "state"))
-                            .expressionAttributeValues(java.util.Map.of(":s", AttributeValue.fromS(state.name())))
+                            .expressionAttributeNames(Map.of("#s", "state"))
+                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(state.name())))
                             .projectionExpression("orderNumber"))
                     .items().forEach(i -> numbers.add(i.containsKey("orderNumber") ? i.get("orderNumber").s() : ""));
             if (!numbers.isEmpty()) {
@@ -230,7 +241,7 @@ public class SandboxInspectionResource {
                                @QueryParam("limit") @DefaultValue("20") int limit) {
         KhaosUploadKind wanted;
         try {
-            wanted = KhaosUploadKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+            wanted = KhaosUploadKind.valueOf(kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return Response.status(400).entity("{\"error\":\"kind is ORDER_STATUS, STOCK_STATUS or STOCK\"}").build();
         }
@@ -294,7 +305,7 @@ public class SandboxInspectionResource {
     @POST
     @Path("sandbox/personal-data/sweep")
     public Response personalDataSweep() {
-        return json(java.util.Map.of("run", "retention", "erased", personalData.sweep().erased()));
+        return json(Map.of("run", "retention", "erased", personalData.sweep().erased()));
     }
 
     /** One customer's erasure on request: {@code {"eraseCustomer":"<email>"}} and/or {@code {"eraseOrder":"<number>"}}. */
@@ -302,14 +313,14 @@ public class SandboxInspectionResource {
     @Path("sandbox/personal-data/erase")
     public Response personalDataErase(String body) throws IOException {
         JsonNode request = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
-        com.shopkhaos.model.privacy.ErasureRequest erasure;
+        ErasureRequest erasure;
         try {
-            erasure = com.shopkhaos.model.privacy.ErasureRequest.of(request.path("eraseCustomer").asText(""),
+            erasure = ErasureRequest.of(request.path("eraseCustomer").asText(""),
                     request.path("eraseOrder").asText(""));
         } catch (IllegalArgumentException e) {
             return Response.status(400).entity(InfraJson.mapper().createObjectNode().put("error", e.getMessage()).toString()).build();
         }
-        return json(java.util.Map.of("run", "erasure", "erased", personalData.erase(erasure).erased()));
+        return json(Map.of("run", "erasure", "erased", personalData.erase(erasure).erased()));
     }
 
     /** The overrides in force: SKU → stock code, delivery method → courier, buffer per stock code. */
@@ -322,8 +333,8 @@ public class SandboxInspectionResource {
     @PUT
     @Path("sandbox/mappings/{kind}/{key}")
     public Response map(@PathParam("kind") String kind, @PathParam("key") String key, String body) throws IOException {
-        String upper = kind.toUpperCase(java.util.Locale.ROOT);
-        if (!java.util.Set.of(DynamoOrderMappings.SKU, DynamoOrderMappings.COURIER, DynamoOrderMappings.BUFFER,
+        String upper = kind.toUpperCase(Locale.ROOT);
+        if (!Set.of(DynamoOrderMappings.SKU, DynamoOrderMappings.COURIER, DynamoOrderMappings.BUFFER,
                 DynamoOrderMappings.SHIPPING_METHOD, DynamoOrderMappings.PROMOTION).contains(upper)) {
             return Response.status(400).entity("{\"error\":\"kind is SKU, COURIER, BUFFER, SHIPPING_METHOD or PROMOTION\"}").build();
         }
@@ -332,7 +343,7 @@ public class SandboxInspectionResource {
             return Response.status(400).entity("{\"error\":\"send {\\\"value\\\": \\\"...\\\"}\"}").build();
         }
         mappings.put(upper, key, value);
-        return json(java.util.Map.of("kind", upper, "key", key, "value", value));
+        return json(Map.of("kind", upper, "key", key, "value", value));
     }
 
     @GET
@@ -351,7 +362,7 @@ public class SandboxInspectionResource {
     @GET
     @Path("sandbox/stock/{code}")
     public Response stockPosition(@PathParam("code") String code) {
-        return json(stockPush.position(code, mappings.current(), java.time.Instant.now()));
+        return json(stockPush.position(code, mappings.current(), Instant.now()));
     }
 
     @POST
@@ -412,24 +423,24 @@ public class SandboxInspectionResource {
         if (count < 1 || count > 100_000) {
             return Response.status(400).entity("{\"error\":\"count is 1 to 100000\"}").build();
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            java.time.Instant now = java.time.Instant.now();
+            List<Future<?>> done = new ArrayList<>();
+            Instant now = Instant.now();
             for (int i = 1; i <= count; i++) {
                 String sku = String.format("GEN-%07d", i);
-                java.time.Instant at = now.minusSeconds(i);
-                done.add(pool.submit(() -> exceptionLedger.raise(com.shopkhaos.model.exceptionledger.ExceptionRecord.openForStock(
-                        com.shopkhaos.model.exceptionledger.ExceptionType.STOCK_PUSH_REFUSED, sku,
+                Instant at = now.minusSeconds(i);
+                done.add(pool.submit(() -> exceptionLedger.raise(ExceptionRecord.openForStock(
+                        ExceptionType.STOCK_PUSH_REFUSED, sku,
                         "generated for a measurement: the shop refused stock for " + sku, "", at))));
             }
-            for (java.util.concurrent.Future<?> f : done) {
+            for (Future<?> f : done) {
                 f.get();
             }
         } finally {
             pool.shutdown();
         }
-        return json(java.util.Map.of("generated", count));
+        return json(Map.of("generated", count));
     }
 
     @GET

@@ -2,10 +2,12 @@ package com.shopkhaos.sandbox;
 
 import com.shopkhaos.model.ops.OpsMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,7 +36,7 @@ public class SandboxMetrics implements OpsMetrics {
     public Map<String, Object> snapshot() {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> byName = new TreeMap<>();
-        for (String name : new java.util.TreeSet<>(last.keySet())) {
+        for (String name : new TreeSet<>(last.keySet())) {
             Map<String, Object> one = new LinkedHashMap<>();
             if (counts.containsKey(name)) {
                 one.put("count", counts.get(name).get());
@@ -43,7 +45,7 @@ public class SandboxMetrics implements OpsMetrics {
                 one.put("value", levels.get(name));
             }
             one.put("last", last.get(name).toString());
-            one.put("secondsAgo", java.time.Duration.between(last.get(name), Instant.now()).toSeconds());
+            one.put("secondsAgo", Duration.between(last.get(name), Instant.now()).toSeconds());
             byName.put(name, one);
         }
         out.put("metrics", byName);

@@ -1,6 +1,7 @@
 package com.shopkhaos.sandbox;
 
 import com.shopkhaos.model.khaos.ChannelCredentials;
+import java.util.Map;
 
 /**
  * The sandbox's environment, read before anything starts (the README's configuration reference lists
@@ -15,7 +16,7 @@ public record SandboxSettings(int port, String host, String appSecret, String sh
      * of the box: the simulated shop's delivery and payment methods mapped, a short sweep grace and
      * confirmation time. Each can be overridden by setting the variable.
      */
-    public static final java.util.Map<String, String> SANDBOX_DEFAULTS = java.util.Map.of(
+    public static final Map<String, String> SANDBOX_DEFAULTS = Map.of(
             "KHAOS_COURIERS", "royal_mail_tracked_48=RM48,royal_mail_tracked_24=RM24,dpd_next_day=DPDND,click_and_collect=COLLECT",
             "KHAOS_CARD_TYPES", "payment_card=Card,payment_paypal=PayPal",
             "ORDER_SWEEP_GRACE", "20s",

@@ -8,9 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,13 +61,13 @@ class OpsApiIT {
                 + "\",\"quantity\":1}],\"shippingMethod\":\"" + shipping + "\",\"paid\":true}").path("orderNumber").asText();
     }
 
-    private static JsonNode awaitException(String query, java.util.function.Predicate<JsonNode> found) throws Exception {
+    private static JsonNode awaitException(String query, Predicate<JsonNode> found) throws Exception {
         JsonNode page = Await.until("an exception for " + query, Duration.ofSeconds(30),
                 () -> opsJson("GET", "/exceptions?" + query, null, 200), p -> first(p, found) != null);
         return first(page, found);
     }
 
-    private static JsonNode first(JsonNode page, java.util.function.Predicate<JsonNode> found) {
+    private static JsonNode first(JsonNode page, Predicate<JsonNode> found) {
         for (JsonNode item : page.path("items")) {
             if (found.test(item)) {
                 return item;
@@ -125,7 +128,7 @@ class OpsApiIT {
         }
         JsonNode summary = opsJson("GET", "/summary", null, 200);
         assertThat(summary.path("openByKind").path("UNMAPPED_DELIVERY_METHOD").path("open").asInt()).isGreaterThanOrEqualTo(3);
-        assertThat(summary.path("newPerDay").path(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()).asInt())
+        assertThat(summary.path("newPerDay").path(LocalDate.now(ZoneOffset.UTC).toString()).asInt())
                 .isGreaterThanOrEqualTo(3);
         JsonNode first = opsJson("GET", "/exceptions?type=UNMAPPED_DELIVERY_METHOD&size=2&page=1", null, 200);
         JsonNode second = opsJson("GET", "/exceptions?type=UNMAPPED_DELIVERY_METHOD&size=2&page=2", null, 200);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -299,7 +300,7 @@ class OrderFlowIT {
 
     @Test
     void aMalformedStatusPush_isRefusedOrSetAside_andKeptForAPerson() throws Exception {
-        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("khaos:sandbox-channel-password".getBytes());
+        String basic = "Basic " + Base64.getEncoder().encodeToString("khaos:sandbox-channel-password".getBytes());
         assertThat(sandbox.send("POST", "/khaos/order-status", "<Statuses/>", "Authorization", basic).statusCode()).isEqualTo(400);
         HttpResponse<String> partly = sandbox.send("POST", "/khaos/order-status",
                 "{\"Statuses\":[{\"OrderCode\":\"SO77\",\"OrderID\":\"77\",\"Status\":\"Teleported\",\"AssociatedRef\":\"10000\"}]}",

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ final class RunningSandbox implements AutoCloseable {
         }
         Path root = repositoryRoot();
         Path log = Files.createTempFile("sandbox-", ".log");
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         if (SandboxSignals.interruptIgnored().orElse(false)) {
             // this build was started with SIGINT ignored (a background job of a script), which every child inherits and
             // a JVM cannot undo: start the sandbox with Ctrl-C working, as a person's terminal does (GNU env)

@@ -11,6 +11,9 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -209,11 +212,11 @@ class StockFlowIT {
         assertThat(productId).isNotEmpty();
         // the shop answers slowly: the reconcile has read the product and sent its figure when it is deleted
         sandbox.json("PUT", "/shopware-sim/_control/faults", "{\"apiLatencyMs\":1000}");
-        java.util.concurrent.CompletableFuture<JsonNode> reconcile = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<JsonNode> reconcile = CompletableFuture.supplyAsync(() -> {
             try {
                 return sandbox.json(Duration.ofSeconds(60), "POST", "/sandbox/stock/reconcile", null).path(0);
             } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         });
         try {
@@ -231,7 +234,7 @@ class StockFlowIT {
             sandbox.json("PUT", "/shopware-sim/_control/faults", "{\"apiLatencyMs\":0}");
         }
 
-        JsonNode report = reconcile.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        JsonNode report = reconcile.get(60, TimeUnit.SECONDS);
         assertThat(report.path("conditions").path("STOCK_PUSH_REFUSED").asInt()).as(report.toString()).isEqualTo(1);
         assertThat(openException("STOCK_PUSH_REFUSED#" + SHOP + ":SOCKS-BAMBOO-2PK")).isNotNull();
         assertThat(openException("STOCK_PUSH_REFUSED#" + SHOP + ":SOCKS-BAMBOO-2PK").path("reason").asText()).contains("no longer in the shop");

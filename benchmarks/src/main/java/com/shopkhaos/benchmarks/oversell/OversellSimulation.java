@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 
 /**
  * How many units the shop sells that Khaos cannot fulfil, at peak, for our stock rules against a baseline that
@@ -332,7 +333,7 @@ public final class OversellSimulation {
         }
         double[] kccLastDelivery = {0};
         // Khaos pushes in order: a figure never overtakes an earlier one
-        java.util.function.BiConsumer<Integer, Double> khaosPushes = (sku, delay) -> {
+        BiConsumer<Integer, Double> khaosPushes = (sku, delay) -> {
             int value = khaos.available(sku);
             double arrives = Math.max(kccLastDelivery[0] + PUSH_SPACING, clock.now + delay);
             kccLastDelivery[0] = arrives;

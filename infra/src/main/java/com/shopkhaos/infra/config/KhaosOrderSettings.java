@@ -5,6 +5,7 @@ import com.shopkhaos.model.ordersync.ReadinessPolicy;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,7 +95,7 @@ public interface KhaosOrderSettings {
     final class ReadyOn implements Converter<ReadinessPolicy> {
         @Override
         public ReadinessPolicy convert(String value) {
-            return READY_ON.convert(value, text -> switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            return READY_ON.convert(value, text -> switch (text.strip().toLowerCase(Locale.ROOT)) {
                 case "placed", "on_placed", "on-placed" -> ReadinessPolicy.ON_PLACED;
                 case "paid", "on_paid", "on-paid" -> ReadinessPolicy.ON_PAID;
                 default -> throw new IllegalArgumentException(READY_ON + " must be \"placed\" or \"paid\", was \"" + text + "\"");

@@ -1,6 +1,8 @@
 package com.shopkhaos.infra.dynamodb;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -18,8 +20,8 @@ final class Attributes {
     }
 
     /** Fixed width (nanoseconds, UTC), so times sort as text in keys and indexes. */
-    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     static AttributeValue time(Instant value) {
         return AttributeValue.fromS(sortable(value));

@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -45,8 +47,8 @@ public class DynamoKhaosStockLevels implements KhaosStockLevels {
     }
 
     @Override
-    public java.util.Set<String> record(List<StockLevel> levels) {
-        java.util.Set<String> stored = new java.util.TreeSet<>();
+    public Set<String> record(List<StockLevel> levels) {
+        Set<String> stored = new TreeSet<>();
         Map<String, StockLevel> last = new LinkedHashMap<>();
         levels.forEach(l -> last.put(l.stockCode() + "#" + l.site(), l));
         for (StockLevel level : last.values()) {

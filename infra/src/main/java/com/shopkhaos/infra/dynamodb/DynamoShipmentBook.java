@@ -12,6 +12,7 @@ import com.shopkhaos.model.khaos.KhaosShipment;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,7 +81,7 @@ public class DynamoShipmentBook implements ShipmentBook {
     }
 
     @Override
-    public boolean lockWriteback(String orderId, String owner, java.time.Instant until, java.time.Instant now) {
+    public boolean lockWriteback(String orderId, String owner, Instant until, Instant now) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(Map.of("orderId", s(orderId), "shipmentId", s(LOCK), "owner", s(owner),
                             "until", n(until.toEpochMilli())))

@@ -8,31 +8,44 @@ import com.shopkhaos.infra.web.OpsAccess;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.TimelineEntry;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.ops.ConsoleSessions;
+import com.shopkhaos.model.ops.ConsoleSignIn;
 import com.shopkhaos.model.ops.ExceptionActions;
 import com.shopkhaos.model.ops.ExceptionListing;
 import com.shopkhaos.model.ops.ExceptionQuery;
 import com.shopkhaos.model.ops.ExceptionViews;
+import com.shopkhaos.model.ops.HealthFigures;
 import com.shopkhaos.model.ops.OpsAction;
 import com.shopkhaos.model.ops.OpsMappings;
 import com.shopkhaos.model.ops.ProblemSummary;
+import com.shopkhaos.model.ordersync.OrderMappings;
 import com.shopkhaos.model.ordersync.OrderRetryService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The ops API's routes, defined once for the Lambda and the sandbox (each declares a subclass with {@code @Path("/ops")}):
@@ -44,7 +57,7 @@ import java.util.Optional;
 @RegisterForReflection(targets = {ExceptionViews.ExceptionSummary.class, ExceptionListing.NumberedPage.class,
         ExceptionViews.OrderView.class, ExceptionListing.ExceptionDetail.class, ExceptionActions.BulkResult.class,
         OpsMappings.MappingSaved.class, OpsAction.class, TimelineEntry.class,
-        com.shopkhaos.model.ordersync.OrderMappings.Overrides.class, com.shopkhaos.model.ops.ConsoleSignIn.class,
+        OrderMappings.Overrides.class, ConsoleSignIn.class,
         ProblemSummary.Summary.class, ProblemSummary.KindSummary.class})
 public abstract class OpsEndpoints {
     /** The console's session cookie (HttpOnly, SameSite=Strict, path /ops). */
@@ -70,15 +83,15 @@ public abstract class OpsEndpoints {
     OpsAccess access;
 
     @Inject
-    com.shopkhaos.model.ops.ConsoleSessions sessions;
+    ConsoleSessions sessions;
 
     @Inject
-    com.shopkhaos.model.ops.ConsoleSignIn signIn;
+    ConsoleSignIn signIn;
 
     /** How the page signs people in (public: the page needs it before anyone has signed in; nothing secret). */
     @GET
     @Path("console-config")
-    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
     public Response consoleConfig() {
         return json(200, signIn);
     }
@@ -86,7 +99,7 @@ public abstract class OpsEndpoints {
     /** The console's sign-in form (where OPS_CONSOLE_USERS names people; in AWS the user pool signs people in). */
     @GET
     @Path("login")
-    @jakarta.ws.rs.Produces(MediaType.TEXT_HTML)
+    @Produces(MediaType.TEXT_HTML)
     public Response loginPage() {
         return Response.ok(page("login.html")).header("Cache-Control", "no-store").header("Content-Security-Policy", CSP).build();
     }
@@ -94,12 +107,12 @@ public abstract class OpsEndpoints {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response login(@jakarta.ws.rs.FormParam("user") String user, @jakarta.ws.rs.FormParam("password") String password) {
-        Optional<String> cookie = sessions.signIn(user, password, java.time.Instant.now());
+    public Response login(@FormParam("user") String user, @FormParam("password") String password) {
+        Optional<String> cookie = sessions.signIn(user, password, Instant.now());
         if (cookie.isEmpty()) {
-            return Response.seeOther(java.net.URI.create("/ops/login?failed")).build();
+            return Response.seeOther(URI.create("/ops/login?failed")).build();
         }
-        return Response.seeOther(java.net.URI.create("/ops/console")).header("Set-Cookie", SESSION_COOKIE
+        return Response.seeOther(URI.create("/ops/console")).header("Set-Cookie", SESSION_COOKIE
                 + "=" + cookie.get() + "; Path=/ops; HttpOnly; SameSite=Strict; Max-Age=28800").build();
     }
 
@@ -107,14 +120,14 @@ public abstract class OpsEndpoints {
     @Path("logout")
     @Consumes(MediaType.WILDCARD)
     public Response logout() {
-        return Response.seeOther(java.net.URI.create("/ops/login")).header("Set-Cookie", SESSION_COOKIE
+        return Response.seeOther(URI.create("/ops/login")).header("Set-Cookie", SESSION_COOKIE
                 + "=; Path=/ops; HttpOnly; SameSite=Strict; Max-Age=0").build();
     }
 
     /** The console itself: one page, no external scripts or styles; it reads and acts through /ops/api. */
     @GET
     @Path("console")
-    @jakarta.ws.rs.Produces(MediaType.TEXT_HTML)
+    @Produces(MediaType.TEXT_HTML)
     public Response consolePage(@Context HttpHeaders headers) {
         String csp = CSP;
         if (signIn.mode().equals("cognito")) {
@@ -122,19 +135,19 @@ public abstract class OpsEndpoints {
             csp = CSP.replace("default-src 'self';", "default-src 'self'; connect-src 'self' " + signIn.signInOrigin() + ";");
         } else if (!signIn.mode().equals("session")) {
             return error(404, "the console's sign-in is not set up here (OpsConsoleUrl and OpsSignInDomainPrefix)");
-        } else if (sessions.who(JaxRsExchange.headers(headers).cookie(SESSION_COOKIE), java.time.Instant.now()).isEmpty()) {
-            return Response.seeOther(java.net.URI.create("/ops/login")).build();
+        } else if (sessions.who(JaxRsExchange.headers(headers).cookie(SESSION_COOKIE), Instant.now()).isEmpty()) {
+            return Response.seeOther(URI.create("/ops/login")).build();
         }
         return Response.ok(page("console.html")).header("Cache-Control", "no-store").header("Content-Security-Policy", csp).build();
     }
 
     @Inject
-    com.shopkhaos.model.ops.HealthFigures health;
+    HealthFigures health;
 
     @GET
     @Path("api/health")
     public Response healthFigures(@Context HttpHeaders headers) {
-        return as(headers, who -> json(200, new java.util.TreeMap<>(health.now())));
+        return as(headers, who -> json(200, new TreeMap<>(health.now())));
     }
 
     @GET
@@ -146,7 +159,7 @@ public abstract class OpsEndpoints {
     @GET
     @Path("api/exception-types")
     public Response exceptionTypes(@Context HttpHeaders headers) {
-        return as(headers, who -> json(200, java.util.Arrays.stream(ExceptionType.values())
+        return as(headers, who -> json(200, Arrays.stream(ExceptionType.values())
                 .map(t -> Map.of("type", t.name(), "title", t.title(), "handbook", t.handbookAnchor())).toList()));
     }
 
@@ -188,16 +201,16 @@ public abstract class OpsEndpoints {
     }
 
     private static byte[] page(String name) {
-        try (java.io.InputStream in = OpsEndpoints.class.getResourceAsStream("/ops-console/" + name)) {
+        try (InputStream in = OpsEndpoints.class.getResourceAsStream("/ops-console/" + name)) {
             return in == null ? new byte[0] : in.readAllBytes();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @GET
     @Path("health")
-    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
     public String health() {
         return "{\"status\":\"UP\"}";
     }
@@ -216,7 +229,7 @@ public abstract class OpsEndpoints {
             }
             LOG.log(System.Logger.Level.INFO, "retry of order " + answer.order().map(o -> o.orderNumber()).orElse("")
                     + ": " + answer.outcome());
-            Map<String, String> json = new java.util.LinkedHashMap<>();
+            Map<String, String> json = new LinkedHashMap<>();
             json.put("outcome", answer.outcome().name());
             json.put("orderNumber", answer.order().map(o -> o.orderNumber()).orElse(""));
             json.put("state", answer.order().map(o -> o.state().name()).orElse(""));
@@ -326,7 +339,7 @@ public abstract class OpsEndpoints {
         return json;
     }
 
-    private Response as(HttpHeaders headers, java.util.function.Function<String, Response> call) {
+    private Response as(HttpHeaders headers, Function<String, Response> call) {
         Optional<String> who = access.caller(JaxRsExchange.headers(headers));
         if (who.isEmpty()) {
             return Response.fromResponse(error(401, "sign in first (or send the ops key)")).header("WWW-Authenticate", "Bearer")

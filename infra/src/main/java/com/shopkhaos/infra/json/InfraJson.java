@@ -1,13 +1,17 @@
 package com.shopkhaos.infra.json;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.shopkhaos.model.despatch.DespatchNotice;
+import com.shopkhaos.model.intake.UnreadableMessageException;
 import com.shopkhaos.model.khaos.KhaosShipment;
+import java.io.IOException;
 
 /** The one Jackson configuration the adapters use: ISO dates, unknown fields ignored. */
 public final class InfraJson {
@@ -36,7 +40,7 @@ public final class InfraJson {
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -45,20 +49,20 @@ public final class InfraJson {
      * Reads a JSON object from a message. When it is not one, says only where it broke: the parser's own
      * message can quote the body, and bodies hold names and addresses that must not reach the logs.
      */
-    public static com.fasterxml.jackson.databind.JsonNode readObject(byte[] body)
-            throws com.shopkhaos.model.intake.UnreadableMessageException {
-        com.fasterxml.jackson.databind.JsonNode root;
+    public static JsonNode readObject(byte[] body)
+            throws UnreadableMessageException {
+        JsonNode root;
         try {
             root = MAPPER.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw new com.shopkhaos.model.intake.UnreadableMessageException("not JSON (" + e.getClass().getSimpleName() + where + ")");
-        } catch (java.io.IOException e) {
-            throw new com.shopkhaos.model.intake.UnreadableMessageException("not JSON", e);
+            throw new UnreadableMessageException("not JSON (" + e.getClass().getSimpleName() + where + ")");
+        } catch (IOException e) {
+            throw new UnreadableMessageException("not JSON", e);
         }
         if (root == null || !root.isObject()) {
-            throw new com.shopkhaos.model.intake.UnreadableMessageException("not a JSON object");
+            throw new UnreadableMessageException("not a JSON object");
         }
         return root;
     }

@@ -9,6 +9,7 @@ import com.shopkhaos.model.khaos.CatalogueChange;
 import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.KhaosMessageCodec;
 import com.shopkhaos.model.khaos.KhaosOrderStatus;
+import com.shopkhaos.model.khaos.KhaosShipment;
 import com.shopkhaos.model.khaos.OrderStatusUpload;
 import com.shopkhaos.model.khaos.StockLevel;
 import com.shopkhaos.model.khaos.StockStatusUpload;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The KCC web services' JSON (khaoscontrol/kcc-web-services README). Where the spec's tables and its
@@ -80,7 +83,7 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
                 unreadable.add(write(s));
                 continue;
             }
-            java.util.Optional<List<com.shopkhaos.model.khaos.KhaosShipment>> shipments = shipments(s.path("Shipments"));
+            Optional<List<KhaosShipment>> shipments = shipments(s.path("Shipments"));
             if (shipments.isEmpty()) {
                 unreadable.add(write(s));
                 continue;
@@ -95,10 +98,10 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
      * A status's Shipments (the spec types it as one Shipment, its examples send a list: both are read); empty when a
      * shipment, item or package cannot be read (no ID or ShipmentItemID, a quantity that is not a finite number).
      */
-    static java.util.Optional<List<com.shopkhaos.model.khaos.KhaosShipment>> shipments(JsonNode node) {
-        List<com.shopkhaos.model.khaos.KhaosShipment> out = new ArrayList<>();
+    static Optional<List<KhaosShipment>> shipments(JsonNode node) {
+        List<KhaosShipment> out = new ArrayList<>();
         if (node.isMissingNode() || node.isNull()) {
-            return java.util.Optional.of(out);
+            return Optional.of(out);
         }
         List<JsonNode> list = new ArrayList<>();
         if (node.isArray()) {
@@ -106,34 +109,34 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
         } else if (node.isObject()) {
             list.add(node);
         } else {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (JsonNode sh : list) {
             String id = text(sh, "ID");
             if (id.isEmpty() || !(sh.path("Items").isArray() || sh.path("Items").isMissingNode())) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            List<com.shopkhaos.model.khaos.KhaosShipment.Item> items = new ArrayList<>();
+            List<KhaosShipment.Item> items = new ArrayList<>();
             for (JsonNode it : sh.path("Items")) {
                 JsonNode quantity = it.path("Quantity");
                 String itemId = text(it, "ShipmentItemID");
                 if (itemId.isEmpty() || !quantity.isNumber() || !Double.isFinite(quantity.asDouble())) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
-                items.add(new com.shopkhaos.model.khaos.KhaosShipment.Item(text(it, "OrderItemID"), itemId, text(it, "SKU"),
+                items.add(new KhaosShipment.Item(text(it, "OrderItemID"), itemId, text(it, "SKU"),
                         quantity.decimalValue(), text(it, "ImportRef"), text(it, "WebsiteItemRef")));
             }
-            List<com.shopkhaos.model.khaos.KhaosShipment.Parcel> parcels = new ArrayList<>();
+            List<KhaosShipment.Parcel> parcels = new ArrayList<>();
             for (JsonNode p : sh.path("Packages")) {
                 JsonNode c = p.path("Courier");
-                parcels.add(new com.shopkhaos.model.khaos.KhaosShipment.Parcel(text(p, "ConsignmentRef"),
-                        new com.shopkhaos.model.khaos.KhaosShipment.Courier(text(c, "ID"), text(c, "Code"), text(c, "Name")),
+                parcels.add(new KhaosShipment.Parcel(text(p, "ConsignmentRef"),
+                        new KhaosShipment.Courier(text(c, "ID"), text(c, "Code"), text(c, "Name")),
                         text(p, "ShipmentDate")));
             }
-            out.add(new com.shopkhaos.model.khaos.KhaosShipment(id, text(sh, "Code"), text(sh, "Status"),
+            out.add(new KhaosShipment(id, text(sh, "Code"), text(sh, "Status"),
                     KhaosStatusNames.stage(text(sh, "Status")), items, parcels));
         }
-        return java.util.Optional.of(out);
+        return Optional.of(out);
     }
 
     @Override
@@ -159,7 +162,7 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
     }
 
     /** KCC's OrderStatus values. */
-    static final java.util.Set<String> ORDER_STATUSES = java.util.Set.of("Received", "Shipping", "PartialShip", "Complete",
+    static final Set<String> ORDER_STATUSES = Set.of("Received", "Shipping", "PartialShip", "Complete",
             "Cancelled");
 
     @Override

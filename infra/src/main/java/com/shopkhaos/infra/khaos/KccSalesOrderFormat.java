@@ -1,5 +1,6 @@
 package com.shopkhaos.infra.khaos;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.order.KhaosSalesOrder;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
@@ -12,7 +13,7 @@ public class KccSalesOrderFormat implements SalesOrderFormat {
     public String write(KhaosSalesOrder order) {
         try {
             return InfraJson.mapper().writeValueAsString(KccSalesOrderWriter.write(order));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

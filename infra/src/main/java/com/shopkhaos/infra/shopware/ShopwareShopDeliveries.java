@@ -9,10 +9,13 @@ import com.shopkhaos.model.order.ShopStates;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -52,7 +55,7 @@ public class ShopwareShopDeliveries implements ShopDeliveries {
             return Optional.empty();
         }
         List<OrderedLine> lines = new ArrayList<>();
-        java.util.Set<String> others = new java.util.HashSet<>();
+        Set<String> others = new HashSet<>();
         for (JsonNode item : order.path("lineItems")) {
             if ("product".equals(item.path("type").asText()) && item.path("quantity").asInt() > 0) {
                 String sku = item.path("payload").path("productNumber").asText("");
@@ -66,7 +69,7 @@ public class ShopwareShopDeliveries implements ShopDeliveries {
         order.path("deliveries").forEach(shopDeliveries::add);
         // Shopware does not order an association: the primary delivery (highest shipping costs, as its admin shows
         // it) first, then by id, so every write-back picks the same one
-        shopDeliveries.sort(java.util.Comparator.comparing((JsonNode d) -> d.path("shippingCosts").path("totalPrice").asDouble(0))
+        shopDeliveries.sort(Comparator.comparing((JsonNode d) -> d.path("shippingCosts").path("totalPrice").asDouble(0))
                 .reversed().thenComparing(d -> d.path("id").asText()));
         for (JsonNode d : shopDeliveries) {
             List<String> codes = new ArrayList<>();

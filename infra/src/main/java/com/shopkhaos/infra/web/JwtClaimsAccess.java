@@ -2,6 +2,7 @@ package com.shopkhaos.infra.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shopkhaos.infra.json.InfraJson;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class JwtClaimsAccess implements OpsAccess {
                 }
             }
             return Optional.empty();
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
     }

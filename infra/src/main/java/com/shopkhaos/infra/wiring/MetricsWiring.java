@@ -3,13 +3,25 @@ package com.shopkhaos.infra.wiring;
 import com.shopkhaos.infra.config.MetricsSettings;
 import com.shopkhaos.infra.config.QueueSettings;
 import com.shopkhaos.infra.config.TableNames;
+import com.shopkhaos.infra.dynamodb.DynamoCheckpoints;
+import com.shopkhaos.infra.sqs.QueueRetries;
 import com.shopkhaos.infra.web.EmbeddedMetrics;
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.ops.ArrivalRecords;
+import com.shopkhaos.model.ops.ExceptionLevels;
+import com.shopkhaos.model.ops.HealthFigures;
 import com.shopkhaos.model.ops.OpsMetrics;
+import com.shopkhaos.model.ordersync.Checkpoints;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The alarms' figures as CloudWatch embedded metrics (the sandbox replaces them with its own, kept in memory). */
 @Singleton
@@ -18,11 +30,11 @@ public class MetricsWiring {
     @Produces
     @Singleton
     @DefaultBean
-    OpsMetrics opsMetrics(MetricsSettings settings, Clock clock, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+    OpsMetrics opsMetrics(MetricsSettings settings, Clock clock, DynamoDbClient dynamo,
                           TableNames tables) {
         EmbeddedMetrics metrics = new EmbeddedMetrics(settings.metricsNamespace(), settings.stackName(), clock);
-        return tables.arrivals().<OpsMetrics>map(t -> new com.shopkhaos.model.ops.ArrivalRecords(metrics,
-                new com.shopkhaos.infra.dynamodb.DynamoCheckpoints(dynamo, t), clock)).orElse(metrics);
+        return tables.arrivals().<OpsMetrics>map(t -> new ArrivalRecords(metrics,
+                new DynamoCheckpoints(dynamo, t), clock)).orElse(metrics);
     }
 
     /** In AWS the arrival times and queue depths are CloudWatch's (the alarms watch them); the sandbox shows its own. */
@@ -33,17 +45,17 @@ public class MetricsWiring {
     @Produces
     @Singleton
     @DefaultBean
-    com.shopkhaos.model.ops.HealthFigures healthFigures(software.amazon.awssdk.services.sqs.SqsClient sqs,
+    HealthFigures healthFigures(SqsClient sqs,
                                                         QueueSettings queues,
-                                                        software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                                                        DynamoDbClient dynamo,
                                                         TableNames tables, Clock clock) {
-        Optional<com.shopkhaos.model.ordersync.Checkpoints> checkpoints = tables.arrivals()
-                .map(t -> new com.shopkhaos.infra.dynamodb.DynamoCheckpoints(dynamo, t));
-        java.util.List<String> urls = queues.healthQueueUrls();
+        Optional<Checkpoints> checkpoints = tables.arrivals()
+                .map(t -> new DynamoCheckpoints(dynamo, t));
+        List<String> urls = queues.healthQueueUrls();
         return () -> {
-            java.util.Map<String, String> figures = new java.util.TreeMap<>();
-            checkpoints.ifPresent(c -> figures.putAll(com.shopkhaos.model.ops.ArrivalRecords.lastArrivals(c, clock.instant())));
-            figures.putAll(com.shopkhaos.infra.sqs.QueueRetries.depths(sqs, urls));
+            Map<String, String> figures = new TreeMap<>();
+            checkpoints.ifPresent(c -> figures.putAll(ArrivalRecords.lastArrivals(c, clock.instant())));
+            figures.putAll(QueueRetries.depths(sqs, urls));
             return figures;
         };
     }
@@ -51,8 +63,8 @@ public class MetricsWiring {
 
     @Produces
     @Singleton
-    com.shopkhaos.model.ops.ExceptionLevels exceptionLevels(com.shopkhaos.model.exceptionledger.ExceptionLedger exceptions,
+    ExceptionLevels exceptionLevels(ExceptionLedger exceptions,
                                                             OpsMetrics metrics, Clock clock) {
-        return new com.shopkhaos.model.ops.ExceptionLevels(exceptions, metrics, clock);
+        return new ExceptionLevels(exceptions, metrics, clock);
     }
 }

@@ -10,6 +10,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ops.ConsoleSessions;
+import com.shopkhaos.model.ops.ConsoleSignIn;
 import com.shopkhaos.model.ops.OpsActionLog;
 import com.shopkhaos.model.ops.ExceptionActions;
 import com.shopkhaos.model.ops.ExceptionListing;
@@ -21,8 +22,10 @@ import com.shopkhaos.model.ordersync.OrderRetryService;
 import com.shopkhaos.model.stock.StockChangePublisher;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -43,7 +46,7 @@ public class OpsWiring {
 
     OpsAccess opsAccess(SecretsManagerClient secrets, String mode, Optional<String> arn, ConsoleSessions sessions, Clock clock,
                         boolean behindAuthorizer) {
-        return switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (mode.strip().toLowerCase(Locale.ROOT)) {
             case "jwt" -> {
                 if (!behindAuthorizer) {
                     // the token's signature is API Gateway's to check: without its authorizer in front, jwt would trust anyone
@@ -65,8 +68,8 @@ public class OpsWiring {
 
     @Produces
     @Singleton
-    com.shopkhaos.model.ops.ConsoleSignIn consoleSignIn(OpsSettings settings) {
-        return com.shopkhaos.model.ops.ConsoleSignIn.of(settings.opsAuth(), settings.opsSignInDomainPrefix().orElse(""),
+    ConsoleSignIn consoleSignIn(OpsSettings settings) {
+        return ConsoleSignIn.of(settings.opsAuth(), settings.opsSignInDomainPrefix().orElse(""),
                 settings.awsRegion(), settings.opsClientId().orElse(""), settings.opsConsoleUrl().orElse(""));
     }
 
@@ -75,7 +78,7 @@ public class OpsWiring {
     @Singleton
     ConsoleSessions consoleSessions(OpsSettings settings) {
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
+        new SecureRandom().nextBytes(key);
         return new ConsoleSessions(settings.consoleUsers(), key);
     }
 

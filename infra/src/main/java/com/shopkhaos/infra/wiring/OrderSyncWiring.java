@@ -3,6 +3,8 @@ package com.shopkhaos.infra.wiring;
 import com.shopkhaos.infra.config.KhaosOrderSettings;
 import com.shopkhaos.infra.config.OrderSweepSettings;
 import com.shopkhaos.model.app.ShopRegistry;
+import com.shopkhaos.model.despatch.DespatchPublisher;
+import com.shopkhaos.model.despatch.DespatchRequeue;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.intake.OrderEventPublisher;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
@@ -76,7 +78,7 @@ public class OrderSyncWiring {
     @Produces
     @Singleton
     OrderRetryService orderRetry(OrderLedger ledger, OrderEventPublisher publisher, Clock clock,
-                                 com.shopkhaos.model.despatch.DespatchPublisher despatches) {
-        return new OrderRetryService(ledger, publisher, clock, new com.shopkhaos.model.despatch.DespatchRequeue(ledger, despatches));
+                                 DespatchPublisher despatches) {
+        return new OrderRetryService(ledger, publisher, clock, new DespatchRequeue(ledger, despatches));
     }
 }

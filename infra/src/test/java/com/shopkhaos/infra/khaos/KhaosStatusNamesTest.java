@@ -2,6 +2,7 @@ package com.shopkhaos.infra.khaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopkhaos.infra.sqs.SqsDespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchNotice;
 import com.shopkhaos.model.khaos.KhaosOrderProgress;
 import com.shopkhaos.model.khaos.KhaosShipment;
@@ -41,7 +42,7 @@ class KhaosStatusNamesTest {
                 KhaosOrderProgress.CANCELLED, List.of(shipment), "test", Instant.parse("2026-12-05T10:00:00Z"));
         String json = InfraJson.write(notice);
         assertThat(json).contains("\"Cancelled\"").contains("\"Invoicing\"").doesNotContain("CANCELLED").doesNotContain("INVOICING");
-        DespatchNotice read = com.shopkhaos.infra.sqs.SqsDespatchPublisher.read(json);
+        DespatchNotice read = SqsDespatchPublisher.read(json);
         assertThat(read.khaosProgress()).isEqualTo(KhaosOrderProgress.CANCELLED);
         assertThat(read.isCancellation()).isTrue();
         assertThat(read.shipments().get(0).stage()).isEqualTo(ShipmentStage.INVOICING);

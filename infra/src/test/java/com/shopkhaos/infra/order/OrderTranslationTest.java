@@ -12,13 +12,19 @@ import com.shopkhaos.model.order.OrderProblem;
 import com.shopkhaos.model.order.OrderTranslationPolicy;
 import com.shopkhaos.model.order.OrderTranslator;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every translation and validation rule, table-driven, on real Shopware order JSON. */
@@ -56,7 +62,7 @@ class OrderTranslationTest {
                     assertThat(o.grossTotal()).isEqualByComparingTo("165.99");
                 }),
                 Arguments.of("net-b2b", (Consumer<KhaosSalesOrder>) o -> {
-                    assertThat(o.lines()).extracting(l -> l.grossAfterDiscount().setScale(2, java.math.RoundingMode.HALF_UP))
+                    assertThat(o.lines()).extracting(l -> l.grossAfterDiscount().setScale(2, RoundingMode.HALF_UP))
                             .containsExactly(money("116.16"), money("48.38"));
                     assertThat(o.deliveryGross()).isEqualByComparingTo("7.26");
                     assertThat(o.grossTotal()).isEqualByComparingTo("171.80");
@@ -104,7 +110,7 @@ class OrderTranslationTest {
         assertThat(order.associatedRef()).matches("\\d+");
         assertThat(order.customData()).matches("[0-9a-f]{32}");
         BigDecimal sum = order.lines().stream().map(KhaosSalesOrder.Line::grossAfterDiscount).reduce(order.deliveryGross(), BigDecimal::add);
-        assertThat(sum.setScale(2, java.math.RoundingMode.HALF_UP)).as("lines + delivery = GrossTotal").isEqualByComparingTo(order.grossTotal());
+        assertThat(sum.setScale(2, RoundingMode.HALF_UP)).as("lines + delivery = GrossTotal").isEqualByComparingTo(order.grossTotal());
         expectations.accept(order);
     }
 
@@ -126,7 +132,7 @@ class OrderTranslationTest {
                         "rate-HAT-BEANIE-NVY"),
                 Arguments.of("Khaos tax code with no percentage", "free-shipping", (Consumer<ObjectNode>) o -> { },
                         Map.of("HAT-BEANIE-NVY", new CatalogueItem("1", "HAT-BEANIE-NVY", "", "", "9", Optional.empty(), false,
-                                false, true, true, false, false, java.time.Instant.EPOCH)), ExceptionType.UNKNOWN_TAX_RATE_CODE, "tax-code-9"),
+                                false, true, true, false, false, Instant.EPOCH)), ExceptionType.UNKNOWN_TAX_RATE_CODE, "tax-code-9"),
                 Arguments.of("VAT off by more than rounding", "free-shipping",
                         (Consumer<ObjectNode>) o -> ((ObjectNode) o.path("price").path("calculatedTaxes").get(0)).put("tax", 2.53),
                         Map.<String, CatalogueItem>of(), ExceptionType.VAT_MISMATCH, "vat-20"),
@@ -176,7 +182,7 @@ class OrderTranslationTest {
 
     private static CatalogueItem item(String code, int rate, boolean discontinued, boolean deleted) {
         return new CatalogueItem("1", code, code, "", rate == 20 ? "1" : rate == 5 ? "2" : "3",
-                Optional.of(BigDecimal.valueOf(rate)), discontinued, false, true, true, false, deleted, java.time.Instant.EPOCH);
+                Optional.of(BigDecimal.valueOf(rate)), discontinued, false, true, true, false, deleted, Instant.EPOCH);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -185,7 +191,7 @@ class OrderTranslationTest {
                                                   Map<String, CatalogueItem> catalogueChanges, ExceptionType expected, String key) {
         ObjectNode order = OrderFixtures.order(fixture);
         breakage.accept(order);
-        Map<String, CatalogueItem> catalogue = new java.util.HashMap<>(OrderFixtures.catalogue());
+        Map<String, CatalogueItem> catalogue = new HashMap<>(OrderFixtures.catalogue());
         catalogue.putAll(catalogueChanges);
         OrderTranslator.Result result = translate(order, OrderFixtures.policy(), catalogue);
         assertThat(result.salesOrder()).isEmpty();
@@ -205,7 +211,7 @@ class OrderTranslationTest {
         breakage.accept(first);
         ObjectNode second = OrderFixtures.order(fixture);
         breakage.accept(second);
-        Map<String, CatalogueItem> catalogue = new java.util.HashMap<>(OrderFixtures.catalogue());
+        Map<String, CatalogueItem> catalogue = new HashMap<>(OrderFixtures.catalogue());
         catalogue.putAll(changes);
         List<String> subjects = translate(first, OrderFixtures.policy(), catalogue).problems().stream()
                 .map(p -> p.subject(first.path("orderNumber").asText()).text()).toList();
@@ -213,14 +219,14 @@ class OrderTranslationTest {
                 .map(p -> p.subject(second.path("orderNumber").asText()).text()).toList()).isEqualTo(subjects);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aLineThatCannotBePlaced_raisesOnlyItsOwnProblem_notKnockOnVatOrTotalMismatches() {
         OrderTranslator.Result result = translate(OrderFixtures.order("unknown-sku"), OrderFixtures.policy(), OrderFixtures.catalogue());
         assertThat(result.problems()).extracting(OrderProblem::type).containsExactly(ExceptionType.UNKNOWN_SKU);
     }
 
     @ParameterizedTest(name = "run-to-zero item wanted once, {0} available: ready {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"3, true", "1, true", "0.5, false", "0, false", "-2, false", ", false"})
+    @CsvSource({"3, true", "1, true", "0.5, false", "0, false", "-2, false", ", false"})
     void aRunToZeroItem_goesOnlyWhileKhaosHasWhatTheOrderWants(BigDecimal available, boolean ready) {
         ObjectNode order = OrderFixtures.order("free-shipping");
         ObjectNode line = (ObjectNode) OrderFixtures.line(order, "HAT-BEANIE-NVY");
@@ -237,17 +243,17 @@ class OrderTranslationTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aMappingFix_letsTheOrderThrough() {
         ObjectNode order = OrderFixtures.order("legacy-delivery");
         OrderTranslationPolicy fixed = new OrderTranslationPolicy("1", "WEB", "Web Customer", "GBP",
-                Map.of("courier (legacy setup)", "DPDND"), Map.of("payment_card", "Card"), java.util.Set.of(), java.util.Set.of("cart"),
+                Map.of("courier (legacy setup)", "DPDND"), Map.of("payment_card", "Card"), Set.of(), Set.of("cart"),
                 Map.of());
         assertThat(translate(order, fixed, OrderFixtures.catalogue()).salesOrder()).get()
                 .extracting(KhaosSalesOrder::courierCode).isEqualTo("DPDND");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void skuOverrides_pointAShopSkuAtAnotherKhaosCode() {
         ObjectNode order = OrderFixtures.order("free-shipping");
         ((ObjectNode) OrderFixtures.line(order, "HAT-BEANIE-NVY").path("payload")).put("productNumber", "BOOK-KNIT-GUIDE");
@@ -263,7 +269,7 @@ class OrderTranslationTest {
         });
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void vatWithinRounding_isAccepted() {
         ObjectNode order = OrderFixtures.order("free-shipping");
         ((ObjectNode) order.path("price").path("calculatedTaxes").get(0)).put("tax", 2.51);
@@ -273,18 +279,18 @@ class OrderTranslationTest {
     private static OrderTranslationPolicy withOnlyCartPromotions(Map<String, String> promotionItems) {
         OrderTranslationPolicy p = OrderFixtures.policy();
         return new OrderTranslationPolicy(p.site(), p.salesSource(), p.companyClass(), p.currency(), p.couriers(), p.cardTypes(),
-                p.accountPaymentMethods(), java.util.Set.of("cart"), p.skuOverrides(), promotionItems);
+                p.accountPaymentMethods(), Set.of("cart"), p.skuOverrides(), promotionItems);
     }
 
     private static Map<String, CatalogueItem> catalogueWith(String code, int rate, boolean stockControlled) {
-        Map<String, CatalogueItem> items = new java.util.HashMap<>(OrderFixtures.catalogue());
+        Map<String, CatalogueItem> items = new HashMap<>(OrderFixtures.catalogue());
         items.put(code, new CatalogueItem("9901", code, "Web promotion discount", "", rate == 20 ? "1" : "2",
-                java.util.Optional.of(BigDecimal.valueOf(rate)), false, false, stockControlled, false, true, false,
-                java.time.Instant.parse("2026-11-27T09:00:00Z")));
+                Optional.of(BigDecimal.valueOf(rate)), false, false, stockControlled, false, true, false,
+                Instant.parse("2026-11-27T09:00:00Z")));
         return items;
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aPromotionMappedToAKhaosDiscountItem_isSentAsOneNegativeLineOfIt_andTheTotalsStillBalance() {
         OrderTranslator.Result result = translate(OrderFixtures.order("buy-two-get-one"),
                 withOnlyCartPromotions(Map.of("socks3for2", "WEB-DISCOUNT")), catalogueWith("WEB-DISCOUNT", 20, false));
@@ -305,7 +311,7 @@ class OrderTranslationTest {
         assertThat(byScope.problems()).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aPromotionItemThatIsMissing_aStockItem_orAtAnotherVatRate_holdsTheOrderWithTheReason() {
         OrderTranslator.Result missing = translate(OrderFixtures.order("buy-two-get-one"),
                 withOnlyCartPromotions(Map.of("SOCKS3FOR2", "NO-SUCH-ITEM")), OrderFixtures.catalogue());

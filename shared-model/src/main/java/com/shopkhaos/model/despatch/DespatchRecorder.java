@@ -3,6 +3,7 @@ package com.shopkhaos.model.despatch;
 import com.shopkhaos.model.khaos.KhaosOrderStatus;
 import com.shopkhaos.model.khaos.KhaosOrderStatusRecorder;
 import com.shopkhaos.model.khaos.KhaosShipment;
+import com.shopkhaos.model.khaos.OrderStatusHandler;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  * the two makes Khaos send the status again (our answer is not 200) and the work is queued again: never lost, at
  * worst sent twice (the write-back does nothing the second time).
  */
-public final class DespatchRecorder implements com.shopkhaos.model.khaos.OrderStatusHandler {
+public final class DespatchRecorder implements OrderStatusHandler {
     /** Orders Khaos cannot have: a status for them is the status recorder's problem alone. */
     private static final Set<OrderState> NEVER_SENT = EnumSet.of(OrderState.RECEIVED, OrderState.AWAITING_PAYMENT,
             OrderState.QUARANTINED);

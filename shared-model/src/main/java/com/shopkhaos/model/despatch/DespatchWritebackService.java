@@ -13,12 +13,14 @@ import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.ordersync.OrderMappings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +34,7 @@ import java.util.function.Supplier;
 public final class DespatchWritebackService {
     static final int REPLANS = 3;
     /** Longer than any one write-back takes (the Lambda's timeout is 60 s); a crashed one's lock runs out then. */
-    static final java.time.Duration LOCK_FOR = java.time.Duration.ofSeconds(90);
+    static final Duration LOCK_FOR = Duration.ofSeconds(90);
     static final String BY = "despatch-writeback";
 
     /** What one message did. */
@@ -110,7 +112,7 @@ public final class DespatchWritebackService {
     }
 
     private Result writeBack(DespatchNotice notice) {
-        String owner = java.util.UUID.randomUUID().toString();
+        String owner = UUID.randomUUID().toString();
         Instant now = clock.instant();
         if (!book.lockWriteback(notice.orderId(), owner, now.plus(LOCK_FOR), now)) {
             throw new WritebackBusyException(subject(notice));

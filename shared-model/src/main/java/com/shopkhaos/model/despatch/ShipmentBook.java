@@ -1,6 +1,7 @@
 package com.shopkhaos.model.despatch;
 
 import com.shopkhaos.model.khaos.KhaosShipment;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -28,7 +29,7 @@ public interface ShipmentBook {
      * not run out: one write-back per order at a time, so one working from older shipments can never overwrite the
      * tracking codes another just wrote (the shop takes the whole list on every write).
      */
-    boolean lockWriteback(String orderId, String owner, java.time.Instant until, java.time.Instant now);
+    boolean lockWriteback(String orderId, String owner, Instant until, Instant now);
 
     /** Gives the order's write-back back (only if {@code owner} still holds it). */
     void unlockWriteback(String orderId, String owner);

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,12 +28,12 @@ public record ShippedUnits(Map<String, BigDecimal> shipped, List<String> notOnOr
 
     public static ShippedUnits count(List<ShopDeliveries.OrderedLine> lines, Collection<KhaosShipment> shipments,
                                      UnaryOperator<String> stockCodeOfSku) {
-        return count(lines, shipments, stockCodeOfSku, java.util.Set.of());
+        return count(lines, shipments, stockCodeOfSku, Set.of());
     }
 
     /** @param otherLineIds the order's lines that are not products: shipment items naming them are not units shipped */
     public static ShippedUnits count(List<ShopDeliveries.OrderedLine> lines, Collection<KhaosShipment> shipments,
-                                     UnaryOperator<String> stockCodeOfSku, java.util.Set<String> otherLineIds) {
+                                     UnaryOperator<String> stockCodeOfSku, Set<String> otherLineIds) {
         Map<String, BigDecimal> shipped = new LinkedHashMap<>();
         lines.forEach(l -> shipped.put(l.lineItemId(), BigDecimal.ZERO));
         List<String> notOnOrder = new ArrayList<>();
@@ -64,7 +66,7 @@ public record ShippedUnits(Map<String, BigDecimal> shipped, List<String> notOnOr
 
     /** The shipments that left the warehouse, one per shipment ID (several reports of one merged), in ID order. */
     static List<KhaosShipment> departed(Collection<KhaosShipment> shipments) {
-        Map<String, KhaosShipment> byId = new java.util.TreeMap<>();
+        Map<String, KhaosShipment> byId = new TreeMap<>();
         shipments.forEach(s -> byId.put(s.id(), DespatchRules.merge(byId.get(s.id()), s)));
         return byId.values().stream().filter(DespatchRules::hasLeft).toList();
     }

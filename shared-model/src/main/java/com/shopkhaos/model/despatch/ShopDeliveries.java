@@ -4,6 +4,7 @@ import com.shopkhaos.model.order.ShopStates;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: the shop's side of a despatch: the order with its lines and deliveries, the delivery's tracking codes (and
@@ -18,16 +19,16 @@ public interface ShopDeliveries {
      */
     record ShopOrderView(String orderId, String orderNumber, ShopStates.ShopOrderState state, List<OrderedLine> lines,
                          List<DeliveryView> deliveries,
-                         java.util.Set<String> otherLineIds) {
+                         Set<String> otherLineIds) {
         public ShopOrderView {
             lines = List.copyOf(lines);
             deliveries = List.copyOf(deliveries);
-            otherLineIds = otherLineIds == null ? java.util.Set.of() : java.util.Set.copyOf(otherLineIds);
+            otherLineIds = otherLineIds == null ? Set.of() : Set.copyOf(otherLineIds);
         }
 
         public ShopOrderView(String orderId, String orderNumber, ShopStates.ShopOrderState state, List<OrderedLine> lines,
                              List<DeliveryView> deliveries) {
-            this(orderId, orderNumber, state, lines, deliveries, java.util.Set.of());
+            this(orderId, orderNumber, state, lines, deliveries, Set.of());
         }
     }
 

@@ -1,5 +1,7 @@
 package com.shopkhaos.model.exceptionledger;
 
+import java.util.Locale;
+
 /**
  * Every kind of problem the integration puts in front of a person. Each has a title and a
  * suggested action written for ops and finance, and an entry in the handbook
@@ -175,6 +177,6 @@ public enum ExceptionType {
 
     /** The handbook section that explains this exception. */
     public String handbookAnchor() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

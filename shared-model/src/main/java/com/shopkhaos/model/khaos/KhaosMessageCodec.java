@@ -1,6 +1,7 @@
 package com.shopkhaos.model.khaos;
 
 import com.shopkhaos.model.intake.UnreadableMessageException;
+import java.time.Instant;
 
 /** Port: reads what Khaos Control Cloud pushes to us (the KCC web services' shapes stay in infra). */
 public interface KhaosMessageCodec {
@@ -15,8 +16,8 @@ public interface KhaosMessageCodec {
      * Reads a {@code StockStatusUpload}: each entry's stock code, site and available figure; an entry without
      * them (or with a figure that is not a finite number) is set aside for a person.
      */
-    StockStatusUpload readStockStatuses(byte[] body, java.time.Instant at) throws UnreadableMessageException;
+    StockStatusUpload readStockStatuses(byte[] body, Instant at) throws UnreadableMessageException;
 
     /** Reads a {@code StockUpload}; tax rate codes are turned into percentages by {@code taxRates}. */
-    CatalogueChange readStockUpload(byte[] body, TaxRateTable taxRates, java.time.Instant at) throws UnreadableMessageException;
+    CatalogueChange readStockUpload(byte[] body, TaxRateTable taxRates, Instant at) throws UnreadableMessageException;
 }

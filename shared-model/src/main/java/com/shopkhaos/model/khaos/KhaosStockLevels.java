@@ -1,6 +1,7 @@
 package com.shopkhaos.model.khaos;
 
 import java.util.List;
+import java.util.Set;
 
 /** Port: the latest stock figure per stock code and site, as Khaos pushed it (DynamoDB table {@code stock}). */
 public interface KhaosStockLevels {
@@ -9,7 +10,7 @@ public interface KhaosStockLevels {
      * Stores each figure unless a later one is already stored (pushes can arrive out of order or twice), then bumps
      * the sequence of each code it stored a figure for ({@code StockVersions}); answers those codes.
      */
-    java.util.Set<String> record(List<StockLevel> levels);
+    Set<String> record(List<StockLevel> levels);
 
     /** Every site's latest figure for the code; empty when Khaos never reported it. */
     List<StockLevel> levels(String stockCode);

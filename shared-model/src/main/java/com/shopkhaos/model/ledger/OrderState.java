@@ -3,6 +3,7 @@ package com.shopkhaos.model.ledger;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,7 +57,7 @@ public enum OrderState {
 
     private static void allow(OrderState from, OrderState... to) {
         Set<OrderState> targets = EnumSet.noneOf(OrderState.class);
-        targets.addAll(java.util.List.of(to));
+        targets.addAll(List.of(to));
         LEGAL.put(from, Collections.unmodifiableSet(targets));
     }
 

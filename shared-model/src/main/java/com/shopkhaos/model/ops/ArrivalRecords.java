@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,7 +39,7 @@ public final class ArrivalRecords implements OpsMetrics {
     public static Map<String, String> lastArrivals(Checkpoints checkpoints, Instant now) {
         Map<String, String> labels = Map.of(WEBHOOKS_RECEIVED, "Last webhook from the shop", KHAOS_STOCK_PUSHES,
                 "Last stock push from Khaos", KHAOS_ORDER_PULLS, "Last order pull by Khaos");
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         labels.forEach((metric, label) -> {
             try {
                 out.put(label, checkpoints.get(checkpoint(metric))

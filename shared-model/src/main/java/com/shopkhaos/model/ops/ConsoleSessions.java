@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -33,7 +34,7 @@ public final class ConsoleSessions {
 
     /** As {@link #parseUsers(String)}; {@code setting} is what the refusal calls the setting (the caller knows its name). */
     public static Map<String, String> parseUsers(String text, String setting) {
-        Map<String, String> users = new java.util.LinkedHashMap<>();
+        Map<String, String> users = new LinkedHashMap<>();
         for (String pair : (text == null ? "" : text).split(",")) {
             if (pair.isBlank()) {
                 continue;

@@ -1,5 +1,6 @@
 package com.shopkhaos.model.order;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public record OrderTranslationPolicy(String site, String salesSource, String com
     }
 
     private static Map<String, String> lowerKeys(Map<String, String> map) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         map.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT).strip(), v.strip()));
         return Map.copyOf(out);
     }
@@ -60,11 +61,11 @@ public record OrderTranslationPolicy(String site, String salesSource, String com
         if (skus.isEmpty() && moreCouriers.isEmpty() && morePromotionItems.isEmpty()) {
             return this;
         }
-        java.util.Map<String, String> promos = new java.util.LinkedHashMap<>(promotionItems);
+        Map<String, String> promos = new LinkedHashMap<>(promotionItems);
         promos.putAll(lowerKeys(morePromotionItems));
-        java.util.Map<String, String> sku = new java.util.LinkedHashMap<>(skuOverrides);
+        Map<String, String> sku = new LinkedHashMap<>(skuOverrides);
         sku.putAll(skus);
-        java.util.Map<String, String> courier = new java.util.LinkedHashMap<>(couriers);
+        Map<String, String> courier = new LinkedHashMap<>(couriers);
         courier.putAll(lowerKeys(moreCouriers));
         return new OrderTranslationPolicy(site, salesSource, companyClass, currency, courier, cardTypes, accountPaymentMethods,
                 promotionScopes, sku, promos);
@@ -95,7 +96,7 @@ public record OrderTranslationPolicy(String site, String salesSource, String com
 
     /** Parses {@code key=value,key=value} configuration (keys may contain spaces; values may not be empty). */
     public static Map<String, String> parsePairs(String text, String setting) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
             return out;
         }

@@ -1,6 +1,8 @@
 package com.shopkhaos.model.ordersync;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Port: what people mapped by hand in the {@code mappings} table: shop SKU → Khaos stock code, and
@@ -49,8 +51,8 @@ public interface OrderMappings {
         }
 
         /** The shop SKUs that sell a stock code: those mapped to it, and the code itself unless it is mapped elsewhere. */
-        public java.util.Set<String> skusFor(String stockCode) {
-            java.util.Set<String> skus = new java.util.TreeSet<>();
+        public Set<String> skusFor(String stockCode) {
+            Set<String> skus = new TreeSet<>();
             skuToStockCode.forEach((sku, code) -> {
                 if (code.equals(stockCode)) {
                     skus.add(sku);

@@ -22,6 +22,7 @@ import com.shopkhaos.model.order.ShopOrder;
 import com.shopkhaos.model.stock.InFlightOrders;
 import com.shopkhaos.model.stock.StockChangePublisher;
 import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -127,7 +128,7 @@ public final class OrderSyncService {
     }
 
     /** What Khaos last reported available at the order's site ({@code KHAOS_SITE} as an id), or over all sites when named. */
-    private Optional<java.math.BigDecimal> availableAtSite(String stockCode) {
+    private Optional<BigDecimal> availableAtSite(String stockCode) {
         List<StockLevel> levels = stock.levels(stockCode);
         if (levels.isEmpty()) {
             return Optional.empty();
@@ -136,7 +137,7 @@ public final class OrderSyncService {
             int site = Integer.parseInt(policy.site());
             return levels.stream().filter(l -> l.site() == site).map(StockLevel::available).findFirst();
         }
-        return Optional.of(levels.stream().map(StockLevel::available).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        return Optional.of(levels.stream().map(StockLevel::available).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     private OrderLedgerEntry firstSeen(OrderEvent event, Instant now) {

@@ -7,12 +7,15 @@ import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * Keeps a customer's personal data no longer than {@link PersonalDataRetention#personalData()}: the daily {@link #sweep()}
@@ -35,7 +38,7 @@ public class PersonalDataService {
             for (PersonalDataKind kind : PersonalDataKind.values()) {
                 all.put(kind, erased.getOrDefault(kind, 0));
             }
-            erased = java.util.Collections.unmodifiableMap(all);
+            erased = Collections.unmodifiableMap(all);
         }
 
         public int of(PersonalDataKind kind) {
@@ -137,7 +140,7 @@ public class PersonalDataService {
         }
     }
 
-    private static int inBatches(java.util.function.IntFunction<List<String>> find, java.util.function.Predicate<String> erase) {
+    private static int inBatches(IntFunction<List<String>> find, Predicate<String> erase) {
         int erased = 0;
         while (erased < MAX_PER_RUN) {
             List<String> ids = find.apply(BATCH);

@@ -1,5 +1,7 @@
 package com.shopkhaos.model.privacy;
 
+import java.util.Set;
+
 /** Port: takes the customer out of a stored sales order (it knows the form Khaos downloads it in). */
 public interface SalesOrderRedaction {
     /** The text every personal value is replaced with. */
@@ -12,5 +14,5 @@ public interface SalesOrderRedaction {
     String withoutPersonalData(String salesOrder);
 
     /** The email addresses the sales order names (lower case). */
-    java.util.Set<String> emails(String salesOrder);
+    Set<String> emails(String salesOrder);
 }

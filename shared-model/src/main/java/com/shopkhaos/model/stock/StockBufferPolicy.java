@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +74,7 @@ public record StockBufferPolicy(BufferRule defaultRule, List<PeakRule> peaks) {
 
     /** Overrides as the mappings table holds them: stock code → rule text. */
     public static Map<String, BufferRule> parseOverrides(Map<String, String> byCode) {
-        java.util.Map<String, BufferRule> out = new java.util.HashMap<>();
+        Map<String, BufferRule> out = new HashMap<>();
         byCode.forEach((code, rule) -> out.put(code, BufferRule.parse(rule, "buffer for " + code)));
         return out;
     }

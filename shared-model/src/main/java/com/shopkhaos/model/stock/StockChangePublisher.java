@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
 /** Port: sends to the {@code stock-changes} queue. Throws when a message was not accepted. */
 public interface StockChangePublisher {
@@ -22,7 +23,7 @@ public interface StockChangePublisher {
     }
 
     private void send(Collection<String> stockCodes, String reason, Instant at, boolean shopChangedItself) {
-        List<String> codes = new ArrayList<>(new java.util.TreeSet<>(stockCodes));
+        List<String> codes = new ArrayList<>(new TreeSet<>(stockCodes));
         for (int i = 0; i < codes.size(); i += StockChange.MAX_CODES) {
             List<String> part = codes.subList(i, Math.min(codes.size(), i + StockChange.MAX_CODES));
             publish(shopChangedItself ? StockChange.shopChanged(part, reason, at) : StockChange.of(part, reason, at));

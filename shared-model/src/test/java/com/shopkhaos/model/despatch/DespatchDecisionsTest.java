@@ -10,8 +10,10 @@ import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosShipment;
 import com.shopkhaos.model.khaos.ShipmentStage;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +31,7 @@ class DespatchDecisionsTest {
     }
 
     private static KhaosShipment shipment(String id, ShipmentStage stage, List<KhaosShipment.Item> items, String... consignments) {
-        List<KhaosShipment.Parcel> parcels = java.util.Arrays.stream(consignments)
+        List<KhaosShipment.Parcel> parcels = Arrays.stream(consignments)
                 .map(c -> new KhaosShipment.Parcel(c, ROYAL_MAIL, "2026-11-27T10:00:00")).toList();
         return new KhaosShipment(id, "INV" + id, stage.name(), stage, items, parcels);
     }
@@ -213,7 +215,7 @@ class DespatchDecisionsTest {
         KhaosShipment all = shipment("S1", ShipmentStage.ARCHIVED, List.of(item("SI1", "MUG-BLUE", "2", "line-mug"),
                 item("SI2", "HAT-RED", "1", "line-hat"), item("SI3", "WEB-DISCOUNT", "1", "line-promo")), "JD1");
         ShopDeliveries.ShopOrderView order = new ShopDeliveries.ShopOrderView("o1", "10042", ShopOrderState.OPEN, LINES, List.of(
-                new ShopDeliveries.DeliveryView("d1", ShopDeliveryState.OPEN, List.of(), "sm", "")), java.util.Set.of("line-promo"));
+                new ShopDeliveries.DeliveryView("d1", ShopDeliveryState.OPEN, List.of(), "sm", "")), Set.of("line-promo"));
         DespatchPlan plan = decide(order, List.of(all));
         assertThat(plan.holds()).isEmpty();
         assertThat(plan.deliveryAction()).contains(DeliveryChange.SHIP);

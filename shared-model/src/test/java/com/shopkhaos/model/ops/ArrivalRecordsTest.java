@@ -6,6 +6,7 @@ import com.shopkhaos.model.ordersync.Checkpoints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,12 +52,12 @@ class ArrivalRecordsTest {
     private ArrivalRecords records() {
         return new ArrivalRecords(metrics, checkpoints, new Clock() {
             @Override
-            public java.time.ZoneId getZone() {
+            public ZoneId getZone() {
                 return ZoneOffset.UTC;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 

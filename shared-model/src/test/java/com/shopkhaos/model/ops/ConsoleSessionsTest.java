@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ConsoleSessionsTest {
         assertThat(sessions.signIn("priya", "wrong", NOW)).isEmpty();
         assertThat(sessions.signIn("someone", "a-long-enough-password", NOW)).isEmpty();
         String value = sessions.signIn("priya", "a-long-enough-password", NOW).orElseThrow();
-        String forgedName = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String forgedName = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("admin|" + NOW.plusSeconds(3600).getEpochSecond()).getBytes()) + value.substring(value.indexOf('.'));
         assertThat(sessions.who(token(forgedName), NOW)).isEmpty();
         assertThat(sessions.who(token(value + "x"), NOW)).isEmpty();

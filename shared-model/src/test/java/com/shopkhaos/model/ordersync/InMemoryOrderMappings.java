@@ -2,6 +2,7 @@ package com.shopkhaos.model.ordersync;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The {@code mappings} table in memory: what people mapped by hand, by kind; a put is seen by the next read. */
 public final class InMemoryOrderMappings implements OrderMappings {
@@ -19,7 +20,7 @@ public final class InMemoryOrderMappings implements OrderMappings {
 
     @Override
     public synchronized void put(String kind, String key, String value) {
-        if (!java.util.Set.of(SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION).contains(kind)) {
+        if (!Set.of(SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION).contains(kind)) {
             throw new IllegalArgumentException("no mapping kind " + kind);
         }
         byKind.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(key, value);

@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -93,14 +98,14 @@ class RotatingSecretTest {
     @Test
     void concurrentStorm_stillOneRead() throws Exception {
         secret.current();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            java.util.List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+            List<Future<Boolean>> answers = new ArrayList<>();
             for (int i = 0; i < 4_000; i++) {
                 String guess = "guess-" + i;
                 answers.add(pool.submit(() -> secret.admitting(guess::equals).isPresent()));
             }
-            for (java.util.concurrent.Future<Boolean> answer : answers) {
+            for (Future<Boolean> answer : answers) {
                 assertThat(answer.get()).isFalse();
             }
         } finally {

@@ -8,6 +8,7 @@ import com.shopkhaos.model.app.ShopRegistration;
 import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.khaos.CatalogueChange;
 import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +94,7 @@ class StockPushServiceTest {
         @Override
         public Set<String> record(List<StockLevel> l) {
             l.forEach(level -> khaosAvailable.put(level.stockCode(), level.available()));
-            Set<String> codes = new java.util.TreeSet<>();
+            Set<String> codes = new TreeSet<>();
             l.forEach(level -> codes.add(level.stockCode()));
             versions.bump(codes);
             return codes;
@@ -163,7 +165,7 @@ class StockPushServiceTest {
 
     private final KhaosCatalogue catalogue = new KhaosCatalogue() {
         @Override
-        public void apply(com.shopkhaos.model.khaos.CatalogueChange change, Instant at) {
+        public void apply(CatalogueChange change, Instant at) {
         }
 
         @Override

@@ -21,9 +21,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -669,11 +671,11 @@ public final class KhaosSimulator implements AutoCloseable {
     ObjectNode generateItems(String prefix, int count, int physical) {
         List<String> ids = new ArrayList<>();
         synchronized (this) {
-            Set<String> existing = new java.util.HashSet<>();
-            catalogue.byId.values().forEach(item -> existing.add(item.stockCode.toUpperCase(java.util.Locale.ROOT)));
+            Set<String> existing = new HashSet<>();
+            catalogue.byId.values().forEach(item -> existing.add(item.stockCode.toUpperCase(Locale.ROOT)));
             for (int i = 1; i <= count; i++) {
                 String code = prefix + String.format("%07d", i);
-                if (existing.contains(code.toUpperCase(java.util.Locale.ROOT))) {
+                if (existing.contains(code.toUpperCase(Locale.ROOT))) {
                     throw new IllegalArgumentException("item " + code + " exists already");
                 }
                 String id = catalogue.add(code, "Generated item " + i, physical);

@@ -6,6 +6,7 @@ import com.shopkhaos.simulators.sim.SimJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,7 +138,7 @@ final class AdminApi {
     private static JsonNode body(SimRequest request) {
         try {
             return request.jsonBody();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw SimulatorException.badRequest("FRAMEWORK__INVALID_REQUEST_BODY", "The JSON payload is malformed.");
         }
     }

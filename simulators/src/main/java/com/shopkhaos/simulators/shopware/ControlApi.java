@@ -327,7 +327,7 @@ final class ControlApi {
     private static JsonNode body(SimRequest request) {
         try {
             return request.jsonBody();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "the body is not JSON");
         }
     }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Shopware's search criteria over the simulator's JSON documents: filters ({@code equals},
@@ -353,7 +359,7 @@ final class Criteria {
         return actual.asText().equals(expected.asText());
     }
 
-    private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern NUMERIC = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private static boolean isNumeric(JsonNode n) {
         return n.isTextual() && NUMERIC.matcher(n.asText()).matches();
@@ -378,7 +384,7 @@ final class Criteria {
     }
 
     /** A value as {@link #compare} orders it, worked out once: numbers as numbers, date-times as instants, else text. */
-    private record SortValue(boolean isNull, BigDecimal number, java.time.Instant time, String text) {
+    private record SortValue(boolean isNull, BigDecimal number, Instant time, String text) {
         static SortValue of(JsonNode n) {
             if (n == null || n.isNull()) {
                 return new SortValue(true, null, null, null);
@@ -414,8 +420,8 @@ final class Criteria {
         if ((a.isNumber() || isNumeric(a)) && (b.isNumber() || isNumeric(b))) {
             return new BigDecimal(a.asText()).compareTo(new BigDecimal(b.asText()));
         }
-        java.util.Optional<java.time.Instant> at = dateTime(a.asText());
-        java.util.Optional<java.time.Instant> bt = dateTime(b.asText());
+        Optional<Instant> at = dateTime(a.asText());
+        Optional<Instant> bt = dateTime(b.asText());
         if (at.isPresent() && bt.isPresent()) {
             return at.get().compareTo(bt.get());
         }
@@ -423,17 +429,17 @@ final class Criteria {
     }
 
     /** Date fields compare as points in time, as in Shopware's database (stored in UTC; any ISO offset accepted). */
-    private static java.util.Optional<java.time.Instant> dateTime(String text) {
+    private static Optional<Instant> dateTime(String text) {
         if (text.length() < 19 || text.charAt(4) != '-' || text.charAt(10) != 'T' && text.charAt(10) != ' ') {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(java.time.OffsetDateTime.parse(text.replace(' ', 'T')).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.of(OffsetDateTime.parse(text.replace(' ', 'T')).toInstant());
+        } catch (DateTimeParseException e) {
             try {
-                return java.util.Optional.of(java.time.LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC));
-            } catch (java.time.format.DateTimeParseException again) {
-                return java.util.Optional.empty();
+                return Optional.of(LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException again) {
+                return Optional.empty();
             }
         }
     }

@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OAuthServer {
     /** An API client (Shopware "integration"): the access key and secret an app gets at registration. */
-    record Integration(String label, String accessKey, String secretKey, java.util.Set<String> privileges) {
+    record Integration(String label, String accessKey, String secretKey, Set<String> privileges) {
     }
 
     private record IssuedToken(Integration integration, Instant expiresAt) {
@@ -52,9 +54,9 @@ final class OAuthServer {
         return tokenTtl;
     }
 
-    Integration createIntegration(String label, java.util.Set<String> privileges) {
+    Integration createIntegration(String label, Set<String> privileges) {
         Integration integration = new Integration(label, "SWIA" + ids.alphanumeric(22).toUpperCase(), ids.alphanumeric(48),
-                java.util.Set.copyOf(privileges));
+                Set.copyOf(privileges));
         integrations.put(integration.accessKey(), integration);
         return integration;
     }
@@ -125,7 +127,7 @@ final class OAuthServer {
     }
 
     private static Map<String, String> readGrant(SimRequest request) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         String contentType = request.header("Content-Type").orElse("");
         if (contentType.contains("application/x-www-form-urlencoded")) {
             return new SimRequest("POST", "/", request.bodyText(), Map.of(), null, null).query();

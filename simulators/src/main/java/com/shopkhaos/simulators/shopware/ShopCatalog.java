@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +130,8 @@ public final class ShopCatalog {
     /** As {@link #generate(String, int, int)}, named {@code name + i} (names are what a merchant typed: anything). */
     synchronized ObjectNode generate(String prefix, int count, int stock, String name) {
         SimIds generated = new SimIds(prefix.hashCode() * 31L + count);
-        String createdAt = Checkout.SHOPWARE_TIME.format(java.time.Instant.now());
-        java.util.Set<String> existing = new java.util.HashSet<>();
+        String createdAt = Checkout.SHOPWARE_TIME.format(Instant.now());
+        Set<String> existing = new HashSet<>();
         products.values().forEach(p -> existing.add(p.path("productNumber").asText()));
         for (int i = 1; i <= count; i++) {
             String sku = prefix + String.format("%07d", i);

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Shopware 6.6 shop that behaves like one: Admin API (OAuth, search, order detail, sync, delivery
@@ -51,14 +53,14 @@ public final class ShopwareSimulator implements AutoCloseable {
         ObjectNode toJson() {
             ObjectNode m = SimJson.object().put("orderId", orderId).put("orderNumber", orderNumber).put("deliveryId", deliveryId)
                     .put("template", template).put("at", at.toString());
-            com.fasterxml.jackson.databind.node.ArrayNode codes = m.putArray("trackingCodes");
+            ArrayNode codes = m.putArray("trackingCodes");
             trackingCodes.forEach(codes::add);
             return m;
         }
     }
 
     /** Delivery states whose default flow mails the customer. */
-    static final java.util.Set<String> MAILED_DELIVERY_STATES = java.util.Set.of("shipped", "shipped_partially", "cancelled");
+    static final Set<String> MAILED_DELIVERY_STATES = Set.of("shipped", "shipped_partially", "cancelled");
 
     final SimClock clock;
     final SimIds ids;
@@ -75,7 +77,7 @@ public final class ShopwareSimulator implements AutoCloseable {
     /** The last Admin API requests received (method, path, query, body), for tests of what clients send. */
     private final RecentLog<ObjectNode> requestLog = new RecentLog<>(REQUEST_LOG_LIMIT);
     /** Admin API requests ever received, per "METHOD path" (the log above keeps only the latest). */
-    final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> requestCounts = new java.util.concurrent.ConcurrentSkipListMap<>();
+    final Map<String, AtomicLong> requestCounts = new ConcurrentSkipListMap<>();
     private static final int REQUEST_LOG_LIMIT = 500;
     private int nextOrderNumber = 10000;
     private final AdminApi adminApi;
@@ -133,7 +135,7 @@ public final class ShopwareSimulator implements AutoCloseable {
     private void logRequest(SimRequest request) {
         ObjectNode entry = SimJson.object().put("method", request.method()).put("path", request.path())
                 .put("query", request.rawQuery()).put("body", request.bodyText()).put("at", clock.instant().toString());
-        requestCounts.computeIfAbsent(request.method() + " " + request.path(), k -> new java.util.concurrent.atomic.AtomicLong())
+        requestCounts.computeIfAbsent(request.method() + " " + request.path(), k -> new AtomicLong())
                 .incrementAndGet();
         requestLog.add(entry);
     }

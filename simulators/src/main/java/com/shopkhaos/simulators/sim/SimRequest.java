@@ -1,5 +1,7 @@
 package com.shopkhaos.simulators.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -48,7 +50,7 @@ public record SimRequest(String method, String path, String rawQuery, Map<String
     }
 
     /** The body as JSON ({@code {}} when empty). */
-    public com.fasterxml.jackson.databind.JsonNode jsonBody() throws java.io.IOException {
+    public JsonNode jsonBody() throws IOException {
         return body.length == 0 ? SimJson.object() : SimJson.read(body);
     }
 

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntSupplier;
 
@@ -47,7 +48,7 @@ public final class TestChannel implements AutoCloseable {
     volatile String continuationToGive = "page-1";
     volatile IntSupplier pushStatus = () -> 200;
     /** Orders served when KCC asks for SpecificIDs, by AssociatedRef. */
-    final Map<String, JsonNode> retryable = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, JsonNode> retryable = new ConcurrentHashMap<>();
 
     TestChannel() {
         server = SimHttpServer.start("test-channel", this::serve);

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,7 +105,7 @@ public final class AdminApiContract {
                     types.add("object").add("array");
                 }
             }
-            java.util.Set<String> required = new java.util.HashSet<>();
+            Set<String> required = new HashSet<>();
             object.path("required").forEach(r -> required.add(r.asText()));
             object.path("properties").fields().forEachRemaining(p -> {
                 if (!required.contains(p.getKey()) && p.getValue().path("type").isTextual()) {

@@ -4,8 +4,15 @@ import com.shopkhaos.simulators.sim.SimJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -247,13 +254,13 @@ class ShopwareAdminApiTest {
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(250);
 
         shop.client.control("PUT", "/faults", "{\"apiLatencyMs\":0,\"apiTimeoutRate\":1,\"apiTimeoutMs\":3000}");
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(shop.server.baseUrl() + "/api/_info/version"))
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(shop.server.baseUrl() + "/api/_info/version"))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .timeout(java.time.Duration.ofMillis(500)).GET().build();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()))
-                .isInstanceOf(java.net.http.HttpTimeoutException.class);
+                .timeout(Duration.ofMillis(500)).GET().build();
+        Assertions.assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
         shop.client.control("PUT", "/faults", "{\"apiTimeoutRate\":0}");
     }
 

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
@@ -53,7 +55,7 @@ public final class TestAppBackend implements AutoCloseable {
         server.createContext("/register", this::register);
         server.createContext("/confirm", this::confirm);
         server.createContext("/hook", this::hook);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -79,7 +81,7 @@ public final class TestAppBackend implements AutoCloseable {
     }
 
     private static Map<String, String> headers(HttpExchange exchange) {
-        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
         return headers;
     }

@@ -2,6 +2,7 @@ package com.shopkhaos.function.khaoschannel;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopkhaos.emulator.FunctionLocalCloud;
 import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.SharedLocalCloud;
@@ -33,7 +34,7 @@ class ChannelPasswordRotationTest {
     void rotatedPassword_isAdmittedWithoutARestart_andTheOldOneRefused() throws Exception {
         String arn = env.get("KHAOS_CHANNEL_SECRET_ARN");
         String original = cloud.secretsManager().getSecretValue(b -> b.secretId(arn)).secretString();
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(original);
+        var json = new ObjectMapper().readTree(original);
         String user = json.path("user").asText();
         String oldPassword = json.path("password").asText();
         given().header("Authorization", basic(user, oldPassword)).when().get("/khaos/config.json").then().statusCode(200);

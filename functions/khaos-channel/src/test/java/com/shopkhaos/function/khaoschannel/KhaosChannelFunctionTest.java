@@ -14,10 +14,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -148,10 +150,10 @@ class KhaosChannelFunctionTest {
     }
 
     private Map<String, String> available(String code) {
-        Map<String, String> bySite = new java.util.TreeMap<>();
+        Map<String, String> bySite = new TreeMap<>();
         cloud.dynamoDb().query(b -> b.tableName(env.get("STOCK_TABLE")).keyConditionExpression("stockCode = :c")
                 .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(code)))).items()
-                .forEach(i -> bySite.put(i.get("site").n(), new java.math.BigDecimal(i.get("available").n()).stripTrailingZeros().toPlainString()));
+                .forEach(i -> bySite.put(i.get("site").n(), new BigDecimal(i.get("available").n()).stripTrailingZeros().toPlainString()));
         return bySite;
     }
 

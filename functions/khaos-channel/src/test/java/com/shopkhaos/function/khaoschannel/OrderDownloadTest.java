@@ -10,6 +10,7 @@ import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.infra.dynamodb.DynamoExceptionLedger;
 import com.shopkhaos.infra.dynamodb.DynamoOrderLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.emulator.FunctionLocalCloud;
@@ -154,7 +155,7 @@ class OrderDownloadTest {
                 OrderState.IMPORTED);
         assertThat(imported.version()).as("the second push changed nothing").isEqualTo(3);
         assertThat(state(cancelled)).isEqualTo(OrderState.CANCELLED);
-        assertThat(exceptions.find(ExceptionRecord.idFor(com.shopkhaos.model.exceptionledger.ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER,
+        assertThat(exceptions.find(ExceptionRecord.idFor(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER,
                 "NOT-OURS-" + run))).isPresent();
         assertThat(exceptions.listOpen(200)).anyMatch(e -> e.id().startsWith("KHAOS_UPLOAD_UNREADABLE#order_status-entry-")
                 && e.evidence().contains("SO8"));
@@ -181,13 +182,13 @@ class OrderDownloadTest {
 
         assertThat(state(withdrawn)).as("a person decides; Khaos's report does not revive it").isEqualTo(OrderState.WITHDRAWN);
         assertThat(state(notSent)).isEqualTo(OrderState.RECEIVED);
-        List<com.shopkhaos.model.exceptionledger.ExceptionRecord> open = exceptions.listOpen(500);
+        List<ExceptionRecord> open = exceptions.listOpen(500);
         assertThat(open).filteredOn(e -> e.id().equals(ExceptionRecord.idFor(
-                com.shopkhaos.model.exceptionledger.ExceptionType.CANCELLED_AFTER_DOWNLOAD, "W" + run)))
+                ExceptionType.CANCELLED_AFTER_DOWNLOAD, "W" + run)))
                 .as("Khaos has an order the shop cancelled: one problem, though KCC reported it twice").singleElement()
                 .satisfies(e -> assertThat(e.reason()).contains("SO3" + run));
         assertThat(open).filteredOn(e -> e.id().equals(ExceptionRecord.idFor(
-                com.shopkhaos.model.exceptionledger.ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, "N" + run)))
+                ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, "N" + run)))
                 .as("Khaos reports an order we never sent it").singleElement()
                 .satisfies(e -> assertThat(e.reason()).contains("never sent"));
     }
