@@ -189,6 +189,41 @@ class OpsApiIT {
     }
 
     @Test
+    void resolvedProblems_pageByCursor_mostRecentlyResolvedFirst_eachOnce_untilNextIsNull() throws Exception {
+        sandbox.json("POST", "/sandbox/exceptions/generate", "{\"count\":20}");
+        JsonNode open = opsJson("GET", "/exceptions?type=STOCK_PUSH_REFUSED&q=gen-&size=7", null, 200);
+        List<String> resolvedNow = open.path("items").findValuesAsText("id");
+        assertThat(resolvedNow).hasSize(7);
+        for (String id : resolvedNow) {
+            opsJson("POST", "/exceptions/" + segment(id) + "/resolve", "{\"note\":\"paging check\"}", 200);
+        }
+
+        List<String> seen = new ArrayList<>();
+        List<Instant> resolvedAt = new ArrayList<>();
+        int pages = 0;
+        String cursor = null;
+        do {
+            JsonNode page = opsJson("GET", "/exceptions?status=RESOLVED&size=3"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), null, 200);
+            pages++;
+            assertThat(page.path("items").size()).isLessThanOrEqualTo(3);
+            for (JsonNode item : page.path("items")) {
+                assertThat(item.path("status").asText()).isEqualTo("RESOLVED");
+                seen.add(item.path("id").asText());
+                resolvedAt.add(Instant.parse(item.path("resolvedAt").asText()));
+            }
+            cursor = page.path("next").isNull() || page.path("next").isMissingNode() ? null : page.path("next").asText();
+        } while (cursor != null && pages < 100);
+
+        assertThat(cursor).as("the last page says there is no more").isNull();
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+        assertThat(seen).as("every resolved problem once, across pages").doesNotHaveDuplicates().containsAll(resolvedNow);
+        for (int i = 1; i < resolvedAt.size(); i++) {
+            assertThat(resolvedAt.get(i)).as("most recently resolved first").isBeforeOrEqualTo(resolvedAt.get(i - 1));
+        }
+    }
+
+    @Test
     void theListWithTenThousandExceptions_isMeasured() throws Exception {
         int count = Integer.getInteger("shopkhaos.ops.exceptions", "full".equals(System.getProperty("shopkhaos.scale")) ? 10_000 : 2_000);
         sandbox.json(Duration.ofMinutes(5), "POST", "/sandbox/exceptions/generate", "{\"count\":" + count + "}");
