@@ -16,6 +16,13 @@ import java.util.regex.Pattern;
 
 /** The layering rules, parameterised by package so their own tests can show each one failing. */
 final class Layering {
+    /** Names that speak HTTP or a wire format rather than the business. */
+    private static final Pattern HTTP_WORDS = Pattern.compile(
+            "(?i).*(http|header|cookie|bearer|json|endpoint|route|contenttype|mediatype|querystring|urlencod).*");
+
+    /** An {@code int} named like a status is an HTTP status code in all but name. */
+    private static final Pattern STATUS = Pattern.compile("(?i).*status.*");
+
     private Layering() {
     }
 
@@ -27,12 +34,6 @@ final class Layering {
                         "org.eclipse.microprofile..", "io.smallrye..")
                 .because("shared-model holds the domain, rules and flow services, unit-testable without any framework");
     }
-
-    /** Names that speak HTTP or a wire format rather than the business. */
-    private static final Pattern HTTP_WORDS = Pattern.compile(
-            "(?i).*(http|header|cookie|bearer|json|endpoint|route|contenttype|mediatype|querystring|urlencod).*");
-    /** An {@code int} named like a status is an HTTP status code in all but name. */
-    private static final Pattern STATUS = Pattern.compile("(?i).*status.*");
 
     /**
      * shared-model answers in the business's words: no HTTP client, server or JSON library, and no class, field or method

@@ -57,6 +57,9 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
     private final Map<String, String> secretArns = new LinkedHashMap<>();
 
+    /** Variables that say which function of a shared artifact runs; the sandbox runs them all. */
+    static final Set<String> PER_FUNCTION = Set.of("QUARKUS_FUNQY_EXPORT");
+
     private LocalCloud(Path templateFile, Path repoRoot, String stackName, Map<String, String> parameterOverrides) {
         this.template = CloudFormationTemplate.read(templateFile);
         this.stackName = stackName;
@@ -225,9 +228,6 @@ public final class LocalCloud implements AutoCloseable {
         CloudFormationTemplate.cast(environment.get("Variables")).forEach((k, v) -> env.put(k, str(resolve(v))));
         return env;
     }
-
-    /** Variables that say which function of a shared artifact runs; the sandbox runs them all. */
-    static final Set<String> PER_FUNCTION = Set.of("QUARKUS_FUNQY_EXPORT");
 
     /**
      * Every function's variables together (how the sandbox runs all flows in one JVM); a name must mean one

@@ -8,6 +8,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Small conversions between DynamoDB attribute values and Java values. */
 final class Attributes {
+    /** Fixed width (nanoseconds, UTC), so times sort as text in keys and indexes. */
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private Attributes() {
     }
 
@@ -18,10 +22,6 @@ final class Attributes {
     static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
-
-    /** Fixed width (nanoseconds, UTC), so times sort as text in keys and indexes. */
-    private static final DateTimeFormatter SORTABLE = DateTimeFormatter
-            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     static AttributeValue time(Instant value) {
         return AttributeValue.fromS(sortable(value));

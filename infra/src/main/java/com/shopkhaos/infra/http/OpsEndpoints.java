@@ -88,6 +88,10 @@ public abstract class OpsEndpoints {
     @Inject
     ConsoleSignIn signIn;
 
+    /** Scripts and styles from this server only; nothing inline can run, so customer text can never become code. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
     /** How the page signs people in (public: the page needs it before anyone has signed in; nothing secret). */
     @GET
     @Path("console-config")
@@ -181,10 +185,6 @@ public abstract class OpsEndpoints {
             return json(200, opsMappings.save(kind.get(), field(body, "key").orElse(""), field(body, "value").orElse(""), who));
         });
     }
-
-    /** Scripts and styles from this server only; nothing inline can run, so customer text can never become code. */
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
-            + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     @GET
     @Path("assets/{file}")

@@ -31,6 +31,19 @@ import java.util.Set;
 public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
     public static final int API_VERSION = 1000;
 
+    /**
+     * How Khaos matches our customers to its own (OrderImportConfig): a company by email, an address by its
+     * first line and postcode, a contact by name and email. An item that became discontinued or ran out
+     * (run to zero) after we checked it is imported and held for a person, never dropped or aborted.
+     */
+    static final String IMPORT_CONFIG = "{\"MatchCompanyOn\":[\"Email\"],\"MatchAddressOn\":[\"Address1\",\"Postcode\"],"
+            + "\"MatchContactOn\":[\"Forename\",\"Surname\",\"Email\"],\"DiscontinuedItems\":\"ImportAndHold\","
+            + "\"RunToZeroErrorItems\":\"ImportAndHold\"}";
+
+    /** KCC's OrderStatus values. */
+    static final Set<String> ORDER_STATUSES = Set.of("Received", "Shipping", "PartialShip", "Complete",
+            "Cancelled");
+
     /** Our {@code EndpointConfig} file (JSON format) naming each endpoint's URL. */
     public String endpointConfig(Map<String, String> urlByEndpoint, int orderDownloadFrequencyMinutes) {
         ObjectNode root = InfraJson.mapper().createObjectNode();
@@ -43,15 +56,6 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
         });
         return write(root);
     }
-
-    /**
-     * How Khaos matches our customers to its own (OrderImportConfig): a company by email, an address by its
-     * first line and postcode, a contact by name and email. An item that became discontinued or ran out
-     * (run to zero) after we checked it is imported and held for a person, never dropped or aborted.
-     */
-    static final String IMPORT_CONFIG = "{\"MatchCompanyOn\":[\"Email\"],\"MatchAddressOn\":[\"Address1\",\"Postcode\"],"
-            + "\"MatchContactOn\":[\"Forename\",\"Surname\",\"Email\"],\"DiscontinuedItems\":\"ImportAndHold\","
-            + "\"RunToZeroErrorItems\":\"ImportAndHold\"}";
 
     /**
      * An {@code OrderDownload} answer carrying these sales orders, with our import config. The sales orders are our own
@@ -160,10 +164,6 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
         }
         return new StockStatusUpload(levels, unreadable);
     }
-
-    /** KCC's OrderStatus values. */
-    static final Set<String> ORDER_STATUSES = Set.of("Received", "Shipping", "PartialShip", "Complete",
-            "Cancelled");
 
     @Override
     public CatalogueChange readStockUpload(byte[] body, TaxRateTable taxRates, Instant at) throws UnreadableMessageException {

@@ -21,10 +21,6 @@ class DynamoBatchesTest {
     private final List<Long> pauses = new ArrayList<>();
     private final List<Integer> asked = new ArrayList<>();
 
-    private static Map<String, AttributeValue> key(String sku) {
-        return Map.of("sku", AttributeValue.fromS(sku));
-    }
-
     /** A throttled table: answers the first key of each read and leaves the rest unprocessed. */
     private final DynamoDbClient oneKeyAtATime = new DynamoDbClient() {
         @Override
@@ -54,6 +50,10 @@ class DynamoBatchesTest {
         public void close() {
         }
     };
+
+    private static Map<String, AttributeValue> key(String sku) {
+        return Map.of("sku", AttributeValue.fromS(sku));
+    }
 
     @Test
     void keysDynamoLeavesUnprocessed_areAskedAgainAfterAGrowingBackOff_untilEveryItemIsRead() {

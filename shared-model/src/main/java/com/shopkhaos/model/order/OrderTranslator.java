@@ -77,6 +77,8 @@ public final class OrderTranslator {
 
     private final Map<String, OrderProblem> problems = new LinkedHashMap<>();
     private Function<String, Optional<BigDecimal>> runToZeroStock = code -> Optional.empty();
+    /** Promotions sent as a Khaos non-stock item (a PROMOTION mapping), added to the lines once products are placed. */
+    private final List<Draft> promotionItems = new ArrayList<>();
 
     private OrderTranslator() {
     }
@@ -242,10 +244,6 @@ public final class OrderTranslator {
                 .mapToLong(ShopLine::quantity).sum();
     }
 
-    /** Each promotion's discount at each VAT rate is spread over the product lines at that rate, in proportion. */
-    /** Promotions sent as a Khaos non-stock item (a PROMOTION mapping), added to the lines once products are placed. */
-    private final List<Draft> promotionItems = new ArrayList<>();
-
     /**
      * A promotion mapped to a Khaos non-stock item: one line of that item per VAT rate the shop discounted at, at minus
      * the discount (gross). Khaos charges the item's own tax code, so the VAT check still compares what Khaos will work
@@ -282,6 +280,7 @@ public final class OrderTranslator {
         }
     }
 
+    /** Each promotion's discount at each VAT rate is spread over the product lines at that rate, in proportion. */
     private void applyPromotions(ShopOrder order, OrderTranslationPolicy policy, List<Draft> drafts,
                                  Function<String, Optional<CatalogueItem>> catalogue) {
         for (ShopLine promotion : order.lines()) {

@@ -63,6 +63,8 @@ final class Criteria {
     final Map<String, Set<String>> includes = new LinkedHashMap<>();
     private final Set<String> ids = new HashSet<>();
 
+    private static final Pattern NUMERIC = Pattern.compile("-?\\d+(\\.\\d+)?");
+
     private Criteria(JsonNode body, int page, int limit, int totalCountMode, Map<String, Object> associations) {
         this.body = body;
         this.page = page;
@@ -358,8 +360,6 @@ final class Criteria {
         }
         return actual.asText().equals(expected.asText());
     }
-
-    private static final Pattern NUMERIC = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private static boolean isNumeric(JsonNode n) {
         return n.isTextual() && NUMERIC.matcher(n.asText()).matches();

@@ -83,6 +83,9 @@ public final class ShopwareSimulator implements AutoCloseable {
     private final AdminApi adminApi;
     private final ControlApi controlApi;
 
+    static final Set<String> SEARCHABLE = Set.of("product", "order", "order_delivery", "order_transaction",
+            "order_line_item", "shipping_method", "payment_method", "tax", "currency");
+
     public ShopwareSimulator(Settings settings) {
         this(settings, Clock.systemUTC());
     }
@@ -356,9 +359,6 @@ public final class ShopwareSimulator implements AutoCloseable {
         }
         return docs;
     }
-
-    static final Set<String> SEARCHABLE = Set.of("product", "order", "order_delivery", "order_transaction",
-            "order_line_item", "shipping_method", "payment_method", "tax", "currency");
 
     @Override
     public void close() {

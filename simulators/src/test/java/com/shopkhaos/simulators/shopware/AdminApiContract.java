@@ -61,15 +61,15 @@ public final class AdminApiContract {
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().preloadJsonSchema(false).build();
 
+    /** Where npm installs the schema, under the repository's root. */
+    static final String SCHEMA = "node_modules/@shopware/api-client/api-types/adminApiSchema.json";
+
     private AdminApiContract(ObjectNode document) {
         this.document = document;
         String text = SimJson.write(document);
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                 builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT_URI, text))));
     }
-
-    /** Where npm installs the schema, under the repository's root. */
-    static final String SCHEMA = "node_modules/@shopware/api-client/api-types/adminApiSchema.json";
 
     static Path location() {
         return RepositoryRoot.locate().resolve(SCHEMA);

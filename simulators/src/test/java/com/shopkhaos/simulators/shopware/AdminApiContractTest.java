@@ -19,6 +19,12 @@ class AdminApiContractTest {
     private static String token;
     private static JsonNode order;
 
+    private static final String ALL_ORDER_ASSOCIATIONS = "{\"lineItems\":{},\"deliveries\":{\"associations\":{\"shippingMethod\":{},"
+            + "\"shippingOrderAddress\":{\"associations\":{\"country\":{}}},\"stateMachineState\":{},\"positions\":{}}},"
+            + "\"transactions\":{\"associations\":{\"paymentMethod\":{},\"stateMachineState\":{}}},"
+            + "\"addresses\":{\"associations\":{\"country\":{}}},\"billingAddress\":{\"associations\":{\"country\":{}}},"
+            + "\"orderCustomer\":{},\"currency\":{},\"stateMachineState\":{}}";
+
     @BeforeAll
     static void start() throws Exception {
         contract = AdminApiContract.load();
@@ -40,12 +46,6 @@ class AdminApiContractTest {
         assertThat(answer.status()).as(answer.body()).isBetween(200, 299);
         return answer.json();
     }
-
-    private static final String ALL_ORDER_ASSOCIATIONS = "{\"lineItems\":{},\"deliveries\":{\"associations\":{\"shippingMethod\":{},"
-            + "\"shippingOrderAddress\":{\"associations\":{\"country\":{}}},\"stateMachineState\":{},\"positions\":{}}},"
-            + "\"transactions\":{\"associations\":{\"paymentMethod\":{},\"stateMachineState\":{}}},"
-            + "\"addresses\":{\"associations\":{\"country\":{}}},\"billingAddress\":{\"associations\":{\"country\":{}}},"
-            + "\"orderCustomer\":{},\"currency\":{},\"stateMachineState\":{}}";
 
     @Test
     void orderSearch_withEveryAssociation_conformsToTheSchema() {
