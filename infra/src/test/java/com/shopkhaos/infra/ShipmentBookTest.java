@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The shipments table against the DynamoDB emulator, and the despatches message as it travels. */
 class ShipmentBookTest {
@@ -50,6 +51,26 @@ class ShipmentBookTest {
         assertThat(all).containsOnlyKeys("S1", "S2");
         assertThat(all.get("S1").shipment()).isEqualTo(shipment("S1", "Archived", "JD1"));
         assertThat(all.get("S1").version()).isEqualTo(2);
+    }
+
+    @Test
+    void aRowWrittenBeforeTheEnhancedClient_readsBackAtItsVersion_andItsNextWriteStoresTheNextNumber() {
+        String order = UUID.randomUUID().toString().replace("-", "");
+        String table = env.get("SHIPMENTS_TABLE");
+        cloud.dynamoDb().putItem(b -> b.tableName(table).item(Map.of("orderId", AttributeValue.fromS(order),
+                "shipmentId", AttributeValue.fromS("S9"), "shipment", AttributeValue.fromS(InfraJson.write(shipment("S9", "Packing"))),
+                "status", AttributeValue.fromS("Packing"), "version", AttributeValue.fromN("3"),
+                "updatedAt", AttributeValue.fromS("2026-11-27T10:00:00.000000000Z"))));
+
+        assertThat(book.forOrder(order).get("S9").version()).isEqualTo(3);
+        assertThat(book.put(order, shipment("S9", "Archived", "JD9"), 2)).as("an older version").isFalse();
+        assertThat(book.put(order, shipment("S9", "Archived", "JD9"), 3)).isTrue();
+
+        Map<String, AttributeValue> stored = cloud.dynamoDb().getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("orderId", AttributeValue.fromS(order), "shipmentId", AttributeValue.fromS("S9")))).item();
+        assertThat(stored.get("version").n()).isEqualTo("4");
+        assertThat(stored.get("status").s()).isEqualTo("Archived");
+        assertThat(book.forOrder(order).get("S9").shipment()).isEqualTo(shipment("S9", "Archived", "JD9"));
     }
 
     @Test

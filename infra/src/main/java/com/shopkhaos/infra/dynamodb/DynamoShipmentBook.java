@@ -13,16 +13,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The {@code shipments} table: partition {@code orderId} (the shop's order id), sort {@code shipmentId} (Khaos's
- * shipment ID), the shipment as Khaos reported it ({@code shipment}, JSON) and a {@code version} each write must match;
+ * shipment ID), the shipment as Khaos reported it ({@code shipment}, JSON) and a {@code version} each write must match (a
+ * {@link ShipmentRow} through the DynamoDB Enhanced Client);
  * and per order the write-back's lock (sort key {@code #writeback}, with its {@code owner} and {@code until}).
  */
 @Singleton
@@ -31,6 +34,7 @@ public class DynamoShipmentBook implements ShipmentBook {
     static final String LOCK = "#writeback";
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoDbTable<ShipmentRow> shipments;
     private final Clock clock;
 
     /** The table from {@link TableNames}. */
@@ -42,38 +46,34 @@ public class DynamoShipmentBook implements ShipmentBook {
     public DynamoShipmentBook(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.shipments = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, ShipmentRow.SCHEMA);
         this.clock = clock;
     }
 
     @Override
     public Map<String, Kept> forOrder(String orderId) {
         Map<String, Kept> kept = new LinkedHashMap<>();
-        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("orderId = :o")
-                        .expressionAttributeValues(Map.of(":o", s(orderId))).consistentRead(true))
-                .items().forEach(item -> {
-                    if (!item.get("shipmentId").s().startsWith(LOCK)) {
-                        kept.put(item.get("shipmentId").s(), new Kept(read(item.get("shipment").s()), Long.parseLong(item.get("version").n())));
+        shipments.query(q -> q.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(orderId))).consistentRead(true))
+                .items().forEach(row -> {
+                    if (!row.shipmentId().startsWith(LOCK)) {
+                        kept.put(row.shipmentId(), new Kept(read(row.shipment()), row.version()));
                     }
                 });
         return kept;
     }
 
+    /** Through the Enhanced Client's version attribute: absent when {@code expectedVersion} is 0, else still at it. */
     @Override
     public boolean put(String orderId, KhaosShipment shipment, long expectedVersion) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("orderId", s(orderId));
-        item.put("shipmentId", s(shipment.id()));
-        item.put("shipment", s(InfraJson.write(shipment)));
-        item.put("status", s(shipment.status().isEmpty() ? "-" : shipment.status()));
-        item.put("version", n(expectedVersion + 1));
-        item.put("updatedAt", Attributes.time(clock.instant()));
+        ShipmentRow row = new ShipmentRow();
+        row.orderId(orderId);
+        row.shipmentId(shipment.id());
+        row.shipment(InfraJson.write(shipment));
+        row.status(shipment.status().isEmpty() ? "-" : shipment.status());
+        row.updatedAt(Attributes.sortable(clock.instant()));
+        row.version(expectedVersion == 0 ? null : expectedVersion);
         try {
-            if (expectedVersion == 0) {
-                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(orderId)"));
-            } else {
-                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :v")
-                        .expressionAttributeValues(Map.of(":v", n(expectedVersion))));
-            }
+            shipments.putItem(row);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
