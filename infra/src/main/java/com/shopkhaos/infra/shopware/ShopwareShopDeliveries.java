@@ -69,7 +69,7 @@ public class ShopwareShopDeliveries implements ShopDeliveries {
         order.path("deliveries").forEach(shopDeliveries::add);
         // Shopware does not order an association: the primary delivery (highest shipping costs, as its admin shows
         // it) first, then by id, so every write-back picks the same one
-        shopDeliveries.sort(Comparator.comparing((JsonNode d) -> d.path("shippingCosts").path("totalPrice").asDouble(0))
+        shopDeliveries.sort(Comparator.comparing((JsonNode d) -> d.path("shippingCosts").path("totalPrice").decimalValue())
                 .reversed().thenComparing(d -> d.path("id").asText()));
         for (JsonNode d : shopDeliveries) {
             List<String> codes = new ArrayList<>();
