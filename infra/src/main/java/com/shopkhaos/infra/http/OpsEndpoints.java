@@ -6,8 +6,8 @@ import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.infra.web.JaxRsExchange;
 import com.shopkhaos.infra.web.OpsAccess;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.exceptionledger.RefusedRequestException;
 import com.shopkhaos.model.ledger.TimelineEntry;
-import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.ops.ConsoleSessions;
 import com.shopkhaos.model.ops.ConsoleSignIn;
 import com.shopkhaos.model.ops.ExceptionActions;
@@ -347,7 +347,7 @@ public abstract class OpsEndpoints {
         }
         try {
             return call.apply(who.get());
-        } catch (ExceptionQuery.BadQueryException | ExceptionLedger.BadCursorException | OpsMappings.BadMappingException e) {
+        } catch (RefusedRequestException e) {
             throw e; // the caller's mistake: OpsBadInput answers 400 with the reason
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "ops API call failed: " + e);

@@ -111,8 +111,7 @@ public class ShopwareAdminClient {
 
     /** A search ({@code /api/search/…}: it changes nothing) is asked once more after a failure that may pass; other POSTs are not. */
     public JsonNode post(String path, JsonNode body) {
-        return path.startsWith("/api/search/") ? ShopwareRetries.onceMore(() -> send("POST", path, body), JsonNode.class)
-                : send("POST", path, body);
+        return path.startsWith("/api/search/") ? postRepeatable(path, body) : send("POST", path, body);
     }
 
     /**

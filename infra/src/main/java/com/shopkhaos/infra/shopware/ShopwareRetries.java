@@ -33,12 +33,4 @@ final class ShopwareRetries {
     static <T> T onceMore(Supplier<T> call, Class<T> type) {
         return OnceMore.GUARD.get(call, type);
     }
-
-    /** A call with no answer to return, made once more after a failure that may pass. */
-    static void onceMore(Runnable call) {
-        OnceMore.GUARD.get(() -> {
-            call.run();
-            return null;
-        }, Void.class);
-    }
 }

@@ -50,7 +50,7 @@ public interface ExceptionLedger {
     }
 
     /** A place to carry on from that this ledger never gave. */
-    final class BadCursorException extends IllegalArgumentException {
+    final class BadCursorException extends RefusedRequestException {
         public BadCursorException(String message) {
             super(message);
         }

@@ -2,6 +2,7 @@ package com.shopkhaos.model.ops;
 
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.exceptionledger.RefusedRequestException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public record ExceptionQuery(Optional<ExceptionStatus> status, Set<ExceptionType
     public static final int MAX_SIZE = 200;
 
     /** A parameter a person (or a script) got wrong, said plainly. */
-    public static final class BadQueryException extends IllegalArgumentException {
+    public static final class BadQueryException extends RefusedRequestException {
         public BadQueryException(String message) {
             super(message);
         }

@@ -5,6 +5,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.exceptionledger.MappingKind;
 import com.shopkhaos.model.exceptionledger.MissingMapping;
+import com.shopkhaos.model.exceptionledger.RefusedRequestException;
 import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.ops.ExceptionViews.ExceptionSummary;
@@ -46,7 +47,7 @@ public final class OpsMappings {
     }
 
     /** A mapping a person got wrong, said plainly. */
-    public static final class BadMappingException extends IllegalArgumentException {
+    public static final class BadMappingException extends RefusedRequestException {
         public BadMappingException(String message) {
             super(message);
         }
