@@ -8,11 +8,18 @@ import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoOrderLedgerTest {
     private final Adapters adapters = new Adapters();
@@ -128,6 +135,52 @@ class DynamoOrderLedgerTest {
         }
         assertThat(adapters.ledger.inStateChangedBefore(OrderState.QUARANTINED, base.plusSeconds(1), 1000)
                 .stream().filter(e -> e.orderNumber().startsWith("P")).count()).isEqualTo(count);
+    }
+
+    @Test
+    void anEntryWrittenBeforeTheEnhancedClient_readsBackWhole_andItsNextChangeIsVersionChecked() throws Exception {
+        String id = orderId();
+        String salesOrder = "{\"Header\":{\"AssociatedRef\":\"10099\"},\"Items\":[" + "{\"SKU\":\"Y\"},".repeat(4000) + "{}]}";
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(zipped)) {
+            zip.write(salesOrder.getBytes(StandardCharsets.UTF_8));
+        }
+        // the item exactly as the hand-written mapping stored it: a gzipped sales order, a timeline step with no detail
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("orderId", AttributeValue.fromS(id));
+        item.put("shopId", AttributeValue.fromS("shop1"));
+        item.put("orderNumber", AttributeValue.fromS("10099"));
+        item.put("state", AttributeValue.fromS("DOWNLOADED"));
+        item.put("version", AttributeValue.fromN("4"));
+        item.put("createdAt", AttributeValue.fromS("2026-11-27T10:00:00.000000000Z"));
+        item.put("updatedAt", AttributeValue.fromS("2026-11-27T10:00:03.500000000Z"));
+        item.put("expiresAt", AttributeValue.fromN("1900000000"));
+        item.put("timeline", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                "at", AttributeValue.fromS("2026-11-27T10:00:00.000000000Z"), "state", AttributeValue.fromS("RECEIVED"),
+                "event", AttributeValue.fromS("webhook checkout.order.placed"))))));
+        item.put("eventIds", AttributeValue.fromL(List.of(AttributeValue.fromS("ev-1"))));
+        item.put("salesOrderGzip", AttributeValue.fromB(SdkBytes.fromByteArray(zipped.toByteArray())));
+        item.put("servedPage", AttributeValue.fromS("kc1-4-a"));
+        item.put("downloadedAt", AttributeValue.fromS("2026-11-27T10:00:03.500000000Z"));
+        item.put("khaosStatus", AttributeValue.fromS("Received"));
+        adapters.cloud.dynamoDb().putItem(b -> b.tableName(adapters.env.get("ORDERS_TABLE")).item(item));
+
+        OrderLedgerEntry stored = adapters.ledger.find(id).orElseThrow();
+        assertThat(stored.version()).isEqualTo(4);
+        assertThat(stored.state()).isEqualTo(OrderState.DOWNLOADED);
+        assertThat(stored.timeline()).singleElement().satisfies(t -> assertThat(t.detail()).isEmpty());
+        assertThat(stored.eventIds()).containsExactly("ev-1");
+        assertThat(stored.khaos()).isEqualTo(new KhaosHandover(salesOrder, "kc1-4-a", Instant.parse("2026-11-27T10:00:03.500Z"),
+                "", "", "Received", KhaosOrderProgress.RECEIVED));
+        assertThat(adapters.ledger.findByOrderNumber("10099")).contains(stored);
+
+        OrderLedgerEntry imported = stored.moveTo(OrderState.IMPORTED, stored.khaos().reported("SO05099", "5099", "Received",
+                KhaosOrderProgress.RECEIVED), Instant.parse("2026-11-27T10:00:05Z"), "Khaos SO05099");
+        adapters.ledger.update(imported);
+        assertThatThrownBy(() -> adapters.ledger.update(stored.moveTo(OrderState.CANCELLED, Instant.parse("2026-11-27T10:00:06Z"),
+                "a change made from the older version"))).isInstanceOf(LedgerVersionConflictException.class);
+        assertThat(adapters.ledger.find(id)).contains(imported);
+        assertThat(adapters.ledger.find(id).orElseThrow().version()).isEqualTo(5);
     }
 
     @Test

@@ -1,14 +1,5 @@
 package com.shopkhaos.infra.dynamodb;
 
-import static com.shopkhaos.infra.dynamodb.Attributes.instant;
-import static com.shopkhaos.infra.dynamodb.Attributes.n;
-import static com.shopkhaos.infra.dynamodb.Attributes.number;
-import static com.shopkhaos.infra.dynamodb.Attributes.putIfPresent;
-import static com.shopkhaos.infra.dynamodb.Attributes.s;
-import static com.shopkhaos.infra.dynamodb.Attributes.string;
-import static com.shopkhaos.infra.dynamodb.Attributes.stringOrEmpty;
-import static com.shopkhaos.infra.dynamodb.Attributes.time;
-
 import com.shopkhaos.infra.config.PrivacySettings;
 import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.infra.khaos.KhaosStatusNames;
@@ -23,25 +14,36 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The order ledger in DynamoDB: one item per order, written only with conditions (absent on
- * create, same version on update), so concurrent flows never overwrite each other.
+ * The order ledger in DynamoDB: one item per order (an {@link OrderRow} through the DynamoDB Enhanced Client), written
+ * only under the client's version check (absent on create, same version on update), so concurrent flows never
+ * overwrite each other.
  */
 @Singleton
 public class DynamoOrderLedger implements OrderLedger {
     /** Set when the sales order's personal data was replaced; entries without it (and with a sales order) still hold it. */
     static final String PERSONAL_DATA_ERASED_AT = "personalDataErasedAt";
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(orderId)").build();
+    /** Through the Enhanced Client's version check: every change of an entry. */
+    private final DynamoDbTable<OrderRow> orders;
+    /** Without it: a first entry, stored at its own version if the order has none yet. */
+    private final DynamoDbTable<OrderRow> firstEntries;
+    private final DynamoDbIndex<OrderRow> byState;
+    private final DynamoDbIndex<OrderRow> byOrderNumber;
     private final Duration financeRetention;
 
     /** The table from {@link TableNames}, the finance retention from {@link PrivacySettings}. */
@@ -60,58 +62,57 @@ public class DynamoOrderLedger implements OrderLedger {
      *                             table's TTL): HMRC wants six years of records
      */
     public DynamoOrderLedger(DynamoDbClient dynamo, String table, int financeRetentionDays) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.orders = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, OrderRow.SCHEMA);
+        this.firstEntries = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build()
+                .table(table, OrderRow.SCHEMA);
+        this.byState = orders.index(OrderRow.BY_STATE);
+        this.byOrderNumber = orders.index(OrderRow.BY_ORDER_NUMBER);
         this.financeRetention = Duration.ofDays(financeRetentionDays);
     }
 
     @Override
     public Optional<OrderLedgerEntry> find(String orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("orderId", s(orderId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return Optional.ofNullable(orders.getItem(r -> r.key(k -> k.partitionValue(orderId)).consistentRead(true)))
+                .map(DynamoOrderLedger::fromRow);
     }
 
+    /** The first entry, at its own version (usually 1), stored only if the order has no entry yet. */
     @Override
     public void create(OrderLedgerEntry entry) {
+        OrderRow row = toRow(entry, financeRetention);
+        row.version = entry.version();
         try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(entry, financeRetention))
-                    .conditionExpression("attribute_not_exists(orderId)"));
+            firstEntries.putItem(r -> r.item(row).conditionExpression(ABSENT));
         } catch (ConditionalCheckFailedException e) {
             throw new LedgerVersionConflictException(entry.orderId(), 0);
         }
     }
 
+    /** Written if the stored entry is still at {@code changed.version() - 1}: the client checks it and stores one more. */
     @Override
     public void update(OrderLedgerEntry changed) {
-        long expected = changed.version() - 1;
+        OrderRow row = toRow(changed, financeRetention);
+        row.version = changed.version() - 1;
         try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(changed, financeRetention))
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", n(expected))));
+            orders.putItem(row);
         } catch (ConditionalCheckFailedException e) {
-            throw new LedgerVersionConflictException(changed.orderId(), expected);
+            throw new LedgerVersionConflictException(changed.orderId(), row.version);
         }
     }
 
     @Override
     public List<OrderLedgerEntry> inState(OrderState state, int limit) {
-        return dynamo.query(b -> b.tableName(table).indexName("by-state")
-                        .keyConditionExpression("#state = :state")
-                        .expressionAttributeNames(Map.of("#state", "state"))
-                        .expressionAttributeValues(Map.of(":state", s(state.name())))
+        return byState.query(q -> q.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(state.name())))
                         .scanIndexForward(false).limit(limit))
-                .items().stream().map(DynamoOrderLedger::fromItem).toList();
+                .stream().limit(1).flatMap(page -> page.items().stream()).map(DynamoOrderLedger::fromRow).toList();
     }
 
     @Override
     public List<OrderLedgerEntry> inStateChangedBefore(OrderState state, Instant before, int limit) {
-        return dynamo.queryPaginator(b -> b.tableName(table).indexName("by-state")
-                        .keyConditionExpression("#state = :state AND updatedAt < :before")
-                        .expressionAttributeNames(Map.of("#state", "state"))
-                        .expressionAttributeValues(Map.of(":state", s(state.name()), ":before", time(before)))
+        Key upTo = Key.builder().partitionValue(state.name()).sortValue(Attributes.sortable(before)).build();
+        return byState.query(q -> q.queryConditional(QueryConditional.sortLessThan(upTo))
                         .scanIndexForward(true).limit(Math.min(limit, 1000)))
-                .items().stream().limit(limit).map(DynamoOrderLedger::fromItem).toList();
+                .stream().flatMap(page -> page.items().stream()).limit(limit).map(DynamoOrderLedger::fromRow).toList();
     }
 
     /** Through the {@code by-order-number} index, then read again from the table (the index is eventually consistent). */
@@ -120,71 +121,73 @@ public class DynamoOrderLedger implements OrderLedger {
         if (orderNumber == null || orderNumber.isEmpty()) {
             return Optional.empty();
         }
-        List<Map<String, AttributeValue>> items = dynamo.query(b -> b.tableName(table).indexName("by-order-number")
-                .keyConditionExpression("orderNumber = :n").expressionAttributeValues(Map.of(":n", s(orderNumber)))
-                .projectionExpression("orderId").limit(2)).items();
-        return items.isEmpty() ? Optional.empty() : find(items.get(0).get("orderId").s());
+        return byOrderNumber.query(q -> q.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(orderNumber)))
+                        .limit(2))
+                .stream().limit(1).flatMap(page -> page.items().stream()).findFirst()
+                .flatMap(found -> find(found.orderId));
     }
 
-    /** The item; {@code expiresAt} (TTL, epoch seconds) is the order's first sight plus the finance retention. */
-    static Map<String, AttributeValue> toItem(OrderLedgerEntry e, Duration financeRetention) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("expiresAt", n(e.createdAt().plus(financeRetention).getEpochSecond()));
-        item.put("orderId", s(e.orderId()));
-        putIfPresent(item, "shopId", e.shopId());
-        putIfPresent(item, "orderNumber", e.orderNumber());
-        item.put("state", s(e.state().name()));
-        item.put("version", n(e.version()));
-        item.put("createdAt", time(e.createdAt()));
-        item.put("updatedAt", time(e.updatedAt()));
-        item.put("timeline", AttributeValue.fromL(e.timeline().stream().map(DynamoOrderLedger::timelineItem).toList()));
-        item.put("eventIds", AttributeValue.fromL(e.eventIds().stream().map(Attributes::s).toList()));
-        if (!e.exceptionIds().isEmpty()) {
-            item.put("exceptionIds", AttributeValue.fromL(e.exceptionIds().stream().map(Attributes::s).toList()));
-        }
+    /** The row; {@code expiresAt} (TTL, epoch seconds) is the order's first sight plus the finance retention. */
+    static OrderRow toRow(OrderLedgerEntry e, Duration financeRetention) {
+        OrderRow row = new OrderRow();
+        row.expiresAt = e.createdAt().plus(financeRetention).getEpochSecond();
+        row.orderId = e.orderId();
+        row.shopId = orAbsent(e.shopId());
+        row.orderNumber = orAbsent(e.orderNumber());
+        row.state = e.state().name();
+        row.createdAt = Attributes.sortable(e.createdAt());
+        row.updatedAt = Attributes.sortable(e.updatedAt());
+        row.timeline = e.timeline().stream().map(DynamoOrderLedger::timelineRow).toList();
+        row.eventIds = new ArrayList<>(e.eventIds());
+        row.exceptionIds = e.exceptionIds().isEmpty() ? null : e.exceptionIds();
         KhaosHandover k = e.khaos();
         if (!k.salesOrder().isEmpty()) {
-            Map.Entry<String, AttributeValue> salesOrder = LargeText.attribute("salesOrder", k.salesOrder());
-            item.put(salesOrder.getKey(), salesOrder.getValue());
+            AttributeValue salesOrder = LargeText.attribute("salesOrder", k.salesOrder()).getValue();
+            row.salesOrder = salesOrder.s();
+            row.salesOrderGzip = salesOrder.b();
         }
-        putIfPresent(item, "servedPage", k.servedPage());
-        if (k.downloadedAt() != null) {
-            item.put("downloadedAt", time(k.downloadedAt()));
-        }
-        putIfPresent(item, "khaosOrderCode", k.khaosOrderCode());
-        putIfPresent(item, "khaosOrderId", k.khaosOrderId());
-        putIfPresent(item, "khaosStatus", k.khaosStatus());
-        if (k.personalDataErasedAt() != null) {
-            item.put(PERSONAL_DATA_ERASED_AT, time(k.personalDataErasedAt()));
-        }
-        return item;
+        row.servedPage = orAbsent(k.servedPage());
+        row.downloadedAt = k.downloadedAt() == null ? null : Attributes.sortable(k.downloadedAt());
+        row.khaosOrderCode = orAbsent(k.khaosOrderCode());
+        row.khaosOrderId = orAbsent(k.khaosOrderId());
+        row.khaosStatus = orAbsent(k.khaosStatus());
+        row.personalDataErasedAt = k.personalDataErasedAt() == null ? null : Attributes.sortable(k.personalDataErasedAt());
+        return row;
     }
 
-    private static AttributeValue timelineItem(TimelineEntry t) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("at", time(t.at()));
-        m.put("state", s(t.state().name()));
-        m.put("event", s(t.event()));
-        putIfPresent(m, "detail", t.detail());
-        return AttributeValue.fromM(m);
+    private static OrderRow.TimelineRow timelineRow(TimelineEntry t) {
+        OrderRow.TimelineRow row = new OrderRow.TimelineRow();
+        row.at = Attributes.sortable(t.at());
+        row.state = t.state().name();
+        row.event = t.event();
+        row.detail = orAbsent(t.detail());
+        return row;
     }
 
-    static OrderLedgerEntry fromItem(Map<String, AttributeValue> item) {
-        List<TimelineEntry> timeline = item.getOrDefault("timeline", AttributeValue.fromL(List.of())).l().stream()
-                .map(AttributeValue::m)
-                .map(m -> new TimelineEntry(instant(m, "at"), OrderState.valueOf(string(m, "state")),
-                        string(m, "event"), stringOrEmpty(m, "detail")))
+    static OrderLedgerEntry fromRow(OrderRow row) {
+        List<TimelineEntry> timeline = row.timeline == null ? List.of() : row.timeline.stream()
+                .map(t -> new TimelineEntry(Instant.parse(t.at), OrderState.valueOf(t.state), t.event, orEmpty(t.detail)))
                 .toList();
-        LinkedHashSet<String> eventIds = new LinkedHashSet<>();
-        item.getOrDefault("eventIds", AttributeValue.fromL(List.of())).l().forEach(v -> eventIds.add(v.s()));
-        List<String> exceptionIds = item.getOrDefault("exceptionIds", AttributeValue.fromL(List.of())).l().stream()
-                .map(AttributeValue::s).toList();
-        KhaosHandover khaos = new KhaosHandover(LargeText.read(item, "salesOrder"), stringOrEmpty(item, "servedPage"),
-                instant(item, "downloadedAt"), stringOrEmpty(item, "khaosOrderCode"), stringOrEmpty(item, "khaosOrderId"),
-                stringOrEmpty(item, "khaosStatus"), KhaosStatusNames.progress(stringOrEmpty(item, "khaosStatus")),
-                instant(item, PERSONAL_DATA_ERASED_AT));
-        return new OrderLedgerEntry(string(item, "orderId"), stringOrEmpty(item, "shopId"),
-                stringOrEmpty(item, "orderNumber"), OrderState.valueOf(string(item, "state")), number(item, "version"),
-                instant(item, "createdAt"), instant(item, "updatedAt"), timeline, eventIds, exceptionIds, khaos);
+        LinkedHashSet<String> eventIds = row.eventIds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(row.eventIds);
+        List<String> exceptionIds = row.exceptionIds == null ? List.of() : row.exceptionIds;
+        KhaosHandover khaos = new KhaosHandover(LargeText.read(row.salesOrder, row.salesOrderGzip), row.servedPage,
+                instant(row.downloadedAt), row.khaosOrderCode, row.khaosOrderId, row.khaosStatus,
+                KhaosStatusNames.progress(orEmpty(row.khaosStatus)), instant(row.personalDataErasedAt));
+        return new OrderLedgerEntry(row.orderId, row.shopId, row.orderNumber, OrderState.valueOf(row.state),
+                row.version == null ? 0 : row.version, Instant.parse(row.createdAt), Instant.parse(row.updatedAt), timeline,
+                eventIds, exceptionIds, khaos);
+    }
+
+    /** An empty text is left out of the item (DynamoDB keys of an index may not be empty; absent reads back as empty). */
+    private static String orAbsent(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static Instant instant(String sortable) {
+        return sortable == null ? null : Instant.parse(sortable);
     }
 }

@@ -55,8 +55,8 @@ public class DynamoShipmentBook implements ShipmentBook {
         Map<String, Kept> kept = new LinkedHashMap<>();
         shipments.query(q -> q.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(orderId))).consistentRead(true))
                 .items().forEach(row -> {
-                    if (!row.shipmentId().startsWith(LOCK)) {
-                        kept.put(row.shipmentId(), new Kept(read(row.shipment()), row.version()));
+                    if (!row.shipmentId.startsWith(LOCK)) {
+                        kept.put(row.shipmentId, new Kept(read(row.shipment), row.version));
                     }
                 });
         return kept;
@@ -66,12 +66,12 @@ public class DynamoShipmentBook implements ShipmentBook {
     @Override
     public boolean put(String orderId, KhaosShipment shipment, long expectedVersion) {
         ShipmentRow row = new ShipmentRow();
-        row.orderId(orderId);
-        row.shipmentId(shipment.id());
-        row.shipment(InfraJson.write(shipment));
-        row.status(shipment.status().isEmpty() ? "-" : shipment.status());
-        row.updatedAt(Attributes.sortable(clock.instant()));
-        row.version(expectedVersion == 0 ? null : expectedVersion);
+        row.orderId = orderId;
+        row.shipmentId = shipment.id();
+        row.shipment = InfraJson.write(shipment);
+        row.status = shipment.status().isEmpty() ? "-" : shipment.status();
+        row.updatedAt = Attributes.sortable(clock.instant());
+        row.version = expectedVersion == 0 ? null : expectedVersion;
         try {
             shipments.putItem(row);
             return true;

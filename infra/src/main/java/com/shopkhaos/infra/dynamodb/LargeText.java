@@ -41,11 +41,16 @@ final class LargeText {
 
     static String read(Map<String, AttributeValue> item, String name) {
         AttributeValue zipped = item.get(name + "Gzip");
-        if (zipped != null && zipped.b() != null) {
-            return new String(gunzip(zipped.b().asByteArray()), StandardCharsets.UTF_8);
-        }
         AttributeValue plain = item.get(name);
-        return plain == null || plain.s() == null || plain.s().equals(" ") ? "" : plain.s();
+        return read(plain == null ? null : plain.s(), zipped == null ? null : zipped.b());
+    }
+
+    /** The text from its two attributes as a mapped row holds them (either may be {@code null}). */
+    static String read(String plain, SdkBytes zipped) {
+        if (zipped != null) {
+            return new String(gunzip(zipped.asByteArray()), StandardCharsets.UTF_8);
+        }
+        return plain == null || plain.equals(" ") ? "" : plain;
     }
 
     private static byte[] gzip(byte[] data) {
