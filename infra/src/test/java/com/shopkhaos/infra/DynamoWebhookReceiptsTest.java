@@ -31,4 +31,17 @@ class DynamoWebhookReceiptsTest {
         assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(now.plusSeconds(30L * 24 * 3600).getEpochSecond());
         assertThat(item.get("status").s()).isEqualTo("PENDING");
     }
+
+    @Test
+    void markingEnqueued_keepsTheShopAndTheTtl_thatTheClaimWrote() {
+        String eventId = UUID.randomUUID().toString().replace("-", "");
+        adapters.receipts.claim(eventId, "shop1", now);
+        adapters.receipts.markEnqueued(eventId, now.plusSeconds(2));
+        Map<String, AttributeValue> item = adapters.cloud.dynamoDb().getItem(b -> b.tableName(adapters.env.get("IDEMPOTENCY_TABLE"))
+                .key(Map.of("eventId", AttributeValue.fromS(eventId)))).item();
+        assertThat(item.get("status").s()).isEqualTo("ENQUEUED");
+        assertThat(item.get("shopId").s()).isEqualTo("shop1");
+        assertThat(item.get("enqueuedAt").s()).isEqualTo("2026-11-27T10:00:02.000000000Z");
+        assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(now.plusSeconds(30L * 24 * 3600).getEpochSecond());
+    }
 }

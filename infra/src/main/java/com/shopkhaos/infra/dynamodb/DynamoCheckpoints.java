@@ -1,8 +1,6 @@
 package com.shopkhaos.infra.dynamodb;
 
-import static com.shopkhaos.infra.dynamodb.Attributes.instant;
-import static com.shopkhaos.infra.dynamodb.Attributes.s;
-import static com.shopkhaos.infra.dynamodb.Attributes.time;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
 import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.ordersync.Checkpoints;
@@ -11,15 +9,28 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Checkpoints, one item per name; moved only from the value the mover read (a conditional write). */
+/**
+ * Checkpoints, one item per name ({@code name}, {@code at} as sortable time), through the DynamoDB Enhanced Client; moved
+ * only from the value the mover read (a conditional write).
+ */
 @Singleton
 public class DynamoCheckpoints implements Checkpoints {
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private static final TableSchema<Row> SCHEMA = StaticTableSchema.builder(Row.class).newItemSupplier(Row::new)
+            .addAttribute(String.class, a -> a.name("name").getter(r -> r.name).setter((r, v) -> r.name = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("at").getter(r -> r.at).setter((r, v) -> r.at = v))
+            .build();
+    private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(#n)")
+            .expressionNames(Map.of("#n", "name")).build();
+    private final DynamoDbTable<Row> checkpoints;
 
     /** The table from {@link TableNames}. */
     @Inject
@@ -28,32 +39,35 @@ public class DynamoCheckpoints implements Checkpoints {
     }
 
     public DynamoCheckpoints(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.checkpoints = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
     }
 
     @Override
     public Optional<Instant> get(String name) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("name", s(name)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(instant(item, "at"));
+        return Optional.ofNullable(checkpoints.getItem(r -> r.key(k -> k.partitionValue(name)).consistentRead(true)))
+                .map(row -> row.at).map(Instant::parse);
     }
 
     @Override
     public boolean advance(String name, Optional<Instant> expected, Instant next) {
+        Row row = new Row();
+        row.name = name;
+        row.at = Attributes.sortable(next);
+        Expression condition = expected.map(e -> Expression.builder().expression("#at = :expected")
+                .expressionNames(Map.of("#at", "at")).expressionValues(Map.of(":expected", Attributes.time(e))).build())
+                .orElse(ABSENT);
         try {
-            dynamo.putItem(b -> {
-                b.tableName(table).item(Map.of("name", s(name), "at", time(next)));
-                if (expected.isEmpty()) {
-                    b.conditionExpression("attribute_not_exists(#n)").expressionAttributeNames(Map.of("#n", "name"));
-                } else {
-                    b.conditionExpression("#at = :expected").expressionAttributeNames(Map.of("#at", "at"))
-                            .expressionAttributeValues(Map.of(":expected", time(expected.get())));
-                }
-            });
+            checkpoints.putItem(r -> r.item(row).conditionExpression(condition));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** One checkpoint as the table keeps it. */
+    private static final class Row {
+        String name;
+        /** Sortable UTC time text ({@link Attributes#sortable}). */
+        String at;
     }
 }

@@ -1,11 +1,7 @@
 package com.shopkhaos.infra.dynamodb;
 
-import static com.shopkhaos.infra.dynamodb.Attributes.instant;
-import static com.shopkhaos.infra.dynamodb.Attributes.putIfPresent;
-import static com.shopkhaos.infra.dynamodb.Attributes.s;
-import static com.shopkhaos.infra.dynamodb.Attributes.string;
-import static com.shopkhaos.infra.dynamodb.Attributes.stringOrEmpty;
-import static com.shopkhaos.infra.dynamodb.Attributes.time;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 
 import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.khaos.CatalogueChange;
@@ -17,10 +13,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -28,13 +28,35 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The Khaos catalogue in DynamoDB: one item per stock id (stable), found by stock code through the
- * {@code by-stock-code} index. Written in batches of 25; a deleted item is kept, marked deleted.
+ * {@code by-stock-code} index, mapped by the DynamoDB Enhanced Client's schema. Written in batches of 25 through
+ * {@link DynamoBatches} (which sends unprocessed items again with back-off; the Enhanced Client's batch write leaves them
+ * to the caller too); a deleted item is kept, marked deleted.
  */
 @Singleton
 public class DynamoKhaosCatalogue implements KhaosCatalogue {
     static final int BATCH = 25;
+    private static final TableSchema<Row> SCHEMA = StaticTableSchema.builder(Row.class).newItemSupplier(Row::new)
+            .addAttribute(String.class, a -> a.name("stockId").getter(r -> r.stockId).setter((r, v) -> r.stockId = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("stockCode").getter(r -> r.stockCode).setter((r, v) -> r.stockCode = v)
+                    .tags(secondaryPartitionKey("by-stock-code")))
+            .addAttribute(String.class, a -> a.name("description").getter(r -> r.description).setter((r, v) -> r.description = v))
+            .addAttribute(String.class, a -> a.name("otherRef").getter(r -> r.otherRef).setter((r, v) -> r.otherRef = v))
+            .addAttribute(String.class, a -> a.name("taxRateCode").getter(r -> r.taxRateCode).setter((r, v) -> r.taxRateCode = v))
+            .addAttribute(BigDecimal.class, a -> a.name("taxRatePercent").getter(r -> r.taxRatePercent)
+                    .setter((r, v) -> r.taxRatePercent = v))
+            .addAttribute(Boolean.class, a -> a.name("discontinued").getter(r -> r.discontinued).setter((r, v) -> r.discontinued = v))
+            .addAttribute(Boolean.class, a -> a.name("runToZero").getter(r -> r.runToZero).setter((r, v) -> r.runToZero = v))
+            .addAttribute(Boolean.class, a -> a.name("stockControlled").getter(r -> r.stockControlled)
+                    .setter((r, v) -> r.stockControlled = v))
+            .addAttribute(Boolean.class, a -> a.name("publishOnWeb").getter(r -> r.publishOnWeb).setter((r, v) -> r.publishOnWeb = v))
+            .addAttribute(Boolean.class, a -> a.name("nonPhysical").getter(r -> r.nonPhysical).setter((r, v) -> r.nonPhysical = v))
+            .addAttribute(Boolean.class, a -> a.name("deleted").getter(r -> r.deleted).setter((r, v) -> r.deleted = v))
+            .addAttribute(String.class, a -> a.name("updatedAt").getter(r -> r.updatedAt).setter((r, v) -> r.updatedAt = v))
+            .build();
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoDbTable<Row> catalogue;
 
     /** The table from {@link TableNames}. */
     @Inject
@@ -45,25 +67,26 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
     public DynamoKhaosCatalogue(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.catalogue = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
     }
 
     @Override
     public void apply(CatalogueChange change, Instant at) {
         List<WriteRequest> writes = new ArrayList<>();
-        change.items().forEach(i -> writes.add(put(toItem(i))));
+        change.items().forEach(i -> writes.add(put(toRow(i))));
         for (String stockId : change.deletedStockIds()) {
             CatalogueItem known = byStockId(stockId)
                     .orElse(new CatalogueItem(stockId, "", "", "", "", Optional.empty(), false, false, false, false, false,
                             false, at));
-            writes.add(put(toItem(known.asDeleted(at))));
+            writes.add(put(toRow(known.asDeleted(at))));
         }
         for (int from = 0; from < writes.size(); from += BATCH) {
             write(writes.subList(from, Math.min(writes.size(), from + BATCH)));
         }
     }
 
-    private static WriteRequest put(Map<String, AttributeValue> item) {
-        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    private static WriteRequest put(Row row) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(SCHEMA.itemToMap(row, true)).build()).build();
     }
 
     private void write(List<WriteRequest> batch) {
@@ -72,58 +95,80 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
 
     @Override
     public Optional<CatalogueItem> byStockId(String stockId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("stockId", s(stockId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return Optional.ofNullable(catalogue.getItem(r -> r.key(k -> k.partitionValue(stockId)).consistentRead(true)))
+                .map(DynamoKhaosCatalogue::fromRow);
     }
 
     @Override
     public Optional<CatalogueItem> byStockCode(String stockCode) {
-        return dynamo.query(b -> b.tableName(table).indexName("by-stock-code").keyConditionExpression("stockCode = :code")
-                        .expressionAttributeValues(Map.of(":code", s(stockCode))))
-                .items().stream().map(DynamoKhaosCatalogue::fromItem)
+        return catalogue.index("by-stock-code").query(q -> q.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(stockCode))))
+                .stream().flatMap(page -> page.items().stream()).map(DynamoKhaosCatalogue::fromRow)
                 .max(Comparator.comparing((CatalogueItem i) -> !i.deleted()).thenComparing(CatalogueItem::updatedAt));
     }
 
+    /** One scan page: at most {@code limit} items after {@code afterStockId} (from the start when empty). */
     @Override
     public List<CatalogueItem> page(String afterStockId, int limit) {
-        return dynamo.scan(b -> {
-            b.tableName(table).limit(limit);
+        return catalogue.scan(r -> {
+            r.limit(limit);
             if (afterStockId != null && !afterStockId.isEmpty()) {
-                b.exclusiveStartKey(Map.of("stockId", s(afterStockId)));
+                r.exclusiveStartKey(Map.of("stockId", AttributeValue.fromS(afterStockId)));
             }
-        }).items().stream().map(DynamoKhaosCatalogue::fromItem).toList();
+        }).stream().limit(1).flatMap(page -> page.items().stream()).map(DynamoKhaosCatalogue::fromRow).toList();
     }
 
-    static Map<String, AttributeValue> toItem(CatalogueItem i) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("stockId", s(i.stockId()));
-        putIfPresent(item, "stockCode", i.stockCode());
-        putIfPresent(item, "description", i.description());
-        putIfPresent(item, "otherRef", i.otherRef());
-        putIfPresent(item, "taxRateCode", i.taxRateCode());
-        i.taxRatePercent().ifPresent(p -> item.put("taxRatePercent", AttributeValue.fromN(p.toPlainString())));
-        item.put("discontinued", AttributeValue.fromBool(i.discontinued()));
-        item.put("runToZero", AttributeValue.fromBool(i.runToZero()));
-        item.put("stockControlled", AttributeValue.fromBool(i.stockControlled()));
-        item.put("publishOnWeb", AttributeValue.fromBool(i.publishOnWeb()));
-        item.put("nonPhysical", AttributeValue.fromBool(i.nonPhysical()));
-        item.put("deleted", AttributeValue.fromBool(i.deleted()));
-        item.put("updatedAt", time(i.updatedAt()));
-        return item;
+    private static Row toRow(CatalogueItem i) {
+        Row row = new Row();
+        row.stockId = i.stockId();
+        row.stockCode = orAbsent(i.stockCode());
+        row.description = orAbsent(i.description());
+        row.otherRef = orAbsent(i.otherRef());
+        row.taxRateCode = orAbsent(i.taxRateCode());
+        row.taxRatePercent = i.taxRatePercent().map(p -> p.scale() < 0 ? p.setScale(0) : p).orElse(null);
+        row.discontinued = i.discontinued();
+        row.runToZero = i.runToZero();
+        row.stockControlled = i.stockControlled();
+        row.publishOnWeb = i.publishOnWeb();
+        row.nonPhysical = i.nonPhysical();
+        row.deleted = i.deleted();
+        row.updatedAt = Attributes.sortable(i.updatedAt());
+        return row;
     }
 
-    static CatalogueItem fromItem(Map<String, AttributeValue> item) {
-        AttributeValue percent = item.get("taxRatePercent");
-        return new CatalogueItem(string(item, "stockId"), stringOrEmpty(item, "stockCode"), stringOrEmpty(item, "description"),
-                stringOrEmpty(item, "otherRef"), stringOrEmpty(item, "taxRateCode"),
-                percent == null ? Optional.empty() : Optional.of(new BigDecimal(percent.n())),
-                bool(item, "discontinued"), bool(item, "runToZero"), bool(item, "stockControlled"), bool(item, "publishOnWeb"),
-                bool(item, "nonPhysical"), bool(item, "deleted"), instant(item, "updatedAt"));
+    private static CatalogueItem fromRow(Row row) {
+        return new CatalogueItem(row.stockId, orEmpty(row.stockCode), orEmpty(row.description), orEmpty(row.otherRef),
+                orEmpty(row.taxRateCode), Optional.ofNullable(row.taxRatePercent), yes(row.discontinued), yes(row.runToZero),
+                yes(row.stockControlled), yes(row.publishOnWeb), yes(row.nonPhysical), yes(row.deleted),
+                row.updatedAt == null ? null : Instant.parse(row.updatedAt));
     }
 
-    private static boolean bool(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value != null && Boolean.TRUE.equals(value.bool());
+    /** An empty text is left out of the item (an index key may not be empty; absent reads back as empty). */
+    private static String orAbsent(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static boolean yes(Boolean value) {
+        return Boolean.TRUE.equals(value);
+    }
+
+    /** One Khaos stock item as the table keeps it ({@code updatedAt} as sortable UTC text, {@link Attributes#sortable}). */
+    private static final class Row {
+        String stockId;
+        String stockCode;
+        String description;
+        String otherRef;
+        String taxRateCode;
+        BigDecimal taxRatePercent;
+        Boolean discontinued;
+        Boolean runToZero;
+        Boolean stockControlled;
+        Boolean publishOnWeb;
+        Boolean nonPhysical;
+        Boolean deleted;
+        String updatedAt;
     }
 }

@@ -1,9 +1,7 @@
 package com.shopkhaos.infra.dynamodb;
 
-import static com.shopkhaos.infra.dynamodb.Attributes.instant;
-import static com.shopkhaos.infra.dynamodb.Attributes.s;
-import static com.shopkhaos.infra.dynamodb.Attributes.string;
-import static com.shopkhaos.infra.dynamodb.Attributes.time;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
@@ -12,24 +10,37 @@ import com.shopkhaos.model.stock.StockVersions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The latest Khaos figure per stock code (partition) and site (sort key), each written only over an older
- * one: KCC's StockStatus has no version, so the time the push arrived orders them. Then the sequence of each code
- * stored is bumped ({@link StockVersions}).
+ * The latest Khaos figure per stock code (partition) and site (sort key), through the DynamoDB Enhanced Client, each
+ * written only over an older one: KCC's StockStatus has no version, so the time the push arrived orders them. Then the
+ * sequence of each code stored is bumped ({@link StockVersions}).
  */
 @Singleton
 public class DynamoKhaosStockLevels implements KhaosStockLevels {
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private static final TableSchema<Row> SCHEMA = StaticTableSchema.builder(Row.class).newItemSupplier(Row::new)
+            .addAttribute(String.class, a -> a.name("stockCode").getter(r -> r.stockCode).setter((r, v) -> r.stockCode = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(Integer.class, a -> a.name("site").getter(r -> r.site).setter((r, v) -> r.site = v).tags(primarySortKey()))
+            .addAttribute(String.class, a -> a.name("stockId").getter(r -> r.stockId).setter((r, v) -> r.stockId = v))
+            .addAttribute(BigDecimal.class, a -> a.name("available").getter(r -> r.available).setter((r, v) -> r.available = v))
+            .addAttribute(String.class, a -> a.name("receivedAt").getter(r -> r.receivedAt).setter((r, v) -> r.receivedAt = v))
+            .build();
+    private final DynamoDbTable<Row> levels;
     private final StockVersions versions;
 
     /** The table from {@link TableNames}. */
@@ -41,8 +52,7 @@ public class DynamoKhaosStockLevels implements KhaosStockLevels {
 
     public DynamoKhaosStockLevels(DynamoDbClient dynamo, String table,
                                   StockVersions versions) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.levels = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
         this.versions = versions;
     }
 
@@ -52,13 +62,17 @@ public class DynamoKhaosStockLevels implements KhaosStockLevels {
         Map<String, StockLevel> last = new LinkedHashMap<>();
         levels.forEach(l -> last.put(l.stockCode() + "#" + l.site(), l));
         for (StockLevel level : last.values()) {
-            Map<String, AttributeValue> item = Map.of("stockCode", s(level.stockCode()),
-                    "site", AttributeValue.fromN(Integer.toString(level.site())), "stockId", s(level.stockId()),
-                    "available", AttributeValue.fromN(level.available().toPlainString()), "receivedAt", time(level.receivedAt()));
+            Row row = new Row();
+            row.stockCode = level.stockCode();
+            row.site = level.site();
+            row.stockId = level.stockId();
+            // never an exponent (1E+2) in the stored number: a negative scale is written out in full
+            row.available = level.available().scale() < 0 ? level.available().setScale(0) : level.available();
+            row.receivedAt = Attributes.sortable(level.receivedAt());
+            Expression olderOrAbsent = Expression.builder().expression("attribute_not_exists(stockCode) OR receivedAt < :at")
+                    .expressionValues(Map.of(":at", Attributes.time(level.receivedAt()))).build();
             try {
-                dynamo.putItem(b -> b.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(stockCode) OR receivedAt < :at")
-                        .expressionAttributeValues(Map.of(":at", time(level.receivedAt()))));
+                this.levels.putItem(r -> r.item(row).conditionExpression(olderOrAbsent));
                 stored.add(level.stockCode());
             } catch (ConditionalCheckFailedException e) {
                 // a later figure is already stored
@@ -70,18 +84,26 @@ public class DynamoKhaosStockLevels implements KhaosStockLevels {
 
     @Override
     public List<StockLevel> levels(String stockCode) {
-        return dynamo.query(b -> b.tableName(table).keyConditionExpression("stockCode = :c")
-                        .expressionAttributeValues(Map.of(":c", s(stockCode))).consistentRead(true))
+        return levels.query(q -> q.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(stockCode))).consistentRead(true))
                 .items().stream().map(DynamoKhaosStockLevels::level).toList();
     }
 
     @Override
     public List<StockLevel> all() {
-        return dynamo.scanPaginator(b -> b.tableName(table)).items().stream().map(DynamoKhaosStockLevels::level).toList();
+        return levels.scan().items().stream().map(DynamoKhaosStockLevels::level).toList();
     }
 
-    private static StockLevel level(Map<String, AttributeValue> i) {
-        return new StockLevel(string(i, "stockCode"), string(i, "stockId"), Integer.parseInt(i.get("site").n()),
-                new BigDecimal(i.get("available").n()), instant(i, "receivedAt"));
+    private static StockLevel level(Row row) {
+        return new StockLevel(row.stockCode, row.stockId, row.site, row.available,
+                row.receivedAt == null ? null : Instant.parse(row.receivedAt));
+    }
+
+    /** One figure as the table keeps it ({@code receivedAt} as sortable UTC text, {@link Attributes#sortable}). */
+    private static final class Row {
+        String stockCode;
+        Integer site;
+        String stockId;
+        BigDecimal available;
+        String receivedAt;
     }
 }

@@ -1,7 +1,7 @@
 package com.shopkhaos.infra.dynamodb;
 
-import static com.shopkhaos.infra.dynamodb.Attributes.s;
-import static com.shopkhaos.infra.dynamodb.Attributes.string;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.ordersync.OrderMappings;
@@ -12,13 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The {@code mappings} table: partition {@code kind} ({@code SKU}, {@code COURIER}, {@code BUFFER},
  * {@code SHIPPING_METHOD}, {@code PROMOTION}), sort {@code key} (the shop's SKU, a delivery method's technical name or name, a stock code, a
- * Khaos courier), attribute {@code value}. Read at most once a
+ * Khaos courier), attribute {@code value}, through the DynamoDB Enhanced Client. Read at most once a
  * minute, so a fixed mapping applies to the next retry within a minute.
  */
 @Singleton
@@ -30,11 +34,17 @@ public class DynamoOrderMappings implements OrderMappings {
     public static final String SHIPPING_METHOD = "SHIPPING_METHOD";
     public static final String PROMOTION = "PROMOTION";
 
+    private static final TableSchema<Row> SCHEMA = StaticTableSchema.builder(Row.class).newItemSupplier(Row::new)
+            .addAttribute(String.class, a -> a.name("kind").getter(r -> r.kind).setter((r, v) -> r.kind = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("key").getter(r -> r.key).setter((r, v) -> r.key = v).tags(primarySortKey()))
+            .addAttribute(String.class, a -> a.name("value").getter(r -> r.value).setter((r, v) -> r.value = v))
+            .build();
+
     private record Cached(Overrides overrides, Instant readAt) {
     }
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final DynamoDbTable<Row> mappings;
     private final Clock clock;
     private volatile Cached cached;
 
@@ -45,8 +55,7 @@ public class DynamoOrderMappings implements OrderMappings {
     }
 
     public DynamoOrderMappings(DynamoDbClient dynamo, String table, Clock clock) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.mappings = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
         this.clock = clock;
     }
 
@@ -64,15 +73,25 @@ public class DynamoOrderMappings implements OrderMappings {
     /** Maps a key (a person's fix); the next read after the cache expires sees it. */
     @Override
     public void put(String kind, String key, String value) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of("kind", s(kind), "key", s(key), "value", s(value))));
+        Row row = new Row();
+        row.kind = kind;
+        row.key = key;
+        row.value = value;
+        mappings.putItem(row);
         cached = null;
     }
 
     private Map<String, String> kind(String kind) {
         Map<String, String> out = new LinkedHashMap<>();
-        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("kind = :k")
-                        .expressionAttributeValues(Map.of(":k", s(kind))).consistentRead(true))
-                .items().forEach((Map<String, AttributeValue> item) -> out.put(string(item, "key"), string(item, "value")));
+        mappings.query(q -> q.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(kind))).consistentRead(true))
+                .items().forEach(row -> out.put(row.key, row.value));
         return out;
+    }
+
+    /** One mapping as the table keeps it. */
+    private static final class Row {
+        String kind;
+        String key;
+        String value;
     }
 }
