@@ -137,4 +137,31 @@ class DynamoExceptionLedgerTest {
         assertThat(stored.missingMapping()).contains(MissingMapping.of(MappingKind.SKU, "SCARF-RED"));
         assertThat(adapters.exceptions.listOpen(10_000)).extracting(ExceptionRecord::id).contains(id);
     }
+
+    @Test
+    void aStockProblemsShopAndSku_areKeptApart_soASkuWithAColonReadsBackWhole() {
+        String sku = "MUG:" + UUID.randomUUID();
+        ExceptionRecord problem = ExceptionRecord.openForStock(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, "shop1", sku,
+                "closeout at zero", "", t0);
+        adapters.exceptions.raise(problem);
+        ExceptionRecord khaosOwn = ExceptionRecord.openForStock(ExceptionType.STOCK_NEGATIVE_IN_KHAOS, "", "KH:" + sku, "minus 1", "", t0);
+        adapters.exceptions.raise(khaosOwn);
+
+        assertThat(adapters.exceptions.find(problem.id()).orElseThrow().about()).isEqualTo(new ExceptionSubject.ShopSku("shop1", sku));
+        assertThat(adapters.exceptions.find(khaosOwn.id()).orElseThrow().about()).isEqualTo(new ExceptionSubject.StockCode("", "KH:" + sku));
+    }
+
+    @Test
+    void aStockProblemWrittenBeforeItsShopWasKeptApart_isReadAtItsFirstColon() {
+        String sku = "SCARF-" + UUID.randomUUID();
+        String id = "STOCK_PUSH_REFUSED#shop7:" + sku;
+        adapters.cloud.dynamoDb().putItem(b -> b.tableName(adapters.env.get("EXCEPTIONS_TABLE")).item(Map.of(
+                "id", AttributeValue.fromS(id), "type", AttributeValue.fromS("STOCK_PUSH_REFUSED"),
+                "subject", AttributeValue.fromS("shop7:" + sku), "subjectKind", AttributeValue.fromS("SHOP_SKU"),
+                "status", AttributeValue.fromS("OPEN"), "reason", AttributeValue.fromS("refused"),
+                "suggestedAction", AttributeValue.fromS(" "), "createdAt", AttributeValue.fromS("2026-11-27T10:00:00.000Z"),
+                "lastSeenAt", AttributeValue.fromS("2026-11-27T10:00:00.000Z"), "occurrences", AttributeValue.fromN("1"))));
+
+        assertThat(adapters.exceptions.find(id).orElseThrow().about()).isEqualTo(new ExceptionSubject.ShopSku("shop7", sku));
+    }
 }

@@ -431,7 +431,7 @@ public class SandboxInspectionResource {
                 String sku = String.format("GEN-%07d", i);
                 Instant at = now.minusSeconds(i);
                 done.add(pool.submit(() -> exceptionLedger.raise(ExceptionRecord.openForStock(
-                        ExceptionType.STOCK_PUSH_REFUSED, sku,
+                        ExceptionType.STOCK_PUSH_REFUSED, "", sku,
                         "generated for a measurement: the shop refused stock for " + sku, "", at))));
             }
             for (Future<?> f : done) {

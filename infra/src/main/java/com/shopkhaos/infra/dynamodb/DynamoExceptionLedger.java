@@ -18,6 +18,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.exceptionledger.MappingKind;
 import com.shopkhaos.model.exceptionledger.MissingMapping;
 import com.shopkhaos.model.privacy.PersonalDataRetention;
+import com.shopkhaos.model.stock.StockConditions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Large evidence (up to the 1 MiB webhook limit) is kept with {@link LargeText}.
  * <p>
  * What a problem is about is kept typed ({@code subjectKind}: {@code ORDER} with {@code orderNumber} and
- * {@code orderDetail}, {@code STOCK_CODE}, {@code SHOP_SKU}, {@code OTHER}; the {@code subject} text as before), and the
- * mapping that would cure it as {@code missingMappingKind} and {@code missingMappingKeys}. Records written before these
- * attributes existed are read by the rules their subjects were built by ({@link #legacySubject}, {@link #legacyMissingMapping}).
+ * {@code orderDetail}, {@code STOCK_CODE} and {@code SHOP_SKU} with {@code stockShop} (a blank for none) and
+ * {@code stockWhat}, {@code OTHER}; the {@code subject} text as before), and the mapping that would cure it as
+ * {@code missingMappingKind} and {@code missingMappingKeys}. Records written before these attributes existed are read
+ * by the rules their subjects were built by ({@link #legacySubject}, {@link #legacyStockSubject},
+ * {@link #legacyMissingMapping}).
  * Resolved problems are read newest resolved first a page at a time from the sparse {@code resolved-by-time} index
  * (status, resolvedAt): only resolved records have a {@code resolvedAt}.
  */
@@ -103,6 +106,15 @@ public class DynamoExceptionLedger implements ExceptionLedger {
             typedSet = ", orderNumber = :orderNumber, orderDetail = :orderDetail";
         } else {
             typedRemove = ", orderNumber, orderDetail";
+        }
+        String stockWhat = problem.about() instanceof ExceptionSubject.ShopSku sku ? sku.sku()
+                : problem.about() instanceof ExceptionSubject.StockCode code ? code.code() : null;
+        if (stockWhat != null) {
+            values.put(":stockShop", s(nonEmpty(ExceptionRecord.shopOf(problem.about()))));
+            values.put(":stockWhat", s(stockWhat));
+            typedSet += ", stockShop = :stockShop, stockWhat = :stockWhat";
+        } else {
+            typedRemove += ", stockShop, stockWhat";
         }
         if (problem.missingMapping().isPresent()) {
             values.put(":missingKind", s(problem.missingMapping().get().kind().name()));
@@ -221,7 +233,10 @@ public class DynamoExceptionLedger implements ExceptionLedger {
         String text = string(item, "subject");
         return switch (string(item, "subjectKind")) {
             case "ORDER" -> ExceptionSubject.order(string(item, "orderNumber"), placeholderToEmpty(stringOrEmpty(item, "orderDetail")));
-            case "STOCK_CODE", "SHOP_SKU" -> ExceptionRecord.stockSubject(ExceptionType.valueOf(string(item, "type")), text);
+            case "STOCK_CODE", "SHOP_SKU" -> item.containsKey("stockWhat")
+                    ? ExceptionRecord.stockSubject(ExceptionType.valueOf(string(item, "type")),
+                            placeholderToEmpty(string(item, "stockShop")), string(item, "stockWhat"))
+                    : legacyStockSubject(ExceptionType.valueOf(string(item, "type")), text);
             default -> ExceptionSubject.other(text);
         };
     }
@@ -233,7 +248,7 @@ public class DynamoExceptionLedger implements ExceptionLedger {
      */
     static ExceptionSubject legacySubject(ExceptionType type, String subject) {
         if (ExceptionRecord.isStockProblem(type)) {
-            return ExceptionRecord.stockSubject(type, subject);
+            return legacyStockSubject(type, subject);
         }
         int colon = subject.indexOf(':');
         if (LEGACY_UNATTACHED.contains(type) || (type == ExceptionType.UNKNOWN_TAX_RATE_CODE && colon <= 0)) {
@@ -241,6 +256,16 @@ public class DynamoExceptionLedger implements ExceptionLedger {
         }
         return colon > 0 ? ExceptionSubject.order(subject.substring(0, colon), subject.substring(colon + 1))
                 : ExceptionSubject.order(subject);
+    }
+
+    /**
+     * A stock problem's subject written before the shop and the SKU or code were kept apart: a condition of one shop as
+     * {@code <shop id>:<what>} (a shop id holds no colon), Khaos's own and the oldest ones as the bare SKU or code.
+     */
+    static ExceptionSubject legacyStockSubject(ExceptionType type, String subject) {
+        int colon = StockConditions.OF_ONE_SHOP.contains(type) ? subject.indexOf(':') : -1;
+        return colon > 0 ? ExceptionRecord.stockSubject(type, subject.substring(0, colon), subject.substring(colon + 1))
+                : ExceptionRecord.stockSubject(type, "", subject);
     }
 
     /** The mapping an older record's problem wanted, by how its subject was built ({@code delivery-…}, {@code promotion-…}). */

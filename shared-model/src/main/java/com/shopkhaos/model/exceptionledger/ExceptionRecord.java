@@ -82,11 +82,20 @@ public record ExceptionRecord(
     }
 
     /**
-     * A newly raised stock problem: its kind says whether {@code codeOrSku} is a Khaos stock code or a shop SKU; a shop
-     * product Khaos does not have is cured by mapping its SKU.
+     * A newly raised stock problem about {@code what} (its kind says whether that is a Khaos stock code or a shop SKU) in
+     * shop {@code shopId} (empty for Khaos's own); a shop product Khaos does not have is cured by mapping its SKU.
      */
-    public static ExceptionRecord openForStock(ExceptionType type, String codeOrSku, String reason, String evidence, Instant at) {
-        ExceptionSubject about = stockSubject(type, codeOrSku);
+    public static ExceptionRecord openForStock(ExceptionType type, String shopId, String what, String reason, String evidence,
+                                               Instant at) {
+        return openForStock(type, stockSubject(type, shopId, what), reason, evidence, at);
+    }
+
+    /** A newly raised stock problem about a subject made by {@link #stockSubject}. */
+    public static ExceptionRecord openForStock(ExceptionType type, ExceptionSubject about, String reason, String evidence,
+                                               Instant at) {
+        if (!STOCK.contains(type) || !(about instanceof ExceptionSubject.StockCode || about instanceof ExceptionSubject.ShopSku)) {
+            throw new IllegalArgumentException(type + " about " + about + " is not a stock problem");
+        }
         ExceptionRecord raised = open(type, about, reason, evidence, at);
         return type == ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS && about instanceof ExceptionSubject.ShopSku sku
                 ? raised.curedBy(MissingMapping.of(MappingKind.SKU, sku.sku())) : raised;
@@ -97,17 +106,31 @@ public record ExceptionRecord(
         return STOCK.contains(type);
     }
 
-    /** What a stock problem of this kind is about: a shop SKU or a Khaos stock code. */
-    public static ExceptionSubject stockSubject(ExceptionType type, String codeOrSku) {
+    /**
+     * What a stock problem of this kind is about: a shop SKU or a Khaos stock code ({@code what}), in shop {@code shopId}
+     * for a condition of one shop (empty only for one raised before subjects named the shop); Khaos's own conditions
+     * name no shop.
+     */
+    public static ExceptionSubject stockSubject(ExceptionType type, String shopId, String what) {
         if (!STOCK.contains(type)) {
             throw new IllegalArgumentException(type + " is not a stock problem");
         }
-        // a condition of one shop is raised as "<shop id>:<SKU or code>" (StockConditions; a shop id holds no colon);
-        // a Khaos-wide one, and one raised before subjects named the shop, is the bare SKU or code
-        int colon = ONE_SHOP.contains(type) ? codeOrSku.indexOf(':') : -1;
-        String shopId = colon > 0 ? codeOrSku.substring(0, colon) : "";
-        String what = colon > 0 ? codeOrSku.substring(colon + 1) : codeOrSku;
+        if (!ONE_SHOP.contains(type) && !shopId.isEmpty()) {
+            throw new IllegalArgumentException(type + " is Khaos's own: it names no shop, was given " + shopId);
+        }
+        if (shopId.indexOf(':') >= 0) {
+            // people see "<shop id>:<what>", the id is made of that text: two subjects would share one id
+            throw new IllegalArgumentException("a shop id holds no ':', was " + shopId);
+        }
         return ABOUT_A_SKU.contains(type) ? new ExceptionSubject.ShopSku(shopId, what) : new ExceptionSubject.StockCode(shopId, what);
+    }
+
+    /** The shop a stock problem's subject names; empty for Khaos's own (and for one raised before subjects named it). */
+    public static String shopOf(ExceptionSubject about) {
+        if (about instanceof ExceptionSubject.ShopSku sku) {
+            return sku.shopId();
+        }
+        return about instanceof ExceptionSubject.StockCode code ? code.shopId() : "";
     }
 
     /** The same problem, with the mapping that would cure it. */

@@ -88,7 +88,7 @@ public final class StockPushService {
             StockPosition position = position(code, overrides, now);
             positions.put(code, position);
             if (position.negative()) {
-                raiseOnce(ExceptionType.STOCK_NEGATIVE_IN_KHAOS, code, negativeReason(position), now);
+                raiseOnce(ExceptionType.STOCK_NEGATIVE_IN_KHAOS, "", code, negativeReason(position), now);
             }
             if (position.available().isEmpty()) {
                 continue;
@@ -141,7 +141,7 @@ public final class StockPushService {
             StockPosition position = positions.get(figure.stockCode());
             if (entry.closeout() && figure.sellable() == 0 && position != null
                     && position.available().map(a -> a.signum() > 0).orElse(false)) {
-                raiseOnce(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, StockConditions.subject(shopId, w.getKey()),
+                raiseOnce(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, shopId, w.getKey(),
                         closeoutReason(position), now);
             }
             wants.add(new StockWriter.Want(entry.productId(), w.getKey(), entry.closeout(), figure,
@@ -163,8 +163,8 @@ public final class StockPushService {
     }
 
     /** Raises the problem unless it is open already (conditions clear in the reconcile, which resolves them). */
-    void raiseOnce(ExceptionType type, String subject, String reason, Instant now) {
-        exceptions.raiseUnlessOpen(ExceptionRecord.openForStock(type, subject, reason, "", now));
+    void raiseOnce(ExceptionType type, String shopId, String what, String reason, Instant now) {
+        exceptions.raiseUnlessOpen(ExceptionRecord.openForStock(type, shopId, what, reason, "", now));
     }
 
     static String negativeReason(StockPosition position) {

@@ -3,6 +3,7 @@ package com.shopkhaos.model.stock;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
@@ -93,7 +94,7 @@ public final class StockReconcileService {
         steps.done("inFlight");
         Map<String, CatalogueItem> items = catalogue();
         steps.done("catalogue");
-        Map<ExceptionType, Map<String, String>> found = new LinkedHashMap<>();
+        Map<ExceptionType, Map<ExceptionSubject, String>> found = new LinkedHashMap<>();
         StockConditions.ALL.forEach(t -> found.put(t, new HashMap<>()));
         Map<String, StockPosition> positions = new HashMap<>();
         Set<String> shopSkus = new HashSet<>();
@@ -111,7 +112,8 @@ public final class StockReconcileService {
                 shopSkus.add(p.sku());
                 String code = overrides.stockCodeFor(p.sku());
                 if (!items.containsKey(code) && !levelsByCode.containsKey(code)) {
-                    found.get(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS).put(StockConditions.subject(shopId, p.sku()),
+                    found.get(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS).put(
+                            StockConditions.subject(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS, shopId, p.sku()),
                             "shop product " + p.sku() + (code.equals(p.sku()) ? "" : " (mapped to " + code + ")")
                                     + " has no Khaos stock code");
                     continue;
@@ -125,7 +127,8 @@ public final class StockReconcileService {
                             new WebStock.Figure(code, sequences.getOrDefault(code, 0L), position.sellable()), false));
                 }
                 if (p.closeout() && position.sellable() == 0 && position.available().get().signum() > 0) {
-                    found.get(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK).put(StockConditions.subject(shopId, p.sku()),
+                    found.get(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK).put(
+                            StockConditions.subject(ExceptionType.CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK, shopId, p.sku()),
                             StockPushService.closeoutReason(position));
                 }
             }
@@ -138,19 +141,23 @@ public final class StockReconcileService {
         levelsByCode.keySet().forEach(code -> positions.computeIfAbsent(code,
                 c -> position(c, levelsByCode, holdsByCode, overrides)));
         positions.values().stream().filter(StockPosition::negative)
-                .forEach(p -> found.get(ExceptionType.STOCK_NEGATIVE_IN_KHAOS).put(p.stockCode(), StockPushService.negativeReason(p)));
+                .forEach(p -> found.get(ExceptionType.STOCK_NEGATIVE_IN_KHAOS).put(
+                        StockConditions.subject(ExceptionType.STOCK_NEGATIVE_IN_KHAOS, "", p.stockCode()), StockPushService.negativeReason(p)));
         levelsByCode.keySet().stream().filter(code -> !items.containsKey(code)).forEach(code ->
-                found.get(ExceptionType.STOCK_FOR_UNKNOWN_CODE).put(code, "Khaos sent stock for " + code
+                found.get(ExceptionType.STOCK_FOR_UNKNOWN_CODE).put(
+                        StockConditions.subject(ExceptionType.STOCK_FOR_UNKNOWN_CODE, "", code), "Khaos sent stock for " + code
                         + ", which is not in the catalogue it sent"));
         items.values().stream().filter(i -> i.publishOnWeb() && !i.discontinued())
                 .filter(i -> overrides.skusFor(i.stockCode()).stream().noneMatch(shopSkus::contains))
-                .forEach(i -> found.get(ExceptionType.WEB_ITEM_NOT_IN_SHOP).put(StockConditions.subject(shopId, i.stockCode()),
+                .forEach(i -> found.get(ExceptionType.WEB_ITEM_NOT_IN_SHOP).put(
+                        StockConditions.subject(ExceptionType.WEB_ITEM_NOT_IN_SHOP, shopId, i.stockCode()),
                         "Khaos web item " + i.stockCode() + " (" + i.description() + ") has no product in shop " + shopId));
 
         StockWriter writer = new StockWriter(products, webStock, exceptions, clock, shopId);
         writer.write(writes, settings.batchSize());
         steps.done("writes");
-        writer.refused.forEach(sku -> found.get(ExceptionType.STOCK_PUSH_REFUSED).put(StockConditions.subject(shopId, sku), ""));
+        writer.refused.forEach(sku -> found.get(ExceptionType.STOCK_PUSH_REFUSED).put(
+                StockConditions.subject(ExceptionType.STOCK_PUSH_REFUSED, shopId, sku), ""));
         keepInFrontOfPeople(shopId, found);
         steps.done("exceptions");
         Map<ExceptionType, Integer> counts = new LinkedHashMap<>();
@@ -195,12 +202,12 @@ public final class StockReconcileService {
      * Raises what holds now (once); resolves open ones of these kinds whose condition cleared: Khaos's own, and this
      * shop's (their subjects name it).
      */
-    private void keepInFrontOfPeople(String shopId, Map<ExceptionType, Map<String, String>> found) {
+    private void keepInFrontOfPeople(String shopId, Map<ExceptionType, Map<ExceptionSubject, String>> found) {
         Instant now = clock.instant();
         Map<String, ExceptionRecord> open = new HashMap<>();
         openConditions().stream()
                 .filter(r -> !StockConditions.OF_ONE_SHOP.contains(r.type())
-                        || StockConditions.shopOf(r.subject()).filter(shopId::equals).isPresent())
+                        || StockConditions.shopOf(r.about()).filter(shopId::equals).isPresent())
                 .forEach(r -> open.put(r.id(), r));
         found.forEach((type, subjects) -> subjects.forEach((subject, reason) -> {
             String id = ExceptionRecord.idFor(type, subject);
@@ -209,7 +216,7 @@ public final class StockReconcileService {
             }
         }));
         for (ExceptionRecord record : open.values()) {
-            if (!found.get(record.type()).containsKey(record.subject())) {
+            if (!found.get(record.type()).containsKey(record.about())) {
                 exceptions.resolve(record.id(), RESOLVER, now);
             }
         }
@@ -219,7 +226,7 @@ public final class StockReconcileService {
     private void resolveConditionsOfNoShop(Set<String> reconciled) {
         Instant now = clock.instant();
         openConditions().stream().filter(r -> StockConditions.OF_ONE_SHOP.contains(r.type()))
-                .filter(r -> StockConditions.shopOf(r.subject()).filter(reconciled::contains).isEmpty())
+                .filter(r -> StockConditions.shopOf(r.about()).filter(reconciled::contains).isEmpty())
                 .forEach(r -> exceptions.resolve(r.id(), RESOLVER, now));
     }
 

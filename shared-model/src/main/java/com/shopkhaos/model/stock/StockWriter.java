@@ -158,7 +158,7 @@ final class StockWriter {
         refused.add(row.sku());
         open.remove(row.sku());
         webStock.forget(key(row.sku()));
-        exceptions.raise(ExceptionRecord.openForStock(ExceptionType.STOCK_PUSH_REFUSED, StockConditions.subject(shopId, row.sku()),
+        exceptions.raise(ExceptionRecord.openForStock(ExceptionType.STOCK_PUSH_REFUSED, shopId, row.sku(),
                 "the shop refused stock " + row.stock() + " for " + row.sku() + ": " + reason, "", clock.instant()));
         LOG.log(Level.WARNING, "shop refused stock for " + row.sku() + ": " + reason);
     }

@@ -36,8 +36,8 @@ class ExceptionActionsTest {
 
     @Test
     void aStockProblem_retriesItsStockCode_andAShopSkuProblem_theCodeItsSkuIsMappedTo() {
-        ops.exceptions.raise(ExceptionRecord.openForStock(ExceptionType.STOCK_NEGATIVE_IN_KHAOS, "HAT-01", "minus 2", "", ops.now));
-        ops.exceptions.raise(ExceptionRecord.openForStock(ExceptionType.STOCK_PUSH_REFUSED, "SCARF-RED", "refused", "", ops.now));
+        ops.exceptions.raise(ExceptionRecord.openForStock(ExceptionType.STOCK_NEGATIVE_IN_KHAOS, "", "HAT-01", "minus 2", "", ops.now));
+        ops.exceptions.raise(ExceptionRecord.openForStock(ExceptionType.STOCK_PUSH_REFUSED, "", "SCARF-RED", "refused", "", ops.now));
         ops.mappings.put("SKU", "SCARF-RED", "SC-RED-01");
 
         assertThat(ops.exceptionActions.retry("STOCK_NEGATIVE_IN_KHAOS#HAT-01", "Priya").outcome()).isEqualTo(Outcome.QUEUED);

@@ -367,8 +367,8 @@ class StockReconcileServiceTest {
     void aConditionRaisedBeforeSubjectsNamedTheShop_isClosed_andRaisedAgainNamingTheShopWhereItStillHolds() {
         products.add(SHOP, "MUG-OLD", 3).add(SHOP, MUG, 8);
         khaos(MUG, 8);
-        exceptions.raise(ExceptionRecord.openForStock(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS, "MUG-OLD", "stored before", "", NOW));
-        exceptions.raise(ExceptionRecord.openForStock(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS, "MUG-GONE", "stored before", "", NOW));
+        exceptions.raise(ExceptionRecord.openForStock(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS, "", "MUG-OLD", "stored before", "", NOW));
+        exceptions.raise(ExceptionRecord.openForStock(ExceptionType.SHOP_PRODUCT_NOT_IN_KHAOS, "", "MUG-GONE", "stored before", "", NOW));
 
         reconcileOnce();
 
