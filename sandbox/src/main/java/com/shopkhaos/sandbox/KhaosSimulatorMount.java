@@ -29,14 +29,21 @@ public class KhaosSimulatorMount {
                 settings.localBaseUrl() + "/khaos/config.json", new ChannelLogin(channel.user(), channel.password()),
                 Duration.ofMillis(Math.round(config.khaos().pollSeconds() * 1000)),
                 Duration.ofSeconds(config.khaos().autoDespatchSeconds()), "3"));
-        config.khaos().faults().filter(f -> !f.isBlank()).ifPresent(json -> {
-            SimResponse applied = simulator.handle(new SimRequest("PUT", "/_control/faults", null, Map.of(),
-                    json.getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
-            if (applied.status() != 200) {
-                throw new IllegalArgumentException("KHAOS_SIM_FAULTS is not valid: " + applied.bodyText());
-            }
-        });
+        config.khaos().faults().ifPresent(json -> apply(simulator, "/_control/faults", json, "KHAOS_SIM_FAULTS"));
+        config.khaos().settings().ifPresent(json -> apply(simulator, "/_control/settings", json, "KHAOS_SIM_SETTINGS"));
         return simulator;
+    }
+
+    /** At start-up, as the control route would: a setting it refuses stops the sandbox with the route's reason. */
+    private static void apply(KhaosSimulator simulator, String route, String json, String setting) {
+        if (json.isBlank()) {
+            return;
+        }
+        SimResponse applied = simulator.handle(new SimRequest("PUT", route, null, Map.of(), json.getBytes(StandardCharsets.UTF_8),
+                "127.0.0.1"));
+        if (applied.status() != 200) {
+            throw new IllegalArgumentException(setting + " is not valid: " + applied.bodyText());
+        }
     }
 
     void mount(@Observes Router router, KhaosSimulator simulator) {

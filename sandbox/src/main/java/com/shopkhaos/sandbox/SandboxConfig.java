@@ -42,13 +42,18 @@ public interface SandboxConfig {
         int ordersPerMinute();
     }
 
-    /** the Khaos Control Cloud simulator ({@code KHAOS_SIM_POLL_SECONDS}, {@code KHAOS_SIM_AUTO_DESPATCH_SECONDS}, {@code KHAOS_SIM_FAULTS}) */
+    /**
+     * the Khaos Control Cloud simulator ({@code KHAOS_SIM_POLL_SECONDS}, {@code KHAOS_SIM_AUTO_DESPATCH_SECONDS},
+     * {@code KHAOS_SIM_FAULTS}, and {@code KHAOS_SIM_SETTINGS}: the JSON of {@code PUT /khaos-sim/_control/settings})
+     */
     interface Khaos {
         double pollSeconds();
 
         long autoDespatchSeconds();
 
         Optional<String> faults();
+
+        Optional<String> settings();
     }
 
     /** the order-sync consumer ({@code SANDBOX_ORDER_SYNC_WORKERS}, {@code SANDBOX_ORDER_SYNC_VISIBILITY_SECONDS}) */

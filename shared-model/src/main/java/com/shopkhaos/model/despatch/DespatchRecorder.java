@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * keeps the order's shipments, and queues despatch work when a shipment that left the warehouse is new or changed, or
  * when Khaos newly cancelled the order. The work is queued first and the shipments kept after, so a failure between
  * the two makes Khaos send the status again (our answer is not 200) and the work is queued again: never lost, at
- * worst sent twice (the write-back does nothing the second time).
+ * worst sent twice (the write-back does nothing the second time). A second Khaos order for the same shop order
+ * (KCC imported its AssociatedRef twice) keeps and queues nothing: its despatch must never reach the customer's order.
  */
 public final class DespatchRecorder implements OrderStatusHandler {
     /** Orders Khaos cannot have: a status for them is the status recorder's problem alone. */
@@ -49,7 +50,8 @@ public final class DespatchRecorder implements OrderStatusHandler {
     @Override
     public KhaosOrderStatusRecorder.Effect apply(KhaosOrderStatus status) {
         Optional<OrderLedgerEntry> found = statuses.find(status);
-        if (found.isEmpty() || NEVER_SENT.contains(found.get().state())) {
+        if (found.isEmpty() || NEVER_SENT.contains(found.get().state())
+                || KhaosOrderStatusRecorder.isSecondKhaosOrder(found.get(), status)) {
             return statuses.apply(status);
         }
         OrderLedgerEntry entry = found.get();

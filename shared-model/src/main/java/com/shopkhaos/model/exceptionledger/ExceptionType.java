@@ -89,6 +89,12 @@ public enum ExceptionType {
             "Khaos reported on an order we do not know",
             "Khaos Control sent a status for an order reference the integration has no record of. Check the reference "
                     + "in Khaos; it may belong to another channel."),
+    DUPLICATE_IN_KHAOS(
+            "Khaos holds one shop order twice",
+            "Khaos Control reports two of its orders for one shop order (both codes are named). The customer paid once. "
+                    + "Cancel the second one named in Khaos before it is picked (never the first: the shop order follows "
+                    + "the first); its despatches are never written to the shop. The entry resolves itself once Khaos "
+                    + "reports the second one cancelled."),
     STOCK_NEGATIVE_IN_KHAOS(
             "Khaos shows less than nothing of a product",
             "Khaos Control reports a negative available figure for this stock code (more allocated to orders than it "

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,10 +27,12 @@ import java.util.concurrent.Future;
  * Serves READY orders to Khaos Control's OrderDownload, in pages. Each page's id is the
  * {@code Sirion-Continuation} we answer with; KCC sends it back on its next download, which tells us it
  * received that page: its orders become DOWNLOADED. A continuation we did not issue (KCC's first-contact
- * date, say) acknowledges nothing. An order served but never acknowledged stays READY and is served again;
- * Khaos refuses a second import of the same AssociatedRef (the shop's order number), so it cannot be
- * imported twice. {@code SpecificIDs} (Khaos's retry of failed imports) answers exactly the named orders,
- * whatever their state.
+ * date, say) acknowledges nothing. An order served but never acknowledged stays READY and is served again.
+ * The spec makes the AssociatedRef (the shop's order number) unique per channel but never says KCC refuses a
+ * second import of one, so an order is never served again once Khaos reported it under an order code; where KCC
+ * imported a page and still asked for it again, the second Khaos order is caught when Khaos reports it
+ * ({@code DUPLICATE_IN_KHAOS}). {@code SpecificIDs} (Khaos's retry of failed imports) answers exactly the named
+ * orders Khaos has not reported holding, whatever their state.
  */
 public final class KhaosOrderFeed {
     /** Ours: {@code kc1-<millis>-<random>}. */
@@ -126,14 +129,25 @@ public final class KhaosOrderFeed {
         return bytes;
     }
 
-    /** Khaos's retry of named orders: exactly those we hold a sales order for, whatever their state. */
+    /**
+     * Khaos's retry of named orders: those we hold a sales order for, whatever their state, except one Khaos already
+     * reported holding (its order code is on the entry): a retry is for a failed import, and serving that one again
+     * would make a second Khaos order wherever KCC does not refuse a repeated AssociatedRef.
+     */
     public Download specific(List<String> associatedRefs, Optional<String> continuation) {
         List<String> orders = new ArrayList<>();
-        for (String ref : associatedRefs) {
-            ledger.findByOrderNumber(ref).map(e -> e.khaos().salesOrder()).filter(json -> !json.isEmpty())
-                    .ifPresent(orders::add);
+        List<String> heldByKhaos = new ArrayList<>();
+        for (String ref : new LinkedHashSet<>(associatedRefs)) {
+            ledger.findByOrderNumber(ref).filter(e -> !e.khaos().salesOrder().isEmpty()).ifPresent(e -> {
+                if (e.khaos().khaosOrderCode().isEmpty()) {
+                    orders.add(e.khaos().salesOrder());
+                } else {
+                    heldByKhaos.add(ref + " (" + e.khaos().khaosOrderCode() + ")");
+                }
+            });
         }
-        LOG.log(Level.INFO, "Khaos asked again for " + associatedRefs.size() + " order(s); served " + orders.size());
+        LOG.log(Level.INFO, "Khaos asked again for " + associatedRefs.size() + " order(s); served " + orders.size()
+                + (heldByKhaos.isEmpty() ? "" : "; not again the ones it holds: " + String.join(", ", heldByKhaos)));
         return new Download(orders, continuation, 0);
     }
 

@@ -2,6 +2,7 @@ package com.shopkhaos.model.khaos;
 
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.KhaosHandover;
@@ -20,12 +21,17 @@ import java.util.Optional;
  * order Khaos has becomes IMPORTED (or CANCELLED when Khaos cancelled it). A status can arrive before
  * Khaos's next download acknowledges the page the order was in; then the order passes through DOWNLOADED
  * in the same write. The same status again changes nothing. A status for an order we do not know, or
- * never sent, is put in front of a person.
+ * never sent, is put in front of a person. A status under a second Khaos order code for a shop order that
+ * already has one (KCC took the same AssociatedRef twice) never changes the shop order: it is a
+ * {@code DUPLICATE_IN_KHAOS} for a person, resolved when Khaos reports that second order cancelled.
  */
 public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
 
     /** What one status did. */
-    public enum Effect { IMPORTED, CANCELLED, RECORDED, UNCHANGED, UNKNOWN_ORDER, NEEDS_A_PERSON }
+    public enum Effect { IMPORTED, CANCELLED, RECORDED, UNCHANGED, UNKNOWN_ORDER, NEEDS_A_PERSON, DUPLICATE }
+
+    /** Who resolves a duplicate once Khaos cancelled its second order. */
+    static final String DUPLICATE_CANCELLED = "khaos (the second order was cancelled)";
 
     private final OrderLedger ledger;
     private final ExceptionLedger exceptions;
@@ -72,6 +78,9 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
             return Effect.UNKNOWN_ORDER;
         }
         OrderLedgerEntry entry = found.get();
+        if (isSecondKhaosOrder(entry, status)) {
+            return duplicate(entry, status, now);
+        }
         KhaosHandover reported = entry.khaos().reported(status.orderCode(), status.orderId(), status.status(), status.progress());
         String detail = "Khaos " + status.orderCode() + ": " + status.status();
         switch (entry.state()) {
@@ -112,6 +121,32 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
                 return Effect.NEEDS_A_PERSON;
             }
         }
+    }
+
+    /**
+     * Whether this status is about another Khaos order than the one the shop order is linked to: Khaos imported its
+     * AssociatedRef a second time.
+     */
+    public static boolean isSecondKhaosOrder(OrderLedgerEntry entry, KhaosOrderStatus status) {
+        String linked = entry.khaos().khaosOrderCode();
+        return !linked.isEmpty() && !status.orderCode().isEmpty() && !linked.equals(status.orderCode());
+    }
+
+    /** Raised once while the second order lives; resolved when Khaos reports it cancelled. */
+    private Effect duplicate(OrderLedgerEntry entry, KhaosOrderStatus status, Instant now) {
+        ExceptionSubject about = ExceptionSubject.order(entry.orderNumber(), status.orderCode());
+        String id = ExceptionRecord.idFor(ExceptionType.DUPLICATE_IN_KHAOS, about);
+        if (status.isCancelled()) {
+            exceptions.find(id).filter(e -> e.status() == ExceptionStatus.OPEN)
+                    .ifPresent(e -> exceptions.resolve(id, DUPLICATE_CANCELLED, now));
+            return Effect.UNCHANGED;
+        }
+        if (exceptions.find(id).isEmpty()) {
+            exceptions.raise(ExceptionRecord.open(ExceptionType.DUPLICATE_IN_KHAOS, about, "Khaos holds shop order "
+                    + entry.orderNumber() + " twice: " + entry.khaos().khaosOrderCode() + " (the one the shop order follows) and "
+                    + status.orderCode() + " (" + status.status() + "); cancel " + status.orderCode() + " in Khaos", "", now));
+        }
+        return Effect.DUPLICATE;
     }
 
     /** The ledger's entry for the order a status is about: by the shop's order id we sent as CustomData, else by AssociatedRef. */

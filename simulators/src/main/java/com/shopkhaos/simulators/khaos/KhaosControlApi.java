@@ -154,6 +154,15 @@ final class KhaosControlApi {
             }
             case "PUT /_control/settings" -> {
                 JsonNode body = request.jsonBody();
+                KhaosSimulator.DuplicateAssociatedRef duplicates;
+                try {
+                    duplicates = body.has("duplicateAssociatedRef")
+                            ? KhaosSimulator.DuplicateAssociatedRef.of(body.path("duplicateAssociatedRef").asText())
+                            : sim.duplicateAssociatedRef();
+                } catch (IllegalArgumentException e) {
+                    return error(400, e.getMessage());
+                }
+                sim.duplicateAssociatedRef(duplicates);
                 if (body.has("pollSeconds")) {
                     sim.pollInterval(Duration.ofMillis(Math.round(body.path("pollSeconds").asDouble() * 1000)));
                 }
@@ -205,7 +214,7 @@ final class KhaosControlApi {
         return SimJson.object().put("pollSeconds", sim.pollInterval().toMillis() / 1000.0)
                 .put("autoDespatchSeconds", sim.autoDespatchAfter().toSeconds())
                 .put("retryDelayScale", sim.pushes.retryDelayScale()).put("httpTimeoutMs", sim.pushes.timeoutMs())
-                .put("channelId", sim.channelId());
+                .put("channelId", sim.channelId()).put("duplicateAssociatedRef", sim.duplicateAssociatedRef().setting);
     }
 
     private ObjectNode stock(String code) {

@@ -85,6 +85,7 @@ public final class KhaosSimulator implements AutoCloseable {
     private ObjectNode lastPoll = SimJson.object();
     private volatile Duration pollInterval;
     private volatile Duration autoDespatchAfter;
+    private volatile DuplicateAssociatedRef duplicateAssociatedRef = DuplicateAssociatedRef.REJECT;
     private int nextOrderId = 5001;
     private int nextItemId = 1;
     private int nextShipment = 1;
@@ -215,6 +216,38 @@ public final class KhaosSimulator implements AutoCloseable {
     }
 
     /**
+     * What KCC does with an order whose AssociatedRef it imported from this channel before. The spec says only that the
+     * ref "must be unique per channel" (a duty on the integrator); it never says KCC refuses a repeat. {@code reject}
+     * (the default) refuses it as a failed import; {@code import} takes it as a second Khaos order with its own code.
+     */
+    enum DuplicateAssociatedRef {
+        REJECT("reject"), IMPORT("import");
+
+        final String setting;
+
+        DuplicateAssociatedRef(String setting) {
+            this.setting = setting;
+        }
+
+        static DuplicateAssociatedRef of(String setting) {
+            for (DuplicateAssociatedRef d : values()) {
+                if (d.setting.equals(setting)) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException("duplicateAssociatedRef must be \"reject\" or \"import\", was \"" + setting + "\"");
+        }
+    }
+
+    void duplicateAssociatedRef(DuplicateAssociatedRef d) {
+        this.duplicateAssociatedRef = d;
+    }
+
+    DuplicateAssociatedRef duplicateAssociatedRef() {
+        return duplicateAssociatedRef;
+    }
+
+    /**
      * One OrderDownload: a normal poll sends the last {@code Sirion-Continuation}; a retry of named orders
      * sends {@code SpecificIDs} and keeps the continuation as it was.
      */
@@ -298,7 +331,9 @@ public final class KhaosSimulator implements AutoCloseable {
         KccOrder order;
         Set<String> touched = new LinkedHashSet<>();
         synchronized (this) {
-            SalesOrderValidator.Decision decision = validator.check(received, importConfig, orders::containsKey);
+            boolean refusesRepeats = duplicateAssociatedRef == DuplicateAssociatedRef.REJECT;
+            SalesOrderValidator.Decision decision = validator.check(received, importConfig,
+                    refusesRepeats ? orders::containsKey : r -> false);
             List<String> reasons = new ArrayList<>(decision.problems());
             if (reasons.isEmpty() && faults.roll(faults.settings().importErrorRate())) {
                 reasons.add("Khaos could not import the order (simulated internal error); retry it");
@@ -326,7 +361,8 @@ public final class KhaosSimulator implements AutoCloseable {
                 }
             }
             order.shipments.add(pendingShipment(order, "S" + nextShipment++));
-            orders.put(ref, order);
+            // a second order for one ref (duplicateAssociatedRef=import) is kept under its own order code
+            orders.put(orders.containsKey(ref) ? order.orderCode : ref, order);
         }
         pushOrderStatus(order);
         pushStockStatus(touched);

@@ -123,6 +123,40 @@ class KhaosSimulatorTest {
     }
 
     @Test
+    void underDuplicateAssociatedRefImport_aRepeatedRef_becomesASecondKhaosOrder_withItsOwnCode_andBothAreReported() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            assertThat(kcc.control("GET", "/settings", null).path("duplicateAssociatedRef").asText()).isEqualTo("reject");
+            kcc.control("PUT", "/settings", "{\"duplicateAssociatedRef\":\"import\"}");
+            kcc.channel.nextOrders.add(TestChannel.order("10051", "HAT-BEANIE-NVY", 1));
+            String first = kcc.poll().path("imported").path(0).path("orderCode").asText();
+            kcc.channel.nextOrders.add(TestChannel.order("10051", "HAT-BEANIE-NVY", 1));
+            JsonNode again = kcc.poll();
+            String second = again.path("imported").path(0).path("orderCode").asText();
+
+            assertThat(again.path("rejected")).isEmpty();
+            assertThat(second).startsWith("SO").isNotEqualTo(first);
+            assertThat(kcc.control("GET", "/orders", null).path("orders")).extracting(o -> o.path("associatedRef").asText())
+                    .containsExactly("10051", "10051");
+            assertThat(kcc.control("GET", "/orders/" + second, null).path("orderCode").asText()).isEqualTo(second);
+            kcc.awaitIdle();
+            assertThat(kcc.channel.pushedEntries("/order-status", "Statuses"))
+                    .filteredOn(st -> st.path("AssociatedRef").asText().equals("10051"))
+                    .extracting(st -> st.path("OrderCode").asText()).contains(first, second);
+        }
+    }
+
+    @Test
+    void aDuplicateAssociatedRefSettingOtherThanRejectOrImport_isRefused_andChangesNothing() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            assertThat(kcc.controlStatus("PUT", "/settings", "{\"duplicateAssociatedRef\":\"maybe\",\"retryDelayScale\":0.5}"))
+                    .isEqualTo(400);
+            JsonNode settings = kcc.control("GET", "/settings", null);
+            assertThat(settings.path("duplicateAssociatedRef").asText()).isEqualTo("reject");
+            assertThat(settings.path("retryDelayScale").asDouble()).isNotEqualTo(0.5);
+        }
+    }
+
+    @Test
     void theDownloadEnvelope_needsApiVersion1000() {
         try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
             kcc.channel.apiVersion = 10000;

@@ -60,6 +60,11 @@ public final class SimulatedKhaos implements AutoCloseable {
         return answer.json();
     }
 
+    /** The status of a control call, for calls that are meant to be refused. */
+    public int controlStatus(String method, String path, String body) {
+        return call(method, path, body).status();
+    }
+
     public JsonNode poll() {
         return control("POST", "/poll", null);
     }
