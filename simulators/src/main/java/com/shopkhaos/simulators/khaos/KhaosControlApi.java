@@ -155,14 +155,25 @@ final class KhaosControlApi {
             case "PUT /_control/settings" -> {
                 JsonNode body = request.jsonBody();
                 KhaosSimulator.DuplicateAssociatedRef duplicates;
+                KhaosSimulator.ContinuationEcho echo;
+                double timeouts = body.path("downloadTimeoutRate").asDouble(sim.downloadTimeoutRate());
                 try {
                     duplicates = body.has("duplicateAssociatedRef")
                             ? KhaosSimulator.DuplicateAssociatedRef.of(body.path("duplicateAssociatedRef").asText())
                             : sim.duplicateAssociatedRef();
+                    echo = body.has("continuationEcho")
+                            ? KhaosSimulator.ContinuationEcho.of(body.path("continuationEcho").asText()) : sim.continuationEcho();
+                    if (body.has("downloadTimeoutRate") && !body.path("downloadTimeoutRate").isNumber()
+                            || !(timeouts >= 0 && timeouts <= 1)) {
+                        throw new IllegalArgumentException("downloadTimeoutRate must be a number from 0 to 1, was "
+                                + body.path("downloadTimeoutRate"));
+                    }
                 } catch (IllegalArgumentException e) {
                     return error(400, e.getMessage());
                 }
                 sim.duplicateAssociatedRef(duplicates);
+                sim.continuationEcho(echo);
+                sim.downloadTimeoutRate(timeouts);
                 if (body.has("pollSeconds")) {
                     sim.pollInterval(Duration.ofMillis(Math.round(body.path("pollSeconds").asDouble() * 1000)));
                 }
@@ -214,7 +225,8 @@ final class KhaosControlApi {
         return SimJson.object().put("pollSeconds", sim.pollInterval().toMillis() / 1000.0)
                 .put("autoDespatchSeconds", sim.autoDespatchAfter().toSeconds())
                 .put("retryDelayScale", sim.pushes.retryDelayScale()).put("httpTimeoutMs", sim.pushes.timeoutMs())
-                .put("channelId", sim.channelId()).put("duplicateAssociatedRef", sim.duplicateAssociatedRef().setting);
+                .put("channelId", sim.channelId()).put("duplicateAssociatedRef", sim.duplicateAssociatedRef().setting)
+                .put("continuationEcho", sim.continuationEcho().setting).put("downloadTimeoutRate", sim.downloadTimeoutRate());
     }
 
     private ObjectNode stock(String code) {

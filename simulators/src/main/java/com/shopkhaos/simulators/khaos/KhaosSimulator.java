@@ -86,6 +86,8 @@ public final class KhaosSimulator implements AutoCloseable {
     private volatile Duration pollInterval;
     private volatile Duration autoDespatchAfter;
     private volatile DuplicateAssociatedRef duplicateAssociatedRef = DuplicateAssociatedRef.REJECT;
+    private volatile ContinuationEcho continuationEcho = ContinuationEcho.AFTER_IMPORT;
+    private volatile double downloadTimeoutRate;
     private int nextOrderId = 5001;
     private int nextItemId = 1;
     private int nextShipment = 1;
@@ -239,6 +241,54 @@ public final class KhaosSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * When KCC sends back the {@code Sirion-Continuation} we answered with. The spec says only that the rest come "at
+     * the next scheduled poll"; it is silent on failures. {@code after-import} (the default): only after a 200 with a
+     * valid envelope that KCC read whole. {@code always}: whatever became of the answer (refused, unreadable, timed
+     * out), so orders it never imported are acknowledged. {@code never-on-timeout}: as after-import, but when KCC timed
+     * out after reading the orders it imports them and still sends the previous cursor again, so the page is served
+     * again.
+     */
+    enum ContinuationEcho {
+        AFTER_IMPORT("after-import"), ALWAYS("always"), NEVER_ON_TIMEOUT("never-on-timeout");
+
+        final String setting;
+
+        ContinuationEcho(String setting) {
+            this.setting = setting;
+        }
+
+        static ContinuationEcho of(String setting) {
+            for (ContinuationEcho e : values()) {
+                if (e.setting.equals(setting)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("continuationEcho must be \"after-import\", \"always\" or \"never-on-timeout\", was \""
+                    + setting + "\"");
+        }
+    }
+
+    void continuationEcho(ContinuationEcho echo) {
+        this.continuationEcho = echo;
+    }
+
+    ContinuationEcho continuationEcho() {
+        return continuationEcho;
+    }
+
+    /** How often KCC stops reading an OrderDownload answer after we produced it (0 to 1; drawn from the fault seed). */
+    void downloadTimeoutRate(double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("downloadTimeoutRate must be between 0 and 1, was " + rate);
+        }
+        this.downloadTimeoutRate = rate;
+    }
+
+    double downloadTimeoutRate() {
+        return downloadTimeoutRate;
+    }
+
     void duplicateAssociatedRef(DuplicateAssociatedRef d) {
         this.duplicateAssociatedRef = d;
     }
@@ -278,14 +328,24 @@ public final class KhaosSimulator implements AutoCloseable {
             Thread.currentThread().interrupt();
             return result.put("status", "interrupted");
         }
+        Optional<String> nextContinuation = response.headers().firstValue("Sirion-Continuation");
         if (response.statusCode() != 200) {
-            return remember(result.put("status", "download answered HTTP " + response.statusCode()));
+            return remember(echoAnyway(specificIds, nextContinuation, result)
+                    .put("status", "download answered HTTP " + response.statusCode()));
+        }
+        ContinuationEcho echo = continuationEcho;
+        boolean timedOut = downloadTimeoutRate > 0 && faults.roll(downloadTimeoutRate);
+        result.put("timedOut", timedOut);
+        if (timedOut && echo != ContinuationEcho.NEVER_ON_TIMEOUT) {
+            // KCC stopped reading our answer: it has not got the orders
+            return remember(echoAnyway(specificIds, nextContinuation, result)
+                    .put("status", "download timed out: nothing imported"));
         }
         JsonNode download;
         try {
             download = SimJson.read(response.body());
         } catch (IOException e) {
-            return remember(result.put("status", "download is not JSON"));
+            return remember(echoAnyway(specificIds, nextContinuation, result).put("status", "download is not JSON"));
         }
         List<String> envelopeProblems = new ArrayList<>();
         if (!download.path("Orders").isArray()) {
@@ -296,11 +356,11 @@ public final class KhaosSimulator implements AutoCloseable {
         }
         envelopeProblems.addAll(SalesOrderValidator.checkConfig(download.path("Config")));
         if (!envelopeProblems.isEmpty()) {
-            ArrayNode problems = result.put("status", "download refused").putArray("problems");
+            ArrayNode problems = echoAnyway(specificIds, nextContinuation, result).put("status", "download refused")
+                    .putArray("problems");
             envelopeProblems.forEach(problems::add);
             return remember(result);
         }
-        Optional<String> nextContinuation = response.headers().firstValue("Sirion-Continuation");
         ArrayNode imported = result.putArray("imported");
         ArrayNode refused = result.putArray("rejected");
         for (JsonNode order : download.path("Orders")) {
@@ -312,6 +372,14 @@ public final class KhaosSimulator implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "KCC simulator rejected an order without AssociatedRef");
             }
         }
+        if (timedOut) {
+            // never-on-timeout: the orders had arrived and were imported, but KCC counts the download as failed and
+            // sends the cursor it sent this time again
+            synchronized (this) {
+                result.put("nextContinuation", continuation);
+            }
+            return remember(result.put("status", "download timed out after the orders were read: imported, cursor kept"));
+        }
         synchronized (this) {
             if (specificIds.isEmpty() && nextContinuation.isPresent()) {
                 continuation = nextContinuation.get();
@@ -319,6 +387,17 @@ public final class KhaosSimulator implements AutoCloseable {
             result.put("nextContinuation", continuation);
         }
         return remember(result.put("status", "ok"));
+    }
+
+    /** Under {@code continuationEcho=always}, a normal download's cursor moves on whatever became of the answer. */
+    private ObjectNode echoAnyway(List<String> specificIds, Optional<String> nextContinuation, ObjectNode result) {
+        synchronized (this) {
+            if (continuationEcho == ContinuationEcho.ALWAYS && specificIds.isEmpty() && nextContinuation.isPresent()) {
+                continuation = nextContinuation.get();
+            }
+            result.put("nextContinuation", continuation);
+        }
+        return result;
     }
 
     private synchronized ObjectNode remember(ObjectNode pollResult) {

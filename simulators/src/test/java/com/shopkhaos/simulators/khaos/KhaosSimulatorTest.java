@@ -157,6 +157,68 @@ class KhaosSimulatorTest {
     }
 
     @Test
+    void aDownloadKccStopsReading_importsNothing_andTheSameCursorIsSentAgain_byDefault() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.poll();
+            kcc.control("PUT", "/settings", "{\"downloadTimeoutRate\":1}");
+            kcc.channel.continuationToGive = "page-2";
+            kcc.channel.nextOrders.add(TestChannel.order("10061", "HAT-BEANIE-NVY", 1));
+            JsonNode timedOut = kcc.poll();
+            kcc.control("PUT", "/settings", "{\"downloadTimeoutRate\":0}");
+            kcc.poll();
+
+            assertThat(timedOut.path("timedOut").asBoolean()).isTrue();
+            assertThat(timedOut.path("imported")).isEmpty();
+            List<TestChannel.Call> downloads = kcc.channel.calls("/orders");
+            assertThat(downloads.get(2).headers().get("Sirion-Continuation")).as("the cursor of the download that timed out")
+                    .isEqualTo("page-1");
+            assertThat(kcc.control("GET", "/orders", null).path("orders")).isEmpty();
+        }
+    }
+
+    @Test
+    void underContinuationEchoAlways_aDownloadKccStopsReading_isAcknowledgedAll_theSame_andNothingIsImported() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.poll();
+            kcc.control("PUT", "/settings", "{\"continuationEcho\":\"always\",\"downloadTimeoutRate\":1}");
+            kcc.channel.continuationToGive = "page-2";
+            kcc.channel.nextOrders.add(TestChannel.order("10062", "HAT-BEANIE-NVY", 1));
+            kcc.poll();
+            kcc.poll();
+
+            assertThat(kcc.channel.calls("/orders").get(2).headers().get("Sirion-Continuation")).isEqualTo("page-2");
+            assertThat(kcc.control("GET", "/orders", null).path("orders")).as("the order never reached Khaos").isEmpty();
+        }
+    }
+
+    @Test
+    void underContinuationEchoNeverOnTimeout_theOrdersOfADownloadKccStopsReadingAreImported_yetTheOldCursorComesBack() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.poll();
+            kcc.control("PUT", "/settings", "{\"continuationEcho\":\"never-on-timeout\",\"downloadTimeoutRate\":1}");
+            kcc.channel.continuationToGive = "page-2";
+            kcc.channel.nextOrders.add(TestChannel.order("10063", "HAT-BEANIE-NVY", 1));
+            JsonNode timedOut = kcc.poll();
+            kcc.poll();
+
+            assertThat(timedOut.path("imported")).extracting(i -> i.path("associatedRef").asText()).containsExactly("10063");
+            assertThat(kcc.channel.calls("/orders").get(2).headers().get("Sirion-Continuation")).isEqualTo("page-1");
+        }
+    }
+
+    @Test
+    void aContinuationEchoOrTimeoutRateOutsideItsValues_isRefused() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            assertThat(kcc.controlStatus("PUT", "/settings", "{\"continuationEcho\":\"sometimes\"}")).isEqualTo(400);
+            assertThat(kcc.controlStatus("PUT", "/settings", "{\"downloadTimeoutRate\":1.5}")).isEqualTo(400);
+            assertThat(kcc.controlStatus("PUT", "/settings", "{\"downloadTimeoutRate\":\"often\"}")).isEqualTo(400);
+            JsonNode settings = kcc.control("GET", "/settings", null);
+            assertThat(settings.path("continuationEcho").asText()).isEqualTo("after-import");
+            assertThat(settings.path("downloadTimeoutRate").asDouble()).isZero();
+        }
+    }
+
+    @Test
     void theDownloadEnvelope_needsApiVersion1000() {
         try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
             kcc.channel.apiVersion = 10000;
