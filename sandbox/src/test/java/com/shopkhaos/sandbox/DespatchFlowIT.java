@@ -260,9 +260,18 @@ class DespatchFlowIT {
     }
 
     /** An OrderStatusUpload as KCC would send it, for one order, with one shipment that has left the warehouse. */
-    private static String statusUpload(String ref, String customData, String sku, double quantity, String importRef) {
+    /**
+     * A status upload typed by hand, under the order code Khaos gave the order (a status under another code would be
+     * a second Khaos order for it: DUPLICATE_IN_KHAOS), or "SO-HAND" for an order Khaos does not have.
+     */
+    private static String statusUpload(String ref, String customData, String sku, double quantity, String importRef)
+            throws Exception {
+        String code = "SO-HAND";
+        if (customData != null) {
+            code = sandbox.json("GET", "/sandbox/orders/" + customData, null).path("khaos").path("khaosOrderCode").asText("SO-HAND");
+        }
         ObjectNode s = RunningSandbox.JSON.createObjectNode();
-        ObjectNode status = s.putArray("Statuses").addObject().put("OrderCode", "SO-HAND").put("OrderID", "99" + ref.hashCode())
+        ObjectNode status = s.putArray("Statuses").addObject().put("OrderCode", code).put("OrderID", "99" + ref.hashCode())
                 .put("Status", "Complete").put("AssociatedRef", ref).put("ChannelID", "1");
         if (customData != null) {
             status.put("CustomData", customData);

@@ -20,12 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * KCC's pushes to the channel (StockUpload, StockStatusUpload, OrderStatusUpload), one at a time in
- * order, with Basic auth. Anything but a 200 is sent again later (the spec: "Error codes will make the
- * API try again"): after 1, 2, 4 … s (at most 60 s, scaled by {@code retryDelayScale}), up to 10 tries.
+ * KCC's pushes to the channel (StockUpload, StockStatusUpload, OrderStatusUpload), with Basic auth. Anything but a
+ * 200 is sent again later (the spec: "Error codes will make the API try again"): after 1, 2, 4 … s (at most 60 s,
+ * scaled by {@code retryDelayScale}). The spec is silent on how often and in what order, so both are settings:
+ * {@code pushGiveUpAfter} tries before KCC drops a push (10; 0 = never), and {@code pushOrder}: {@code fifo} (one at
+ * a time in the order queued; a push that failed waits its back-off while later ones go first), {@code head-of-line}
+ * (one at a time; a push that failed holds every later one until it is answered 200 or dropped) or {@code parallel}
+ * (up to {@value #PARALLEL} in flight at once, so a later push can land before an earlier one).
  */
 final class KccPushes implements AutoCloseable {
     static final int MAX_ATTEMPTS = 10;
+    static final int PARALLEL = 4;
     static final long FIRST_RETRY_MS = 1_000;
     static final long MAX_RETRY_MS = 60_000;
     private static final int LOG_LIMIT = 2_000;
@@ -43,10 +48,35 @@ final class KccPushes implements AutoCloseable {
     private record Push(long id, String kind, String url, String body) {
     }
 
+    /** In what order KCC sends its pushes. */
+    enum Order {
+        FIFO("fifo"), HEAD_OF_LINE("head-of-line"), PARALLEL("parallel");
+
+        final String setting;
+
+        Order(String setting) {
+            this.setting = setting;
+        }
+
+        static Order of(String setting) {
+            for (Order o : values()) {
+                if (o.setting.equals(setting)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("pushOrder must be \"fifo\", \"head-of-line\" or \"parallel\", was \"" + setting + "\"");
+        }
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "khaos-sim-pushes");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService parallelWorkers = Executors.newScheduledThreadPool(PARALLEL, r -> {
+        Thread t = new Thread(r, "khaos-sim-pushes-parallel");
         t.setDaemon(true);
         return t;
     });
@@ -58,6 +88,8 @@ final class KccPushes implements AutoCloseable {
     private final RecentLog<Attempt> log = new RecentLog<>(LOG_LIMIT);
     private volatile double retryDelayScale = 1.0;
     private volatile long timeoutMs = 30_000;
+    private volatile int giveUpAfter = MAX_ATTEMPTS;
+    private volatile Order order = Order.FIFO;
 
     KccPushes(ChannelLogin login, KccFaults faults, Clock clock) {
         this.login = login;
@@ -81,13 +113,57 @@ final class KccPushes implements AutoCloseable {
         return timeoutMs;
     }
 
+    /** Tries before a push is dropped; 0 = never. */
+    void giveUpAfter(int tries) {
+        if (tries < 0) {
+            throw new IllegalArgumentException("pushGiveUpAfter must be 0 (never) or more tries, was " + tries);
+        }
+        this.giveUpAfter = tries;
+    }
+
+    int giveUpAfter() {
+        return giveUpAfter;
+    }
+
+    void order(Order order) {
+        this.order = order;
+    }
+
+    Order order() {
+        return order;
+    }
+
+    /** Runs {@code task} after {@code delayMs} on the push worker (KCC gathering statuses into one post). */
+    void later(Runnable task, long delayMs) {
+        worker.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+    }
+
     /** Queues a push; a fault may hold it back so later pushes overtake it. */
     void push(String kind, String url, String body) {
         Push push = new Push(ids.incrementAndGet(), kind, url, body);
         pending.incrementAndGet();
         KccFaults.Settings f = faults.settings();
         long delay = faults.roll(f.pushOutOfOrderRate()) ? f.pushOutOfOrderDelayMs() : 0;
-        worker.schedule(() -> attempt(push, 1), delay, TimeUnit.MILLISECONDS);
+        switch (order) {
+            case PARALLEL -> parallelWorkers.schedule(() -> attempt(push, 1, parallelWorkers), delay, TimeUnit.MILLISECONDS);
+            case HEAD_OF_LINE -> worker.schedule(() -> untilAnsweredOrDropped(push), delay, TimeUnit.MILLISECONDS);
+            default -> worker.schedule(() -> attempt(push, 1, worker), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Head of line: this push's tries and back-offs all happen before the worker takes the next push. */
+    private void untilAnsweredOrDropped(Push push) {
+        for (int attempt = 1; ; attempt++) {
+            if (once(push, attempt)) {
+                return;
+            }
+            try {
+                Thread.sleep(backOff(attempt));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** No push waiting or being retried. */
@@ -95,14 +171,25 @@ final class KccPushes implements AutoCloseable {
         return pending.get() == 0;
     }
 
-    private void attempt(Push push, int attempt) {
+    private void attempt(Push push, int attempt, ScheduledExecutorService on) {
+        if (!once(push, attempt)) {
+            on.schedule(() -> attempt(push, attempt + 1, on), backOff(attempt), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private long backOff(int attempt) {
+        return Math.round(Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(attempt - 1, 16)) * retryDelayScale);
+    }
+
+    /** One try; true when the push is done with (answered 200, or dropped after its last try). */
+    private boolean once(Push push, int attempt) {
         KccFaults.Settings f = faults.settings();
         if (f.pushLatencyMs() > 0) {
             try {
                 Thread.sleep(f.pushLatencyMs());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return true;
             }
         }
         int status = send(push, attempt, faults.roll(f.pushTimeoutRate()));
@@ -111,16 +198,16 @@ final class KccPushes implements AutoCloseable {
                 send(push, attempt, false);
             }
             pending.decrementAndGet();
-            return;
+            return true;
         }
-        if (attempt >= MAX_ATTEMPTS) {
+        int tries = giveUpAfter;
+        if (tries > 0 && attempt >= tries) {
             record(new Attempt(push.id(), push.kind(), push.url(), attempt, status, "gave-up", "no 200 after "
-                    + MAX_ATTEMPTS + " tries", push.body().length(), clock.instant()));
+                    + tries + " tries", push.body().length(), clock.instant()));
             pending.decrementAndGet();
-            return;
+            return true;
         }
-        long delay = Math.round(Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(attempt - 1, 16)) * retryDelayScale);
-        worker.schedule(() -> attempt(push, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        return false;
     }
 
     /** Sends once; answers the status, or 0 when KCC got none it accepts (refused, timed out, abandoned by a fault). */
@@ -161,5 +248,6 @@ final class KccPushes implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
+        parallelWorkers.shutdownNow();
     }
 }

@@ -124,7 +124,7 @@ final class KhaosControlApi {
                 String kind = request.query().get("kind");
                 ArrayNode list = SimJson.array();
                 sim.pushes.attempts().stream().filter(a -> kind == null || a.kind().equals(kind)).forEach(a -> list.add(a.toJson()));
-                return ok(SimJson.object().put("idle", sim.pushes.idle()).set("pushes", list));
+                return ok(SimJson.object().put("idle", sim.pushesIdle()).set("pushes", list));
             }
             case "POST /_control/stock/push-all" -> {
                 sim.pushAllStock();
@@ -156,6 +156,9 @@ final class KhaosControlApi {
                 JsonNode body = request.jsonBody();
                 KhaosSimulator.DuplicateAssociatedRef duplicates;
                 KhaosSimulator.ContinuationEcho echo;
+                KccPushes.Order order;
+                int giveUpAfter;
+                int perPost;
                 double timeouts = body.path("downloadTimeoutRate").asDouble(sim.downloadTimeoutRate());
                 try {
                     duplicates = body.has("duplicateAssociatedRef")
@@ -168,9 +171,15 @@ final class KhaosControlApi {
                         throw new IllegalArgumentException("downloadTimeoutRate must be a number from 0 to 1, was "
                                 + body.path("downloadTimeoutRate"));
                     }
+                    order = body.has("pushOrder") ? KccPushes.Order.of(body.path("pushOrder").asText()) : sim.pushes.order();
+                    giveUpAfter = wholeNumber(body, "pushGiveUpAfter", sim.pushes.giveUpAfter(), 0);
+                    perPost = wholeNumber(body, "statusesPerPost", sim.statusesPerPost(), 1);
                 } catch (IllegalArgumentException e) {
                     return error(400, e.getMessage());
                 }
+                sim.pushes.order(order);
+                sim.pushes.giveUpAfter(giveUpAfter);
+                sim.statusesPerPost(perPost);
                 sim.duplicateAssociatedRef(duplicates);
                 sim.continuationEcho(echo);
                 sim.downloadTimeoutRate(timeouts);
@@ -221,12 +230,26 @@ final class KhaosControlApi {
         return s;
     }
 
+    /** A whole number of at least {@code min}, or {@code current} when the setting is not given. */
+    private static int wholeNumber(JsonNode body, String name, int current, int min) {
+        if (!body.has(name)) {
+            return current;
+        }
+        JsonNode value = body.path(name);
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min) {
+            throw new IllegalArgumentException(name + " must be a whole number of at least " + min + ", was " + value);
+        }
+        return value.asInt();
+    }
+
     private ObjectNode settings() {
         return SimJson.object().put("pollSeconds", sim.pollInterval().toMillis() / 1000.0)
                 .put("autoDespatchSeconds", sim.autoDespatchAfter().toSeconds())
                 .put("retryDelayScale", sim.pushes.retryDelayScale()).put("httpTimeoutMs", sim.pushes.timeoutMs())
                 .put("channelId", sim.channelId()).put("duplicateAssociatedRef", sim.duplicateAssociatedRef().setting)
-                .put("continuationEcho", sim.continuationEcho().setting).put("downloadTimeoutRate", sim.downloadTimeoutRate());
+                .put("continuationEcho", sim.continuationEcho().setting).put("downloadTimeoutRate", sim.downloadTimeoutRate())
+                .put("pushOrder", sim.pushes.order().setting).put("pushGiveUpAfter", sim.pushes.giveUpAfter())
+                .put("statusesPerPost", sim.statusesPerPost());
     }
 
     private ObjectNode stock(String code) {

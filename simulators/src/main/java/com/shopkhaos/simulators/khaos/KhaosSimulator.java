@@ -88,6 +88,10 @@ public final class KhaosSimulator implements AutoCloseable {
     private volatile DuplicateAssociatedRef duplicateAssociatedRef = DuplicateAssociatedRef.REJECT;
     private volatile ContinuationEcho continuationEcho = ContinuationEcho.AFTER_IMPORT;
     private volatile double downloadTimeoutRate;
+    /** How long a status waits for others to share its post. */
+    static final long STATUS_LINGER_MS = 300;
+    private final List<ObjectNode> gatheredStatuses = new ArrayList<>();
+    private int statusesPerPost = 1;
     private int nextOrderId = 5001;
     private int nextItemId = 1;
     private int nextShipment = 1;
@@ -761,17 +765,62 @@ public final class KhaosSimulator implements AutoCloseable {
         bodies.forEach(body -> pushes.push("StockStatusUpload", url, body));
     }
 
+    /**
+     * Queues the order's status as it is now. With {@code statusesPerPost} n > 1, statuses are gathered into one post
+     * of up to n (sent when full, or {@value #STATUS_LINGER_MS} ms after the first): the spec's own example carries
+     * two, and a post is answered, and sent again, as a whole.
+     */
     private void pushOrderStatus(KccOrder order) {
-        String url;
-        String body;
         synchronized (this) {
             if (config == null || config.orderStatusUrl() == null) {
                 return;
             }
-            url = config.orderStatusUrl();
-            body = KccMessages.statuses(List.of(KccMessages.orderStatus(order, settings.channelId())));
+            gatheredStatuses.add(KccMessages.orderStatus(order, settings.channelId()));
+            if (gatheredStatuses.size() >= statusesPerPost) {
+                // queued under the lock: no moment when the status is neither gathered nor a pending push
+                pushes.push("OrderStatusUpload", config.orderStatusUrl(), takeGatheredStatuses());
+            } else if (gatheredStatuses.size() == 1) {
+                pushes.later(this::pushGatheredStatuses, STATUS_LINGER_MS);
+            }
         }
-        pushes.push("OrderStatusUpload", url, body);
+    }
+
+    private void pushGatheredStatuses() {
+        synchronized (this) {
+            if (gatheredStatuses.isEmpty() || config == null || config.orderStatusUrl() == null) {
+                return;
+            }
+            pushes.push("OrderStatusUpload", config.orderStatusUrl(), takeGatheredStatuses());
+        }
+    }
+
+    private String takeGatheredStatuses() {
+        String body = KccMessages.statuses(gatheredStatuses);
+        gatheredStatuses.clear();
+        return body;
+    }
+
+    /** Nothing waiting to be pushed: no push queued or retried, and no status gathered for a post. */
+    boolean pushesIdle() {
+        synchronized (this) {
+            if (!gatheredStatuses.isEmpty()) {
+                return false;
+            }
+        }
+        return pushes.idle();
+    }
+
+    void statusesPerPost(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("statusesPerPost must be 1 or more, was " + n);
+        }
+        synchronized (this) {
+            statusesPerPost = n;
+        }
+    }
+
+    synchronized int statusesPerPost() {
+        return statusesPerPost;
     }
 
     /** Pushes every item's levels again (as after a stock take). */

@@ -218,6 +218,106 @@ class KhaosSimulatorTest {
         }
     }
 
+    /** Imports one order of {@code sku} under {@code ref}; its status push follows. */
+    private static void importOne(SimulatedKhaos kcc, String ref, String sku) {
+        kcc.channel.nextOrders.add(TestChannel.order(ref, sku, 1));
+        assertThat(kcc.poll().path("imported")).hasSize(1);
+    }
+
+    /** The AssociatedRefs of the order statuses answered 200, in the order the answers went. */
+    private static List<String> statusesLanded(SimulatedKhaos kcc) {
+        List<String> refs = new java.util.ArrayList<>();
+        synchronized (kcc.channel.answered) {
+            kcc.channel.answered.stream().filter(c -> c.path().equals("/order-status"))
+                    .forEach(c -> c.json().path("Statuses").forEach(st -> refs.add(st.path("AssociatedRef").asText())));
+        }
+        return refs;
+    }
+
+    @Test
+    void aPushNeverAnswered200_isDroppedAfterPushGiveUpAfterTries_orNeverWhenItIsZero() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.awaitIdle();
+            kcc.control("PUT", "/settings", "{\"retryDelayScale\":0.01,\"pushGiveUpAfter\":3}");
+            kcc.channel.pushAnswer = call -> call.path().equals("/order-status") ? 500 : 200;
+            importOne(kcc, "10071", "HAT-BEANIE-NVY");
+            kcc.awaitIdle();
+            assertThat(kcc.channel.calls("/order-status")).hasSize(3);
+            assertThat(kcc.control("GET", "/pushes?kind=OrderStatusUpload", null).toString()).contains("gave-up");
+
+            kcc.control("PUT", "/settings", "{\"pushGiveUpAfter\":0}");
+            importOne(kcc, "10072", "HAT-BEANIE-NVY");
+            SimulatedKhaos.await(() -> kcc.channel.calls("/order-status").size() >= 3 + 12, "more tries than the default 10");
+            assertThat(kcc.control("GET", "/pushes", null).path("idle").asBoolean()).as("still trying").isFalse();
+            kcc.channel.pushAnswer = call -> 200;
+            kcc.awaitIdle();
+            assertThat(statusesLanded(kcc)).containsExactly("10072");
+        }
+    }
+
+    @Test
+    void underPushOrderHeadOfLine_aFailingPushHoldsEveryLaterOne_untilItLands() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.awaitIdle();
+            kcc.control("PUT", "/settings", "{\"retryDelayScale\":0.2,\"pushOrder\":\"head-of-line\"}");
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            kcc.channel.pushAnswer = call -> call.path().equals("/order-status") && call.body().contains("10081")
+                    && refused.getAndIncrement() < 2 ? 500 : 200;
+            importOne(kcc, "10081", "HAT-BEANIE-NVY");
+            importOne(kcc, "10082", "HAT-BEANIE-NVY");
+            kcc.awaitIdle();
+            assertThat(statusesLanded(kcc)).containsExactly("10081", "10082");
+            assertThat(kcc.channel.calls("/order-status")).extracting(c -> c.body().contains("10081") ? "10081" : "10082")
+                    .as("10082 is not even tried before 10081 landed").containsExactly("10081", "10081", "10081", "10082");
+        }
+    }
+
+    @Test
+    void underPushOrderParallel_aLaterPushLandsWhileAnEarlierOneIsStillBeingAnswered() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.awaitIdle();
+            kcc.control("PUT", "/settings", "{\"pushOrder\":\"parallel\"}");
+            kcc.channel.pushAnswer = call -> {
+                if (call.path().equals("/order-status") && call.body().contains("10091")) {
+                    // our answer to the first is slow: it comes only once the second has landed (or after 20 s)
+                    try {
+                        SimulatedKhaos.await(() -> statusesLanded(kcc).contains("10092"), "the second status landed");
+                    } catch (AssertionError oneAtATime) {
+                        // the second never came while the first was in flight: answer the first anyway
+                    }
+                }
+                return 200;
+            };
+            importOne(kcc, "10091", "HAT-BEANIE-NVY");
+            importOne(kcc, "10092", "HAT-BEANIE-NVY");
+            kcc.awaitIdle();
+            assertThat(statusesLanded(kcc)).as("the later status lands first").containsExactly("10092", "10091");
+        }
+    }
+
+    @Test
+    void withStatusesPerPost_severalStatusesShareOnePost_andARefusedPostIsSentAgainWhole() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.awaitIdle();
+            kcc.control("PUT", "/settings", "{\"retryDelayScale\":0.01,\"statusesPerPost\":2}");
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            kcc.channel.pushAnswer = call -> call.path().equals("/order-status") && refused.getAndIncrement() == 0 ? 500 : 200;
+            kcc.channel.nextOrders.add(TestChannel.order("10101", "HAT-BEANIE-NVY", 1));
+            kcc.channel.nextOrders.add(TestChannel.order("10102", "HAT-BEANIE-NVY", 1));
+            assertThat(kcc.poll().path("imported")).as("one download, two statuses at once").hasSize(2);
+            importOne(kcc, "10103", "HAT-BEANIE-NVY");
+            kcc.awaitIdle();
+
+            List<TestChannel.Call> posts = kcc.channel.calls("/order-status");
+            assertThat(posts.get(0).json().path("Statuses")).hasSize(2);
+            assertThat(posts.get(1).body()).as("the refused post, sent again whole").isEqualTo(posts.get(0).body());
+            assertThat(statusesLanded(kcc)).containsExactly("10101", "10102", "10103");
+            assertThat(kcc.controlStatus("PUT", "/settings", "{\"statusesPerPost\":0}")).isEqualTo(400);
+            assertThat(kcc.controlStatus("PUT", "/settings", "{\"pushGiveUpAfter\":-1}")).isEqualTo(400);
+            assertThat(kcc.controlStatus("PUT", "/settings", "{\"pushOrder\":\"random\"}")).isEqualTo(400);
+        }
+    }
+
     @Test
     void theDownloadEnvelope_needsApiVersion1000() {
         try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * A channel written from the KCC spec for testing the simulator: serves an EndpointConfig and the
@@ -47,6 +48,10 @@ public final class TestChannel implements AutoCloseable {
     volatile JsonNode importConfig;
     volatile String continuationToGive = "page-1";
     volatile IntSupplier pushStatus = () -> 200;
+    /** How a push to a path is answered (the status; it may take its time); by default {@link #pushStatus}. */
+    volatile ToIntFunction<Call> pushAnswer = call -> pushStatus.getAsInt();
+    /** Each push answered, in the order the answers went: its path and body. */
+    final List<Call> answered = Collections.synchronizedList(new ArrayList<>());
     /** Orders served when KCC asks for SpecificIDs, by AssociatedRef. */
     final Map<String, JsonNode> retryable = new ConcurrentHashMap<>();
 
@@ -95,7 +100,12 @@ public final class TestChannel implements AutoCloseable {
                 return continuationToGive == null ? r : r.withHeader("Sirion-Continuation", continuationToGive);
             }
             default -> {
-                return SimResponse.json(pushStatus.getAsInt(), "");
+                Call call = new Call(request.method(), request.path(), request.headers(), request.bodyText());
+                int status = pushAnswer.applyAsInt(call);
+                if (status == 200) {
+                    answered.add(call);
+                }
+                return SimResponse.json(status, "");
             }
         }
     }
