@@ -7,9 +7,11 @@ import com.shopkhaos.simulators.sim.SimJson;
 import com.shopkhaos.simulators.sim.SimRequest;
 import com.shopkhaos.simulators.sim.SimResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -153,7 +155,12 @@ final class KhaosControlApi {
                 return ok(settings());
             }
             case "PUT /_control/settings" -> {
-                JsonNode body = request.jsonBody();
+                JsonNode body;
+                try {
+                    body = withProfile(request.jsonBody());
+                } catch (IllegalArgumentException e) {
+                    return error(400, e.getMessage());
+                }
                 KhaosSimulator.DuplicateAssociatedRef duplicates;
                 KhaosSimulator.ContinuationEcho echo;
                 KccPushes.Order order;
@@ -209,6 +216,7 @@ final class KhaosControlApi {
         s.set("lastPoll", sim.lastPoll());
         synchronized (sim) {
             s.put("importedOrders", sim.orders.size()).put("rejectedOrders", sim.rejected.size())
+                    .put("downloadsTimedOut", sim.downloadsTimedOut.get())
                     .put("stockItems", sim.catalogue.byId.size());
             ArrayNode sites = s.putArray("sites");
             sim.catalogue.sites.forEach(site -> sites.addObject().put("id", site.id()).put("name", site.name()));
@@ -228,6 +236,39 @@ final class KhaosControlApi {
                 "POST /_control/items/push-all", "GET /_control/pushes", "GET|PUT /_control/faults", "GET|PUT /_control/settings")
                 .forEach(routes::add);
         return s;
+    }
+
+    /**
+     * KCC's unknowns at one side each: {@code default} (what the simulator has always done) or {@code hostile} (the
+     * side that hurts the integration: repeats imported, a timed-out page imported and asked for again, 10% of
+     * downloads timing out, pushes never dropped, in parallel, three statuses a post). Settings named beside the
+     * profile win.
+     */
+    static final Map<String, String> PROFILES = Map.of(
+            "default", "{\"duplicateAssociatedRef\":\"reject\",\"continuationEcho\":\"after-import\",\"downloadTimeoutRate\":0,"
+                    + "\"pushGiveUpAfter\":10,\"pushOrder\":\"fifo\",\"statusesPerPost\":1}",
+            "hostile", "{\"duplicateAssociatedRef\":\"import\",\"continuationEcho\":\"never-on-timeout\",\"downloadTimeoutRate\":0.1,"
+                    + "\"pushGiveUpAfter\":0,\"pushOrder\":\"parallel\",\"statusesPerPost\":3}");
+
+    private static JsonNode withProfile(JsonNode body) {
+        if (!body.has("profile")) {
+            return body;
+        }
+        String profile = PROFILES.get(body.path("profile").asText());
+        if (profile == null) {
+            throw new IllegalArgumentException("profile must be \"default\" or \"hostile\", was " + body.path("profile"));
+        }
+        try {
+            ObjectNode effective = (ObjectNode) SimJson.read(profile.getBytes(StandardCharsets.UTF_8));
+            body.fields().forEachRemaining(f -> {
+                if (!f.getKey().equals("profile")) {
+                    effective.set(f.getKey(), f.getValue());
+                }
+            });
+            return effective;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A whole number of at least {@code min}, or {@code current} when the setting is not given. */

@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Khaos Control Cloud, simulated from its web services spec (khaoscontrol/kcc-web-services): it reads
@@ -88,6 +89,7 @@ public final class KhaosSimulator implements AutoCloseable {
     private volatile DuplicateAssociatedRef duplicateAssociatedRef = DuplicateAssociatedRef.REJECT;
     private volatile ContinuationEcho continuationEcho = ContinuationEcho.AFTER_IMPORT;
     private volatile double downloadTimeoutRate;
+    final AtomicInteger downloadsTimedOut = new AtomicInteger();
     /** How long a status waits for others to share its post. */
     static final long STATUS_LINGER_MS = 300;
     private final List<ObjectNode> gatheredStatuses = new ArrayList<>();
@@ -340,6 +342,9 @@ public final class KhaosSimulator implements AutoCloseable {
         ContinuationEcho echo = continuationEcho;
         boolean timedOut = downloadTimeoutRate > 0 && faults.roll(downloadTimeoutRate);
         result.put("timedOut", timedOut);
+        if (timedOut) {
+            downloadsTimedOut.incrementAndGet();
+        }
         if (timedOut && echo != ContinuationEcho.NEVER_ON_TIMEOUT) {
             // KCC stopped reading our answer: it has not got the orders
             return remember(echoAnyway(specificIds, nextContinuation, result)

@@ -319,6 +319,25 @@ class KhaosSimulatorTest {
     }
 
     @Test
+    void theHostileProfile_setsEveryUnknownToItsHurtingSide_namedSettingsWin_andDefaultPutsThemBack() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            JsonNode hostile = kcc.control("PUT", "/settings", "{\"profile\":\"hostile\",\"statusesPerPost\":2}");
+            assertThat(hostile.path("duplicateAssociatedRef").asText()).isEqualTo("import");
+            assertThat(hostile.path("continuationEcho").asText()).isEqualTo("never-on-timeout");
+            assertThat(hostile.path("downloadTimeoutRate").asDouble()).isPositive();
+            assertThat(hostile.path("pushGiveUpAfter").asInt()).isZero();
+            assertThat(hostile.path("pushOrder").asText()).isEqualTo("parallel");
+            assertThat(hostile.path("statusesPerPost").asInt()).as("named beside the profile").isEqualTo(2);
+
+            JsonNode back = kcc.control("PUT", "/settings", "{\"profile\":\"default\"}");
+            assertThat(back.path("duplicateAssociatedRef").asText()).isEqualTo("reject");
+            assertThat(back.path("pushOrder").asText()).isEqualTo("fifo");
+            assertThat(back.path("pushGiveUpAfter").asInt()).isEqualTo(10);
+            assertThat(kcc.controlStatus("PUT", "/settings", "{\"profile\":\"nasty\"}")).isEqualTo(400);
+        }
+    }
+
+    @Test
     void theDownloadEnvelope_needsApiVersion1000() {
         try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
             kcc.channel.apiVersion = 10000;
