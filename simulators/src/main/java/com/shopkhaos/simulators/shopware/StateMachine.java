@@ -57,7 +57,15 @@ public final class StateMachine {
     }
 
     /** Where {@code action} leads from {@code current}, or empty when Shopware would refuse it. */
+    /**
+     * Where {@code action} leads from {@code current}. As Shopware's {@code StateMachineRegistry} (it throws and catches
+     * {@code UnnecessaryTransitionException}): an action one of whose transitions ends in the state held leads nowhere
+     * new: the state held, and the caller changes nothing (no history, no event, no stock, no mail).
+     */
     public Optional<String> destination(String current, String action) {
+        if (transitions.stream().anyMatch(t -> t.action().equals(action) && t.to().equals(current))) {
+            return Optional.of(current);
+        }
         if (action.equals("cancel")) {
             return transitions.stream().filter(t -> t.action().equals("cancel")).map(Transition::to).findFirst();
         }

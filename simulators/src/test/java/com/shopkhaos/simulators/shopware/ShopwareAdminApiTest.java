@@ -191,7 +191,7 @@ class ShopwareAdminApiTest {
     }
 
     @Test
-    void deliveryTransitions_followShopwaresStateMachine_andRecordSendMail() {
+    void deliveryTransitions_followShopwaresStateMachine_aTransitionToTheStateHeldDoesNothing_andSendMailIsRecorded() {
         JsonNode order = shop.placeOrder("{\"customer\":\"jane\",\"lines\":[{\"sku\":\"SCARF-MER-GRY\",\"quantity\":2}]}");
         String delivery = order.path("deliveryIds").path(0).asText();
         ShopClient.Answer partial = api("POST", "/_action/order_delivery/" + delivery + "/state/ship_partially", "{\"sendMail\":false}");
@@ -200,11 +200,19 @@ class ShopwareAdminApiTest {
         assertThat(api("POST", "/_action/order_delivery/" + delivery + "/state/ship", null).json().path("technicalName").asText())
                 .isEqualTo("shipped");
 
+        // StateMachineRegistry: a transition whose destination is the state held is unnecessary: 200, nothing changes
         ShopClient.Answer again = api("POST", "/_action/order_delivery/" + delivery + "/state/ship", null);
-        assertThat(again.status()).isEqualTo(400);
-        assertThat(again.json().path("errors").path(0).path("code").asText()).isEqualTo("SYSTEM__ILLEGAL_STATE_TRANSITION");
-        assertThat(again.json().path("errors").path(0).path("meta").path("parameters").path("possibleTransitions"))
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("technicalName").asText()).isEqualTo("shipped");
+        int mailsBefore = shop.client.control("GET", "/mails", null).path("mails").size();
+
+        ShopClient.Answer illegal = api("POST", "/_action/order_delivery/" + delivery + "/state/ship_partially", null);
+        assertThat(illegal.status()).isEqualTo(400);
+        assertThat(illegal.json().path("errors").path(0).path("code").asText()).isEqualTo("SYSTEM__ILLEGAL_STATE_TRANSITION");
+        assertThat(illegal.json().path("errors").path(0).path("meta").path("parameters").path("possibleTransitions"))
                 .extracting(JsonNode::asText).contains("retour", "reopen");
+        assertThat(shop.client.control("GET", "/mails", null).path("mails")).as("no mail for a transition that did nothing")
+                .hasSize(mailsBefore);
 
         JsonNode history = shop.client.control("GET", "/deliveries/" + delivery, null);
         assertThat(history.path("state").asText()).isEqualTo("shipped");
