@@ -49,7 +49,8 @@ class KhaosUnknownsIT {
 
     @AfterEach
     void kccAsAtStartUp() throws Exception {
-        sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"continuationEcho\":\"after-import\",\"downloadTimeoutRate\":0}");
+        sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"continuationEcho\":\"after-import\",\"downloadTimeoutRate\":0,"
+                + "\"specificIdsFormat\":\"plain\"}");
         sandbox.json("PUT", "/khaos-sim/_control/faults", "{\"pushLatencyMs\":0}");
     }
 
@@ -186,7 +187,8 @@ class KhaosUnknownsIT {
             return exception(notConfirmed);
         }, e -> e != null);
 
-        // what the handbook tells the person to do: Khaos's own retry of the order
+        // what the handbook tells the person to do: Khaos's own retry of the order, its list quoted as the spec writes it
+        sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"specificIdsFormat\":\"quoted\"}");
         sandbox.json("POST", "/khaos-sim/_control/orders/retry", "{\"refs\":[\"" + order[1] + "\"]}");
         awaitLedger(sandbox, order[0], e -> e.path("state").asText().equals("IMPORTED"), "IMPORTED");
         assertThat(khaosOrders(order[1])).hasSize(1);

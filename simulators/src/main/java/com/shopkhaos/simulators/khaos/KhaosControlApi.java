@@ -166,6 +166,7 @@ final class KhaosControlApi {
                 KccPushes.Order order;
                 int giveUpAfter;
                 int perPost;
+                boolean quoted;
                 double timeouts = body.path("downloadTimeoutRate").asDouble(sim.downloadTimeoutRate());
                 try {
                     duplicates = body.has("duplicateAssociatedRef")
@@ -181,12 +182,18 @@ final class KhaosControlApi {
                     order = body.has("pushOrder") ? KccPushes.Order.of(body.path("pushOrder").asText()) : sim.pushes.order();
                     giveUpAfter = wholeNumber(body, "pushGiveUpAfter", sim.pushes.giveUpAfter(), 0);
                     perPost = wholeNumber(body, "statusesPerPost", sim.statusesPerPost(), 1);
+                    String format = body.path("specificIdsFormat").asText(sim.specificIdsQuoted() ? "quoted" : "plain");
+                    if (!format.equals("plain") && !format.equals("quoted")) {
+                        throw new IllegalArgumentException("specificIdsFormat must be \"plain\" or \"quoted\", was \"" + format + "\"");
+                    }
+                    quoted = format.equals("quoted");
                 } catch (IllegalArgumentException e) {
                     return error(400, e.getMessage());
                 }
                 sim.pushes.order(order);
                 sim.pushes.giveUpAfter(giveUpAfter);
                 sim.statusesPerPost(perPost);
+                sim.specificIdsQuoted(quoted);
                 sim.duplicateAssociatedRef(duplicates);
                 sim.continuationEcho(echo);
                 sim.downloadTimeoutRate(timeouts);
@@ -246,9 +253,9 @@ final class KhaosControlApi {
      */
     static final Map<String, String> PROFILES = Map.of(
             "default", "{\"duplicateAssociatedRef\":\"reject\",\"continuationEcho\":\"after-import\",\"downloadTimeoutRate\":0,"
-                    + "\"pushGiveUpAfter\":10,\"pushOrder\":\"fifo\",\"statusesPerPost\":1}",
+                    + "\"pushGiveUpAfter\":10,\"pushOrder\":\"fifo\",\"statusesPerPost\":1,\"specificIdsFormat\":\"plain\"}",
             "hostile", "{\"duplicateAssociatedRef\":\"import\",\"continuationEcho\":\"never-on-timeout\",\"downloadTimeoutRate\":0.1,"
-                    + "\"pushGiveUpAfter\":0,\"pushOrder\":\"parallel\",\"statusesPerPost\":3}");
+                    + "\"pushGiveUpAfter\":0,\"pushOrder\":\"parallel\",\"statusesPerPost\":3,\"specificIdsFormat\":\"quoted\"}");
 
     private static JsonNode withProfile(JsonNode body) {
         if (!body.has("profile")) {
@@ -290,7 +297,8 @@ final class KhaosControlApi {
                 .put("channelId", sim.channelId()).put("duplicateAssociatedRef", sim.duplicateAssociatedRef().setting)
                 .put("continuationEcho", sim.continuationEcho().setting).put("downloadTimeoutRate", sim.downloadTimeoutRate())
                 .put("pushOrder", sim.pushes.order().setting).put("pushGiveUpAfter", sim.pushes.giveUpAfter())
-                .put("statusesPerPost", sim.statusesPerPost());
+                .put("statusesPerPost", sim.statusesPerPost())
+                .put("specificIdsFormat", sim.specificIdsQuoted() ? "quoted" : "plain");
     }
 
     private ObjectNode stock(String code) {

@@ -89,6 +89,8 @@ public final class KhaosSimulator implements AutoCloseable {
     private volatile DuplicateAssociatedRef duplicateAssociatedRef = DuplicateAssociatedRef.REJECT;
     private volatile ContinuationEcho continuationEcho = ContinuationEcho.AFTER_IMPORT;
     private volatile double downloadTimeoutRate;
+    /** {@code SpecificIDs} as the spec's example writes it: the whole list in one pair of quotes. */
+    private volatile boolean specificIdsQuoted;
     final AtomicInteger downloadsTimedOut = new AtomicInteger();
     /** How long a status waits for others to share its post. */
     static final long STATUS_LINGER_MS = 300;
@@ -295,6 +297,14 @@ public final class KhaosSimulator implements AutoCloseable {
         return downloadTimeoutRate;
     }
 
+    void specificIdsQuoted(boolean quoted) {
+        this.specificIdsQuoted = quoted;
+    }
+
+    boolean specificIdsQuoted() {
+        return specificIdsQuoted;
+    }
+
     void duplicateAssociatedRef(DuplicateAssociatedRef d) {
         this.duplicateAssociatedRef = d;
     }
@@ -322,7 +332,8 @@ public final class KhaosSimulator implements AutoCloseable {
                 .header("Authorization", settings.login().basicAuthorization())
                 .header("Sirion-Continuation", sentContinuation).GET();
         if (!specificIds.isEmpty()) {
-            request.header("SpecificIDs", String.join(",", specificIds));
+            String refs = String.join(",", specificIds);
+            request.header("SpecificIDs", specificIdsQuoted ? "\"" + refs + "\"" : refs);
             result.put("specificIds", String.join(",", specificIds));
         }
         HttpResponse<byte[]> response;

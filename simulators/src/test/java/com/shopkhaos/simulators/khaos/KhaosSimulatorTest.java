@@ -327,6 +327,7 @@ class KhaosSimulatorTest {
             assertThat(hostile.path("downloadTimeoutRate").asDouble()).isPositive();
             assertThat(hostile.path("pushGiveUpAfter").asInt()).isZero();
             assertThat(hostile.path("pushOrder").asText()).isEqualTo("parallel");
+            assertThat(hostile.path("specificIdsFormat").asText()).isEqualTo("quoted");
             assertThat(hostile.path("statusesPerPost").asInt()).as("named beside the profile").isEqualTo(2);
 
             JsonNode back = kcc.control("PUT", "/settings", "{\"profile\":\"default\"}");
@@ -424,6 +425,12 @@ class KhaosSimulatorTest {
             JsonNode retried = kcc.control("POST", "/orders/retry", "{\"refs\":[\"10090\"]}");
             assertThat(retried.path("imported")).hasSize(1);
             assertThat(kcc.channel.calls("/orders").get(1).headers().get("SpecificIDs")).isEqualTo("10090");
+
+            kcc.control("PUT", "/settings", "{\"specificIdsFormat\":\"quoted\"}");
+            kcc.channel.retryable.put("10091", TestChannel.order("10091", "SCARF-MER-GRY", 1));
+            kcc.control("POST", "/orders/retry", "{\"refs\":[\"10091\",\"10092\"]}");
+            assertThat(kcc.channel.calls("/orders").get(2).headers().get("SpecificIDs")).as("as the spec's example writes it")
+                    .isEqualTo("\"10091,10092\"");
             assertThat(kcc.control("GET", "/rejected", null).path("rejected")).isEmpty();
             assertThat(kcc.control("GET", "", null).path("connection").path("continuation").asText())
                     .as("a retry does not move the continuation").isEqualTo(continuationBefore);
