@@ -156,6 +156,9 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
             JsonNode site = s.path("SiteID");
             JsonNode figure = s.path("Levels").has("Available") ? s.path("Levels").path("Available")
                     : s.path("RelationshipPotential").path("FromChildren");
+            if (!code.isEmpty() && site.canConvertToInt() && figure.isMissingNode()) {
+                continue; // neither Levels nor RelationshipPotential: an item Khaos keeps no figure for (not stock controlled)
+            }
             if (code.isEmpty() || !site.canConvertToInt() || !figure.isNumber() || !Double.isFinite(figure.asDouble())) {
                 unreadable.add(write(s));
                 continue;
