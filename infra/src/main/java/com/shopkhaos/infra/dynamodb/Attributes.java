@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Small conversions between DynamoDB attribute values and Java values. */
@@ -49,6 +53,26 @@ final class Attributes {
     static Instant instant(Map<String, AttributeValue> item, String name) {
         String value = string(item, name);
         return value == null ? null : Instant.parse(value);
+    }
+
+    /** For a mapped row: an empty text is left out of the item (an index key may not be empty; absent reads back as empty). */
+    static String absentIfEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** For a mapped row: an attribute left out reads back as empty. */
+    static String emptyIfAbsent(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** For a mapped row: sortable time text ({@link #sortable}) back to an instant; null when absent. */
+    static Instant instant(String sortable) {
+        return sortable == null ? null : Instant.parse(sortable);
+    }
+
+    /** The table through the DynamoDB Enhanced Client (with its version extension) and this static schema. */
+    static <T> DynamoDbTable<T> table(DynamoDbClient dynamo, String name, TableSchema<T> schema) {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(name, schema);
     }
 
     /** Puts a string attribute, leaving it out when empty (an absent attribute reads back as empty). */

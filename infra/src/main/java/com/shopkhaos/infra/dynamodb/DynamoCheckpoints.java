@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -39,7 +38,7 @@ public class DynamoCheckpoints implements Checkpoints {
     }
 
     public DynamoCheckpoints(DynamoDbClient dynamo, String table) {
-        this.checkpoints = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
+        this.checkpoints = Attributes.table(dynamo, table, SCHEMA);
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -53,7 +52,7 @@ public class DynamoDownloadPages implements DownloadPages {
     public DynamoDownloadPages(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-        this.pages = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
+        this.pages = Attributes.table(dynamo, table, SCHEMA);
     }
 
     @Override
@@ -69,8 +68,8 @@ public class DynamoDownloadPages implements DownloadPages {
     @Override
     public Optional<Page> find(String pageId) {
         return Optional.ofNullable(pages.getItem(r -> r.key(k -> k.partitionValue(pageId)).consistentRead(true)))
-                .map(row -> new Page(row.pageId, instant(row.servedAt), row.orderIds == null ? List.of() : row.orderIds,
-                        instant(row.acknowledgedAt)));
+                .map(row -> new Page(row.pageId, Attributes.instant(row.servedAt), row.orderIds == null ? List.of() : row.orderIds,
+                        Attributes.instant(row.acknowledgedAt)));
     }
 
     @Override
@@ -79,10 +78,6 @@ public class DynamoDownloadPages implements DownloadPages {
                 .updateExpression("SET acknowledgedAt = if_not_exists(acknowledgedAt, :at)")
                 .conditionExpression("attribute_exists(pageId)")
                 .expressionAttributeValues(Map.of(":at", time(at))));
-    }
-
-    private static Instant instant(String sortable) {
-        return sortable == null ? null : Instant.parse(sortable);
     }
 
     /** One served page as the table keeps it (times as sortable UTC text, {@link Attributes#sortable}). */

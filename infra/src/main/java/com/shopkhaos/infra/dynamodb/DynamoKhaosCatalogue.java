@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -67,7 +66,7 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
     public DynamoKhaosCatalogue(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-        this.catalogue = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
+        this.catalogue = Attributes.table(dynamo, table, SCHEMA);
     }
 
     @Override
@@ -120,10 +119,10 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
     private static Row toRow(CatalogueItem i) {
         Row row = new Row();
         row.stockId = i.stockId();
-        row.stockCode = orAbsent(i.stockCode());
-        row.description = orAbsent(i.description());
-        row.otherRef = orAbsent(i.otherRef());
-        row.taxRateCode = orAbsent(i.taxRateCode());
+        row.stockCode = Attributes.absentIfEmpty(i.stockCode());
+        row.description = Attributes.absentIfEmpty(i.description());
+        row.otherRef = Attributes.absentIfEmpty(i.otherRef());
+        row.taxRateCode = Attributes.absentIfEmpty(i.taxRateCode());
         row.taxRatePercent = i.taxRatePercent().map(p -> p.scale() < 0 ? p.setScale(0) : p).orElse(null);
         row.discontinued = i.discontinued();
         row.runToZero = i.runToZero();
@@ -136,19 +135,10 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
     }
 
     private static CatalogueItem fromRow(Row row) {
-        return new CatalogueItem(row.stockId, orEmpty(row.stockCode), orEmpty(row.description), orEmpty(row.otherRef),
-                orEmpty(row.taxRateCode), Optional.ofNullable(row.taxRatePercent), yes(row.discontinued), yes(row.runToZero),
+        return new CatalogueItem(row.stockId, Attributes.emptyIfAbsent(row.stockCode), Attributes.emptyIfAbsent(row.description), Attributes.emptyIfAbsent(row.otherRef),
+                Attributes.emptyIfAbsent(row.taxRateCode), Optional.ofNullable(row.taxRatePercent), yes(row.discontinued), yes(row.runToZero),
                 yes(row.stockControlled), yes(row.publishOnWeb), yes(row.nonPhysical), yes(row.deleted),
-                row.updatedAt == null ? null : Instant.parse(row.updatedAt));
-    }
-
-    /** An empty text is left out of the item (an index key may not be empty; absent reads back as empty). */
-    private static String orAbsent(String value) {
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
+                Attributes.instant(row.updatedAt));
     }
 
     private static boolean yes(Boolean value) {

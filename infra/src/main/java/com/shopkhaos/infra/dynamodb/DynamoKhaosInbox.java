@@ -10,10 +10,8 @@ import com.shopkhaos.model.khaos.KhaosUploadKind;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -49,7 +47,7 @@ public class DynamoKhaosInbox implements KhaosInbox {
     }
 
     public DynamoKhaosInbox(DynamoDbClient dynamo, String table) {
-        this.inbox = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
+        this.inbox = Attributes.table(dynamo, table, SCHEMA);
     }
 
     @Override
@@ -72,7 +70,7 @@ public class DynamoKhaosInbox implements KhaosInbox {
         return inbox.query(q -> q.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(kind.name())))
                         .scanIndexForward(false).limit(limit))
                 .stream().limit(1).flatMap(page -> page.items().stream())
-                .map(r -> new KhaosUpload(r.id, KhaosUploadKind.valueOf(r.kind), r.receivedAt == null ? null : Instant.parse(r.receivedAt),
+                .map(r -> new KhaosUpload(r.id, KhaosUploadKind.valueOf(r.kind), Attributes.instant(r.receivedAt),
                         LargeText.read(r.body, r.bodyGzip)))
                 .toList();
     }

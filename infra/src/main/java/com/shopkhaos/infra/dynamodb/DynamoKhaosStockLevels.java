@@ -10,13 +10,11 @@ import com.shopkhaos.model.stock.StockVersions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -52,7 +50,7 @@ public class DynamoKhaosStockLevels implements KhaosStockLevels {
 
     public DynamoKhaosStockLevels(DynamoDbClient dynamo, String table,
                                   StockVersions versions) {
-        this.levels = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
+        this.levels = Attributes.table(dynamo, table, SCHEMA);
         this.versions = versions;
     }
 
@@ -95,7 +93,7 @@ public class DynamoKhaosStockLevels implements KhaosStockLevels {
 
     private static StockLevel level(Row row) {
         return new StockLevel(row.stockCode, row.stockId, row.site, row.available,
-                row.receivedAt == null ? null : Instant.parse(row.receivedAt));
+                Attributes.instant(row.receivedAt));
     }
 
     /** One figure as the table keeps it ({@code receivedAt} as sortable UTC text, {@link Attributes#sortable}). */

@@ -8,10 +8,8 @@ import com.shopkhaos.model.ops.OpsAction;
 import com.shopkhaos.model.ops.OpsActionLog;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -43,7 +41,7 @@ public class DynamoOpsActionLog implements OpsActionLog {
     }
 
     public DynamoOpsActionLog(DynamoDbClient dynamo, String table) {
-        this.actions = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
+        this.actions = Attributes.table(dynamo, table, SCHEMA);
     }
 
     @Override
@@ -63,7 +61,7 @@ public class DynamoOpsActionLog implements OpsActionLog {
         return actions.query(q -> q.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(subject))).consistentRead(true))
                 .items().stream()
                 .map(r -> new OpsAction(r.subject, r.action, r.by, r.note == null ? "" : r.note,
-                        r.doneAt == null ? null : Instant.parse(r.doneAt)))
+                        Attributes.instant(r.doneAt)))
                 .toList();
     }
 

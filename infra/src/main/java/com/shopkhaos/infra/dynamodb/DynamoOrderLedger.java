@@ -62,7 +62,7 @@ public class DynamoOrderLedger implements OrderLedger {
      *                             table's TTL): HMRC wants six years of records
      */
     public DynamoOrderLedger(DynamoDbClient dynamo, String table, int financeRetentionDays) {
-        this.orders = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, OrderRow.SCHEMA);
+        this.orders = Attributes.table(dynamo, table, OrderRow.SCHEMA);
         this.firstEntries = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build()
                 .table(table, OrderRow.SCHEMA);
         this.byState = orders.index(OrderRow.BY_STATE);
@@ -132,8 +132,8 @@ public class DynamoOrderLedger implements OrderLedger {
         OrderRow row = new OrderRow();
         row.expiresAt = e.createdAt().plus(financeRetention).getEpochSecond();
         row.orderId = e.orderId();
-        row.shopId = orAbsent(e.shopId());
-        row.orderNumber = orAbsent(e.orderNumber());
+        row.shopId = Attributes.absentIfEmpty(e.shopId());
+        row.orderNumber = Attributes.absentIfEmpty(e.orderNumber());
         row.state = e.state().name();
         row.createdAt = Attributes.sortable(e.createdAt());
         row.updatedAt = Attributes.sortable(e.updatedAt());
@@ -146,11 +146,11 @@ public class DynamoOrderLedger implements OrderLedger {
             row.salesOrder = salesOrder.s();
             row.salesOrderGzip = salesOrder.b();
         }
-        row.servedPage = orAbsent(k.servedPage());
+        row.servedPage = Attributes.absentIfEmpty(k.servedPage());
         row.downloadedAt = k.downloadedAt() == null ? null : Attributes.sortable(k.downloadedAt());
-        row.khaosOrderCode = orAbsent(k.khaosOrderCode());
-        row.khaosOrderId = orAbsent(k.khaosOrderId());
-        row.khaosStatus = orAbsent(k.khaosStatus());
+        row.khaosOrderCode = Attributes.absentIfEmpty(k.khaosOrderCode());
+        row.khaosOrderId = Attributes.absentIfEmpty(k.khaosOrderId());
+        row.khaosStatus = Attributes.absentIfEmpty(k.khaosStatus());
         row.personalDataErasedAt = k.personalDataErasedAt() == null ? null : Attributes.sortable(k.personalDataErasedAt());
         return row;
     }
@@ -160,34 +160,22 @@ public class DynamoOrderLedger implements OrderLedger {
         row.at = Attributes.sortable(t.at());
         row.state = t.state().name();
         row.event = t.event();
-        row.detail = orAbsent(t.detail());
+        row.detail = Attributes.absentIfEmpty(t.detail());
         return row;
     }
 
     static OrderLedgerEntry fromRow(OrderRow row) {
         List<TimelineEntry> timeline = row.timeline == null ? List.of() : row.timeline.stream()
-                .map(t -> new TimelineEntry(Instant.parse(t.at), OrderState.valueOf(t.state), t.event, orEmpty(t.detail)))
+                .map(t -> new TimelineEntry(Instant.parse(t.at), OrderState.valueOf(t.state), t.event, Attributes.emptyIfAbsent(t.detail)))
                 .toList();
         LinkedHashSet<String> eventIds = row.eventIds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(row.eventIds);
         List<String> exceptionIds = row.exceptionIds == null ? List.of() : row.exceptionIds;
         KhaosHandover khaos = new KhaosHandover(LargeText.read(row.salesOrder, row.salesOrderGzip), row.servedPage,
-                instant(row.downloadedAt), row.khaosOrderCode, row.khaosOrderId, row.khaosStatus,
-                KhaosStatusNames.progress(orEmpty(row.khaosStatus)), instant(row.personalDataErasedAt));
+                Attributes.instant(row.downloadedAt), row.khaosOrderCode, row.khaosOrderId, row.khaosStatus,
+                KhaosStatusNames.progress(Attributes.emptyIfAbsent(row.khaosStatus)), Attributes.instant(row.personalDataErasedAt));
         return new OrderLedgerEntry(row.orderId, row.shopId, row.orderNumber, OrderState.valueOf(row.state),
                 row.version == null ? 0 : row.version, Instant.parse(row.createdAt), Instant.parse(row.updatedAt), timeline,
                 eventIds, exceptionIds, khaos);
     }
 
-    /** An empty text is left out of the item (DynamoDB keys of an index may not be empty; absent reads back as empty). */
-    private static String orAbsent(String value) {
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static Instant instant(String sortable) {
-        return sortable == null ? null : Instant.parse(sortable);
-    }
 }

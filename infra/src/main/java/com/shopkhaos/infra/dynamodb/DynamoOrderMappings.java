@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -55,7 +54,7 @@ public class DynamoOrderMappings implements OrderMappings {
     }
 
     public DynamoOrderMappings(DynamoDbClient dynamo, String table, Clock clock) {
-        this.mappings = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
+        this.mappings = Attributes.table(dynamo, table, SCHEMA);
         this.clock = clock;
     }
 

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,7 +45,7 @@ public class DynamoShipmentBook implements ShipmentBook {
     public DynamoShipmentBook(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.shipments = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, ShipmentRow.SCHEMA);
+        this.shipments = Attributes.table(dynamo, table, ShipmentRow.SCHEMA);
         this.clock = clock;
     }
 

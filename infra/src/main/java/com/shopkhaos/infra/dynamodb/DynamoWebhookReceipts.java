@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -46,7 +45,7 @@ public class DynamoWebhookReceipts implements WebhookReceipts {
     }
 
     public DynamoWebhookReceipts(DynamoDbClient dynamo, String table) {
-        this.receipts = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(table, SCHEMA);
+        this.receipts = Attributes.table(dynamo, table, SCHEMA);
     }
 
     @Override

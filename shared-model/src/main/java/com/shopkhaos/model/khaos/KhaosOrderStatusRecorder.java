@@ -141,11 +141,9 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
                     .ifPresent(e -> exceptions.resolve(id, DUPLICATE_CANCELLED, now));
             return Effect.UNCHANGED;
         }
-        if (exceptions.find(id).isEmpty()) {
-            exceptions.raise(ExceptionRecord.open(ExceptionType.DUPLICATE_IN_KHAOS, about, "Khaos holds shop order "
-                    + entry.orderNumber() + " twice: " + entry.khaos().khaosOrderCode() + " (the one the shop order follows) and "
-                    + status.orderCode() + " (" + status.status() + "); cancel " + status.orderCode() + " in Khaos", "", now));
-        }
+        raiseOnce(ExceptionType.DUPLICATE_IN_KHAOS, about, "Khaos holds shop order " + entry.orderNumber() + " twice: "
+                + entry.khaos().khaosOrderCode() + " (the one the shop order follows) and " + status.orderCode() + " ("
+                + status.status() + "); cancel " + status.orderCode() + " in Khaos", now);
         return Effect.DUPLICATE;
     }
 

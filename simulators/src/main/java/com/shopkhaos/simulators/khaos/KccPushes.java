@@ -49,22 +49,18 @@ final class KccPushes implements AutoCloseable {
     }
 
     /** In what order KCC sends its pushes. */
-    enum Order {
+    enum Order implements SettingChoice {
         FIFO("fifo"), HEAD_OF_LINE("head-of-line"), PARALLEL("parallel");
 
-        final String setting;
+        private final String setting;
 
         Order(String setting) {
             this.setting = setting;
         }
 
-        static Order of(String setting) {
-            for (Order o : values()) {
-                if (o.setting.equals(setting)) {
-                    return o;
-                }
-            }
-            throw new IllegalArgumentException("pushOrder must be \"fifo\", \"head-of-line\" or \"parallel\", was \"" + setting + "\"");
+        @Override
+        public String setting() {
+            return setting;
         }
     }
 

@@ -163,37 +163,31 @@ final class KhaosControlApi {
                 }
                 KhaosSimulator.DuplicateAssociatedRef duplicates;
                 KhaosSimulator.ContinuationEcho echo;
+                KhaosSimulator.SpecificIdsFormat format;
                 KccPushes.Order order;
                 int giveUpAfter;
                 int perPost;
-                boolean quoted;
                 double timeouts = body.path("downloadTimeoutRate").asDouble(sim.downloadTimeoutRate());
                 try {
-                    duplicates = body.has("duplicateAssociatedRef")
-                            ? KhaosSimulator.DuplicateAssociatedRef.of(body.path("duplicateAssociatedRef").asText())
-                            : sim.duplicateAssociatedRef();
-                    echo = body.has("continuationEcho")
-                            ? KhaosSimulator.ContinuationEcho.of(body.path("continuationEcho").asText()) : sim.continuationEcho();
+                    duplicates = choice(body, "duplicateAssociatedRef", KhaosSimulator.DuplicateAssociatedRef.class,
+                            sim.duplicateAssociatedRef());
+                    echo = choice(body, "continuationEcho", KhaosSimulator.ContinuationEcho.class, sim.continuationEcho());
+                    format = choice(body, "specificIdsFormat", KhaosSimulator.SpecificIdsFormat.class, sim.specificIdsFormat());
+                    order = choice(body, "pushOrder", KccPushes.Order.class, sim.pushes.order());
                     if (body.has("downloadTimeoutRate") && !body.path("downloadTimeoutRate").isNumber()
                             || !(timeouts >= 0 && timeouts <= 1)) {
                         throw new IllegalArgumentException("downloadTimeoutRate must be a number from 0 to 1, was "
                                 + body.path("downloadTimeoutRate"));
                     }
-                    order = body.has("pushOrder") ? KccPushes.Order.of(body.path("pushOrder").asText()) : sim.pushes.order();
                     giveUpAfter = wholeNumber(body, "pushGiveUpAfter", sim.pushes.giveUpAfter(), 0);
                     perPost = wholeNumber(body, "statusesPerPost", sim.statusesPerPost(), 1);
-                    String format = body.path("specificIdsFormat").asText(sim.specificIdsQuoted() ? "quoted" : "plain");
-                    if (!format.equals("plain") && !format.equals("quoted")) {
-                        throw new IllegalArgumentException("specificIdsFormat must be \"plain\" or \"quoted\", was \"" + format + "\"");
-                    }
-                    quoted = format.equals("quoted");
                 } catch (IllegalArgumentException e) {
                     return error(400, e.getMessage());
                 }
                 sim.pushes.order(order);
                 sim.pushes.giveUpAfter(giveUpAfter);
                 sim.statusesPerPost(perPost);
-                sim.specificIdsQuoted(quoted);
+                sim.specificIdsFormat(format);
                 sim.duplicateAssociatedRef(duplicates);
                 sim.continuationEcho(echo);
                 sim.downloadTimeoutRate(timeouts);
@@ -278,6 +272,11 @@ final class KhaosControlApi {
         }
     }
 
+    /** The named value of a setting, or {@code current} when the setting is not given. */
+    private static <E extends Enum<E> & SettingChoice> E choice(JsonNode body, String name, Class<E> type, E current) {
+        return body.has(name) ? SettingChoice.of(type, name, body.path(name).asText()) : current;
+    }
+
     /** A whole number of at least {@code min}, or {@code current} when the setting is not given. */
     private static int wholeNumber(JsonNode body, String name, int current, int min) {
         if (!body.has(name)) {
@@ -294,11 +293,11 @@ final class KhaosControlApi {
         return SimJson.object().put("pollSeconds", sim.pollInterval().toMillis() / 1000.0)
                 .put("autoDespatchSeconds", sim.autoDespatchAfter().toSeconds())
                 .put("retryDelayScale", sim.pushes.retryDelayScale()).put("httpTimeoutMs", sim.pushes.timeoutMs())
-                .put("channelId", sim.channelId()).put("duplicateAssociatedRef", sim.duplicateAssociatedRef().setting)
-                .put("continuationEcho", sim.continuationEcho().setting).put("downloadTimeoutRate", sim.downloadTimeoutRate())
-                .put("pushOrder", sim.pushes.order().setting).put("pushGiveUpAfter", sim.pushes.giveUpAfter())
+                .put("channelId", sim.channelId()).put("duplicateAssociatedRef", sim.duplicateAssociatedRef().setting())
+                .put("continuationEcho", sim.continuationEcho().setting()).put("downloadTimeoutRate", sim.downloadTimeoutRate())
+                .put("pushOrder", sim.pushes.order().setting()).put("pushGiveUpAfter", sim.pushes.giveUpAfter())
                 .put("statusesPerPost", sim.statusesPerPost())
-                .put("specificIdsFormat", sim.specificIdsQuoted() ? "quoted" : "plain");
+                .put("specificIdsFormat", sim.specificIdsFormat().setting());
     }
 
     private ObjectNode stock(String code) {

@@ -89,8 +89,7 @@ public final class KhaosSimulator implements AutoCloseable {
     private volatile DuplicateAssociatedRef duplicateAssociatedRef = DuplicateAssociatedRef.REJECT;
     private volatile ContinuationEcho continuationEcho = ContinuationEcho.AFTER_IMPORT;
     private volatile double downloadTimeoutRate;
-    /** {@code SpecificIDs} as the spec's example writes it: the whole list in one pair of quotes. */
-    private volatile boolean specificIdsQuoted;
+    private volatile SpecificIdsFormat specificIdsFormat = SpecificIdsFormat.PLAIN;
     final AtomicInteger downloadsTimedOut = new AtomicInteger();
     /** How long a status waits for others to share its post. */
     static final long STATUS_LINGER_MS = 300;
@@ -230,22 +229,34 @@ public final class KhaosSimulator implements AutoCloseable {
      * ref "must be unique per channel" (a duty on the integrator); it never says KCC refuses a repeat. {@code reject}
      * (the default) refuses it as a failed import; {@code import} takes it as a second Khaos order with its own code.
      */
-    enum DuplicateAssociatedRef {
+    enum DuplicateAssociatedRef implements SettingChoice {
         REJECT("reject"), IMPORT("import");
 
-        final String setting;
+        private final String setting;
 
         DuplicateAssociatedRef(String setting) {
             this.setting = setting;
         }
 
-        static DuplicateAssociatedRef of(String setting) {
-            for (DuplicateAssociatedRef d : values()) {
-                if (d.setting.equals(setting)) {
-                    return d;
-                }
-            }
-            throw new IllegalArgumentException("duplicateAssociatedRef must be \"reject\" or \"import\", was \"" + setting + "\"");
+        @Override
+        public String setting() {
+            return setting;
+        }
+    }
+
+    /** How KCC writes the refs of a {@code SpecificIDs} retry: {@code plain}, or {@code quoted} as the spec's example. */
+    enum SpecificIdsFormat implements SettingChoice {
+        PLAIN("plain"), QUOTED("quoted");
+
+        private final String setting;
+
+        SpecificIdsFormat(String setting) {
+            this.setting = setting;
+        }
+
+        @Override
+        public String setting() {
+            return setting;
         }
     }
 
@@ -257,23 +268,18 @@ public final class KhaosSimulator implements AutoCloseable {
      * out after reading the orders it imports them and still sends the previous cursor again, so the page is served
      * again.
      */
-    enum ContinuationEcho {
+    enum ContinuationEcho implements SettingChoice {
         AFTER_IMPORT("after-import"), ALWAYS("always"), NEVER_ON_TIMEOUT("never-on-timeout");
 
-        final String setting;
+        private final String setting;
 
         ContinuationEcho(String setting) {
             this.setting = setting;
         }
 
-        static ContinuationEcho of(String setting) {
-            for (ContinuationEcho e : values()) {
-                if (e.setting.equals(setting)) {
-                    return e;
-                }
-            }
-            throw new IllegalArgumentException("continuationEcho must be \"after-import\", \"always\" or \"never-on-timeout\", was \""
-                    + setting + "\"");
+        @Override
+        public String setting() {
+            return setting;
         }
     }
 
@@ -297,12 +303,12 @@ public final class KhaosSimulator implements AutoCloseable {
         return downloadTimeoutRate;
     }
 
-    void specificIdsQuoted(boolean quoted) {
-        this.specificIdsQuoted = quoted;
+    void specificIdsFormat(SpecificIdsFormat format) {
+        this.specificIdsFormat = format;
     }
 
-    boolean specificIdsQuoted() {
-        return specificIdsQuoted;
+    SpecificIdsFormat specificIdsFormat() {
+        return specificIdsFormat;
     }
 
     void duplicateAssociatedRef(DuplicateAssociatedRef d) {
@@ -333,7 +339,7 @@ public final class KhaosSimulator implements AutoCloseable {
                 .header("Sirion-Continuation", sentContinuation).GET();
         if (!specificIds.isEmpty()) {
             String refs = String.join(",", specificIds);
-            request.header("SpecificIDs", specificIdsQuoted ? "\"" + refs + "\"" : refs);
+            request.header("SpecificIDs", specificIdsFormat == SpecificIdsFormat.QUOTED ? "\"" + refs + "\"" : refs);
             result.put("specificIds", String.join(",", specificIds));
         }
         HttpResponse<byte[]> response;
