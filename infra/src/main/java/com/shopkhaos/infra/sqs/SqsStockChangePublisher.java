@@ -8,6 +8,7 @@ import com.shopkhaos.model.stock.StockChangePublisher;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Sends {@code stock-changes} messages ({@code {"schemaVersion":1,"stockCodes":[…],"reason":…,"at":…}}). */
@@ -29,8 +30,9 @@ public class SqsStockChangePublisher implements StockChangePublisher {
     }
 
     @Override
-    public void publish(StockChange change) {
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(write(change)));
+    public void publish(StockChange change, Duration delay) {
+        int seconds = (int) Math.min(LONGEST_DELAY.toSeconds(), (delay.toMillis() + 999) / 1000);
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(write(change)).delaySeconds(seconds));
     }
 
     public static String write(StockChange change) {

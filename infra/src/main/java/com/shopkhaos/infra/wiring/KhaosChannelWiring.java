@@ -4,6 +4,7 @@ import com.shopkhaos.infra.secrets.ChannelCredentialsSource;
 import com.shopkhaos.infra.config.KhaosChannelSettings;
 import com.shopkhaos.infra.config.PublicUrlSettings;
 import com.shopkhaos.infra.config.SecretSettings;
+import com.shopkhaos.infra.config.StockSyncSettings;
 import com.shopkhaos.model.secrets.RotatingSecret;
 import com.shopkhaos.model.despatch.DespatchPublisher;
 import com.shopkhaos.model.despatch.DespatchRecorder;
@@ -56,8 +57,8 @@ public class KhaosChannelWiring {
     @Produces
     @Singleton
     KhaosOrderStatusRecorder orderStatuses(OrderLedger ledger, ExceptionLedger exceptions, InFlightOrders inFlight,
-                                           StockChangePublisher stockChanges, Clock clock) {
-        return new KhaosOrderStatusRecorder(ledger, exceptions, inFlight, stockChanges, clock);
+                                           StockChangePublisher stockChanges, StockSyncSettings stock, Clock clock) {
+        return new KhaosOrderStatusRecorder(ledger, exceptions, inFlight, stockChanges, stock.stockSettle(), clock);
     }
 
     @Produces

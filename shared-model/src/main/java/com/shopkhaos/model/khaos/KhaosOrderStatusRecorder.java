@@ -13,8 +13,10 @@ import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import com.shopkhaos.model.stock.InFlightOrders;
 import com.shopkhaos.model.stock.StockChangePublisher;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies Khaos's order statuses to the ledger: Khaos's order code, id and status are recorded, and an
@@ -37,14 +39,20 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
     private final ExceptionLedger exceptions;
     private final InFlightOrders inFlight;
     private final StockChangePublisher stockChanges;
+    private final Duration settle;
     private final Clock clock;
 
+    /**
+     * @param settle how long an imported order's holds count when Khaos sends no newer figure ({@code STOCK_SETTLE}, as
+     *               the stock push reads it): a push is scheduled for when it has passed
+     */
     public KhaosOrderStatusRecorder(OrderLedger ledger, ExceptionLedger exceptions, InFlightOrders inFlight,
-                                    StockChangePublisher stockChanges, Clock clock) {
+                                    StockChangePublisher stockChanges, Duration settle, Clock clock) {
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.inFlight = inFlight;
         this.stockChanges = stockChanges;
+        this.settle = settle;
         this.clock = clock;
     }
 
@@ -59,11 +67,19 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
         });
     }
 
-    /** Khaos has the order now: its in-flight holds count only until Khaos's stock figures catch up. */
+    /**
+     * Khaos has the order now: its in-flight holds count only until Khaos's stock figures catch up, or until the settle
+     * time has passed with no newer figure. Khaos's figure that already takes the order's units may have landed
+     * before this status (KCC orders its pushes nowhere in its spec), and then nothing newer comes: so besides the push
+     * now, one is scheduled for the moment the settle time runs out, which writes the figure without the hold.
+     */
     private void settle(KhaosOrderStatus status) {
         find(status).ifPresent(entry -> {
             Instant now = clock.instant();
-            stockChanges.changed(inFlight.imported(entry.orderId(), now), "order " + entry.orderNumber() + " in Khaos", now);
+            Set<String> codes = inFlight.imported(entry.orderId(), now);
+            stockChanges.changed(codes, "order " + entry.orderNumber() + " in Khaos", now);
+            stockChanges.changedAfter(codes, "order " + entry.orderNumber() + " in Khaos " + settle.toSeconds()
+                    + " s ago", now, settle.plusSeconds(1));
         });
     }
 

@@ -1,5 +1,6 @@
 package com.shopkhaos.model.khaos;
 
+import com.shopkhaos.model.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopkhaos.model.despatch.DespatchRecorder;
@@ -20,11 +21,8 @@ import com.shopkhaos.model.stock.InMemoryStockChangePublisher;
 import com.shopkhaos.model.stock.InMemoryStockVersions;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +43,7 @@ class KhaosChannelServiceTest {
     private static final String HAT = "HAT-BEANIE-NVY";
     private static final RuntimeException TABLE_DOWN = new IllegalStateException("the table is unreachable");
 
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = new HandClock(Instant.parse("2026-12-05T10:00:00Z"));
     private final InMemoryOrderLedger ledger = new InMemoryOrderLedger();
     private final InMemoryExceptionLedger exceptions = new InMemoryExceptionLedger();
     private final InMemoryDownloadPages pages = new InMemoryDownloadPages();
@@ -62,33 +60,9 @@ class KhaosChannelServiceTest {
     private final KhaosChannelService channel = channel(RotatingSecret.fixed(new ChannelCredentials("khaos", "channel-password")),
             Optional.empty());
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-05T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private KhaosChannelService channel(RotatingSecret<ChannelCredentials> credentials, Optional<String> publicBaseUrl) {
         KhaosOrderFeed feed = new KhaosOrderFeed(ledger, pages, exceptions, 2, clock);
-        KhaosOrderStatusRecorder recorder = new KhaosOrderStatusRecorder(ledger, exceptions, inFlight, stockChanges, clock);
+        KhaosOrderStatusRecorder recorder = new KhaosOrderStatusRecorder(ledger, exceptions, inFlight, stockChanges, Duration.ofMinutes(5), clock);
         return new KhaosChannelService(credentials, codec, inbox, catalogue, exceptions, taxRates, feed,
                 new DespatchRecorder(recorder, shipments, despatches, ledger, clock), levels, stockChanges, 5, publicBaseUrl,
                 clock);
@@ -457,6 +431,23 @@ class KhaosChannelServiceTest {
         assertThat(entry(10001).khaos().khaosOrderCode()).isEqualTo("SO05001");
         assertThat(entry(10001).version()).as("the same status again changes nothing").isEqualTo(version);
         assertThat(queuedCodes()).containsExactly(SCARF);
+    }
+
+    @Test
+    void anImport_schedulesOnePushOfItsStockForWhenTheSettleTimeRunsOut_soAFigureThatCameFirstIsWrittenThen() {
+        handedOver(10001, "");
+        inFlight.hold(orderId(10001), "10001", Map.of(SCARF, 2), clock.instant());
+        byte[] body = statuses(List.of(), status(10001, "SO05001", KhaosOrderProgress.RECEIVED));
+
+        channel.upload(KhaosUploadKind.ORDER_STATUS, body);
+        channel.upload(KhaosUploadKind.ORDER_STATUS, body);
+
+        assertThat(stockChanges.delayed).hasSize(1);
+        InMemoryStockChangePublisher.Delayed later = stockChanges.delayed.get(0);
+        assertThat(later.change().stockCodes()).containsExactly(SCARF);
+        assertThat(later.change().shopChangedItself()).isFalse();
+        assertThat(later.delay()).as("just after the 5 minutes the holds count for").isGreaterThan(Duration.ofMinutes(5))
+                .isLessThanOrEqualTo(Duration.ofMinutes(5).plusSeconds(5));
     }
 
     @Test

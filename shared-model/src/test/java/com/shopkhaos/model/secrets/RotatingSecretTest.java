@@ -1,13 +1,11 @@
 package com.shopkhaos.model.secrets;
 
+import com.shopkhaos.model.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,31 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The rotation policy on a clock the test moves: no sleeping, every read counted. */
 class RotatingSecretTest {
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-04T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = new HandClock(Instant.parse("2026-12-04T10:00:00Z"));
     private final AtomicReference<String> stored = new AtomicReference<>("old-password");
     private final AtomicInteger reads = new AtomicInteger();
     private final RotatingSecret<String> secret = new RotatingSecret<>("the test secret", () -> {

@@ -1,5 +1,6 @@
 package com.shopkhaos.model.stock;
 
+import com.shopkhaos.model.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,10 +16,8 @@ import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.khaos.StockLevel;
 import com.shopkhaos.model.ordersync.OrderMappings;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class StockPushServiceTest {
     private static final String SHOP = "shop1";
     private static final String CODE = "MUG-BLUE";
-    private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-27T12:00:00Z"));
     private final Map<String, Integer> shopStock = Collections.synchronizedMap(new HashMap<>());
     /** Every stock write the shop applied, in order (sku=stock). */
     private final List<String> shopWrites = Collections.synchronizedList(new ArrayList<>());
@@ -224,6 +223,24 @@ class StockPushServiceTest {
         assertThat(shopStock).containsEntry(CODE, 4);
         assertThat(service.push(List.of(CODE)).written()).isZero();
         assertThat(service.push(List.of(CODE), true).written()).as("the shop moved it itself: written again").isEqualTo(1);
+    }
+
+    @Test
+    void aFigureThatCameBeforeTheImport_countsTheHoldUntilTheSettleTime_andThePushThenWritesItWhole() {
+        shopStock.put(CODE, 9);
+        inFlight.hold("order-1", "10001", Map.of(CODE, 2), clock.instant());
+        clock.advance(Duration.ofSeconds(1));
+        khaos(CODE, 3); // Khaos's figure already takes the order's 2, and landed before its status
+        clock.advance(Duration.ofSeconds(1));
+        inFlight.imported("order-1", clock.instant());
+
+        service.push(List.of(CODE));
+        assertThat(shopStock).as("Khaos may not have taken the order yet: its 2 still held").containsEntry(CODE, 1);
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertThat(service.push(List.of(CODE)).written()).isEqualTo(1);
+        assertThat(shopStock).as("the settle time is over: Khaos's figure alone").containsEntry(CODE, 3);
+        assertThat(inFlight.holds(CODE)).as("the settled hold is forgotten").isEmpty();
     }
 
     @Test
