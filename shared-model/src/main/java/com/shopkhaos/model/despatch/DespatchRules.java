@@ -10,7 +10,10 @@ import java.util.Map;
  * What a Khaos shipment's status means, and which report of a shipment to keep.
  *
  * <p>A shipment is a part of the order moving through Khaos's Sales Invoice Manager: Staging, Payment, Picking,
- * Packing, Shipping, Invoicing, then Archived (holds such as ManualHold, AwaitingStock, Issue can stop it on the way).
+ * Packing, Shipping, Invoicing, Issue, then Archived (holds such as ManualHold, AwaitingStock, TermsHold can stop it on
+ * the way). {@code Issue} is most likely the "Issue Invoices" stage after Invoicing (Khaos on premises numbers it 16,
+ * between Invoice Print 15 and Future Date 17); the spec does not say, so it is read as still in the warehouse: at worst
+ * the shop hears at Archived, never early.
  * It has <b>left the warehouse</b> once it is past the Shipping stage: {@code Invoicing} (labels printed and the
  * parcel handed over; the invoice is being raised) or {@code Archived} (done). At {@code Shipping} the parcel is
  * still being labelled and can be pulled back, so nothing is written to the shop yet.

@@ -19,8 +19,11 @@ final class KccCatalogue {
     record TaxRate(String code, String id, String name, BigDecimal percent) {
     }
 
-    /** A courier, matched by ID, Code or Name. */
-    record Courier(String id, String code, String name) {
+    /**
+     * A courier, matched by ID, Code or Name, with the gross delivery charge Khaos's own delivery rules put on an order
+     * that names no {@code DeliveryCharge} ("If omitted, the system will calculate delivery").
+     */
+    record Courier(String id, String code, String name, BigDecimal charge) {
     }
 
     /** A stock control site. */
@@ -29,9 +32,10 @@ final class KccCatalogue {
 
     final Map<String, KccItem> byId = new LinkedHashMap<>();
     final Map<String, TaxRate> taxRates = new LinkedHashMap<>();
-    final List<Courier> couriers = List.of(new Courier("1", "RM48", "Royal Mail Tracked 48"),
-            new Courier("2", "RM24", "Royal Mail Tracked 24"), new Courier("3", "DPDND", "DPD Next Day"),
-            new Courier("4", "COLLECT", "Click and Collect"));
+    final List<Courier> couriers = List.of(new Courier("1", "RM48", "Royal Mail Tracked 48", new BigDecimal("3.95")),
+            new Courier("2", "RM24", "Royal Mail Tracked 24", new BigDecimal("4.95")),
+            new Courier("3", "DPDND", "DPD Next Day", new BigDecimal("6.95")),
+            new Courier("4", "COLLECT", "Click and Collect", BigDecimal.ZERO));
     final List<Site> sites = List.of(new Site(1, "Main warehouse"), new Site(2, "Shop floor"));
     /** Seeded physical stock: stock id → (site → units). */
     final Map<String, Map<Integer, Integer>> seededPhysical = new LinkedHashMap<>();

@@ -78,8 +78,9 @@ final class KccMessages {
         return SimJson.write(root);
     }
 
-    static ObjectNode orderStatus(KccOrder order, String channelId) {
-        ObjectNode s = SimJson.object().put("OrderCode", order.orderCode).put("OrderID", order.orderId).put("Status", order.status)
+    /** One order's status; {@code statusField} names the order status {@code Status} (the examples) or {@code OrderStatus} (the spec's table). */
+    static ObjectNode orderStatus(KccOrder order, String channelId, String statusField) {
+        ObjectNode s = SimJson.object().put("OrderCode", order.orderCode).put("OrderID", order.orderId).put(statusField, order.status)
                 .put("AssociatedRef", order.associatedRef).put("ChannelID", channelId);
         if (!order.customData.isEmpty()) {
             s.put("CustomData", order.customData);
@@ -105,7 +106,9 @@ final class KccMessages {
                     pk.put("ConsignmentRef", p.consignmentRef()); // optional in the spec: an untracked service has none
                 }
                 pk.putObject("Courier").put("Name", p.courier().name()).put("Code", p.courier().code()).put("ID", p.courier().id());
-                pk.put("ShipmentDate", KCC_TIME.format(p.shipmentDate()));
+                if (p.shipmentDate() != null) {
+                    pk.put("ShipmentDate", KCC_TIME.format(p.shipmentDate())); // a package still in the warehouse has none
+                }
             });
         }
         return s;

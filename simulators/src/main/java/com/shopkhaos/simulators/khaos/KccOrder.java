@@ -72,6 +72,10 @@ final class KccOrder {
     String status = "Received";
     BigDecimal goodsGross = BigDecimal.ZERO;
     BigDecimal deliveryGross = BigDecimal.ZERO;
+    /** No {@code DeliveryCharge} was sent: Khaos put its own courier charge on. */
+    boolean deliveryCalculated;
+    /** Totalled from net prices ({@code CalcMethod} 1, or Auto with net prices) rather than gross. */
+    boolean calcNet;
     BigDecimal total = BigDecimal.ZERO;
     BigDecimal grossTotalSent;
     BigDecimal roundingCorrection = BigDecimal.ZERO;

@@ -164,6 +164,7 @@ final class KhaosControlApi {
                 KhaosSimulator.DuplicateAssociatedRef duplicates;
                 KhaosSimulator.ContinuationEcho echo;
                 KhaosSimulator.SpecificIdsFormat format;
+                KhaosSimulator.Lifecycle lifecycle;
                 KccPushes.Order order;
                 int giveUpAfter;
                 int perPost;
@@ -174,6 +175,7 @@ final class KhaosControlApi {
                     echo = choice(body, "continuationEcho", KhaosSimulator.ContinuationEcho.class, sim.continuationEcho());
                     format = choice(body, "specificIdsFormat", KhaosSimulator.SpecificIdsFormat.class, sim.specificIdsFormat());
                     order = choice(body, "pushOrder", KccPushes.Order.class, sim.pushes.order());
+                    lifecycle = choice(body, "lifecycle", KhaosSimulator.Lifecycle.class, sim.lifecycle());
                     if (body.has("downloadTimeoutRate") && !body.path("downloadTimeoutRate").isNumber()
                             || !(timeouts >= 0 && timeouts <= 1)) {
                         throw new IllegalArgumentException("downloadTimeoutRate must be a number from 0 to 1, was "
@@ -188,6 +190,7 @@ final class KhaosControlApi {
                 sim.pushes.giveUpAfter(giveUpAfter);
                 sim.statusesPerPost(perPost);
                 sim.specificIdsFormat(format);
+                sim.lifecycle(lifecycle);
                 sim.duplicateAssociatedRef(duplicates);
                 sim.continuationEcho(echo);
                 sim.downloadTimeoutRate(timeouts);
@@ -242,14 +245,15 @@ final class KhaosControlApi {
     /**
      * KCC's unknowns at one side each: {@code default} (what the simulator has always done) or {@code hostile} (the
      * side that hurts the integration: repeats imported, a timed-out page imported and asked for again, 10% of
-     * downloads timing out, pushes never dropped, in parallel, three statuses a post). Settings named beside the
+     * downloads timing out, pushes never dropped, in parallel, three statuses a post, every invoice stage pushed). Settings named beside the
      * profile win.
      */
     static final Map<String, String> PROFILES = Map.of(
             "default", "{\"duplicateAssociatedRef\":\"reject\",\"continuationEcho\":\"after-import\",\"downloadTimeoutRate\":0,"
-                    + "\"pushGiveUpAfter\":10,\"pushOrder\":\"fifo\",\"statusesPerPost\":1,\"specificIdsFormat\":\"plain\"}",
+                    + "\"pushGiveUpAfter\":10,\"pushOrder\":\"fifo\",\"statusesPerPost\":1,\"specificIdsFormat\":\"plain\",\"lifecycle\":\"short\"}",
             "hostile", "{\"duplicateAssociatedRef\":\"import\",\"continuationEcho\":\"never-on-timeout\",\"downloadTimeoutRate\":0.1,"
-                    + "\"pushGiveUpAfter\":0,\"pushOrder\":\"parallel\",\"statusesPerPost\":3,\"specificIdsFormat\":\"quoted\"}");
+                    + "\"pushGiveUpAfter\":0,\"pushOrder\":\"parallel\",\"statusesPerPost\":3,\"specificIdsFormat\":\"quoted\","
+                    + "\"lifecycle\":\"full\"}");
 
     private static JsonNode withProfile(JsonNode body) {
         if (!body.has("profile")) {
@@ -297,7 +301,7 @@ final class KhaosControlApi {
                 .put("continuationEcho", sim.continuationEcho().setting()).put("downloadTimeoutRate", sim.downloadTimeoutRate())
                 .put("pushOrder", sim.pushes.order().setting()).put("pushGiveUpAfter", sim.pushes.giveUpAfter())
                 .put("statusesPerPost", sim.statusesPerPost())
-                .put("specificIdsFormat", sim.specificIdsFormat().setting());
+                .put("specificIdsFormat", sim.specificIdsFormat().setting()).put("lifecycle", sim.lifecycle().setting());
     }
 
     private ObjectNode stock(String code) {
@@ -331,10 +335,11 @@ final class KhaosControlApi {
                     .put("lineGross", l.lineGross).put("site", l.site));
             ArrayNode skipped = o.putArray("skippedSkus");
             order.skippedSkus.forEach(skipped::add);
-            o.putObject("totals").put("goodsGross", order.goodsGross).put("deliveryGross", order.deliveryGross)
+            o.putObject("totals").put("calcMethod", order.calcNet ? "net" : "gross").put("goodsGross", order.goodsGross)
+                    .put("deliveryGross", order.deliveryGross).put("deliveryCalculatedByKhaos", order.deliveryCalculated)
                     .put("total", order.total).put("grossTotalSent", order.grossTotalSent)
                     .put("roundingCorrection", order.roundingCorrection);
-            o.set("lastStatus", KccMessages.orderStatus(order, sim.channelId()));
+            o.set("lastStatus", KccMessages.orderStatus(order, sim.channelId(), "Status"));
             return o;
         }
     }

@@ -90,6 +90,7 @@ public final class KhaosSimulator implements AutoCloseable {
     private volatile ContinuationEcho continuationEcho = ContinuationEcho.AFTER_IMPORT;
     private volatile double downloadTimeoutRate;
     private volatile SpecificIdsFormat specificIdsFormat = SpecificIdsFormat.PLAIN;
+    private volatile Lifecycle lifecycle = Lifecycle.SHORT;
     final AtomicInteger downloadsTimedOut = new AtomicInteger();
     /** How long a status waits for others to share its post. */
     static final long STATUS_LINGER_MS = 300;
@@ -99,6 +100,7 @@ public final class KhaosSimulator implements AutoCloseable {
     private int nextItemId = 1;
     private int nextShipment = 1;
     private long nextConsignment = 14600001L;
+    private int nextInvoice = 106;
 
     public KhaosSimulator(Settings settings) {
         this(settings, Clock.systemUTC());
@@ -258,6 +260,40 @@ public final class KhaosSimulator implements AutoCloseable {
         public String setting() {
             return setting;
         }
+    }
+
+    /**
+     * How a shipment moves through Khaos's Sales Invoice Manager. {@code short}: Staging (or ManualHold), then at
+     * despatch straight to Archived with its parcels. {@code full}: the stages in turn, one push each (Picking, Packing,
+     * Shipping, Invoicing, Issue, Archived), the order's status {@code Shipping} until the last; the Staging shipment
+     * carries a package naming only the courier (as the spec's own Staging example does), consignments appear at
+     * Shipping (labels printed), the shipment's {@code Code} changes when the invoice is raised at Invoicing, and the
+     * order status is sent under the spec's field name {@code OrderStatus} instead of the examples' {@code Status}.
+     */
+    enum Lifecycle implements SettingChoice {
+        SHORT("short"), FULL("full");
+
+        /** The stages a despatched shipment is pushed at under {@code full}, in order. */
+        static final List<String> FULL_STAGES = List.of("Picking", "Packing", "Shipping", "Invoicing", "Issue", "Archived");
+
+        private final String setting;
+
+        Lifecycle(String setting) {
+            this.setting = setting;
+        }
+
+        @Override
+        public String setting() {
+            return setting;
+        }
+    }
+
+    void lifecycle(Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    Lifecycle lifecycle() {
+        return lifecycle;
     }
 
     /**
@@ -475,7 +511,17 @@ public final class KhaosSimulator implements AutoCloseable {
     }
 
     /** Line and order totals as KCC would hold them (gross), with the rounding correction GrossTotal allows. */
+    /**
+     * Totals as Khaos works them out. {@code CalcMethod} 1 (Net): each line's net, its VAT rounded per line, added on;
+     * 2 (Gross): each line's gross; 0 or absent (Auto): gross where the prices were sent gross, else net (the spec
+     * lets the customer's classification decide; B2C gross, B2B net). A {@code DeliveryCharge} left out is Khaos's own
+     * charge for the courier ("If omitted, the system will calculate delivery").
+     */
     private void price(KccOrder order, JsonNode received, SalesOrderValidator.Decision decision) {
+        JsonNode header = received.path("Header");
+        int calcMethod = header.path("CalcMethod").asInt(0);
+        boolean sentGross = decision.lines().stream().allMatch(a -> a.item().path("UnitPrice").path("Gross").isNumber());
+        order.calcNet = calcMethod == 1 || (calcMethod != 2 && !sentGross);
         BigDecimal highestRate = BigDecimal.ZERO;
         for (SalesOrderValidator.AcceptedLine accepted : decision.lines()) {
             JsonNode item = accepted.item();
@@ -483,7 +529,7 @@ public final class KhaosSimulator implements AutoCloseable {
             highestRate = highestRate.max(rate);
             BigDecimal[] unit = netAndGross(item.path("UnitPrice"), rate);
             BigDecimal quantity = BigDecimal.valueOf(accepted.quantity());
-            BigDecimal line = unit[1].multiply(quantity);
+            BigDecimal line = (order.calcNet ? unit[0] : unit[1]).multiply(quantity);
             if (item.path("PercentDiscount").isNumber()) {
                 line = line.subtract(line.multiply(item.path("PercentDiscount").decimalValue()).divide(BigDecimal.valueOf(100), 2,
                         RoundingMode.HALF_UP));
@@ -492,15 +538,20 @@ public final class KhaosSimulator implements AutoCloseable {
                 line = line.subtract(item.path("ValueDiscount").decimalValue());
             }
             line = line.setScale(2, RoundingMode.HALF_UP);
+            if (order.calcNet) {
+                line = line.add(line.multiply(rate).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP));
+            }
             boolean allocates = accepted.stock().stockControlled && !accepted.stock().nonPhysical;
             order.lines.add(new KccOrder.Line("OI" + String.format("%06d", nextItemId++), item.path("SKU").asText(),
                     accepted.stock().stockId, accepted.stock().stockCode, accepted.site(), accepted.quantity(), unit[0], unit[1],
                     line, item.path("ImportRef").asText(""), item.path("WebItemRef").asText(""), allocates));
             order.goodsGross = order.goodsGross.add(line);
         }
-        JsonNode header = received.path("Header");
         if (header.has("DeliveryCharge")) {
             order.deliveryGross = netAndGross(header.path("DeliveryCharge"), highestRate)[1];
+        } else {
+            order.deliveryGross = courierOf(order).charge();
+            order.deliveryCalculated = true;
         }
         BigDecimal total = order.goodsGross.add(order.deliveryGross);
         if (header.path("ValueDiscount").isNumber()) {
@@ -531,7 +582,18 @@ public final class KhaosSimulator implements AutoCloseable {
                         line.remaining(), line.importRef, line.webItemRef));
             }
         }
-        return new KccOrder.Shipment(id, "INV" + id.substring(1), order.held ? "ManualHold" : "Staging", items, List.of());
+        List<KccOrder.ShipmentPackage> packages = lifecycle == Lifecycle.FULL
+                ? List.of(new KccOrder.ShipmentPackage("", courierOf(order), null)) : List.of();
+        return new KccOrder.Shipment(id, "INV" + id.substring(1), order.held ? "ManualHold" : "Staging", items, packages);
+    }
+
+    private KccCatalogue.Courier courierOf(KccOrder order) {
+        return Optional.ofNullable(order.courier).orElse(catalogue.couriers.get(0));
+    }
+
+    /** Not yet despatched: the part of the order still waiting in the warehouse. */
+    private static boolean pending(KccOrder.Shipment shipment) {
+        return !shipment.status().equals("Archived");
     }
 
     // ------------------------------------------------------------------ despatch and cancellation
@@ -603,8 +665,27 @@ public final class KhaosSimulator implements AutoCloseable {
                         ? "JD" + String.format("%012d", nextConsignment++) + "GB" : parcel.consignmentRef().trim();
                 packages.add(new KccOrder.ShipmentPackage(consignment, courier, clock.instant()));
             }
-            order.shipments.removeIf(s -> s.packages().isEmpty());
-            order.shipments.add(new KccOrder.Shipment(shipmentId, "INV" + shipmentId.substring(1), "Archived", items, packages));
+            order.shipments.removeIf(KhaosSimulator::pending);
+            String code = "INV" + shipmentId.substring(1);
+            if (lifecycle == Lifecycle.FULL) {
+                // each stage before the last its own push; the invoice (and the shipment's Code) is raised at Invoicing
+                List<KccOrder.ShipmentPackage> courierOnly = packages.stream()
+                        .map(p -> new KccOrder.ShipmentPackage("", p.courier(), null)).toList();
+                List<String> stages = Lifecycle.FULL_STAGES;
+                String invoiced = "INV" + nextInvoice++;
+                for (String stage : stages.subList(0, stages.size() - 1)) {
+                    boolean labelled = stages.indexOf(stage) >= stages.indexOf("Shipping");
+                    boolean invoice = stages.indexOf(stage) >= stages.indexOf("Invoicing");
+                    order.shipments.removeIf(sh -> sh.id().equals(shipmentId));
+                    order.shipments.add(new KccOrder.Shipment(shipmentId, invoice ? invoiced : code, stage, items,
+                            labelled ? packages : courierOnly));
+                    order.status = "Shipping";
+                    pushOrderStatus(order);
+                }
+                order.shipments.removeIf(sh -> sh.id().equals(shipmentId));
+                code = invoiced;
+            }
+            order.shipments.add(new KccOrder.Shipment(shipmentId, code, "Archived", items, packages));
             if (!order.fullyDespatched()) {
                 order.shipments.add(pendingShipment(order, "S" + nextShipment++));
             }
@@ -630,7 +711,7 @@ public final class KhaosSimulator implements AutoCloseable {
                     touched.add(line.stockId);
                 }
             }
-            order.shipments.removeIf(s -> s.packages().isEmpty());
+            order.shipments.removeIf(KhaosSimulator::pending);
             order.status = "Cancelled";
         }
         pushOrderStatus(order);
@@ -797,7 +878,8 @@ public final class KhaosSimulator implements AutoCloseable {
             if (config == null || config.orderStatusUrl() == null) {
                 return;
             }
-            gatheredStatuses.add(KccMessages.orderStatus(order, settings.channelId()));
+            gatheredStatuses.add(KccMessages.orderStatus(order, settings.channelId(),
+                    lifecycle == Lifecycle.FULL ? "OrderStatus" : "Status"));
             if (gatheredStatuses.size() >= statusesPerPost) {
                 // queued under the lock: no moment when the status is neither gathered nor a pending push
                 pushes.push("OrderStatusUpload", config.orderStatusUrl(), takeGatheredStatuses());

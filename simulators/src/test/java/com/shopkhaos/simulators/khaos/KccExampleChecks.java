@@ -66,7 +66,7 @@ abstract class KccExampleChecks {
         order.shipments.add(new KccOrder.Shipment("S1", "INV1", "Staging",
                 List.of(new KccOrder.ShipmentItem("OI1", "SI1", "MUG-STONE-BLU", 2.0, "", "")),
                 List.of(new KccOrder.ShipmentPackage("JD1GB", catalogue.couriers.get(0), Instant.now()))));
-        ObjectNode ourStatus = KccMessages.orderStatus(order, "21");
+        ObjectNode ourStatus = KccMessages.orderStatus(order, "21", "Status");
         JsonNode specStatus = examples().orderStatus().path("Statuses").path(0);
         assertThat(keys(ourStatus)).isEqualTo(keys(specStatus));
         assertThat(keys(ourStatus.path("Shipments").path(0))).isEqualTo(keys(specStatus.path("Shipments").path(0)));

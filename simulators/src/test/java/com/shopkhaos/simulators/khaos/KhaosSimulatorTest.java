@@ -328,12 +328,14 @@ class KhaosSimulatorTest {
             assertThat(hostile.path("pushGiveUpAfter").asInt()).isZero();
             assertThat(hostile.path("pushOrder").asText()).isEqualTo("parallel");
             assertThat(hostile.path("specificIdsFormat").asText()).isEqualTo("quoted");
+            assertThat(hostile.path("lifecycle").asText()).isEqualTo("full");
             assertThat(hostile.path("statusesPerPost").asInt()).as("named beside the profile").isEqualTo(2);
 
             JsonNode back = kcc.control("PUT", "/settings", "{\"profile\":\"default\"}");
             assertThat(back.path("duplicateAssociatedRef").asText()).isEqualTo("reject");
             assertThat(back.path("pushOrder").asText()).isEqualTo("fifo");
             assertThat(back.path("pushGiveUpAfter").asInt()).isEqualTo(10);
+            assertThat(back.path("lifecycle").asText()).isEqualTo("short");
             assertThat(kcc.controlStatus("PUT", "/settings", "{\"profile\":\"nasty\"}")).isEqualTo(400);
         }
     }
@@ -466,6 +468,63 @@ class KhaosSimulatorTest {
             JsonNode last = statuses.get(statuses.size() - 1);
             assertThat(last.path("Status").asText()).isEqualTo("Complete");
             assertThat(last.path("Shipments")).hasSize(2).allMatch(s -> s.path("Packages").size() > 0);
+        }
+    }
+
+    @Test
+    void underLifecycleFull_aDespatchIsPushedAtEveryInvoiceStage_withTheSpecsFieldName_labelsFromShipping_andANewCodeFromInvoicing() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.control("PUT", "/settings", "{\"lifecycle\":\"full\"}");
+            kcc.channel.nextOrders.add(TestChannel.order("10120", "SOCKS-WOOL-3PK", 2));
+            kcc.poll();
+            kcc.control("POST", "/orders/10120/despatch", "{\"parcels\":[{\"consignmentRef\":\"JD000000000120GB\",\"courier\":\"RM48\"}]}");
+            kcc.awaitIdle();
+
+            List<JsonNode> statuses = kcc.channel.pushedEntries("/order-status", "Statuses");
+            assertThat(statuses).allMatch(st -> st.has("OrderStatus") && !st.has("Status"));
+            JsonNode staging = statuses.get(0).path("Shipments").path(0);
+            assertThat(staging.path("Status").asText()).isEqualTo("Staging");
+            assertThat(staging.path("Packages")).as("the spec's Staging example: a package naming only the courier").hasSize(1)
+                    .allMatch(p -> !p.has("ConsignmentRef") && !p.has("ShipmentDate") && p.path("Courier").has("Code"));
+
+            List<JsonNode> despatched = statuses.subList(1, statuses.size());
+            assertThat(despatched).extracting(st -> st.path("Shipments").path(0).path("Status").asText())
+                    .containsExactly("Picking", "Packing", "Shipping", "Invoicing", "Issue", "Archived");
+            assertThat(despatched).extracting(st -> st.path("OrderStatus").asText())
+                    .containsExactly("Shipping", "Shipping", "Shipping", "Shipping", "Shipping", "Complete");
+            assertThat(despatched).extracting(st -> st.path("Shipments").path(0).path("ID").asText()).as("one shipment throughout")
+                    .containsOnly(despatched.get(0).path("Shipments").path(0).path("ID").asText());
+            assertThat(despatched).extracting(st -> st.path("Shipments").path(0).path("Packages").path(0).path("ConsignmentRef").asText())
+                    .containsExactly("", "", "JD000000000120GB", "JD000000000120GB", "JD000000000120GB", "JD000000000120GB");
+            String before = despatched.get(2).path("Shipments").path(0).path("Code").asText();
+            String after = despatched.get(3).path("Shipments").path(0).path("Code").asText();
+            assertThat(after).as("the invoice raised at Invoicing gives the shipment a new Code").isNotEqualTo(before);
+            assertThat(despatched.get(5).path("Shipments").path(0).path("Code").asText()).isEqualTo(after);
+            assertThat(kcc.controlStatus("PUT", "/settings", "{\"lifecycle\":\"long\"}")).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aDeliveryChargeLeftOut_isKhaosOwnCourierCharge_andCalcMethodNet_totalsEachLinesVatRoundedOn() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            ObjectNode gross = TestChannel.order("10130", "SOCKS-WOOL-3PK", 7);
+            ((ObjectNode) gross.path("Items").path(0)).putObject("UnitPrice").put("Gross", 0.99);
+            ((ObjectNode) gross.path("Header")).remove("DeliveryCharge");
+            ObjectNode net = TestChannel.order("10131", "SOCKS-WOOL-3PK", 7);
+            ((ObjectNode) net.path("Items").path(0)).putObject("UnitPrice").put("Gross", 0.99);
+            ((ObjectNode) net.path("Header")).put("CalcMethod", 1).putObject("DeliveryCharge").put("Gross", 0);
+            kcc.channel.nextOrders.add(gross);
+            kcc.channel.nextOrders.add(net);
+            kcc.poll();
+
+            JsonNode byGross = kcc.control("GET", "/orders/10130", null).path("totals");
+            assertThat(byGross.path("deliveryCalculatedByKhaos").asBoolean()).isTrue();
+            assertThat(byGross.path("deliveryGross").decimalValue()).as("Royal Mail 48's charge in Khaos").isEqualByComparingTo("3.95");
+            assertThat(byGross.path("total").decimalValue()).as("7 x 0.99 + 3.95").isEqualByComparingTo("10.88");
+            JsonNode byNet = kcc.control("GET", "/orders/10131", null).path("totals");
+            assertThat(byNet.path("calcMethod").asText()).isEqualTo("net");
+            assertThat(byNet.path("deliveryCalculatedByKhaos").asBoolean()).as("0 sent: free delivery").isFalse();
+            assertThat(byNet.path("total").decimalValue()).as("net 7 x 0.825 = 5.78, VAT 1.16").isEqualByComparingTo("6.94");
         }
     }
 
