@@ -76,6 +76,12 @@ public enum ExceptionType {
             "An order was cancelled in the shop after Khaos took it",
             "The customer's order was cancelled in the shop, but Khaos Control had already downloaded it. Cancel it in "
                     + "Khaos by hand (and stop the parcel if it is being picked), then mark this resolved."),
+    CHANGED_AFTER_KHAOS_IMPORT(
+            "An order was changed in the shop after Khaos took it",
+            "Someone edited the order in the shop (a quantity, a price, a line added or removed, the delivery) after "
+                    + "Khaos Control had downloaded it; Khaos still has it as it was sent. The entry lists each difference. "
+                    + "Change the order in Khaos to match (or undo the edit in the shop), then mark this resolved; it "
+                    + "resolves itself if the shop's order comes back to what Khaos has."),
     WEBHOOKS_MISSING(
             "The shop did not tell us about some orders",
             "The regular check found orders in the shop that never reached us through the shop's notifications. They "

@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The safety net for webhooks that never came: on a schedule, asks each shop for orders created or
@@ -27,9 +29,14 @@ import java.util.Optional;
  * history), up to a grace period ago so webhooks still on their way are not counted. An order the ledger
  * does not know is recorded and fed into order-sync, and raises WEBHOOKS_MISSING; an order awaiting payment
  * that changed is fed in again to be checked against the shop (its payment webhook may be the one that was
- * lost), and so is an order left RECEIVED whose message was lost or dead-lettered.
+ * lost), and so is an order left RECEIVED whose message was lost or dead-lettered. An order Khaos already has that
+ * changed in the shop is fed in again too, to be compared with what Khaos was sent (an edit in the shop's admin fires
+ * no webhook: {@code CHANGED_AFTER_KHAOS_IMPORT}) and to catch a cancellation whose webhook was lost.
  */
 public final class OrderSweepService {
+    /** Khaos has the order: a change in the shop is checked against what Khaos was sent. */
+    private static final Set<OrderState> AFTER_HANDOVER = EnumSet.of(OrderState.DOWNLOADED, OrderState.IMPORTED,
+            OrderState.DESPATCHED, OrderState.WRITTEN_BACK);
     static final String CHECKPOINT_PREFIX = "order-sweep#";
     static final int STUCK_BATCH = 200;
     static final Duration STUCK_CEILING = Duration.ofHours(1);
@@ -93,7 +100,8 @@ public final class OrderSweepService {
                         publisher.publish(OrderEvent.of(eventId, shopId, OrderEventType.FOUND_BY_SWEEP, changed.orderId(),
                                 changed.orderNumber(), now));
                     }
-                } else if (known.get().state() == OrderState.AWAITING_PAYMENT) {
+                } else if (known.get().state() == OrderState.AWAITING_PAYMENT || AFTER_HANDOVER.contains(known.get().state())) {
+                    // waiting for its payment: paid now? Khaos has it: edited in the shop since (Shopware fires no event)?
                     rechecked.add(changed.orderNumber());
                     publisher.publish(OrderEvent.of(eventId, shopId, OrderEventType.FOUND_BY_SWEEP, changed.orderId(),
                             changed.orderNumber(), now));

@@ -17,6 +17,7 @@ import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import com.shopkhaos.model.order.OrderProblem;
 import com.shopkhaos.model.order.OrderTranslationPolicy;
 import com.shopkhaos.model.order.OrderTranslator;
+import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.order.ShopLine;
 import com.shopkhaos.model.order.ShopOrder;
 import com.shopkhaos.model.stock.InFlightOrders;
@@ -25,6 +26,7 @@ import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -152,14 +154,28 @@ public final class OrderSyncService {
                 || order.payments().stream().anyMatch(p -> effective.isAccountPaymentMethod(p.methodTechnicalName()));
     }
 
-    /** Khaos downloaded it: only a cancellation in the shop matters now, and a person must act on it. */
+    /**
+     * Khaos downloaded it: the shop can no longer change what Khaos has, so a cancellation or an edit in the shop is
+     * put to a person. A cancellation comes by its webhook (or the sweep); an edit (Shopware fires no event for it)
+     * is found by the sweep, which hands every order that changed in the shop to this check again.
+     */
     private OrderState afterHandover(OrderLedgerEntry entry, OrderEvent event) {
-        if (event.type() != OrderEventType.ORDER_CANCELLED || entry.state() == OrderState.CANCELLED) {
+        if (entry.state() == OrderState.CANCELLED) {
             return entry.state();
         }
-        Optional<ShopOrder> order = shop.fetch(event.shopId(), event.orderId());
-        if (order.isPresent() && !order.get().isCancelled()) {
+        boolean recheck = event.type() == OrderEventType.FOUND_BY_SWEEP || event.type() == OrderEventType.RETRY_REQUESTED;
+        if (event.type() != OrderEventType.ORDER_CANCELLED && !recheck) {
             return entry.state();
+        }
+        Optional<ShopOrder> order;
+        try {
+            order = shop.fetch(event.shopId(), event.orderId());
+        } catch (ShopOrderUnreadableException e) {
+            LOG.log(Level.WARNING, "order " + entry.orderNumber() + " could not be read again after Khaos took it: " + e.getMessage());
+            return entry.state();
+        }
+        if (order.isPresent() && !order.get().isCancelled()) {
+            return recheck ? compareWithSent(entry, order.get()) : entry.state();
         }
         String id = ExceptionRecord.idFor(ExceptionType.CANCELLED_AFTER_DOWNLOAD, entry.orderNumber());
         if (exceptions.find(id).isPresent()) {
@@ -173,6 +189,54 @@ public final class OrderSyncService {
                 "", now));
         ledger.update(entry.noted("cancelled in the shop", "after Khaos downloaded it: cancel it in Khaos by hand", now));
         LOG.log(Level.WARNING, "order " + entry.orderNumber() + " cancelled in the shop after Khaos downloaded it");
+        return entry.state();
+    }
+
+    /**
+     * The shop's order now against what Khaos was sent: each difference (lines, quantities, prices, delivery, total) is
+     * one {@code CHANGED_AFTER_KHAOS_IMPORT} for a person, kept current as the order changes, and resolved when the
+     * shop's order is back to what Khaos has. Translated with today's mappings; stock is not checked again (Khaos has
+     * the order's units allocated already).
+     */
+    private OrderState compareWithSent(OrderLedgerEntry entry, ShopOrder order) {
+        Optional<SalesOrderValues> sent = format.values(entry.khaos().salesOrder());
+        if (sent.isEmpty()) {
+            return entry.state();
+        }
+        OrderTranslationPolicy effective = policy.withMappings(mappings.current().skuToStockCode(),
+                mappings.current().deliveryMethodToCourier(), mappings.current().promotionToItem());
+        OrderTranslator.Result result = OrderTranslator.translate(order, effective, catalogue::byStockCode, code -> Optional.empty());
+        List<String> differences;
+        if (result.ready()) {
+            differences = SalesOrderValues.of(result.salesOrder().get()).differencesFrom(sent.get());
+        } else {
+            differences = new ArrayList<>(List.of("the order as it is now cannot be sent: " + String.join("; ",
+                    result.problems().stream().map(OrderProblem::reason).toList())));
+            if (order.amountTotal().compareTo(sent.get().grossTotal()) != 0) {
+                differences.add("total " + sent.get().grossTotal().toPlainString() + " → " + order.amountTotal().toPlainString());
+            }
+        }
+        Instant now = clock.instant();
+        String id = ExceptionRecord.idFor(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT, entry.orderNumber());
+        Optional<ExceptionRecord> open = exceptions.find(id).filter(r -> r.status() == ExceptionStatus.OPEN);
+        if (differences.isEmpty()) {
+            if (open.isPresent()) {
+                exceptions.resolve(id, RESOLVER + " (the shop's order is back to what Khaos has)", now);
+                ledger.update(entry.noted("back as sent", "the shop's order matches what Khaos has again", now));
+            }
+            return entry.state();
+        }
+        String reason = "order " + entry.orderNumber() + " was changed in the shop after Khaos took it"
+                + (entry.khaos().khaosOrderCode().isEmpty() ? "" : " (Khaos " + entry.khaos().khaosOrderCode() + ")") + ": "
+                + String.join("; ", differences);
+        if (open.isPresent() && open.get().reason().equals(reason)) {
+            return entry.state();
+        }
+        exceptions.raise(ExceptionRecord.open(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT, ExceptionSubject.order(entry.orderNumber()),
+                reason, "", now));
+        ledger.update(entry.noted("changed in the shop", String.join("; ", differences) + ": change it in Khaos by hand", now));
+        LOG.log(Level.WARNING, "order " + entry.orderNumber() + " changed in the shop after Khaos took it: " + differences.size()
+                + " difference(s)");
         return entry.state();
     }
 

@@ -430,17 +430,96 @@ class OrderSyncServiceTest {
     }
 
     @Test
-    void onceKhaosHasTheOrder_otherEventsChangeNothing_andTheShopIsNotAsked() {
+    void onceKhaosHasTheOrder_itsOwnEventsChangeNothing_andTheShopIsNotAsked() {
         ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").build());
         OrderLedgerEntry downloaded = handedOver(order, "");
 
-        for (OrderEventType type : List.of(OrderEventType.ORDER_PLACED, OrderEventType.PAYMENT_PAID, OrderEventType.RETRY_REQUESTED,
-                OrderEventType.FOUND_BY_SWEEP)) {
+        for (OrderEventType type : List.of(OrderEventType.ORDER_PLACED, OrderEventType.PAYMENT_PAID, OrderEventType.PAYMENT_AUTHORIZED)) {
             assertThat(service.process(event(order, type))).isEqualTo(OrderState.DOWNLOADED);
         }
 
         assertThat(shop.fetched).isEmpty();
         assertThat(entry(order)).isEqualTo(downloaded);
+    }
+
+    /** Sent to Khaos as the shop had it (READY through order-sync), then downloaded and imported as SO10001. */
+    private OrderLedgerEntry sentAndImported(ShopOrder order) {
+        inShop(order);
+        placed(order);
+        OrderLedgerEntry ready = entry(order);
+        KhaosHandover served = ready.khaos().servedIn("p1").downloaded(NOW);
+        OrderLedgerEntry imported = ready.moveTo(OrderState.DOWNLOADED, served, NOW, "served")
+                .moveTo(OrderState.IMPORTED, served.reported("SO10001", "4711", "Received", KhaosOrderProgress.RECEIVED), NOW,
+                        "Khaos imported it");
+        ledger.entries.put(imported.orderId(), imported);
+        return imported;
+    }
+
+    @Test
+    void anOrderTheSweepFindsUnchanged_afterKhaosTookIt_raisesNothing_andChangesNothing() {
+        ShopOrder order = order(1).line(SCARF, 2, "20.00").build();
+        OrderLedgerEntry imported = sentAndImported(order);
+
+        assertThat(service.process(event(order, OrderEventType.FOUND_BY_SWEEP))).isEqualTo(OrderState.IMPORTED);
+        assertThat(service.process(event(order, OrderEventType.RETRY_REQUESTED))).isEqualTo(OrderState.IMPORTED);
+
+        assertThat(exceptions.records).isEmpty();
+        assertThat(entry(order)).isEqualTo(imported);
+    }
+
+    @Test
+    void anOrderEditedInTheShopAfterKhaosTookIt_isOneProblemNamingEachDifference_andKhaosCopyStaysAsSent() {
+        OrderLedgerEntry imported = sentAndImported(order(1).line(SCARF, 2, "20.00").line(HAT, 1, "12.00").build());
+        ShopOrder edited = inShop(order(1).line(SCARF, 3, "20.00").line("SOCKS-WOOL-3PK", 1, "9.00").build());
+        catalogue.add(item("SOCKS-WOOL-3PK"));
+
+        assertThat(service.process(event(edited, OrderEventType.FOUND_BY_SWEEP))).isEqualTo(OrderState.IMPORTED);
+        assertThat(service.process(event(edited, OrderEventType.FOUND_BY_SWEEP))).isEqualTo(OrderState.IMPORTED);
+
+        ExceptionRecord record = exceptions.of(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT, "10001").orElseThrow();
+        assertThat(record.occurrences()).as("the same differences again are not a new problem").isEqualTo(1);
+        assertThat(record.reason()).contains("order 10001 was changed in the shop after Khaos took it (Khaos SO10001)",
+                "line SCARF-MER-GRY: quantity 2 → 3", "line HAT-BEANIE-NVY removed (was 1 × 12.00)",
+                "line SOCKS-WOOL-3PK added (1 × 9.00)", "total 56.95 → 73.95");
+        OrderLedgerEntry entry = entry(edited);
+        assertThat(entry.state()).isEqualTo(OrderState.IMPORTED);
+        assertThat(entry.khaos().salesOrder()).as("what Khaos has is kept as sent").isEqualTo(imported.khaos().salesOrder());
+        assertThat(entry.timeline()).extracting(TimelineEntry::event).containsOnlyOnce("changed in the shop");
+        assertThat(inFlight.heldBy(edited.orderId())).as("no new hold: Khaos has the units allocated")
+                .isEqualTo(Map.of(SCARF, 2, HAT, 1));
+    }
+
+    @Test
+    void anEditUndoneInTheShop_resolvesTheProblemItself_andAFurtherEditRaisesItAgain() {
+        ShopOrder original = order(1).line(SCARF, 2, "20.00").build();
+        sentAndImported(original);
+        inShop(order(1).line(SCARF, 1, "20.00").build());
+        service.process(event(original, OrderEventType.FOUND_BY_SWEEP));
+        assertThat(exceptions.of(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT, "10001")).get()
+                .extracting(ExceptionRecord::status).isEqualTo(ExceptionStatus.OPEN);
+
+        inShop(original);
+        service.process(event(original, OrderEventType.FOUND_BY_SWEEP));
+        assertThat(exceptions.of(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT, "10001")).get()
+                .extracting(ExceptionRecord::status).isEqualTo(ExceptionStatus.RESOLVED);
+
+        inShop(order(1).line(SCARF, 4, "20.00").build());
+        service.process(event(original, OrderEventType.FOUND_BY_SWEEP));
+        ExceptionRecord again = exceptions.of(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT, "10001").orElseThrow();
+        assertThat(again.status()).isEqualTo(ExceptionStatus.OPEN);
+        assertThat(again.reason()).contains("quantity 2 → 4");
+    }
+
+    @Test
+    void aCancellationWhoseWebhookWasLost_isFoundByTheSweep_andPutInFrontOfAPerson() {
+        ShopOrder original = order(1).line(SCARF, 2, "20.00").build();
+        sentAndImported(original);
+        inShop(order(1).line(SCARF, 2, "20.00").cancelled().build());
+
+        assertThat(service.process(event(original, OrderEventType.FOUND_BY_SWEEP))).isEqualTo(OrderState.IMPORTED);
+
+        assertThat(exceptions.of(ExceptionType.CANCELLED_AFTER_DOWNLOAD, "10001")).isPresent();
+        assertThat(exceptions.of(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT, "10001")).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.order.KhaosSalesOrder;
 import com.shopkhaos.model.order.OrderTranslationPolicy;
+import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.order.ShopAddress;
 import com.shopkhaos.model.order.ShopDelivery;
 import com.shopkhaos.model.order.ShopLine;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -157,8 +159,22 @@ final class TestOrders {
 
     /** The sales order as text: what Khaos would download, in the fields the tests look at. */
     static final class TextSalesOrderFormat implements SalesOrderFormat {
+        /** The money of every order written, by its text (as the real format reads it back from its JSON). */
+        private final Map<String, SalesOrderValues> written = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<SalesOrderValues> values(String text) {
+            return Optional.ofNullable(written.get(text));
+        }
+
         @Override
         public String write(KhaosSalesOrder o) {
+            String text = text(o);
+            written.put(text, SalesOrderValues.of(o));
+            return text;
+        }
+
+        private static String text(KhaosSalesOrder o) {
             return "AssociatedRef=" + o.associatedRef() + ";CustomData=" + o.customData() + ";Courier=" + o.courierCode()
                     + ";Lines=" + o.lines().stream().map(l -> l.stockCode() + " x" + l.quantity() + " @" + l.unitGross().toPlainString())
                     .collect(Collectors.joining(","))
