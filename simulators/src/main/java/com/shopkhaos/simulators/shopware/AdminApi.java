@@ -65,7 +65,7 @@ final class AdminApi {
         String path = request.path();
         Matcher m;
         if (request.method().equals("GET") && path.equals("/api/_info/version")) {
-            return SimResponse.json(200, "{\"version\":\"" + AppHost.SHOPWARE_VERSION + "\"}");
+            return SimResponse.json(200, "{\"version\":\"" + sim.behaviour.version().full() + "\"}");
         }
         if (request.method().equals("POST") && (m = SEARCH.matcher(path)).matches()) {
             return search(caller.get(), entityName(m.group(1)), request);
@@ -143,6 +143,11 @@ final class AdminApi {
         }
     }
 
+    /** {@code ApiRequestContextResolver}: the header's presence, whatever its value, sets {@code considerInheritance}. */
+    private static boolean inheritance(SimRequest request) {
+        return request.header("sw-inheritance").isPresent();
+    }
+
     private SimResponse search(OAuthServer.Integration caller, String entity, SimRequest request) {
         Criteria criteria = Criteria.parse(body(request));
         for (String read : Criteria.entitiesRead(entity, criteria.associations)) {
@@ -151,7 +156,7 @@ final class AdminApi {
                 return denied.get();
             }
         }
-        return SimResponse.json(200, SimJson.write(sim.search(entity, criteria)));
+        return SimResponse.json(200, SimJson.write(sim.search(entity, criteria, inheritance(request))));
     }
 
     private SimResponse detail(OAuthServer.Integration caller, String entity, String id, SimRequest request) {
@@ -162,7 +167,7 @@ final class AdminApi {
                 return denied.get();
             }
         }
-        Optional<ObjectNode> doc = sim.detail(entity, id, criteria);
+        Optional<ObjectNode> doc = sim.detail(entity, id, criteria, inheritance(request));
         if (doc.isEmpty()) {
             return ShopwareErrors.notFound("FRAMEWORK__ENTITY_NOT_FOUND",
                     "Could not find entity for id \"" + id + "\" in " + entity + ".");
@@ -279,10 +284,13 @@ final class AdminApi {
             }
         }
         if (creating) {
-            for (String required : List.of("productNumber", "name", "taxId", "price", "stock")) {
-                if (!row.hasNonNull(required)) {
+            // a variant's required inherited fields (name, tax, price) may come from its parent
+            List<String> required = row.path("parentId").isTextual() ? List.of("productNumber", "stock")
+                    : List.of("productNumber", "name", "taxId", "price", "stock");
+            for (String field : required) {
+                if (!row.hasNonNull(field)) {
                     errors.add(writeError("c1051bb4-d103-4f74-8988-acbcafc7fdc3", "This value should not be blank.",
-                            pointer + "/" + required));
+                            pointer + "/" + field));
                 }
             }
         }
@@ -310,6 +318,10 @@ final class AdminApi {
         synchronized (sim) {
             List<ObjectNode> errors = new ArrayList<>();
             Set<String> numbers = new LinkedHashSet<>();
+            // AclWriteValidator: one privilege per write command (a product row; its translation, when it writes the
+            // name, needs the product's privilege again), gathered over the whole request and refused together
+            List<String> productCommands = new ArrayList<>();
+            List<String> translationCommands = new ArrayList<>();
             for (int o = 0; o < operations.size(); o++) {
                 JsonNode op = operations.get(o);
                 String action = op.path("action").asText();
@@ -325,10 +337,11 @@ final class AdminApi {
                     return ShopwareErrors.badRequest("FRAMEWORK__INVALID_SYNC_OPERATION", "Sync operation " + keys.get(o)
                             + " needs a payload list");
                 }
-                String privilege = "product:" + (action.equals("upsert") ? "update" : "delete");
-                Optional<SimResponse> denied = require(caller, privilege);
-                if (denied.isPresent()) {
-                    return denied.get();
+                if (op.path("payload").isEmpty()) {
+                    // SyncOperation::validate, thrown by EntityWriter::validateSyncOperationInput before anything is written
+                    return ShopwareErrors.badRequest("FRAMEWORK__INVALID_SYNC_OPERATION", "Invalid sync operation. Missing "
+                            + "\"payload\"|\"criteria\" argument for operation with key \"" + keys.get(o)
+                            + "\". It needs to be a non-empty array.");
                 }
                 JsonNode payload = op.path("payload");
                 for (int r = 0; r < payload.size(); r++) {
@@ -338,15 +351,18 @@ final class AdminApi {
                         errors.add(writeError("FRAMEWORK__INVALID_UUID", "Value is not a valid UUID", pointer + "/id"));
                         continue;
                     }
+                    boolean exists = sim.catalog.products.containsKey(row.path("id").asText());
                     if (action.equals("delete")) {
+                        if (exists) {
+                            productCommands.add("product:delete");
+                        }
                         continue;
                     }
-                    boolean creating = !sim.catalog.products.containsKey(row.path("id").asText());
-                    if (creating) {
-                        Optional<SimResponse> cannotCreate = require(caller, "product:create");
-                        if (cannotCreate.isPresent()) {
-                            return cannotCreate.get();
-                        }
+                    boolean creating = !exists;
+                    String privilege = creating ? "product:create" : "product:update";
+                    productCommands.add(privilege);
+                    if (row.has("name")) {
+                        translationCommands.add(privilege);
                     }
                     validateFields(row, PRODUCT_WRITABLE, pointer, errors);
                     validateProductRow(row, pointer, errors, creating);
@@ -361,6 +377,13 @@ final class AdminApi {
             }
             if (!errors.isEmpty()) {
                 return ShopwareErrors.response(400, errors.toArray(ObjectNode[]::new));
+            }
+            // the field errors (WriteException) come first; the ACL check runs when the commands are executed
+            List<String> missing = new ArrayList<>();
+            productCommands.stream().filter(p -> !caller.privileges().contains(p)).forEach(missing::add);
+            translationCommands.stream().filter(p -> !caller.privileges().contains(p)).forEach(missing::add);
+            if (!missing.isEmpty()) {
+                return ShopwareErrors.missingPrivileges(missing);
             }
             ObjectNode result = SimJson.object();
             result.putArray("extensions");
@@ -390,6 +413,10 @@ final class AdminApi {
                                 .put("minPurchase", 1).put("purchaseSteps", 1).putNull("maxPurchase").put("sales", 0)
                                 .put("childCount", 0).put("createdAt", Checkout.SHOPWARE_TIME.format(sim.clock.instant()))
                                 .put("apiAlias", "product");
+                        if (row.path("parentId").isTextual()) {
+                            // a new variant stores no defaults where it inherits: its own row keeps null
+                            ShopCatalog.INHERITED.forEach(product::putNull);
+                        }
                         sim.catalog.products.put(id, product);
                     }
                     ObjectNode target = product;

@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  */
 final class AppHost {
-    static final String SHOPWARE_VERSION = "6.6.10.0";
     static final Duration SYNC_TIMEOUT = Duration.ofSeconds(5);
     static final Duration QUEUED_TIMEOUT = Duration.ofSeconds(20);
     static final long[] RETRY_DELAYS_MS = {1_000, 2_000, 4_000};
@@ -73,8 +72,13 @@ final class AppHost {
     private volatile double retryDelayScale = 1.0;
     private volatile String shopId;
     private volatile String shopUrl;
+    /** The shop's {@code APP_URL} when it no longer matches the URL the apps were registered with; null when it does. */
+    private volatile String changedAppUrl;
+    private final ShopBehaviour behaviour;
 
-    AppHost(Clock clock, SimIds ids, SimFaults faults, OAuthServer oauth, String languageId, String shopId) {
+    AppHost(Clock clock, SimIds ids, SimFaults faults, OAuthServer oauth, String languageId, String shopId,
+            ShopBehaviour behaviour) {
+        this.behaviour = behaviour;
         this.clock = clock;
         this.ids = ids;
         this.faults = faults;
@@ -119,6 +123,16 @@ final class AppHost {
 
     /** Installs (or reinstalls) the app: registration, proof check, integration, confirmation. */
     InstalledApp install(AppManifest manifest) {
+        String changed = changedAppUrl;
+        if (changed != null) {
+            // AppRegistrationService asks ShopIdProvider::getShopId, which throws AppUrlChangeDetectedException
+            throw new SimulatorException(ShopwareErrors.response(500, ShopwareErrors.error(500, "0", "Internal Server Error",
+                    "Detected APP_URL change, was \"" + shopUrl + "\" and is now \"" + changed + "\".")));
+        }
+        return register(manifest);
+    }
+
+    private InstalledApp register(AppManifest manifest) {
         if (manifest.registrationUrl().isEmpty() || manifest.secret().isEmpty()) {
             throw SimulatorException.badRequest("SIMULATOR__APP_WITHOUT_BACKEND",
                     "the manifest needs <setup><registrationUrl> and <secret>");
@@ -137,7 +151,7 @@ final class AppHost {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(registrationUrl)).GET()
                     .timeout(SYNC_TIMEOUT)
                     .header("shopware-app-signature", ShopwareSignature.sign(manifest.secret(), signedQuery))
-                    .header("sw-version", SHOPWARE_VERSION).header("sw-context-language", languageId)
+                    .header("sw-version", behaviour.version().full()).header("sw-context-language", languageId)
                     .header("sw-user-language", "en-GB").build(), HttpResponse.BodyHandlers.ofByteArray());
             answer = SimJson.read(response.body());
             if (answer.path("error").isTextual()) {
@@ -171,7 +185,7 @@ final class AppHost {
                     .timeout(SYNC_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body))
                     .header("Content-Type", "application/json")
                     .header("shopware-shop-signature", ShopwareSignature.sign(shopSecret, body))
-                    .header("sw-version", SHOPWARE_VERSION).header("sw-context-language", languageId)
+                    .header("sw-version", behaviour.version().full()).header("sw-context-language", languageId)
                     .header("sw-user-language", "en-GB").build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 oauth.removeIntegration(integration.accessKey());
@@ -227,21 +241,60 @@ final class AppHost {
         return List.copyOf(apps.values());
     }
 
-    /** Sends {@code event} with {@code payload} to every active webhook that subscribes to it. */
+    /**
+     * Sends {@code event} with {@code payload} to every active webhook that subscribes to it, if its app may read what the
+     * event carries (below).
+     */
     void dispatch(String event, ObjectNode payload) {
         for (InstalledApp app : apps.values()) {
             for (Webhook webhook : app.webhooks()) {
                 if (webhook.active && webhook.definition.event().equals(event)) {
+                    Optional<String> missing = readPrivilegeMissing(app, event);
+                    if (missing.isPresent()) {
+                        record(new WebhookDelivery(ids.next(), event, webhook.definition.name(), webhook.definition.url(), mode,
+                                1, 0, 0, "withheld", "the app lacks " + missing.get() + " (WebhookDispatcher::isEventDispatchingAllowed)",
+                                clock.instant()));
+                        continue;
+                    }
                     deliver(app, webhook, event, payload);
                 }
             }
         }
     }
 
+    /**
+     * The read privilege {@code event} needs that the app's role lacks, as {@code WebhookDispatcher::isEventDispatchingAllowed}
+     * checks it (shopware/shopware, {@code src/Core/Framework/Webhook/WebhookDispatcher.php}): an entity-written or -deleted
+     * event needs {@code <entity>:read} ({@code Hookable/HookableEntityWrittenEvent.php}); a business event needs read on
+     * every entity its available data holds ({@code Hookable/HookableBusinessEvent.php}): {@code checkout.order.placed}
+     * ({@code CheckoutOrderPlacedEvent}) and the {@code state_enter.*}/{@code state_leave.*} order events
+     * ({@code OrderStateMachineStateChangeEvent}) carry the order: {@code order:read}. App lifecycle events go to their own app.
+     */
+    static Optional<String> readPrivilegeMissing(InstalledApp app, String event) {
+        String needed;
+        if (event.startsWith("app.")) {
+            return Optional.empty();
+        } else if (event.equals("checkout.order.placed") || event.startsWith("state_enter.order")
+                || event.startsWith("state_leave.order")) {
+            needed = "order:read";
+        } else if (event.endsWith(".written") || event.endsWith(".deleted")) {
+            needed = event.substring(0, event.lastIndexOf('.')) + ":read";
+        } else {
+            return Optional.empty();
+        }
+        return app.integration().privileges().contains(needed) ? Optional.empty() : Optional.of(needed);
+    }
+
     private void deliver(InstalledApp app, Webhook webhook, String event, ObjectNode payload) {
         String eventId = ids.next();
         SimFaults.Settings f = faults.settings();
         String deliveryMode = mode;
+        if (changedAppUrl != null) {
+            // getPayloadForWebhook asks ShopIdProvider::getShopId; on AppUrlChangeDetectedException nothing is sent
+            record(new WebhookDelivery(eventId, event, webhook.definition.name(), webhook.definition.url(), deliveryMode,
+                    1, 0, 0, "withheld", "APP_URL change detected, not resolved", clock.instant()));
+            return;
+        }
         if (faults.roll(f.webhookDropRate())) {
             record(new WebhookDelivery(eventId, event, webhook.definition.name(), webhook.definition.url(), deliveryMode,
                     1, 0, 0, "dropped", "fault: webhook never sent", clock.instant()));
@@ -301,7 +354,7 @@ final class AppHost {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(webhook.definition.url()))
                     .timeout(timeout).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .header("Content-Type", "application/json")
-                    .header("sw-version", SHOPWARE_VERSION).header("sw-context-language", languageId)
+                    .header("sw-version", behaviour.version().full()).header("sw-context-language", languageId)
                     .header("sw-user-language", "en-GB")
                     .header("shopware-shop-signature", ShopwareSignature.sign(app.shopSecret(), body))
                     .build(), HttpResponse.BodyHandlers.discarding());
@@ -340,6 +393,85 @@ final class AppHost {
                     .put("url", w.definition.url()).put("active", w.active).put("errorCount", w.errorCount.get()));
         }
         return list;
+    }
+
+    // ---------------------------------------------------------------- APP_URL changes
+
+    /**
+     * The shop's {@code APP_URL} changes to {@code newUrl}. As {@code ShopIdProvider::getShopId} (shopware/shopware,
+     * {@code src/Core/Framework/App/ShopId/ShopIdProvider.php}): with no app installed the shop simply takes the new URL;
+     * with apps installed the change is detected and, until it is resolved, no webhook is sent and no app can be
+     * installed. Changing back to the registered URL ends it.
+     *
+     * @return true when a change is now pending
+     */
+    synchronized boolean appUrlChange(String newUrl) {
+        if (newUrl.equals(shopUrl)) {
+            changedAppUrl = null;
+        } else if (apps.isEmpty()) {
+            shopUrl = newUrl;
+            changedAppUrl = null;
+        } else {
+            changedAppUrl = newUrl;
+        }
+        return changedAppUrl != null;
+    }
+
+    Optional<String> changedAppUrl() {
+        return Optional.ofNullable(changedAppUrl);
+    }
+
+    /** Shopware's strategies ({@code src/Core/Framework/App/AppUrlChangeResolver/}), by their names. */
+    static final List<String> STRATEGIES = List.of("move-shop-permanently", "reinstall-apps", "uninstall-apps");
+
+    /**
+     * Resolves a pending APP_URL change with one of Shopware's strategies:
+     * <ul>
+     *   <li>{@code move-shop-permanently} ({@code MoveShopPermanentlyStrategy}): the shop id stays, the new URL is stored,
+     *   and every app is registered again ({@code AbstractAppUrlChangeStrategy::reRegisterApp}): a new integration
+     *   (access key and secret: the old ones stop working), a new registration handshake with the new shop URL, so a new
+     *   shop secret;</li>
+     *   <li>{@code reinstall-apps} ({@code ReinstallAppsStrategy}): the shop id is deleted, so a new one is made; every app
+     *   is registered again under it, as above, and gets {@code app.installed};</li>
+     *   <li>{@code uninstall-apps} ({@code UninstallAppsStrategy}): the shop id is deleted and every app is removed without
+     *   telling it (no {@code app.deleted}: it still runs for the old shop); their integrations go.</li>
+     * </ul>
+     */
+    synchronized ObjectNode resolveAppUrlChange(String strategy) {
+        if (!STRATEGIES.contains(strategy)) {
+            throw SimulatorException.badRequest("FRAMEWORK__APP_URL_CHANGE_RESOLVER_NOT_FOUND",
+                    "Unable to find AppUrlChangeResolver with name: \"" + strategy + "\". Use one of " + STRATEGIES);
+        }
+        String newUrl = changedAppUrl;
+        if (newUrl == null) {
+            // MoveShopPermanentlyStrategy: "no resolution needed"; the others act anyway, but there is nothing to move to
+            return SimJson.object().put("strategy", strategy).put("resolved", false).put("reason", "no APP_URL change pending");
+        }
+        changedAppUrl = null;
+        shopUrl = newUrl;
+        List<InstalledApp> installed = List.copyOf(apps.values());
+        switch (strategy) {
+            case "move-shop-permanently" -> installed.forEach(app -> register(app.manifest()));
+            case "reinstall-apps" -> {
+                shopId = ids.alphanumeric(16);
+                for (InstalledApp app : installed) {
+                    InstalledApp again = register(app.manifest());
+                    for (Webhook webhook : again.webhooks()) {
+                        if (webhook.active && webhook.definition.event().equals("app.installed")) {
+                            deliver(again, webhook, "app.installed", SimJson.object().put("appVersion", again.manifest().version()));
+                        }
+                    }
+                }
+            }
+            default -> {
+                shopId = ids.alphanumeric(16);
+                for (InstalledApp app : installed) {
+                    apps.remove(app.manifest().name());
+                    oauth.removeIntegration(app.integration().accessKey());
+                }
+            }
+        }
+        return SimJson.object().put("strategy", strategy).put("resolved", true).put("shopId", shopId).put("shopUrl", shopUrl);
     }
 
     void close() {

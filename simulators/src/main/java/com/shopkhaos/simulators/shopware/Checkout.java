@@ -76,7 +76,8 @@ final class Checkout {
         List<Position> positions = new ArrayList<>();
         ArrayNode lineItems = SimJson.array();
         for (OrderRequest.Line line : request.lines()) {
-            ObjectNode product = catalog.productBySku(line.sku()).orElseThrow(() -> SimulatorException.badRequest(
+            // the storefront reads products with inheritance: a variant's price, tax and closeout come from its parent
+            ObjectNode product = catalog.productBySku(line.sku()).map(catalog::resolved).orElseThrow(() -> SimulatorException.badRequest(
                     "CHECKOUT__PRODUCT_NOT_FOUND", "Product for id " + line.sku() + " not found."));
             if (line.quantity() < 1) {
                 throw SimulatorException.badRequest("CHECKOUT__CART_INVALID_LINEITEM_QUANTITY",

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -138,18 +139,53 @@ final class ControlApi {
                 return ok(sim.faults.settings().toJson());
             }
             case "PUT /_control/settings" -> {
-                JsonNode body = body(request);
+                JsonNode body;
+                ShopBehaviour.VariantInheritance inheritance;
+                ShopBehaviour.ShopwareVersion version;
+                try {
+                    body = withProfile(body(request));
+                    inheritance = choice(body, "variantInheritance", ShopBehaviour.VariantInheritance.class,
+                            sim.behaviour.variantInheritance());
+                    version = choice(body, "shopwareVersion", ShopBehaviour.ShopwareVersion.class, sim.behaviour.version());
+                } catch (IllegalArgumentException e) {
+                    throw SimulatorException.badRequest("SIMULATOR__BAD_SETTING", e.getMessage());
+                }
+                // every value checked before any is applied: a refused body changes nothing
+                long ttl = body.path("tokenTtlSeconds").asLong(sim.oauth.tokenTtl().toSeconds());
+                if (body.has("tokenTtlSeconds") && ttl < 1) {
+                    throw SimulatorException.badRequest("SIMULATOR__BAD_SETTING", "tokenTtlSeconds must be 1 or more");
+                }
+                double scale = body.path("retryDelayScale").asDouble(sim.apps.retryDelayScale());
+                if (body.has("retryDelayScale") && !(scale >= 0 && scale <= 10)) {
+                    throw SimulatorException.badRequest("SIMULATOR__BAD_SETTING", "retryDelayScale must be 0 to 10");
+                }
                 if (body.has("tokenTtlSeconds")) {
-                    long ttl = body.path("tokenTtlSeconds").asLong();
-                    if (ttl < 1) {
-                        throw SimulatorException.badRequest("SIMULATOR__BAD_SETTING", "tokenTtlSeconds must be 1 or more");
-                    }
                     sim.oauth.tokenTtl(Duration.ofSeconds(ttl));
                 }
                 if (body.has("retryDelayScale")) {
-                    sim.apps.retryDelayScale(body.path("retryDelayScale").asDouble());
+                    sim.apps.retryDelayScale(scale);
+                }
+                sim.behaviour.variantInheritance(inheritance);
+                if (version != sim.behaviour.version()) {
+                    sim.version(version);
                 }
                 return ok(settings());
+            }
+            case "POST /_control/app-url-change" -> {
+                JsonNode body = body(request);
+                String url = body.hasNonNull("appUrl") ? body.path("appUrl").asText() : movedUrl(sim.shopUrl());
+                if (!url.matches("https?://.+")) {
+                    throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "send {\"appUrl\": \"http://…\"} or {}");
+                }
+                sim.apps.appUrlChange(url);
+                return ok(appUrlChange());
+            }
+            case "GET /_control/app-url-change" -> {
+                return ok(appUrlChange());
+            }
+            case "POST /_control/app-url-change/resolve" -> {
+                String strategy = body(request).path("strategy").asText("");
+                return ok(sim.apps.resolveAppUrlChange(strategy));
             }
             case "GET /_control/settings" -> {
                 return ok(settings());
@@ -188,7 +224,7 @@ final class ControlApi {
 
     private ObjectNode summary() {
         ObjectNode s = SimJson.object().put("shopId", sim.shopId()).put("shopUrl", sim.shopUrl())
-                .put("shopwareVersion", AppHost.SHOPWARE_VERSION).put("webhookMode", sim.apps.mode());
+                .put("shopwareVersion", sim.behaviour.version().full()).put("webhookMode", sim.apps.mode());
         synchronized (sim) {
             s.put("orders", sim.orders.size()).put("products", sim.catalog.products.size());
             ArrayNode customers = s.putArray("customers");
@@ -213,7 +249,8 @@ final class ControlApi {
                 "GET /_control/deliveries/{deliveryId}", "POST /_control/{order|order_delivery}/{id}/state/{action}", "POST /_control/apps/install",
                 "POST /_control/apps/uninstall", "GET /_control/apps",
                 "GET /_control/webhooks/deliveries", "PUT /_control/webhooks/mode", "GET|PUT /_control/faults",
-                "GET|PUT /_control/settings", "POST /_control/clock/advance", "GET /_control/sync-log", "GET /_control/mails?order=",
+                "GET|PUT /_control/settings", "GET|POST /_control/app-url-change", "POST /_control/app-url-change/resolve",
+                "POST /_control/clock/advance", "GET /_control/sync-log", "GET /_control/mails?order=",
                 "GET /_control/requests?path=/api/...").forEach(routes::add);
         return s;
     }
@@ -221,7 +258,63 @@ final class ControlApi {
     private ObjectNode settings() {
         return SimJson.object().put("tokenTtlSeconds", sim.oauth.tokenTtl().toSeconds())
                 .put("retryDelayScale", sim.apps.retryDelayScale()).put("webhookMode", sim.apps.mode())
+                .put("variantInheritance", sim.behaviour.variantInheritance().setting())
+                .put("shopwareVersion", sim.behaviour.version().setting())
                 .put("now", sim.clock.instant().toString());
+    }
+
+    /**
+     * The shop's unknowns at one side each: {@code default} (what the simulator has always answered) or {@code hostile}
+     * (the side that hurts the integration). Settings named beside the profile win.
+     */
+    static final Map<String, Map<String, String>> PROFILES = Map.of(
+            "default", Map.of("variantInheritance", "resolved", "shopwareVersion", "6.6"),
+            "hostile", Map.of("variantInheritance", "raw", "shopwareVersion", "6.7"));
+
+    private static JsonNode withProfile(JsonNode body) {
+        if (!body.isObject()) {
+            throw new IllegalArgumentException("send a JSON object of settings");
+        }
+        if (!body.has("profile")) {
+            return body;
+        }
+        Map<String, String> profile = PROFILES.get(body.path("profile").asText());
+        if (profile == null || !body.path("profile").isTextual()) {
+            throw new IllegalArgumentException("profile must be \"default\" or \"hostile\", was " + body.path("profile"));
+        }
+        ObjectNode effective = SimJson.object();
+        profile.forEach(effective::put);
+        body.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("profile")) {
+                effective.set(f.getKey(), f.getValue());
+            }
+        });
+        return effective;
+    }
+
+    /** The named value of a setting, or {@code current} when the setting is not given. */
+    private static <E extends Enum<E> & SettingChoice> E choice(JsonNode body, String name, Class<E> type, E current) {
+        return body.has(name) ? SettingChoice.of(type, name, body.path(name).asText()) : current;
+    }
+
+    private ObjectNode appUrlChange() {
+        ObjectNode s = SimJson.object().put("shopId", sim.shopId()).put("shopUrl", sim.shopUrl());
+        Optional<String> changed = sim.apps.changedAppUrl();
+        s.put("changeDetected", changed.isPresent());
+        if (changed.isPresent()) {
+            s.put("appUrl", changed.get());
+        } else {
+            s.put("appUrl", sim.shopUrl());
+        }
+        ArrayNode strategies = s.putArray("strategies");
+        AppHost.STRATEGIES.forEach(strategies::add);
+        return s;
+    }
+
+    /** The same shop under another name: 127.0.0.1 and localhost swapped (so the moved shop stays reachable). */
+    static String movedUrl(String url) {
+        String moved = url.contains("127.0.0.1") ? url.replace("127.0.0.1", "localhost") : url.replace("localhost", "127.0.0.1");
+        return moved.equals(url) ? url.replaceAll("/+$", "") + "-moved" : moved;
     }
 
     private static OrderRequest orderRequest(JsonNode body) {
@@ -262,7 +355,7 @@ final class ControlApi {
 
     private ObjectNode productStock(String sku) {
         synchronized (sim) {
-            ObjectNode p = product(sku);
+            ObjectNode p = sim.catalog.resolved(product(sku));
             return SimJson.object().put("sku", sku).put("id", p.path("id").asText()).put("stock", p.path("stock").asInt())
                     .put("availableStock", p.path("availableStock").asInt()).put("available", p.path("available").asBoolean())
                     .put("isCloseout", p.path("isCloseout").asBoolean()).put("sales", p.path("sales").asInt());

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -55,24 +56,39 @@ final class Criteria {
             "shipping_method", Map.of("prices", "shipping_method_price", "deliveryTime", "delivery_time", "tax", "tax"),
             "payment_method", Map.of("media", "media"));
 
+    /** {@code Criteria::TOTAL_COUNT_MODE_*}: no count, the exact count, or the rows on this and the next pages. */
+    static final int TOTAL_COUNT_NONE = 0;
+    static final int TOTAL_COUNT_EXACT = 1;
+    static final int TOTAL_COUNT_NEXT_PAGES = 2;
+
     private final JsonNode body;
-    final int page;
-    final int limit;
+    final int offset;
+    /** Null when the request gave {@code ids}: Shopware then reads every one of them. */
+    final Integer limit;
     final int totalCountMode;
     final Map<String, Object> associations;
     final Map<String, Set<String>> includes = new LinkedHashMap<>();
-    private final Set<String> ids = new HashSet<>();
+    private final Set<String> ids = new LinkedHashSet<>();
 
     private static final Pattern NUMERIC = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    private Criteria(JsonNode body, int page, int limit, int totalCountMode, Map<String, Object> associations) {
+    private Criteria(JsonNode body, int offset, Integer limit, int totalCountMode, Map<String, Object> associations) {
         this.body = body;
-        this.page = page;
+        this.offset = offset;
         this.limit = limit;
         this.totalCountMode = totalCountMode;
         this.associations = associations;
     }
 
+    /**
+     * Parses a search body as Shopware's {@code RequestCriteriaBuilder::parse} does (shopware/shopware,
+     * {@code src/Core/Framework/DataAbstractionLayer/Search/RequestCriteriaBuilder.php}): with {@code ids} the limit is
+     * dropped (no cap, not even 500) and {@code limit}, {@code page} and {@code total-count-mode} are not read at all;
+     * otherwise {@code total-count-mode} is 0/1/2 or none/exact/next-pages (anything else: none), {@code limit} is checked
+     * against the max limit (500, {@code shopware.api.max_limit}) and defaults to it, and {@code page} sets the offset to
+     * the <em>request's</em> limit × (page − 1): a page without a limit is offset 0, the first page again. Limit and page
+     * errors are gathered into one 400 ({@code SearchRequestException}), each pointing at its field.
+     */
     static Criteria parse(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             body = SimJson.object();
@@ -80,28 +96,46 @@ final class Criteria {
         if (!body.isObject()) {
             throw SimulatorException.badRequest("FRAMEWORK__INVALID_CRITERIA", "The criteria must be a JSON object.");
         }
-        int limit = MAX_LIMIT;
-        JsonNode limitNode = body.get("limit");
-        if (limitNode != null && !limitNode.isNull()) {
-            if (!limitNode.canConvertToInt() && !(limitNode.isTextual() && limitNode.asText().matches("\\d+"))) {
-                throw limitError("FRAMEWORK__INVALID_LIMIT_QUERY", "The limit parameter must be a positive integer greater or equals than 1.");
+        List<ObjectNode> errors = new ArrayList<>();
+        Integer limit = MAX_LIMIT;
+        int offset = 0;
+        int totalCountMode = TOTAL_COUNT_NONE;
+        Set<String> ids = new LinkedHashSet<>();
+        JsonNode idsNode = body.get("ids");
+        boolean byIds = idsNode != null && !idsNode.isNull();
+        if (byIds) {
+            if (idsNode.isTextual()) {
+                for (String id : idsNode.asText().split("\\|")) {
+                    if (!id.isEmpty()) {
+                        ids.add(id);
+                    }
+                }
+            } else {
+                idsNode.forEach(id -> ids.add(id.asText()));
             }
-            limit = limitNode.asInt();
-            if (limit <= 0) {
-                throw limitError("FRAMEWORK__INVALID_LIMIT_QUERY", "The limit parameter must be a positive integer greater or equals than 1.");
+            limit = null;
+        } else {
+            JsonNode modeNode = body.get("total-count-mode");
+            if (modeNode != null && !modeNode.isNull()) {
+                totalCountMode = totalCountMode(modeNode);
             }
-            if (limit > MAX_LIMIT) {
-                ObjectNode e = ShopwareErrors.error(400, "FRAMEWORK__QUERY_LIMIT_EXCEEDED", "Bad Request",
-                        "The limit must be lower than or equal to MAX_LIMIT(=" + MAX_LIMIT + "). Given: " + limit);
-                e.putObject("source").put("pointer", "/limit");
-                e.putObject("meta").putObject("parameters").put("maxLimit", MAX_LIMIT).put("limit", limit);
-                throw new SimulatorException(ShopwareErrors.response(400, e));
+            JsonNode limitNode = body.get("limit");
+            if (limitNode != null && !limitNode.isNull()) {
+                Optional<Integer> given = checkedLimit(limitNode, errors);
+                if (given.isPresent()) {
+                    limit = given.get();
+                }
+            }
+            JsonNode pageNode = body.get("page");
+            if (pageNode != null && !pageNode.isNull()) {
+                offset = offset(pageNode, limitNode, errors);
             }
         }
-        int page = Math.max(1, body.path("page").asInt(1));
-        Criteria criteria = new Criteria(body, page, limit, body.path("total-count-mode").asInt(0),
-                associationTree(body.path("associations")));
-        body.path("ids").forEach(id -> criteria.ids.add(id.asText()));
+        if (!errors.isEmpty()) {
+            throw new SimulatorException(ShopwareErrors.response(400, errors.toArray(ObjectNode[]::new)));
+        }
+        Criteria criteria = new Criteria(body, offset, limit, totalCountMode, associationTree(body.path("associations")));
+        criteria.ids.addAll(ids);
         body.path("includes").fields().forEachRemaining(e -> {
             Set<String> fields = new HashSet<>();
             e.getValue().forEach(f -> fields.add(f.asText()));
@@ -111,10 +145,90 @@ final class Criteria {
         return criteria;
     }
 
-    private static SimulatorException limitError(String code, String detail) {
+    /** {@code RequestCriteriaBuilder::addTotalCountMode}: a number outside 0–2, or an unknown word, is none. */
+    private static int totalCountMode(JsonNode mode) {
+        String text = mode.asText();
+        if (mode.isNumber() || NUMERIC.matcher(text).matches()) {
+            int value = (int) Double.parseDouble(text);
+            return value < TOTAL_COUNT_NONE || value > TOTAL_COUNT_NEXT_PAGES ? TOTAL_COUNT_NONE : value;
+        }
+        return switch (text) {
+            case "exact" -> TOTAL_COUNT_EXACT;
+            case "next-pages" -> TOTAL_COUNT_NEXT_PAGES;
+            default -> TOTAL_COUNT_NONE;
+        };
+    }
+
+    /** PHP's {@code is_numeric} for the JSON values a client sends: numbers, and text that reads as a number. */
+    private static boolean phpNumeric(JsonNode n) {
+        return n.isNumber() || n.isTextual() && NUMERIC.matcher(n.asText().trim()).matches();
+    }
+
+    /** PHP's {@code (int)} cast of a numeric value (towards zero); 0 for anything else. */
+    private static int phpInt(JsonNode n) {
+        if (n == null || n.isNull() || !phpNumeric(n)) {
+            return 0;
+        }
+        double d = Double.parseDouble(n.asText().trim());
+        return d >= Integer.MAX_VALUE ? Integer.MAX_VALUE : d <= Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) d;
+    }
+
+    /** {@code RequestCriteriaBuilder::addLimit}: the limit, or empty after recording why it was refused. */
+    private static Optional<Integer> checkedLimit(JsonNode limitNode, List<ObjectNode> errors) {
+        if (limitNode.isTextual() && limitNode.asText().isEmpty()) {
+            errors.add(requestError("FRAMEWORK__INVALID_LIMIT_QUERY", LIMIT_DETAIL + "(empty)", "/limit", "limit", "(empty)"));
+            return Optional.empty();
+        }
+        if (!phpNumeric(limitNode)) {
+            errors.add(requestError("FRAMEWORK__INVALID_LIMIT_QUERY", LIMIT_DETAIL + limitNode.asText(), "/limit", "limit",
+                    limitNode.asText()));
+            return Optional.empty();
+        }
+        int limit = phpInt(limitNode);
+        if (limit <= 0) {
+            errors.add(requestError("FRAMEWORK__INVALID_LIMIT_QUERY", LIMIT_DETAIL + limit, "/limit", "limit", Integer.toString(limit)));
+            return Optional.empty();
+        }
+        if (limit > MAX_LIMIT) {
+            ObjectNode e = ShopwareErrors.error(400, "FRAMEWORK__QUERY_LIMIT_EXCEEDED", "Bad Request",
+                    "The limit must be lower than or equal to MAX_LIMIT(=" + MAX_LIMIT + "). Given: " + limit);
+            e.putObject("source").put("pointer", "/limit");
+            e.putObject("meta").putObject("parameters").put("maxLimit", MAX_LIMIT).put("limit", limit);
+            errors.add(e);
+            return Optional.empty();
+        }
+        return Optional.of(limit);
+    }
+
+    /** {@code RequestCriteriaBuilder::setPage}: the offset, the request's own limit (0 when it sent none) × (page − 1). */
+    private static int offset(JsonNode pageNode, JsonNode limitNode, List<ObjectNode> errors) {
+        if (pageNode.isTextual() && pageNode.asText().isEmpty()) {
+            errors.add(requestError("FRAMEWORK__INVALID_PAGE_QUERY", PAGE_DETAIL + "(empty)", "/page", "page", "(empty)"));
+            return 0;
+        }
+        if (!phpNumeric(pageNode)) {
+            errors.add(requestError("FRAMEWORK__INVALID_PAGE_QUERY", PAGE_DETAIL + pageNode.asText(), "/page", "page",
+                    pageNode.asText()));
+            return 0;
+        }
+        int page = phpInt(pageNode);
+        if (page <= 0) {
+            errors.add(requestError("FRAMEWORK__INVALID_PAGE_QUERY", PAGE_DETAIL + page, "/page", "page", Integer.toString(page)));
+            return 0;
+        }
+        long offset = (long) phpInt(limitNode) * (page - 1);
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, offset));
+    }
+
+    private static final String LIMIT_DETAIL = "The limit parameter must be a positive integer greater or equals than 1. Given: ";
+    private static final String PAGE_DETAIL = "The page parameter must be a positive integer. Given: ";
+
+    /** One entry of a {@code SearchRequestException}: its code, detail, pointer and the exception's parameter. */
+    private static ObjectNode requestError(String code, String detail, String pointer, String parameter, String value) {
         ObjectNode e = ShopwareErrors.error(400, code, "Bad Request", detail);
-        e.putObject("source").put("pointer", "/limit");
-        return new SimulatorException(ShopwareErrors.response(400, e));
+        e.putObject("source").put("pointer", pointer);
+        e.putObject("meta").putObject("parameters").put(parameter, value);
+        return e;
     }
 
     /** Criteria from a GET's query, e.g. {@code associations[deliveries][associations][shippingMethod][]=}. */
@@ -184,10 +298,17 @@ final class Criteria {
             }
         }
         sort(entity, matching);
-        int from = Math.min(matching.size(), (page - 1) * limit);
-        int to = Math.min(matching.size(), from + limit);
+        int from = Math.min(matching.size(), offset);
+        int to = limit == null ? matching.size() : (int) Math.min(matching.size(), (long) from + limit);
         ObjectNode result = SimJson.object();
-        result.put("total", totalCountMode == 1 ? matching.size() : to - from);
+        // EntitySearcher::search/getTotalCount: exact counts every match; next-pages fetches up to limit × 6 + 1 rows from
+        // the offset and counts those; none counts the rows returned
+        int total = switch (totalCountMode) {
+            case TOTAL_COUNT_EXACT -> matching.size();
+            case TOTAL_COUNT_NEXT_PAGES -> (int) Math.min(matching.size() - from, (long) limit * 6 + 1);
+            default -> to - from;
+        };
+        result.put("total", total);
         ArrayNode data = result.putArray("data");
         matching.subList(from, to).forEach(doc -> data.add(shape(doc)));
         result.putArray("aggregations");

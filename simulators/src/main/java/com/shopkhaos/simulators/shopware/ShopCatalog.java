@@ -1,6 +1,7 @@
 package com.shopkhaos.simulators.shopware;
 
 import com.shopkhaos.simulators.sim.SimJson;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -36,6 +37,8 @@ public final class ShopCatalog {
     public final Map<String, SimShippingMethod> shippingMethods = new LinkedHashMap<>();
     public final Map<String, ObjectNode> paymentMethods = new LinkedHashMap<>();
     public final Map<String, SimPromotion> promotions = new LinkedHashMap<>();
+    /** Shopware 6.7: a method without a technical name reads as {@code temporary_<id>} (set by the simulator's version). */
+    volatile boolean technicalNameRequired;
 
     public ShopCatalog(SimIds ids, Instant createdAt) {
         currencyId = ids.next();
@@ -75,10 +78,13 @@ public final class ShopCatalog {
         product(ids, t, "SCARF-MER-GRY", "Merino Wool Scarf, Grey", "25.00", 20, 40, false, null);
         product(ids, t, "HAT-BEANIE-NVY", "Cable Knit Beanie, Navy", "15.00", 20, 60, false, null);
         String tee = product(ids, t, "TSHIRT-ORG", "Organic Cotton T-Shirt", "19.50", 20, 0, false, null);
-        product(ids, t, "TSHIRT-ORG-BLK-S", "Organic Cotton T-Shirt, Black, S", "19.50", 20, 25, false, tee);
-        product(ids, t, "TSHIRT-ORG-BLK-M", "Organic Cotton T-Shirt, Black, M", "19.50", 20, 30, false, tee);
-        product(ids, t, "TSHIRT-ORG-BLK-L", "Organic Cotton T-Shirt, Black, L", "19.50", 20, 12, false, tee);
-        product(ids, t, "TSHIRT-ORG-WHT-M", "Organic Cotton T-Shirt, White, M", "19.50", 20, 8, false, tee);
+        // variants as Shopware stores them: the black ones inherit price, tax, closeout, active and purchase steps from
+        // the parent (null in their own row); the white one has its own price and tax and inherits closeout only
+        inherit(product(ids, t, "TSHIRT-ORG-BLK-S", "Organic Cotton T-Shirt, Black, S", "19.50", 20, 25, false, tee), INHERITED);
+        inherit(product(ids, t, "TSHIRT-ORG-BLK-M", "Organic Cotton T-Shirt, Black, M", "19.50", 20, 30, false, tee), INHERITED);
+        inherit(product(ids, t, "TSHIRT-ORG-BLK-L", "Organic Cotton T-Shirt, Black, L", "19.50", 20, 12, false, tee), INHERITED);
+        inherit(product(ids, t, "TSHIRT-ORG-WHT-M", "Organic Cotton T-Shirt, White, M", "19.50", 20, 8, false, tee),
+                List.of("isCloseout"));
         product(ids, t, "SOCKS-WOOL-3PK", "Wool Socks, 3 pairs", "12.00", 20, 100, false, null);
         product(ids, t, "SOCKS-BAMBOO-2PK", "Bamboo Socks, 2 pairs", "9.00", 20, 80, false, null);
         product(ids, t, "KIDS-COAT-5Y", "Children's Rain Coat, age 5", "35.00", 0, 15, false, null);
@@ -120,6 +126,40 @@ public final class ShopCatalog {
                 new BigDecimal("5.00"), 0, Set.of()));
         promotions.put("SOCKS3FOR2", new SimPromotion(ids.next(), "SOCKS3FOR2", "Socks: buy 2, get 1 free", "percentage",
                 "setgroup", new BigDecimal("100"), 3, Set.of("SOCKS-WOOL-3PK", "SOCKS-BAMBOO-2PK")));
+    }
+
+    /**
+     * The product fields the simulator holds that Shopware's {@code ProductDefinition} flags {@code Inherited} (shopware/shopware,
+     * {@code src/Core/Content/Product/ProductDefinition.php}): a variant's own row keeps null where it inherits, and the
+     * Admin API answers that null unless the request sends the {@code sw-inheritance} header ({@code considerInheritance},
+     * {@code src/Core/Framework/Routing/ApiRequestContextResolver.php}). {@code stock}, {@code availableStock},
+     * {@code available} and {@code productNumber} are never inherited.
+     */
+    static final List<String> INHERITED = List.of("isCloseout", "taxId", "price", "active", "minPurchase", "purchaseSteps",
+            "maxPurchase", "name");
+
+    private void inherit(String variantId, List<String> fields) {
+        ObjectNode variant = products.get(variantId);
+        fields.forEach(variant::putNull);
+    }
+
+    /** The product as the Admin API answers it with {@code sw-inheritance}: a variant's nulls filled from its parent. */
+    public ObjectNode resolved(ObjectNode product) {
+        JsonNode parentId = product.get("parentId");
+        if (parentId == null || !parentId.isTextual()) {
+            return product;
+        }
+        ObjectNode parent = products.get(parentId.asText());
+        if (parent == null || INHERITED.stream().noneMatch(f -> product.path(f).isNull() || !product.has(f))) {
+            return product;
+        }
+        ObjectNode copy = product.deepCopy();
+        for (String field : INHERITED) {
+            if (!copy.hasNonNull(field) && parent.has(field)) {
+                copy.set(field, parent.get(field).deepCopy());
+            }
+        }
+        return copy;
     }
 
     /** Adds {@code count} plain products ({@code prefix0000001} …, 20% VAT, £10) for scale runs. */
@@ -192,20 +232,18 @@ public final class ShopCatalog {
     }
 
     public int taxRateOf(ObjectNode product) {
-        String taxId = product.path("taxId").asText();
-        if (taxId.isEmpty() && !product.path("parentId").isNull()) {
-            taxId = products.get(product.path("parentId").asText()).path("taxId").asText();
-        }
-        return taxes.get(taxId).path("taxRate").asInt();
+        return taxes.get(resolved(product).path("taxId").asText()).path("taxRate").asInt();
     }
 
     public BigDecimal grossPriceOf(ObjectNode product) {
-        return BigDecimal.valueOf(product.path("price").path(0).path("gross").asDouble()).setScale(2, RoundingMode.HALF_UP);
+        return resolved(product).path("price").path(0).path("gross").decimalValue().setScale(2, RoundingMode.HALF_UP);
     }
 
     public ObjectNode shippingMethodJson(SimShippingMethod m) {
         ObjectNode node = SimJson.object().put("name", m.name());
-        if (m.technicalName() == null) {
+        if (m.technicalName() == null && technicalNameRequired) {
+            node.put("technicalName", "temporary_" + m.id());
+        } else if (m.technicalName() == null) {
             node.putNull("technicalName");
         } else {
             node.put("technicalName", m.technicalName());

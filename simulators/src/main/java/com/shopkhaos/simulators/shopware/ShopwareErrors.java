@@ -48,6 +48,14 @@ public final class ShopwareErrors {
         return response(403, e);
     }
 
+    /** {@code MissingPrivilegeException}: 403 with every missing privilege, in the order the checks found them. */
+    public static SimResponse missingPrivileges(java.util.List<String> privileges) {
+        ObjectNode message = SimJson.object().put("message", "Missing privilege");
+        ArrayNode list = message.putArray("missingPrivileges");
+        privileges.forEach(list::add);
+        return response(403, error(403, "FRAMEWORK__MISSING_PRIVILEGE_ERROR", "Forbidden", SimJson.write(message)));
+    }
+
     public static SimResponse serverError(String detail) {
         return response(500, error(500, "0", "Internal Server Error", detail));
     }

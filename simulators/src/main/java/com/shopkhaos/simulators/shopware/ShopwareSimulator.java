@@ -65,6 +65,7 @@ public final class ShopwareSimulator implements AutoCloseable {
     final SimClock clock;
     final SimIds ids;
     final SimFaults faults;
+    final ShopBehaviour behaviour = new ShopBehaviour();
     final ShopCatalog catalog;
     final StateMachines machines;
     final OAuthServer oauth;
@@ -98,7 +99,7 @@ public final class ShopwareSimulator implements AutoCloseable {
         this.machines = new StateMachines(ids);
         this.oauth = new OAuthServer(clock, ids, settings.tokenTtl());
         String shopId = settings.shopId() == null || settings.shopId().isBlank() ? ids.alphanumeric(16) : settings.shopId();
-        this.apps = new AppHost(clock, ids, faults, oauth, catalog.languageId, shopId);
+        this.apps = new AppHost(clock, ids, faults, oauth, catalog.languageId, shopId, behaviour);
         this.checkout = new Checkout(catalog, machines, ids);
         this.adminApi = new AdminApi(this);
         this.controlApi = new ControlApi(this);
@@ -230,7 +231,7 @@ public final class ShopwareSimulator implements AutoCloseable {
                         "The entity id \"" + id + "\" of \"" + entity + "\" is invalid or does not exist.");
             }
             from = machine.stateName(target.path("stateId").asText());
-            Optional<String> destination = machine.destination(from, action);
+            Optional<String> destination = machine.destination(from, action, behaviour.version().cancelFromAnyState());
             if (destination.isEmpty()) {
                 List<String> possible = machine.actionsFrom(from);
                 ObjectNode e = ShopwareErrors.error(400, "SYSTEM__ILLEGAL_STATE_TRANSITION", "Bad Request",
@@ -302,8 +303,9 @@ public final class ShopwareSimulator implements AutoCloseable {
     void setStock(ObjectNode product, int stock, boolean reindex) {
         product.put("stock", stock).put("availableStock", stock);
         if (reindex) {
-            boolean closeout = product.path("isCloseout").asBoolean();
-            product.put("available", !closeout || stock >= product.path("minPurchase").asInt(1));
+            ObjectNode effective = catalog.resolved(product); // a variant's closeout and minimum are its parent's when inherited
+            boolean closeout = effective.path("isCloseout").asBoolean();
+            product.put("available", !closeout || stock >= effective.path("minPurchase").asInt(1));
         }
         product.put("updatedAt", Checkout.SHOPWARE_TIME.format(clock.instant()));
     }
@@ -326,20 +328,30 @@ public final class ShopwareSimulator implements AutoCloseable {
 
     /** Every document of an entity the Admin API can search, in their stored (full) form. */
     /** A search as the Admin API answers it: filtered and sorted on the stored documents, only the page copied out. */
-    synchronized ObjectNode search(String entity, Criteria criteria) {
-        return criteria.search(entity, documents(entity));
+    synchronized ObjectNode search(String entity, Criteria criteria, boolean inheritance) {
+        return criteria.search(entity, documents(entity, inheritance));
     }
 
     /** One document, shaped by the criteria (a copy), if there is one with this id. */
-    synchronized Optional<ObjectNode> detail(String entity, String id, Criteria criteria) {
-        return documents(entity).stream().filter(d -> d.path("id").asText().equals(id)).findFirst().map(criteria::shape);
+    synchronized Optional<ObjectNode> detail(String entity, String id, Criteria criteria, boolean inheritance) {
+        return documents(entity, inheritance).stream().filter(d -> d.path("id").asText().equals(id)).findFirst().map(criteria::shape);
     }
 
-    /** The stored documents themselves: only for use under this simulator's lock, never handed out. */
-    private List<ObjectNode> documents(String entity) {
+    /**
+     * The stored documents themselves: only for use under this simulator's lock, never handed out. Products as the request
+     * reads them: with {@code sw-inheritance} (or under {@code variantInheritance: resolved}) a variant's inherited fields
+     * are its parent's (copies), else its own row, nulls and all; filters and sorts see the same values.
+     */
+    private List<ObjectNode> documents(String entity, boolean inheritance) {
         List<ObjectNode> docs = new ArrayList<>();
         switch (entity) {
-            case "product" -> docs.addAll(catalog.products.values());
+            case "product" -> {
+                if (inheritance || behaviour.variantInheritance() == ShopBehaviour.VariantInheritance.RESOLVED) {
+                    catalog.products.values().forEach(p -> docs.add(catalog.resolved(p)));
+                } else {
+                    docs.addAll(catalog.products.values());
+                }
+            }
             case "order" -> docs.addAll(orders.values());
             case "order_delivery", "order_transaction", "order_line_item" -> {
                 String collection = switch (entity) {
@@ -358,6 +370,29 @@ public final class ShopwareSimulator implements AutoCloseable {
                             + "order_transaction, order_line_item, shipping_method, payment_method, tax, currency");
         }
         return docs;
+    }
+
+    /**
+     * Switches the Shopware version. To 6.7: the migration {@code Migration1697112044PaymentAndShippingTechnicalNameRequired}
+     * gives a shipping method without a technical name {@code temporary_<id>}, and orders read it through their
+     * association, so the copies the simulator keeps in its orders change too (and back, on a switch to 6.6).
+     */
+    synchronized void version(ShopBehaviour.ShopwareVersion version) {
+        behaviour.version(version);
+        catalog.technicalNameRequired = version.technicalNameRequired();
+        for (SimShippingMethod method : catalog.shippingMethods.values()) {
+            if (method.technicalName() != null) {
+                continue;
+            }
+            ObjectNode json = catalog.shippingMethodJson(method);
+            for (ObjectNode order : orders.values()) {
+                for (JsonNode delivery : order.path("deliveries")) {
+                    if (delivery.path("shippingMethod").path("id").asText().equals(method.id())) {
+                        ((ObjectNode) delivery.get("shippingMethod")).set("technicalName", json.get("technicalName"));
+                    }
+                }
+            }
+        }
     }
 
     @Override

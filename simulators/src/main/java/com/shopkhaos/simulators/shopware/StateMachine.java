@@ -56,17 +56,27 @@ public final class StateMachine {
                 .findFirst().orElseThrow();
     }
 
-    /** Where {@code action} leads from {@code current}, or empty when Shopware would refuse it. */
     /**
      * Where {@code action} leads from {@code current}. As Shopware's {@code StateMachineRegistry} (it throws and catches
      * {@code UnnecessaryTransitionException}): an action one of whose transitions ends in the state held leads nowhere
      * new: the state held, and the caller changes nothing (no history, no event, no stock, no mail).
      */
     public Optional<String> destination(String current, String action) {
+        return destination(current, action, true);
+    }
+
+    /**
+     * As {@link #destination(String, String)}; {@code cancelFromAnyState} is Shopware 6.6's "always allow to cancel" branch
+     * of {@code StateMachineRegistry::getTransitionDestinationById}, which 6.7 (feature {@code v6.7.0.0}) no longer takes:
+     * there {@code cancel} follows the machine's transitions like every other action (shopware/shopware,
+     * {@code src/Core/System/StateMachine/StateMachineRegistry.php}; changelog
+     * {@code 2024-07-16-remove-manual-override-for-state-machine.md}).
+     */
+    public Optional<String> destination(String current, String action, boolean cancelFromAnyState) {
         if (transitions.stream().anyMatch(t -> t.action().equals(action) && t.to().equals(current))) {
             return Optional.of(current);
         }
-        if (action.equals("cancel")) {
+        if (action.equals("cancel") && cancelFromAnyState) {
             return transitions.stream().filter(t -> t.action().equals("cancel")).map(Transition::to).findFirst();
         }
         return transitions.stream().filter(t -> t.from().equals(current) && t.action().equals(action))

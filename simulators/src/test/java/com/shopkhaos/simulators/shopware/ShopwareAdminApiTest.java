@@ -285,8 +285,9 @@ class ShopwareAdminApiTest {
             String manifest = narrow.app.manifest().replace("<update>product</update>", "");
             narrow.client.control("POST", "/apps/install", SimJson.write(SimJson.object().put("manifestXml", manifest)));
             String narrowToken = narrow.token();
+            String scarf = narrow.client.control("GET", "/products/SCARF-MER-GRY", null).path("id").asText();
             ShopClient.Answer denied = narrow.client.api(narrowToken, "POST", "/_action/sync",
-                    "[{\"action\":\"upsert\",\"entity\":\"product\",\"payload\":[]}]");
+                    "[{\"action\":\"upsert\",\"entity\":\"product\",\"payload\":[{\"id\":\"" + scarf + "\",\"stock\":3}]}]");
             assertThat(denied.status()).isEqualTo(403);
             assertThat(denied.body()).contains("product:update");
         }
