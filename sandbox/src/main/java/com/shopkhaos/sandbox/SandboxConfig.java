@@ -21,6 +21,9 @@ public interface SandboxConfig {
     /** faults the simulated shop starts with, JSON ({@code SANDBOX_SHOPWARE_FAULTS}) */
     Optional<String> shopwareFaults();
 
+    /** the simulated shop's settings at start-up, the JSON of {@code PUT /shopware-sim/_control/settings} ({@code SHOPWARE_SIM_SETTINGS}) */
+    Optional<String> shopwareSettings();
+
     Demo demo();
 
     Khaos khaos();

@@ -24,14 +24,21 @@ public class ShopwareSimulatorMount {
         ShopwareSimulator simulator = new ShopwareSimulator(new ShopwareSimulator.Settings(config.seed(), app.shopId(),
                 Duration.ofMinutes(10)));
         simulator.shopUrl(SandboxSettings.fromEnvironment().localBaseUrl() + PREFIX);
-        config.shopwareFaults().filter(f -> !f.isBlank()).ifPresent(json -> {
-            SimResponse applied = simulator.handle(new SimRequest("PUT", "/_control/faults", null, Map.of(),
-                    json.getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
-            if (applied.status() != 200) {
-                throw new IllegalArgumentException("SANDBOX_SHOPWARE_FAULTS is not valid: " + applied.bodyText());
-            }
-        });
+        config.shopwareFaults().ifPresent(json -> apply(simulator, "/_control/faults", json, "SANDBOX_SHOPWARE_FAULTS"));
+        config.shopwareSettings().ifPresent(json -> apply(simulator, "/_control/settings", json, "SHOPWARE_SIM_SETTINGS"));
         return simulator;
+    }
+
+    /** At start-up, as the control route would: a value it refuses stops the sandbox with the route's reason. */
+    private static void apply(ShopwareSimulator simulator, String route, String json, String setting) {
+        if (json.isBlank()) {
+            return;
+        }
+        SimResponse applied = simulator.handle(new SimRequest("PUT", route, null, Map.of(), json.getBytes(StandardCharsets.UTF_8),
+                "127.0.0.1"));
+        if (applied.status() != 200) {
+            throw new IllegalArgumentException(setting + " is not valid: " + applied.bodyText());
+        }
     }
 
     void mount(@Observes Router router, ShopwareSimulator simulator) {

@@ -51,11 +51,13 @@ class DespatchFaultRunIT {
         run("hostile");
     }
 
-    private static void run(String kccProfile) throws Exception {
+    private static void run(String profile) throws Exception {
         try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_STOCK_RECONCILE_SECONDS", "0",
                 "SANDBOX_SWEEP_SECONDS", "0", "SHOPWARE_SHOP_ID", "despatchFaults01", "SANDBOX_DESPATCH_WORKERS", "4",
-                "SANDBOX_SEED", Long.toString(SEED), "KHAOS_SIM_SETTINGS", "{\"profile\":\"" + kccProfile + "\"}"))) {
+                "SANDBOX_SEED", Long.toString(SEED), "KHAOS_SIM_SETTINGS", "{\"profile\":\"" + profile + "\"}"))) {
             Instant begin = Instant.now();
+            // the shop at the same side: Shopware 6.7, variants answered raw as the Admin API does
+            sandbox.json("PUT", "/shopware-sim/_control/settings", "{\"profile\":\"" + profile + "\"}");
             sandbox.json("POST", "/shopware-sim/_control/products/generate", "{\"count\":" + PRODUCTS + ",\"prefix\":\"DSP-\",\"stock\":100000}");
             sandbox.json("POST", "/khaos-sim/_control/items/generate", "{\"count\":" + PRODUCTS + ",\"prefix\":\"DSP-\",\"physical\":100000}");
             awaitKhaosIdle(sandbox, Duration.ofSeconds(120));
@@ -126,10 +128,10 @@ class DespatchFaultRunIT {
                 }
             }
             Collections.sort(ours);
-            System.out.printf("despatch fault run (KCC " + kccProfile + "): Khaos's push received → written to the shop (our part, retries included): "
+            System.out.printf("despatch fault run (simulators " + profile + "): Khaos's push received → written to the shop (our part, retries included): "
                     + "p50 %d ms, p95 %d ms, max %d ms over %d write-backs%n", ours.get(ours.size() / 2),
                     ours.get((int) Math.ceil(ours.size() * 0.95) - 1), ours.get(ours.size() - 1), ours.size());
-            System.out.printf("despatch fault run (KCC " + kccProfile + "): %d orders, %d despatches, %d mails; write-backs handled %d, retried %d; "
+            System.out.printf("despatch fault run (simulators " + profile + "): %d orders, %d despatches, %d mails; write-backs handled %d, retried %d; "
                             + "Khaos despatch → shop shipped under faults: p50 %d ms, p95 %d ms, max %d ms; despatching took %d s, "
                             + "whole run %d s%n", plans.size(), despatches, mails, status.path("handled").asInt(),
                     status.path("failed").asInt(), latencies.get(latencies.size() / 2),

@@ -57,23 +57,25 @@ class FaultRunIT {
         run("hostile");
     }
 
-    private static void run(String kccProfile) throws Exception {
+    private static void run(String profile) throws Exception {
         try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "ORDER_SWEEP_GRACE", "30s",
                 "KHAOS_CONFIRMATION_AFTER", "5s", "SANDBOX_SWEEP_SECONDS", "3", "SANDBOX_ORDER_SYNC_VISIBILITY_SECONDS", "3",
                 "SHOPWARE_SHOP_ID", "faultShop0000001", "SANDBOX_SEED", Long.toString(SEED)))) {
             Instant begin = Instant.now();
+            // the shop at the same side: Shopware 6.7, variants answered raw as the Admin API does
+            sandbox.json("PUT", "/shopware-sim/_control/settings", "{\"profile\":\"" + profile + "\"}");
             sandbox.json("PUT", "/shopware-sim/_control/faults", "{\"seed\":" + SEED + ",\"apiErrorRate\":0.2,\"apiTimeoutRate\":0.05,"
                     + "\"apiTimeoutMs\":1500,\"webhookCopies\":2,\"webhookOutOfOrderRate\":0.2,\"webhookOutOfOrderDelayMs\":400}");
             sandbox.json("PUT", "/khaos-sim/_control/faults", "{\"seed\":" + SEED + ",\"importErrorRate\":0.2,"
                     + "\"pushTimeoutRate\":0.05,\"pushDuplicateRate\":0.2}");
-            sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"profile\":\"" + kccProfile + "\",\"retryDelayScale\":0.05,"
+            sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"profile\":\"" + profile + "\",\"retryDelayScale\":0.05,"
                     + "\"httpTimeoutMs\":3000}");
 
             List<Placed> placed = place(sandbox, ORDERS);
             Map<String, Placed> byNumber = new HashMap<>();
             placed.forEach(p -> byNumber.put(p.number(), p));
             long invalid = placed.stream().filter(p -> !p.valid()).count();
-            System.out.printf("fault run (KCC %s): %d orders placed (%d invalid) in %d s%n", kccProfile, placed.size(), invalid,
+            System.out.printf("fault run (simulators %s): %d orders placed (%d invalid) in %d s%n", profile, placed.size(), invalid,
                     Duration.between(begin, Instant.now()).toSeconds());
 
             Duration patience = Duration.ofSeconds(FULL ? 1200 : 180);
@@ -123,7 +125,7 @@ class FaultRunIT {
             inKhaos.keySet().stream().filter(ref -> !byNumber.containsKey(ref)).forEach(ref -> problems.add(ref + ": in Khaos, never placed"));
             assertThat(problems).as("orders not where they must be").isEmpty();
             long twice = inKhaos.entrySet().stream().filter(e -> e.getValue() == 2 && caughtTwice.contains(e.getKey())).count();
-            if (kccProfile.equals("default")) {
+            if (profile.equals("default")) {
                 assertThat(inKhaos.values()).as("zero duplicates in Khaos").allMatch(n -> n == 1);
             }
             assertThat(caughtTwice).as("every DUPLICATE_IN_KHAOS is about an order Khaos really holds twice")
@@ -150,10 +152,10 @@ class FaultRunIT {
             }
 
             JsonNode intake = sandbox.json("GET", "/sandbox/intake", null).path("outcomes");
-            System.out.printf("fault run (KCC %s): %d orders, %d imported (%d of them twice in Khaos, each caught as "
+            System.out.printf("fault run (simulators %s): %d orders, %d imported (%d of them twice in Khaos, each caught as "
                             + "DUPLICATE_IN_KHAOS; %d downloads timed out), %d held with exceptions, %d rejected by Khaos then retried, "
                             + "webhook duplicates %d, consumer kills %d (%d messages abandoned), order-sync handled %d, failed %d %s, %d s%n",
-                    kccProfile, placed.size(), imported.size(), twice,
+                    profile, placed.size(), imported.size(), twice,
                     sandbox.json("GET", "/khaos-sim/_control", null).path("downloadsTimedOut").asInt(), quarantined.size(),
                     rejectedByKhaos.size(),
                     intake.path("DUPLICATE").asInt(),

@@ -62,15 +62,17 @@ class StockFaultRunIT {
         run("hostile");
     }
 
-    /** One run with the simulated KCC's unknowns at {@code kccProfile}; a short settle time, so its scheduled pushes come. */
-    private static void run(String kccProfile) throws Exception {
+    /** One run with both simulators' unknowns at {@code profile}; a short settle time, so its scheduled pushes come. */
+    private static void run(String profile) throws Exception {
         try (RunningSandbox sandbox = RunningSandbox.start(Map.ofEntries(Map.entry("KHAOS_SIM_POLL_SECONDS", "1"),
                 Map.entry("SANDBOX_STOCK_RECONCILE_SECONDS", "0"), Map.entry("SANDBOX_SWEEP_SECONDS", "3"),
                 Map.entry("ORDER_SWEEP_GRACE", "20s"), Map.entry("SANDBOX_STOCK_PUSH_WORKERS", "3"),
                 Map.entry("STOCK_BUFFER", Integer.toString(GLOBAL_BUFFER)), Map.entry("STOCK_SETTLE", SETTLE),
                 Map.entry("SHOPWARE_SHOP_ID", "stockFaults00001"), Map.entry("SANDBOX_SEED", Long.toString(SEED)),
-                Map.entry("KHAOS_SIM_SETTINGS", "{\"profile\":\"" + kccProfile + "\"}")))) {
+                Map.entry("KHAOS_SIM_SETTINGS", "{\"profile\":\"" + profile + "\"}")))) {
             Instant begin = Instant.now();
+            // the shop at the same side: Shopware 6.7, variants answered raw as the Admin API does
+            sandbox.json("PUT", "/shopware-sim/_control/settings", "{\"profile\":\"" + profile + "\"}");
             sandbox.json("PUT", "/sandbox/mappings/BUFFER/" + BUFFERED_CODE, "{\"value\":\"" + CODE_BUFFER + "\"}");
             sandbox.json("POST", "/shopware-sim/_control/products/generate", "{\"count\":" + GENERATED + ",\"prefix\":\"RUN-\",\"stock\":6}");
             sandbox.json("POST", "/khaos-sim/_control/items/generate", "{\"count\":" + GENERATED + ",\"prefix\":\"RUN-\",\"physical\":6}");
@@ -80,7 +82,7 @@ class StockFaultRunIT {
             sandbox.json("PUT", "/khaos-sim/_control/faults", "{\"seed\":" + SEED + ",\"pushDuplicateRate\":0.2}");
 
             Map<String, Integer> traffic = traffic(sandbox, codes);
-            System.out.printf("stock fault run (KCC " + kccProfile + "): %s in %d s%n", traffic, Duration.between(begin, Instant.now()).toSeconds());
+            System.out.printf("stock fault run (simulators " + profile + "): %s in %d s%n", traffic, Duration.between(begin, Instant.now()).toSeconds());
 
             Duration patience = Duration.ofSeconds(FULL ? 900 : 180);
             awaitOrdersImported(sandbox, patience);
@@ -107,7 +109,7 @@ class StockFaultRunIT {
             for (JsonNode shop : reconcile) {
                 repaired += shop.path("written").asInt();
             }
-            System.out.printf("stock fault run (KCC " + kccProfile + "): %d products checked, all equal to the sellable figure; pushes handled %d, "
+            System.out.printf("stock fault run (simulators " + profile + "): %d products checked, all equal to the sellable figure; pushes handled %d, "
                             + "retried %d; a reconcile afterwards wrote %d rows; %d s%n", expected.size(),
                     status.path("handled").asInt(), status.path("failed").asInt(), repaired,
                     Duration.between(begin, Instant.now()).toSeconds());

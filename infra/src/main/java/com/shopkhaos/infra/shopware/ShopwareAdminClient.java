@@ -94,7 +94,16 @@ public class ShopwareAdminClient {
         return criteria;
     }
 
-    /** Products by SKU with the fields stock sync needs (at most 500, Shopware's page limit). */
+    /**
+     * A search whose variants must read as the shop shows them: with {@code sw-inheritance: 1}, a variant's fields it
+     * inherits ({@code isCloseout}, tax, price, active …) come filled from its parent; without it Shopware answers them
+     * null (src/Core/Framework/Routing/ApiRequestContextResolver.php). Asked once more after a failure that may pass.
+     */
+    public JsonNode searchInherited(String path, JsonNode body) {
+        return ShopwareRetries.onceMore(() -> send("POST", path, body, Map.of("sw-inheritance", "1")), JsonNode.class);
+    }
+
+    /** Products by SKU with the fields stock sync needs (at most 500, Shopware's page limit), variants as the shop shows them. */
     public JsonNode productsBySku(List<String> skus) {
         if (skus.size() > 500) {
             throw new IllegalArgumentException("at most 500 SKUs per search");
@@ -106,7 +115,7 @@ public class ShopwareAdminClient {
         ArrayNode include = criteria.putObject("includes").putArray("product");
         List.of("id", "productNumber", "stock", "parentId", "isCloseout", "active").forEach(include::add);
         criteria.put("limit", 500);
-        return post("/api/search/product", criteria).path("data");
+        return searchInherited("/api/search/product", criteria).path("data");
     }
 
     /** A search ({@code /api/search/…}: it changes nothing) is asked once more after a failure that may pass; other POSTs are not. */

@@ -43,7 +43,7 @@ public class ShopwareShopProducts implements ShopProducts {
             ArrayNode values = criteria.putArray("filter").addObject().put("type", "equalsAny").put("field", "productNumber")
                     .putArray("value");
             all.subList(i, Math.min(all.size(), i + 500)).forEach(values::add);
-            read(clients.forShop(shopId).post("/api/search/product", criteria), found);
+            read(clients.forShop(shopId).searchInherited("/api/search/product", criteria), found);
         }
         return found;
     }
@@ -53,7 +53,7 @@ public class ShopwareShopProducts implements ShopProducts {
         ObjectNode criteria = criteria(Math.min(500, size)).put("page", page);
         criteria.putArray("sort").addObject().put("field", "id").put("order", "ASC");
         List<ShopProduct> found = new ArrayList<>();
-        read(clients.forShop(shopId).post("/api/search/product", criteria), found);
+        read(clients.forShop(shopId).searchInherited("/api/search/product", criteria), found);
         return found;
     }
 

@@ -57,6 +57,19 @@ class ShopwareShopProductsTest {
     }
 
     @Test
+    void aVariantInheritingCloseout_readsAsCloseout_whenTheShopAnswersRawRowsAsShopwareDoes() {
+        shop.client.control("PUT", "/settings", "{\"variantInheritance\":\"raw\"}");
+        String parent = products.bySku(SHOP, List.of("TSHIRT-ORG")).get(0).id();
+        assertThat(shop.client.api(shop.token(), "PATCH", "/product/" + parent, "{\"isCloseout\":true}").status()).isEqualTo(204);
+
+        List<ShopProducts.ShopProduct> found = products.bySku(SHOP, List.of("TSHIRT-ORG-BLK-M", "TSHIRT-ORG-WHT-M"));
+        assertThat(found).as("both inherit closeout from their parent: their own rows hold null").hasSize(2)
+                .allSatisfy(p -> assertThat(p.closeout()).as(p.sku()).isTrue());
+        assertThat(products.page(SHOP, 1, 500)).filteredOn(p -> p.sku().startsWith("TSHIRT-ORG-"))
+                .allSatisfy(p -> assertThat(p.closeout()).as(p.sku()).isTrue());
+    }
+
+    @Test
     void page_walksEveryProductOnce() {
         Set<String> seen = new HashSet<>();
         List<String> order = new ArrayList<>();

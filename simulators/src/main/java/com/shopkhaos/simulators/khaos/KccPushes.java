@@ -2,6 +2,7 @@ package com.shopkhaos.simulators.khaos;
 
 import com.shopkhaos.simulators.sim.RecentLog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.simulators.sim.SettingChoice;
 import com.shopkhaos.simulators.sim.SimJson;
 import java.io.IOException;
 import java.net.URI;

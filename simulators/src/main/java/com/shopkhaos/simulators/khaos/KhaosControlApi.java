@@ -3,6 +3,7 @@ package com.shopkhaos.simulators.khaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.simulators.sim.SettingChoice;
 import com.shopkhaos.simulators.sim.SimJson;
 import com.shopkhaos.simulators.sim.SimRequest;
 import com.shopkhaos.simulators.sim.SimResponse;

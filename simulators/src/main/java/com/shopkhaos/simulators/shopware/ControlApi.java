@@ -1,5 +1,6 @@
 package com.shopkhaos.simulators.shopware;
 
+import com.shopkhaos.simulators.sim.SettingChoice;
 import com.shopkhaos.simulators.sim.SimRequest;
 import com.shopkhaos.simulators.sim.SimResponse;
 import com.shopkhaos.simulators.sim.SimJson;

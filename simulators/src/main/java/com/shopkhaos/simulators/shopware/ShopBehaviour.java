@@ -1,5 +1,7 @@
 package com.shopkhaos.simulators.shopware;
 
+import com.shopkhaos.simulators.sim.SettingChoice;
+
 /**
  * The points where shops differ (their version) or where the simulator once took a convenient shortcut: each a
  * setting of {@code PUT /_control/settings}, with {@code default} and {@code hostile} profiles (see the README).

@@ -1,13 +1,10 @@
-package com.shopkhaos.simulators.shopware;
+package com.shopkhaos.simulators.sim;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/**
- * A setting of the simulated shop that takes one of a few named values (as the control API's JSON spells them); the
- * same pattern as the simulated KCC's (that one is package-private to its own package).
- */
-interface SettingChoice {
+/** A simulator setting that takes one of a few named values (as the control API's JSON spells them). */
+public interface SettingChoice {
 
     /** The value as the control API's JSON spells it. */
     String setting();
