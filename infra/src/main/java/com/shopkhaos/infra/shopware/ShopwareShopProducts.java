@@ -72,7 +72,36 @@ public class ShopwareShopProducts implements ShopProducts {
             if (e.status() != 400) {
                 throw e;
             }
-            throw new RowsRefusedException(refusedRows(e.body(), writes.size()), e.getMessage());
+            Map<Integer, String> refused = refusedRows(e.body(), writes.size());
+            if (!refused.isEmpty() && refused.keySet().stream().allMatch(row -> createsProduct(e.body(), row))) {
+                // an upsert of an id the shop no longer has is an insert: it fails on the fields only a new product needs
+                refused.replaceAll((row, reason) -> "the product is no longer in the shop (updating it would create it): " + reason);
+                throw new RowsRefusedException(refused, "the product is no longer in the shop (updating it would create it)");
+            }
+            throw new RowsRefusedException(refused, e.getMessage());
+        }
+    }
+
+    /**
+     * Whether every error on this row points at a field we never send (we send {@code id} and {@code stock} only): the
+     * shop took the row for a new product, which needs a number, name, tax and price.
+     */
+    static boolean createsProduct(String body, int row) {
+        try {
+            boolean any = false;
+            for (JsonNode error : InfraJson.mapper().readTree(body).path("errors")) {
+                Matcher m = ROW.matcher(error.path("source").path("pointer").asText(""));
+                if (m.matches() && Integer.parseInt(m.group(1)) == row) {
+                    String pointer = error.path("source").path("pointer").asText("");
+                    if (pointer.endsWith("/stock") || pointer.endsWith("/id") || pointer.matches("/0/\\d+")) {
+                        return false;
+                    }
+                    any = true;
+                }
+            }
+            return any;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

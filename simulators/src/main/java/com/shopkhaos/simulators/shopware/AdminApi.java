@@ -21,6 +21,11 @@ final class AdminApi {
     private static final Pattern DETAIL = Pattern.compile("/api/([a-z-]+)/([0-9a-f]{32})");
     private static final Pattern TRANSITION = Pattern.compile("/api/_action/(order|order_delivery|order_transaction)/([^/]+)/state/([a-z_]+)");
     private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern VERSION_CREATE = Pattern.compile("/api/_action/version/order/([0-9a-f]{32})");
+    private static final Pattern VERSION_MERGE = Pattern.compile("/api/_action/version/merge/order/([0-9a-f]{32})");
+    private static final Pattern RECALCULATE = Pattern.compile("/api/_action/order/([0-9a-f]{32})/recalculate");
+    private static final Pattern ADD_PRODUCT = Pattern.compile("/api/_action/order/([0-9a-f]{32})/product/([0-9a-f]{32})");
+    private static final Pattern LINE_ITEM = Pattern.compile("/api/order-line-item/([0-9a-f]{32})");
     private static final Set<String> PRODUCT_WRITABLE = Set.of("id", "stock", "isCloseout", "active", "name", "productNumber",
             "taxId", "price", "minPurchase", "maxPurchase", "purchaseSteps", "parentId", "customFields");
     private static final Set<String> DELIVERY_WRITABLE = Set.of("id", "trackingCodes", "shippingDateEarliest",
@@ -76,6 +81,10 @@ final class AdminApi {
         if (request.method().equals("POST") && (m = TRANSITION.matcher(path)).matches()) {
             return transition(caller.get(), m.group(1), m.group(2), m.group(3), request);
         }
+        Optional<SimResponse> edit = orderEdit(caller.get(), request);
+        if (edit.isPresent()) {
+            return edit.get();
+        }
         if ((m = DETAIL.matcher(path)).matches()) {
             String entity = entityName(m.group(1));
             return switch (request.method()) {
@@ -87,6 +96,62 @@ final class AdminApi {
         }
         return ShopwareErrors.notFound("FRAMEWORK__API_ROUTE_NOT_FOUND", "No route found for \"" + request.method() + " " + path
                 + "\" in the simulator");
+    }
+
+    /**
+     * An admin's edit of a placed order through order versioning ({@link OrderVersions}): create a version, change its
+     * lines with {@code sw-version-id}, recalculate it (refused on the live version), merge it. Needs {@code order:update}.
+     */
+    private Optional<SimResponse> orderEdit(OAuthServer.Integration caller, SimRequest request) {
+        String path = request.path();
+        String method = request.method();
+        Optional<String> version = request.header("sw-version-id").filter(v -> !v.isBlank() && !v.equals(Checkout.LIVE_VERSION));
+        Matcher m;
+        boolean versioning = method.equals("POST") && (VERSION_CREATE.matcher(path).matches() || VERSION_MERGE.matcher(path).matches()
+                || RECALCULATE.matcher(path).matches() || ADD_PRODUCT.matcher(path).matches())
+                || version.isPresent() && LINE_ITEM.matcher(path).matches();
+        if (!versioning) {
+            return Optional.empty();
+        }
+        Optional<SimResponse> denied = require(caller, "order:update");
+        if (denied.isPresent()) {
+            return denied;
+        }
+        if ((m = VERSION_CREATE.matcher(path)).matches()) {
+            String versionId = sim.versions.create(m.group(1));
+            ObjectNode answer = SimJson.object().put("versionId", versionId).putNull("versionName").put("id", m.group(1))
+                    .put("entity", "order");
+            return Optional.of(SimResponse.json(200, SimJson.write(answer)));
+        }
+        if ((m = VERSION_MERGE.matcher(path)).matches()) {
+            sim.versions.merge(m.group(1));
+            return Optional.of(SimResponse.noContent());
+        }
+        if (version.isEmpty()) {
+            // RecalculationService::checkVersion: the live order cannot be recalculated or added to
+            return Optional.of(ShopwareErrors.badRequest("CHECKOUT__ORDER_CAN_NOT_RECALCULATE_LIVE_VERSION",
+                    "Order with id " + path.split("/")[4] + " can not be recalculated because it is in the live version. "
+                            + "Please create a new version"));
+        }
+        if ((m = RECALCULATE.matcher(path)).matches()) {
+            sim.versions.recalculate(version.get(), m.group(1));
+            return Optional.of(SimResponse.noContent());
+        }
+        if ((m = ADD_PRODUCT.matcher(path)).matches()) {
+            sim.versions.addProduct(version.get(), m.group(1), m.group(2), body(request).path("quantity").asInt(1));
+            return Optional.of(SimResponse.noContent());
+        }
+        m = LINE_ITEM.matcher(path);
+        m.matches();
+        switch (method) {
+            case "PATCH" -> sim.versions.changeLine(version.get(), m.group(1), body(request));
+            case "DELETE" -> sim.versions.removeLine(version.get(), m.group(1));
+            default -> {
+                return Optional.of(ShopwareErrors.response(405, ShopwareErrors.error(405, "0", "Method Not Allowed",
+                        "the simulator changes a version's line items with PATCH or DELETE")));
+            }
+        }
+        return Optional.of(SimResponse.noContent());
     }
 
     /** Orders only (what the simulator needs): 204, or Shopware's 404 for an unknown id. */

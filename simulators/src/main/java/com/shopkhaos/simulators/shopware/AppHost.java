@@ -218,7 +218,7 @@ final class AppHost {
             return Optional.empty();
         }
         oauth.removeIntegration(app.integration().accessKey());
-        ObjectNode payload = SimJson.object().put("keepUserData", keepUserData);
+        JsonNode payload = SimJson.object().put("keepUserData", keepUserData);
         for (Webhook webhook : app.webhooks()) {
             if (webhook.active && webhook.definition.event().equals("app.deleted")) {
                 deliver(app, webhook, "app.deleted", payload);
@@ -245,7 +245,7 @@ final class AppHost {
      * Sends {@code event} with {@code payload} to every active webhook that subscribes to it, if its app may read what the
      * event carries (below).
      */
-    void dispatch(String event, ObjectNode payload) {
+    void dispatch(String event, JsonNode payload) {
         for (InstalledApp app : apps.values()) {
             for (Webhook webhook : app.webhooks()) {
                 if (webhook.active && webhook.definition.event().equals(event)) {
@@ -285,7 +285,7 @@ final class AppHost {
         return app.integration().privileges().contains(needed) ? Optional.empty() : Optional.of(needed);
     }
 
-    private void deliver(InstalledApp app, Webhook webhook, String event, ObjectNode payload) {
+    private void deliver(InstalledApp app, Webhook webhook, String event, JsonNode payload) {
         String eventId = ids.next();
         SimFaults.Settings f = faults.settings();
         String deliveryMode = mode;
@@ -315,7 +315,7 @@ final class AppHost {
         }
     }
 
-    private void attemptQueued(InstalledApp app, Webhook webhook, String event, ObjectNode payload, String eventId,
+    private void attemptQueued(InstalledApp app, Webhook webhook, String event, JsonNode payload, String eventId,
                                int copy, int attempt) {
         if (!webhook.active) {
             return;
@@ -338,7 +338,7 @@ final class AppHost {
     }
 
     /** One HTTP attempt; the body gets a fresh timestamp (and so a fresh signature) each time, the eventId stays. */
-    private boolean sendOnce(InstalledApp app, Webhook webhook, String event, ObjectNode payload, String eventId, int copy,
+    private boolean sendOnce(InstalledApp app, Webhook webhook, String event, JsonNode payload, String eventId, int copy,
                              int attempt, String deliveryMode, Duration timeout) {
         ObjectNode envelope = SimJson.object();
         ObjectNode data = envelope.putObject("data");

@@ -24,7 +24,7 @@ final class Checkout {
     static final DateTimeFormatter SHOPWARE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
             .withZone(ZoneOffset.UTC);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final String LIVE_VERSION = "0fa91ce3e96a4bc2be4bd9ce752c3425";
+    static final String LIVE_VERSION = "0fa91ce3e96a4bc2be4bd9ce752c3425";
 
     private final ShopCatalog catalog;
     private final StateMachines machines;
@@ -41,6 +41,14 @@ final class Checkout {
     }
 
     ObjectNode place(OrderRequest request, String orderNumber, Instant now) {
+        return price(request, orderNumber, now, true);
+    }
+
+    /**
+     * An order priced as the cart would price it; {@code atCheckout} also applies the storefront's checks (a closeout
+     * beyond its stock is refused), which an admin's recalculation of an existing order does not.
+     */
+    ObjectNode price(OrderRequest request, String orderNumber, Instant now, boolean atCheckout) {
         SimCustomer customer = catalog.customers.get(request.customer());
         if (customer == null) {
             throw SimulatorException.badRequest("SIMULATOR__UNKNOWN_CUSTOMER",
@@ -87,13 +95,13 @@ final class Checkout {
                 throw SimulatorException.badRequest("CHECKOUT__PRODUCT_NOT_FOUND",
                         line.sku() + " is a parent product; order one of its variants");
             }
-            if (product.path("isCloseout").asBoolean() && line.quantity() > product.path("stock").asInt()) {
+            if (atCheckout && product.path("isCloseout").asBoolean() && line.quantity() > product.path("stock").asInt()) {
                 throw SimulatorException.badRequest("CHECKOUT__PRODUCT_STOCK_REACHED",
                         "The product " + line.sku() + " is only available " + Math.max(0, product.path("stock").asInt())
                                 + " times (closeout).");
             }
             int rate = catalog.taxRateOf(product);
-            BigDecimal gross = catalog.grossPriceOf(product);
+            BigDecimal gross = line.unitGross() != null ? line.unitGross() : catalog.grossPriceOf(product);
             BigDecimal unit = net ? netOf(gross, rate) : gross;
             BigDecimal total = unit.multiply(BigDecimal.valueOf(line.quantity()));
             Position position = new Position(ids.next(), line.sku(), rate, unit, line.quantity(), total);

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * and deliveries; install the app; set the webhook mode, faults and settings; read what was sent.
  */
 final class ControlApi {
-    private static final Pattern ORDER = Pattern.compile("/_control/orders/([^/]+)(/pay|/cancel)?");
+    private static final Pattern ORDER = Pattern.compile("/_control/orders/([^/]+)(/pay|/cancel|/edit)?");
     private static final Pattern PRODUCT = Pattern.compile("/_control/products/([^/]+)(/stock)?");
     private static final Pattern DELIVERY = Pattern.compile("/_control/deliveries/([0-9a-f]{32})");
     /** A person changing a state in the shop's admin (same state machines, same mails and webhooks). */
@@ -64,6 +64,11 @@ final class ControlApi {
             }
             if ("/cancel".equals(m.group(2)) && method.equals("POST")) {
                 sim.transition("order", id, "cancel", true);
+                return ok(orderSummary(sim.order(id).orElseThrow()));
+            }
+            if ("/edit".equals(m.group(2)) && method.equals("POST")) {
+                // as the admin does it: a version, the changes in it, recalculated, merged into the live order
+                sim.versions.edit(id, body(request));
                 return ok(orderSummary(sim.order(id).orElseThrow()));
             }
         }
@@ -245,7 +250,7 @@ final class ControlApi {
         sim.requestCounts.forEach((k, v) -> counts.put(k, v.get()));
         ArrayNode routes = s.putArray("controlRoutes");
         List.of("POST /_control/orders", "GET /_control/orders/{idOrNumber}", "POST /_control/orders/{idOrNumber}/pay",
-                "POST /_control/orders/{idOrNumber}/cancel", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "DELETE /_control/products/{sku}",
+                "POST /_control/orders/{idOrNumber}/cancel", "POST /_control/orders/{idOrNumber}/edit", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "DELETE /_control/products/{sku}",
                 "POST /_control/products/generate", "PUT /_control/products/{sku}/stock",
                 "GET /_control/deliveries/{deliveryId}", "POST /_control/{order|order_delivery}/{id}/state/{action}", "POST /_control/apps/install",
                 "POST /_control/apps/uninstall", "GET /_control/apps",

@@ -1,5 +1,6 @@
 package com.shopkhaos.simulators.shopware;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -10,6 +11,13 @@ import java.util.List;
 public record OrderRequest(String customer, List<Line> lines, String shippingMethod, String promotionCode,
                            String paymentMethod, boolean paid) {
 
-    public record Line(String sku, int quantity) {
+    /**
+     * One line: a SKU and a quantity, at the catalogue's price unless {@code unitGross} names one (an admin's edit of a
+     * line's price).
+     */
+    public record Line(String sku, int quantity, BigDecimal unitGross) {
+        public Line(String sku, int quantity) {
+            this(sku, quantity, null);
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -71,6 +72,7 @@ public final class ShopwareSimulator implements AutoCloseable {
     final OAuthServer oauth;
     final AppHost apps;
     final Checkout checkout;
+    final OrderVersions versions;
     final Map<String, ObjectNode> orders = new LinkedHashMap<>();
     final List<TransitionRecord> transitions = new ArrayList<>();
     final List<MailRecord> mails = new ArrayList<>();
@@ -101,6 +103,7 @@ public final class ShopwareSimulator implements AutoCloseable {
         String shopId = settings.shopId() == null || settings.shopId().isBlank() ? ids.alphanumeric(16) : settings.shopId();
         this.apps = new AppHost(clock, ids, faults, oauth, catalog.languageId, shopId, behaviour);
         this.checkout = new Checkout(catalog, machines, ids);
+        this.versions = new OrderVersions(this);
         this.adminApi = new AdminApi(this);
         this.controlApi = new ControlApi(this);
     }
@@ -171,6 +174,69 @@ public final class ShopwareSimulator implements AutoCloseable {
         synchronized (this) {
             return orders.get(order.path("id").asText()).deepCopy();
         }
+    }
+
+    /** The live order by id (not a copy: under this simulator's lock). */
+    synchronized Optional<ObjectNode> liveOrder(String id) {
+        return Optional.ofNullable(orders.get(id));
+    }
+
+    /**
+     * Merges an edited version into the live order ({@link OrderVersions}): lines and totals from the version, the
+     * rest (ids, states, addresses, transactions) kept; product stock moves by each line's change; {@code updatedAt}
+     * set; {@code order.written} sent to the apps that subscribe to it (never {@code checkout.order.placed}).
+     */
+    ObjectNode mergeOrderVersion(String orderId, ObjectNode version) {
+        ObjectNode live;
+        ArrayNode written = SimJson.array();
+        synchronized (this) {
+            live = orders.get(orderId);
+            if (live == null) {
+                throw SimulatorException.notFound("FRAMEWORK__ENTITY_NOT_FOUND", "Could not find entity for id \"" + orderId + "\" in order.");
+            }
+            Map<String, Integer> before = productQuantities(live);
+            Map<String, Integer> after = productQuantities(version);
+            Set<String> productIds = new TreeSet<>(before.keySet());
+            productIds.addAll(after.keySet());
+            for (String productId : productIds) {
+                int change = after.getOrDefault(productId, 0) - before.getOrDefault(productId, 0);
+                ObjectNode product = catalog.products.get(productId);
+                if (change != 0 && product != null) {
+                    setStock(product, product.path("stock").asInt() - change, true);
+                    product.put("sales", product.path("sales").asInt() + change);
+                }
+            }
+            ArrayNode fields = SimJson.array();
+            for (String field : List.of("lineItems", "price", "amountTotal", "amountNet", "positionPrice", "shippingCosts", "shippingTotal")) {
+                live.set(field, version.get(field).deepCopy());
+                fields.add(field);
+            }
+            ObjectNode delivery = (ObjectNode) live.path("deliveries").path(0);
+            if (delivery.isObject()) {
+                ArrayNode positions = (ArrayNode) version.path("deliveries").path(0).path("positions").deepCopy();
+                positions.forEach(p -> ((ObjectNode) p).put("orderDeliveryId", delivery.path("id").asText()));
+                delivery.set("positions", positions);
+                delivery.set("shippingCosts", version.path("shippingCosts").deepCopy());
+            }
+            live.put("updatedAt", Checkout.SHOPWARE_TIME.format(clock.instant()));
+            ObjectNode row = written.addObject().put("entity", "order").put("operation", "update").put("primaryKey", orderId)
+                    .put("versionId", Checkout.LIVE_VERSION);
+            row.set("updatedFields", fields);
+        }
+        apps.dispatch("order.written", written);
+        synchronized (this) {
+            return live.deepCopy();
+        }
+    }
+
+    private static Map<String, Integer> productQuantities(ObjectNode order) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        for (JsonNode item : order.path("lineItems")) {
+            if ("product".equals(item.path("type").asText())) {
+                quantities.merge(item.path("referencedId").asText(), item.path("quantity").asInt(), Integer::sum);
+            }
+        }
+        return quantities;
     }
 
     /** Deletes an order as {@code DELETE /api/order/{id}} does (an admin clearing a test order, say); false when there is none. */
