@@ -86,4 +86,30 @@ class ShopEditsIT {
         JsonNode resolved = awaitException(problem, "RESOLVED");
         assertThat(resolved.path("occurrences").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void ourWebhooks_areAllSentUnderShopwaresReadChecks_andWhileTheShopsAppUrlChangeIsUnresolved_theSweepStillBringsOrdersIn()
+            throws Exception {
+        assertThat(sandbox.json("GET", "/shopware-sim/_control/webhooks/deliveries?limit=1000", null).toString())
+                .as("our manifest may read every event it subscribes to").doesNotContain("\"withheld\"");
+        sandbox.json("POST", "/shopware-sim/_control/app-url-change", "{}");
+        try {
+            JsonNode placed = sandbox.json("POST", "/shopware-sim/_control/orders", "{\"customer\":\"jane\",\"shippingMethod\":"
+                    + "\"standard\",\"paid\":true,\"lines\":[{\"sku\":\"SOCKS-WOOL-3PK\",\"quantity\":1}]}");
+            JsonNode found = awaitLedger(sandbox, placed.path("id").asText(), e -> e.path("state").asText().equals("READY"),
+                    "READY through the sweep alone");
+            assertThat(found.toString()).as("no webhook while the change is unresolved").contains("found by the sweep")
+                    .doesNotContain("webhook checkout.order.placed");
+        } finally {
+            JsonNode resolved = sandbox.json("POST", "/shopware-sim/_control/app-url-change/resolve",
+                    "{\"strategy\":\"move-shop-permanently\"}");
+            assertThat(resolved.toString()).contains("move-shop-permanently");
+        }
+        JsonNode after = sandbox.json("POST", "/shopware-sim/_control/orders", "{\"customer\":\"jane\",\"shippingMethod\":"
+                + "\"standard\",\"paid\":true,\"lines\":[{\"sku\":\"SOCKS-WOOL-3PK\",\"quantity\":1}]}");
+        JsonNode ready = awaitLedger(sandbox, after.path("id").asText(), e -> e.path("state").asText().equals("READY"),
+                "READY after the app moved with the shop");
+        assertThat(ready.toString()).as("re-registered: webhooks come again, signed with the new shop secret")
+                .contains("webhook checkout.order.placed");
+    }
 }
