@@ -3,6 +3,7 @@ package com.shopkhaos.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.reconciliation.ReconciliationReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashSet;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Every exception a person can see has a handbook section telling them what it means and what to do. */
+/**
+ * Every exception a person can see, and every reason of the revenue reconciliation, has a handbook section telling
+ * them what it means and what to do.
+ */
 class HandbookTest {
 
     @Test
@@ -19,6 +23,9 @@ class HandbookTest {
         Set<String> anchors = new HashSet<>();
         for (ExceptionType type : ExceptionType.values()) {
             anchors.add(type.handbookAnchor());
+        }
+        for (ReconciliationReason reason : ReconciliationReason.values()) {
+            anchors.add(reason.handbookAnchor());
         }
         List<String> orphans = handbook.lines().filter(l -> l.matches("## [a-z0-9]+(-[a-z0-9]+)+"))
                 .map(l -> l.substring(3)).filter(a -> !anchors.contains(a)).toList();
@@ -34,6 +41,18 @@ class HandbookTest {
             String section = handbook.substring(start, end < 0 ? handbook.length() : end);
             assertThat(section).as("handbook section " + type.handbookAnchor())
                     .contains("**Why it matters:**").contains("What to do").contains("**Call for help when:**");
+        }
+    }
+
+    @Test
+    void everyReconciliationReason_hasAHandbookSection_sayingWhoActsAndWhatToDo() throws IOException {
+        String handbook = Files.readString(ModuleDependenciesTest.root().resolve("docs/handbook.md"));
+        for (ReconciliationReason reason : ReconciliationReason.values()) {
+            int start = handbook.indexOf("\n## " + reason.handbookAnchor() + "\n");
+            assertThat(start).as("docs/handbook.md section for " + reason).isNotNegative();
+            int end = handbook.indexOf("\n## ", start + 4);
+            assertThat(handbook.substring(start, end < 0 ? handbook.length() : end)).as("section " + reason.handbookAnchor())
+                    .contains("**Who acts:**").contains("What to do");
         }
     }
 

@@ -27,7 +27,7 @@ public class KccSalesOrderFormat implements SalesOrderFormat {
     /**
      * Reads back the money of what {@link #write} wrote: each item by its {@code ImportRef} (the shop's line id), the
      * shop's SKU ({@code WebItemRef} where it differs from the stock code, else {@code SKU}), quantity, gross unit
-     * price and discount; the header's gross delivery charge and {@code GrossTotal}.
+     * price and discount; the header's gross delivery charge and {@code GrossTotal}; the payments' amounts.
      */
     @Override
     public Optional<SalesOrderValues> values(String written) {
@@ -47,8 +47,12 @@ public class KccSalesOrderFormat implements SalesOrderFormat {
                     money(item.path("UnitPrice").path("Gross")), money(item.path("ValueDiscount"))));
         }
         JsonNode header = order.path("Header");
+        BigDecimal paid = BigDecimal.ZERO;
+        for (JsonNode payment : order.path("Payments")) {
+            paid = paid.add(money(payment.path("Amount")));
+        }
         return Optional.of(new SalesOrderValues(lines, money(header.path("DeliveryCharge").path("Gross")),
-                money(header.path("GrossTotal"))));
+                money(header.path("GrossTotal")), paid));
     }
 
     private static BigDecimal money(JsonNode value) {

@@ -47,6 +47,7 @@ final class ShopwareStateNames {
             case "paid" -> ShopPaymentState.PAID;
             case "refunded_partially" -> ShopPaymentState.REFUNDED_PARTIALLY;
             case "refunded" -> ShopPaymentState.REFUNDED;
+            case "chargeback" -> ShopPaymentState.CHARGEBACK;
             case "cancelled" -> ShopPaymentState.CANCELLED;
             case "failed" -> ShopPaymentState.FAILED;
             default -> ShopPaymentState.OTHER;

@@ -34,7 +34,7 @@ class ShopwareStateNamesTest {
                 .extracting(ShopwareStateNames::paymentState).containsExactly(ShopPaymentState.OPEN, ShopPaymentState.AUTHORIZED,
                         ShopPaymentState.PAID_PARTIALLY, ShopPaymentState.PAID, ShopPaymentState.REFUNDED_PARTIALLY,
                         ShopPaymentState.REFUNDED, ShopPaymentState.CANCELLED, ShopPaymentState.FAILED, ShopPaymentState.OTHER,
-                        ShopPaymentState.OTHER, ShopPaymentState.OTHER, ShopPaymentState.OTHER);
+                        ShopPaymentState.CHARGEBACK, ShopPaymentState.OTHER, ShopPaymentState.OTHER);
         assertThat(Arrays.stream(ShopPaymentState.values()).filter(ShopPaymentState::isPaid))
                 .containsExactly(ShopPaymentState.PAID_PARTIALLY, ShopPaymentState.PAID);
     }

@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param lines        each line by the shop's line id (Khaos's {@code ImportRef})
  * @param deliveryGross the delivery charge, gross
  * @param grossTotal   the order's total, gross
+ * @param paymentsTotal what the order was sent as paid (the sum of its payments; 0: sent unpaid or on account)
  */
-public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDecimal grossTotal) {
+public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDecimal grossTotal, BigDecimal paymentsTotal) {
 
     /**
      * One line.
@@ -45,7 +46,12 @@ public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDe
         }
     }
 
+    public SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDecimal grossTotal) {
+        this(lines, deliveryGross, grossTotal, BigDecimal.ZERO);
+    }
+
     public SalesOrderValues {
+        paymentsTotal = paymentsTotal == null ? BigDecimal.ZERO : paymentsTotal;
         lines = List.copyOf(lines);
         deliveryGross = deliveryGross == null ? BigDecimal.ZERO : deliveryGross;
         grossTotal = grossTotal == null ? BigDecimal.ZERO : grossTotal;
@@ -54,7 +60,8 @@ public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDe
     /** The values of a translated order (what is, or would be, sent). */
     public static SalesOrderValues of(KhaosSalesOrder order) {
         return new SalesOrderValues(order.lines().stream().map(l -> new Line(l.importRef(), l.sku(), l.quantity(), l.unitGross(),
-                l.valueDiscount())).toList(), order.deliveryGross(), order.grossTotal());
+                l.valueDiscount())).toList(), order.deliveryGross(), order.grossTotal(),
+                order.payments().stream().map(KhaosSalesOrder.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     /**

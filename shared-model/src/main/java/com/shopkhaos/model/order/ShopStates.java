@@ -32,11 +32,16 @@ public final class ShopStates {
 
     /** Where a payment transaction is; only paid (in full or in part) and authorized make an order ready when paid. */
     public enum ShopPaymentState {
-        OPEN, AUTHORIZED, PAID_PARTIALLY, PAID, REFUNDED_PARTIALLY, REFUNDED, CANCELLED, FAILED, OTHER;
+        OPEN, AUTHORIZED, PAID_PARTIALLY, PAID, REFUNDED_PARTIALLY, REFUNDED, CHARGEBACK, CANCELLED, FAILED, OTHER;
 
         /** Money taken: paid in full or in part. */
         public boolean isPaid() {
             return this == PAID || this == PAID_PARTIALLY;
+        }
+
+        /** Money given back (in full or in part) or taken back by the card scheme. */
+        public boolean isRefund() {
+            return this == REFUNDED || this == REFUNDED_PARTIALLY || this == CHARGEBACK;
         }
     }
 

@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
  * channel's translation policy and Khaos catalogue items as the sandbox configures them, and a readable sales order
  * format. Every order built adds up to the penny, so it is READY unless a test makes something wrong.
  */
-final class TestOrders {
+public final class TestOrders {
     static final String SHOP = "shop1";
-    static final Instant PLACED = Instant.parse("2026-12-04T10:00:00Z");
+    public static final Instant PLACED = Instant.parse("2026-12-04T10:00:00Z");
     static final BigDecimal VAT = new BigDecimal("20");
 
     private TestOrders() {
@@ -43,13 +43,13 @@ final class TestOrders {
         return String.format("%032x", 0xa0000 + n);
     }
 
-    static OrderTranslationPolicy policy() {
+    public static OrderTranslationPolicy policy() {
         return new OrderTranslationPolicy("1", "WEB", "Web Customer", "GBP",
                 OrderTranslationPolicy.parsePairs("royal_mail_tracked_48=RM48,dpd_next_day=DPDND", "KHAOS_COURIERS"),
                 Map.of("payment_card", "Card", "payment_paypal", "PayPal"), Set.of("payment_invoice"), Set.of("cart"), Map.of());
     }
 
-    static CatalogueItem item(String code) {
+    public static CatalogueItem item(String code) {
         return item(code, false, false);
     }
 
@@ -66,12 +66,12 @@ final class TestOrders {
                 runToZero, true, true, false, false, Instant.parse("2026-11-27T09:00:00Z"));
     }
 
-    static Builder order(int n) {
+    public static Builder order(int n) {
         return new Builder(orderId(n), Integer.toString(10000 + n));
     }
 
     /** Builds one order; totals and VAT are worked out from the lines and delivery as Shopware does. */
-    static final class Builder {
+    public static final class Builder {
         private record Line(String sku, int quantity, BigDecimal unit, boolean known) {
         }
 
@@ -90,43 +90,43 @@ final class TestOrders {
             this.orderNumber = orderNumber;
         }
 
-        Builder line(String sku, int quantity, String unitGross) {
+        public Builder line(String sku, int quantity, String unitGross) {
             lines.add(new Line(sku, quantity, new BigDecimal(unitGross), true));
             return this;
         }
 
         /** A line whose product was deleted in the shop since. */
-        Builder deletedProductLine(String sku, int quantity, String unitGross) {
+        public Builder deletedProductLine(String sku, int quantity, String unitGross) {
             lines.add(new Line(sku, quantity, new BigDecimal(unitGross), false));
             return this;
         }
 
-        Builder payment(String method, ShopPaymentState state) {
+        public Builder payment(String method, ShopPaymentState state) {
             this.paymentMethod = method;
             this.paymentState = state;
             return this;
         }
 
-        Builder unpaid() {
+        public Builder unpaid() {
             return payment("payment_card", ShopPaymentState.OPEN);
         }
 
-        Builder cancelled() {
+        public Builder cancelled() {
             this.state = ShopOrderState.CANCELLED;
             return this;
         }
 
-        Builder deliveredBy(String method) {
+        public Builder deliveredBy(String method) {
             this.deliveryMethod = method;
             return this;
         }
 
-        Builder postcode(String postcode) {
+        public Builder postcode(String postcode) {
             this.postcode = postcode;
             return this;
         }
 
-        ShopOrder build() {
+        public ShopOrder build() {
             ShopAddress address = new ShopAddress("", "Jane", "Smith", "1 Acacia Avenue", "", "", postcode, "Leeds", "GB",
                     "0113 496 0000");
             List<ShopLine> shopLines = new ArrayList<>();

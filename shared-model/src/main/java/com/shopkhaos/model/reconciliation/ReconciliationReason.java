@@ -1,0 +1,49 @@
+package com.shopkhaos.model.reconciliation;
+
+import java.util.Locale;
+
+/**
+ * Why one order's revenue in the shop and in Khaos agree or differ, in finance's words, each with who acts and its
+ * handbook section ({@code docs/handbook.md#reconciliation-<anchor>}). Declared from the most to the least pressing:
+ * an order with several findings is reported under the first.
+ */
+public enum ReconciliationReason {
+    NOT_IN_LEDGER("The shop has an order we never heard of", "operations: find why it never reached us; it is not in Khaos"),
+    DUPLICATE_IN_KHAOS("Khaos holds the order twice", "operations: cancel the second Khaos order before it is invoiced"),
+    CANCELLED_IN_SHOP_ONLY("Cancelled in the shop, live in Khaos", "customer service: cancel it in Khaos, or credit it if invoiced"),
+    CANCELLED_IN_KHAOS_ONLY("Cancelled in Khaos, live in the shop", "customer service: refund or cancel it in the shop"),
+    REFUNDED_IN_SHOP("Refunded in the shop", "finance: raise the credit note in Khaos"),
+    VALUE_CHANGED_AFTER_SENDING("The shop's order changed after it was sent", "customer service: carry the change into Khaos"),
+    PAID_STATE_MISMATCH("Paid in one system, not in the other", "finance: check the payment provider, then Khaos's payment"),
+    SENT_NOT_CONFIRMED("Sent to Khaos, never confirmed", "operations: look for it in Khaos's failed imports"),
+    NOT_SENT("Not sent to Khaos", "operations: the order is held or waiting; see its problems in the console"),
+    SHIPPED_NOT_WRITTEN_BACK("Shipped in Khaos, not yet in the shop", "customer service: the customer has no shipping mail yet"),
+    ROUNDING("Pennies of rounding", "nobody: counted, within the tolerance"),
+    OK("Agrees", "nobody");
+
+    private final String title;
+    private final String whoActs;
+
+    ReconciliationReason(String title, String whoActs) {
+        this.title = title;
+        this.whoActs = whoActs;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String whoActs() {
+        return whoActs;
+    }
+
+    /** The handbook section, e.g. {@code reconciliation-refunded-in-shop}. */
+    public String handbookAnchor() {
+        return "reconciliation-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether a person must look: everything but an agreeing order and rounding within the tolerance. */
+    public boolean needsAPerson() {
+        return this != OK && this != ROUNDING;
+    }
+}
