@@ -4,6 +4,7 @@ import com.shopkhaos.simulators.sim.SimRequest;
 import com.shopkhaos.simulators.sim.SimResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +28,21 @@ final class SimulatorRoutes {
             context.response().end();
         } else {
             context.response().end(Buffer.buffer(response.body()));
+        }
+    }
+
+    /**
+     * At start-up, as the control route would: a value the simulator refuses stops the sandbox with the route's reason,
+     * naming the environment variable it came from.
+     */
+    static void applyAtStart(Function<SimRequest, SimResponse> simulator, String route, String json, String setting) {
+        if (json.isBlank()) {
+            return;
+        }
+        SimResponse applied = simulator.apply(new SimRequest("PUT", route, null, Map.of(),
+                json.getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
+        if (applied.status() != 200) {
+            throw new IllegalArgumentException(setting + " is not valid: " + applied.bodyText());
         }
     }
 }
