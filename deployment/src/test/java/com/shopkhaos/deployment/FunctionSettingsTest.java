@@ -58,6 +58,9 @@ class FunctionSettingsTest {
         assertThat(template.ofType("AWS::Lambda::EventSourceMapping")).as("the three queue consumers").hasSize(3);
     }
 
+    /** Once a day at a fixed time: {@code cron(minute hour * * ? *)}. */
+    private static final Pattern DAILY_CRON = Pattern.compile("cron\\(\\d{1,2} \\d{1,2} \\* \\* \\? \\*\\)");
+
     @Test
     void aScheduledRun_endsBeforeTheNextStarts_atEveryAllowedRate() {
         Map<String, JsonNode> schedules = template.ofType("AWS::Scheduler::Schedule");
@@ -79,6 +82,11 @@ class FunctionSettingsTest {
                 lowest = Integer.parseInt(String.valueOf(parameter.get("MinValue")));
                 unit = m.group(2);
                 assertThat(lowest).as(m.group(1) + ": rate(1 minutes) is invalid; its MinValue keeps it plural").isGreaterThan(1);
+            } else if (DAILY_CRON.matcher(text).matches()) {
+                lowest = 1;
+                unit = "day";
+                assertThat(p.path("ScheduleExpressionTimezone").asText()).as(id + ": a time of day is in a named zone")
+                        .isNotEmpty();
             } else {
                 assertThat(fixed.matches()).as(id + ": a rate: " + text).isTrue();
                 lowest = Integer.parseInt(fixed.group(1));

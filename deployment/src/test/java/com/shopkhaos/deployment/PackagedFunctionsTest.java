@@ -10,6 +10,7 @@ import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.infra.dynamodb.DynamoExceptionLedger;
 import com.shopkhaos.infra.dynamodb.DynamoKhaosStockLevels;
 import com.shopkhaos.infra.dynamodb.DynamoOrderLedger;
+import com.shopkhaos.infra.dynamodb.DynamoReconciliationReports;
 import com.shopkhaos.infra.dynamodb.DynamoStockVersions;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
@@ -25,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -55,7 +58,7 @@ class PackagedFunctionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> COVERED = Set.of("OrderIntakeFunction", "KhaosChannelFunction", "OrderSyncFunction",
             "OrderSweepFunction", "StockPushFunction", "StockReconcileFunction", "DespatchWritebackFunction", "OpsApiFunction",
-            "PersonalDataFunction");
+            "PersonalDataFunction", "ReconciliationFunction");
 
     private static SamTemplate template;
     private static LocalCloud cloud;
@@ -153,6 +156,22 @@ class PackagedFunctionsTest {
                 .isEqualTo(Long.parseLong(String.valueOf(cloud.resolve(Map.of("Ref", "PersonalDataRetentionDays")))));
         assertThat(answers.get(1).path("run").asText()).isEqualTo("erasure");
         assertThat(answers.get(1).path("erased").toString()).as("nothing of an unknown order").doesNotContain(":1");
+    }
+
+    @Test
+    @Order(2)
+    void reconciliation_onItsSchedule_reconcilesYesterdayInLondon_andAGivenDayOnRequest_keepingEachReport() throws Exception {
+        LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/London")).minusDays(1);
+        List<JsonNode> answers = run("ReconciliationFunction", Triggers.scheduledInput(template, "ReconciliationFunction"),
+                "{\"date\":\"2026-03-29\"}");
+
+        assertThat(answers.get(0).path("day").asText()).as("the schedule's run: yesterday, London's day").isEqualTo(yesterday.toString());
+        assertThat(answers.get(1).path("day").asText()).isEqualTo("2026-03-29");
+        assertThat(answers.get(1).path("currency").asText()).isEqualTo(String.valueOf(cloud.resolve(Map.of("Ref", "KhaosCurrency"))));
+        DynamoReconciliationReports reports = new DynamoReconciliationReports(cloud.dynamoDb(),
+                env("ReconciliationFunction").get("RECONCILIATION_TABLE"));
+        assertThat(reports.find(LocalDate.parse("2026-03-29"))).as("the report is kept").isPresent();
+        assertThat(reports.find(yesterday)).isPresent();
     }
 
     @Test

@@ -18,6 +18,10 @@ import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.privacy.ErasureRequest;
 import com.shopkhaos.model.stock.StockPushService;
+import com.shopkhaos.emulator.AwsCallRecorder;
+import com.shopkhaos.model.reconciliation.NightlyReconciliation;
+import com.shopkhaos.model.reconciliation.ReconciliationQuery;
+import com.shopkhaos.model.reconciliation.ReconciliationReport;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -141,6 +145,8 @@ public class SandboxInspectionResource {
         index.put("GET /sandbox/order-sync/processed?orderId=", "the messages order-sync handled (all, or one order's)");
         index.put("PUT /sandbox/order-sync", "{\"running\": false} pauses the consumer; {\"killNextBatchAfter\": n} kills it mid-batch");
         index.put("POST /sandbox/order-sync/sweep", "runs the sweep (and the Khaos confirmation check) now");
+        index.put("POST /sandbox/reconciliation/run?date=YYYY-MM-DD", "reconciles that London business day now (the nightly "
+                + "run does yesterday); the report is at GET /ops/api/reconciliation/{date}");
         index.put("POST /sandbox/personal-data/sweep", "erase personal data older than PERSONAL_DATA_RETENTION_DAYS now (it also runs daily)");
         index.put("POST /sandbox/personal-data/erase", "{\"eraseCustomer\": \"<email>\"} or {\"eraseOrder\": \"<number>\"}: erase one customer's personal data now");
         index.put("GET /sandbox/mappings", "the overrides in force (SKU → stock code, delivery method → courier, buffers)");
@@ -296,6 +302,25 @@ public class SandboxInspectionResource {
     @Path("sandbox/order-sync/sweep")
     public Response sweepNow() {
         return json(orderSync.runSweep());
+    }
+
+    @Inject
+    NightlyReconciliation reconciliation;
+
+    /**
+     * The reconciliation Lambda's run, now: {@code ?date=YYYY-MM-DD} (a London business day), or yesterday without it.
+     * Answers the day's summary; the report is then at {@code /ops/api/reconciliation/{date}}.
+     */
+    @POST
+    @Path("sandbox/reconciliation/run")
+    public Response reconcile(@QueryParam("date") @DefaultValue("") String date) {
+        ReconciliationReport report = AwsCallRecorder.asFunction("ReconciliationFunction", () -> date.isBlank()
+                ? reconciliation.nightly() : reconciliation.run(ReconciliationQuery.day(date)));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("day", report.day().toString());
+        answer.put("lines", report.lines().size());
+        answer.put("summary", report.summary());
+        return json(answer);
     }
 
     @Inject

@@ -46,6 +46,13 @@ public interface TableNames {
         return Setting.of("CHECKPOINTS_TABLE", "shopkhaos.checkpoints-table").required(checkpointsTable());
     }
 
+    /** the nights' reconciliation reports ({@code RECONCILIATION_TABLE}) */
+    Optional<String> reconciliationTable();
+
+    default String reconciliation() {
+        return Setting.of("RECONCILIATION_TABLE", "shopkhaos.reconciliation-table").required(reconciliationTable());
+    }
+
     /** the Khaos catalogue ({@code KHAOS_CATALOGUE_TABLE}) */
     Optional<String> khaosCatalogueTable();
 

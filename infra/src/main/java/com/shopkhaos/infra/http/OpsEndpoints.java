@@ -38,10 +38,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
+import com.shopkhaos.model.order.TaxPortion;
+import com.shopkhaos.model.reconciliation.BusinessDay;
+import com.shopkhaos.model.reconciliation.ReconciliationQuery;
+import com.shopkhaos.model.reconciliation.ReconciliationLine;
+import com.shopkhaos.model.reconciliation.ReconciliationReport;
+import com.shopkhaos.model.reconciliation.ReconciliationReports;
+import com.shopkhaos.model.reconciliation.ReconciliationSummary;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -58,7 +68,10 @@ import java.util.function.Function;
         ExceptionViews.OrderView.class, ExceptionListing.ExceptionDetail.class, ExceptionActions.BulkResult.class,
         OpsMappings.MappingSaved.class, OpsAction.class, TimelineEntry.class,
         OrderMappings.Overrides.class, ConsoleSignIn.class,
-        ProblemSummary.Summary.class, ProblemSummary.KindSummary.class})
+        ProblemSummary.Summary.class, ProblemSummary.KindSummary.class, ReconciliationSummary.class,
+        ReconciliationSummary.CurrencyTotals.class, ReconciliationSummary.RateTotals.class, ReconciliationSummary.GroupTotals.class,
+        ReconciliationSummary.ReasonTotals.class, ReconciliationLine.class, ReconciliationLine.Finding.class,
+        ReconciliationLine.Facts.class, TaxPortion.class})
 public abstract class OpsEndpoints {
     /** The console's session cookie (HttpOnly, SameSite=Strict, path /ops). */
     public static final String SESSION_COOKIE = "ops_session";
@@ -302,6 +315,60 @@ public abstract class OpsEndpoints {
                 return error(404, "no exception type " + type);
             }
             return json(202, exceptionActions.retryAll(t, who));
+        });
+    }
+
+    @Inject
+    ReconciliationReports reconciliations;
+
+    @Inject
+    Clock clock;
+
+    /** The last 31 days' reconciliation summaries (London days), newest first: {@code {days: [...]}}. */
+    @GET
+    @Path("api/reconciliation")
+    public Response reconciliationDays(@Context HttpHeaders headers) {
+        return as(headers, who -> {
+            LocalDate today = BusinessDay.of(clock.instant()).date();
+            return json(200, Map.of("days", reconciliations.summaries(today.minusDays(30), today)));
+        });
+    }
+
+    /**
+     * One day's report: {@code {day, generatedAt, summary, lines, total, page, size}}, its lines filtered by
+     * {@code reason} (one or more, comma separated) and paged ({@code page} from 1, {@code size} up to 1000); with
+     * {@code .csv} after the day, every line as CSV (gzipped when large: {@link ReconciliationViews}).
+     */
+    @GET
+    @Path("api/reconciliation/{day}")
+    public Response reconciliationDay(@Context HttpHeaders headers, @PathParam("day") String dayText, @Context UriInfo uri) {
+        return as(headers, who -> {
+            boolean csv = dayText.endsWith(".csv");
+            LocalDate day = ReconciliationQuery.day(csv ? dayText.substring(0, dayText.length() - 4) : dayText);
+            Optional<ReconciliationReport> report = reconciliations.find(day);
+            if (report.isEmpty()) {
+                return error(404, "no reconciliation of " + day + " yet (it runs each night for the day before)");
+            }
+            if (csv) {
+                byte[] plain = ReconciliationViews.csv(report.get());
+                boolean large = plain.length > ReconciliationViews.PLAIN_CSV_LIMIT;
+                return Response.ok(large ? ReconciliationViews.gzip(plain) : plain, large ? "application/gzip" : "text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"reconciliation-" + day + (large ? ".csv.gz" : ".csv") + "\"")
+                        .header("Cache-Control", "no-store").build();
+            }
+            ReconciliationQuery query = ReconciliationQuery.parse(uri.getQueryParameters().getFirst("reason"),
+                    uri.getQueryParameters().getFirst("page"), uri.getQueryParameters().getFirst("size"));
+            List<ReconciliationLine> matching = report.get().lines().stream().filter(query::matches).toList();
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("day", day.toString());
+            answer.put("generatedAt", report.get().generatedAt().toString());
+            answer.put("changesFrom", report.get().changesFrom().toString());
+            answer.put("summary", report.get().summary());
+            answer.put("lines", query.page(matching).stream().map(ReconciliationViews::line).toList());
+            answer.put("total", matching.size());
+            answer.put("page", query.page());
+            answer.put("size", query.size());
+            return json(200, answer);
         });
     }
 

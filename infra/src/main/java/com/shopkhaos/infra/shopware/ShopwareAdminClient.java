@@ -82,6 +82,13 @@ public class ShopwareAdminClient {
     public static ObjectNode orderCriteria(String orderId) {
         ObjectNode criteria = InfraJson.mapper().createObjectNode();
         criteria.putArray("ids").add(orderId);
+        withOrderAssociations(criteria);
+        criteria.put("limit", 1);
+        return criteria;
+    }
+
+    /** Adds {@link #ORDER_ASSOCIATIONS} to a criteria for orders. */
+    public static ObjectNode withOrderAssociations(ObjectNode criteria) {
         ObjectNode associations = criteria.putObject("associations");
         for (String path : ORDER_ASSOCIATIONS) {
             ObjectNode at = associations;
@@ -90,7 +97,6 @@ public class ShopwareAdminClient {
                 at = next.has("associations") ? (ObjectNode) next.get("associations") : next.putObject("associations");
             }
         }
-        criteria.put("limit", 1);
         return criteria;
     }
 

@@ -61,7 +61,8 @@ public final class ShopwareOrderMapper {
                 new ShopOrder.ShopCustomer(text(customer, "email"), text(customer, "firstName"), text(customer, "lastName"),
                         text(customer, "company"), text(customer, "customerNumber")),
                 address(billing), deliveries, lines, payments,
-                ShopwareStateNames.orderState(text(o.path("stateMachineState"), "technicalName")));
+                ShopwareStateNames.orderState(text(o.path("stateMachineState"), "technicalName")), text(o, "salesChannelId"),
+                o.hasNonNull("currencyFactor") ? money(o.path("currencyFactor")) : BigDecimal.ONE);
     }
 
     private static ShopLine line(JsonNode item) {

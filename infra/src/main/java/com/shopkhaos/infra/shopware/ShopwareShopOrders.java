@@ -13,8 +13,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The shop's orders through its Admin API: one {@link ShopwareAdminClient} per shop (so its token is
@@ -60,6 +63,95 @@ public class ShopwareShopOrders implements ShopOrders {
                 return found;
             }
         }
+    }
+
+    /**
+     * Pages of whole orders placed in {@code [from, to)} by {@code orderDateTime}, oldest first (then by id, so a page
+     * boundary never splits ties differently), with {@link #ORDER_INCLUDES} and no total count (Shopware then skips
+     * counting the whole day on every page). The Admin API reads the live version of each order unless a version header
+     * is sent, and none is.
+     */
+    @Override
+    public void placedBetween(String shopId, Instant from, Instant to, Consumer<List<ShopOrder>> eachPage) {
+        ShopwareAdminClient client = client(shopId);
+        for (int page = 1; ; page++) {
+            ObjectNode criteria = wholeOrders(page);
+            criteria.putArray("filter").addObject().put("type", "range").put("field", "orderDateTime").putObject("parameters")
+                    .put("gte", SHOPWARE_TIME.format(from)).put("lt", SHOPWARE_TIME.format(to));
+            ArrayNode sort = criteria.putArray("sort");
+            sort.addObject().put("field", "orderDateTime").put("order", "ASC");
+            sort.addObject().put("field", "id").put("order", "ASC");
+            JsonNode data = client.post("/api/search/order", criteria).path("data");
+            List<ShopOrder> orders = read(data);
+            if (!orders.isEmpty()) {
+                eachPage.accept(orders);
+            }
+            if (data.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public List<ShopOrder> fetchAll(String shopId, Collection<String> orderIds) {
+        return byField(shopId, "id", orderIds);
+    }
+
+    @Override
+    public List<ShopOrder> byOrderNumbers(String shopId, Collection<String> orderNumbers) {
+        return byField(shopId, "orderNumber", orderNumbers);
+    }
+
+    private List<ShopOrder> byField(String shopId, String field, Collection<String> values) {
+        List<String> all = List.copyOf(values);
+        List<ShopOrder> found = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += PAGE) {
+            ObjectNode criteria = wholeOrders(1);
+            ArrayNode list = criteria.putArray("filter").addObject().put("type", "equalsAny").put("field", field).putArray("value");
+            all.subList(i, Math.min(all.size(), i + PAGE)).forEach(list::add);
+            found.addAll(read(client(shopId).post("/api/search/order", criteria).path("data")));
+        }
+        return found;
+    }
+
+    /** What {@link ShopwareOrderMapper} reads, per entity ({@code apiAlias}); prices and taxes come whole. */
+    static final Map<String, List<String>> ORDER_INCLUDES = Map.ofEntries(
+            Map.entry("order", List.of("id", "orderNumber", "orderDateTime", "currency", "taxStatus", "amountTotal", "amountNet",
+                    "shippingTotal", "price", "orderCustomer", "billingAddress", "billingAddressId", "addresses", "deliveries",
+                    "lineItems", "transactions", "stateMachineState", "salesChannelId", "currencyFactor")),
+            Map.entry("order_line_item", List.of("id", "parentId", "type", "payload", "productId", "label", "quantity",
+                    "unitPrice", "totalPrice", "price", "referencedId")),
+            Map.entry("order_delivery", List.of("id", "shippingMethod", "shippingCosts", "stateMachineState",
+                    "shippingOrderAddress")),
+            Map.entry("shipping_method", List.of("technicalName", "name")),
+            Map.entry("order_address", List.of("id", "company", "firstName", "lastName", "street", "additionalAddressLine1",
+                    "additionalAddressLine2", "zipcode", "city", "country", "phoneNumber")),
+            Map.entry("country", List.of("iso")),
+            Map.entry("order_transaction", List.of("id", "paymentMethod", "stateMachineState", "amount")),
+            Map.entry("payment_method", List.of("technicalName", "name")),
+            Map.entry("state_machine_state", List.of("technicalName")),
+            Map.entry("order_customer", List.of("email", "firstName", "lastName", "company", "customerNumber")),
+            Map.entry("currency", List.of("isoCode")));
+
+    /** A page of whole orders: every association translation needs, only the fields it reads, no total count. */
+    static ObjectNode wholeOrders(int page) {
+        ObjectNode criteria = ShopwareAdminClient.withOrderAssociations(InfraJson.mapper().createObjectNode());
+        criteria.put("page", page).put("limit", PAGE).put("total-count-mode", 0);
+        ObjectNode includes = criteria.putObject("includes");
+        ORDER_INCLUDES.forEach((alias, fields) -> fields.forEach(includes.putArray(alias)::add));
+        return criteria;
+    }
+
+    private static List<ShopOrder> read(JsonNode data) {
+        List<ShopOrder> orders = new ArrayList<>();
+        for (JsonNode json : data) {
+            try {
+                orders.add(ShopwareOrderMapper.read(json));
+            } catch (RuntimeException e) {
+                throw new ShopOrderUnreadableException(json.path("id").asText(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        return orders;
     }
 
     /** Orders whose creation, last change or a payment's last change falls in {@code [from, to)}, oldest first. */

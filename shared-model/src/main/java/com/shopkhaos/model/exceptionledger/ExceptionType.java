@@ -169,6 +169,17 @@ public enum ExceptionType {
             "Khaos despatched this order, but after several tries the shop still would not take the tracking code "
                     + "or the shipped state (the failing step is named), so the customer has not had the shipping mail. "
                     + "Once the shop is reachable again (or the cause is fixed), retry it from here."),
+    REFUNDED_IN_SHOP(
+            "An order Khaos has was refunded in the shop",
+            "Finance: the shop refunded (or the card scheme charged back) an order Khaos Control already has, and Khaos "
+                    + "does not hear of refunds by itself. Raise the credit note (or the return) in Khaos for the amount "
+                    + "named, then mark this resolved. Where the amount is unknown, the payment provider's dashboard has it."),
+    RECONCILIATION_DIFFERENCE(
+            "The night's reconciliation found a difference no other problem explains",
+            "Finance: the nightly reconciliation of the shop against Khaos found this order differing in a way nothing "
+                    + "else here already says (the reason code and the amounts are on the entry). Check the order in both "
+                    + "systems and put it right where it is wrong, then mark this resolved; it resolves itself when the "
+                    + "next run finds the order agreeing, and is not raised again for the same difference once resolved."),
     ;
 
     private final String title;

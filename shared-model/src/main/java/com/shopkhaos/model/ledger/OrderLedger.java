@@ -1,7 +1,10 @@
 package com.shopkhaos.model.ledger;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -9,6 +12,15 @@ import java.util.function.UnaryOperator;
 public interface OrderLedger {
 
     Optional<OrderLedgerEntry> find(String orderId);
+
+    /** The entries of these orders (the ones we know), by order id; read in batches where the store can. */
+    default Map<String, OrderLedgerEntry> findAll(Collection<String> orderIds) {
+        Map<String, OrderLedgerEntry> found = new LinkedHashMap<>();
+        for (String id : orderIds) {
+            find(id).ifPresent(e -> found.put(id, e));
+        }
+        return found;
+    }
 
     /**
      * Stores a first entry.

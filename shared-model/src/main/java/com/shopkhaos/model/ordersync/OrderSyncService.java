@@ -203,9 +203,7 @@ public final class OrderSyncService {
         if (sent.isEmpty()) {
             return entry.state();
         }
-        OrderTranslationPolicy effective = policy.withMappings(mappings.current().skuToStockCode(),
-                mappings.current().deliveryMethodToCourier(), mappings.current().promotionToItem());
-        OrderTranslator.Result result = OrderTranslator.translate(order, effective, catalogue::byStockCode, code -> Optional.empty());
+        OrderTranslator.Result result = new OrderAsItWouldBeSent(policy, mappings, catalogue).translate(order);
         List<String> differences;
         if (result.ready()) {
             differences = SalesOrderValues.of(result.salesOrder().get()).differencesFrom(sent.get());

@@ -2,8 +2,10 @@ package com.shopkhaos.model.ordersync;
 
 import com.shopkhaos.model.order.ShopOrder;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Port: the shop's orders, read through its Admin API. A transient failure (timeout, 5xx, throttling)
@@ -16,6 +18,18 @@ public interface ShopOrders {
 
     /** Orders created or changed (the order or one of its payments) in {@code [from, to)}, oldest first. */
     List<ChangedOrder> changedBetween(String shopId, Instant from, Instant to);
+
+    /**
+     * Every order placed (by its order date and time) in {@code [from, to)}, whole, handed over a page at a time, oldest
+     * first, so a day of many thousands is never all in memory at once.
+     */
+    void placedBetween(String shopId, Instant from, Instant to, Consumer<List<ShopOrder>> eachPage);
+
+    /** These orders as the shop has them now, whole, by id; ones it no longer has are left out. */
+    List<ShopOrder> fetchAll(String shopId, Collection<String> orderIds);
+
+    /** These orders as the shop has them now, whole, by order number; ones it does not have are left out. */
+    List<ShopOrder> byOrderNumbers(String shopId, Collection<String> orderNumbers);
 
     /** An order the sweep found: its id and number. */
     record ChangedOrder(String orderId, String orderNumber) {

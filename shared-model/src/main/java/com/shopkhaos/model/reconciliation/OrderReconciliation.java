@@ -69,7 +69,7 @@ public final class OrderReconciliation {
         if (known.ledger().isEmpty()) {
             findings.add(finding(ReconciliationReason.NOT_IN_LEDGER, "placed " + shop.placedAt() + ", total "
                     + plain(shop.amountTotal()) + " " + shop.currency() + "; no webhook or sweep ever brought it here", shop.amountTotal()));
-            return line(shop, BigDecimal.ZERO, findings);
+            return line(shop, Optional.empty(), BigDecimal.ZERO, findings);
         }
         OrderLedgerEntry entry = known.ledger().get();
         if (entry.state() == OrderState.WITHDRAWN) {
@@ -77,14 +77,15 @@ public final class OrderReconciliation {
                 findings.add(finding(ReconciliationReason.NOT_SENT, "withdrawn here (" + lastDetail(entry)
                         + "), yet the shop has it live", shop.amountTotal()));
             }
-            return line(shop, BigDecimal.ZERO, findings);
+            return line(shop, known.ledger(), BigDecimal.ZERO, findings);
         }
         if (NOT_YET_SENT.contains(entry.state())) {
             if (!shop.isCancelled() && shop.placedAt().plus(settings.notSentAfter()).isBefore(now)) {
-                findings.add(finding(ReconciliationReason.NOT_SENT, "still " + entry.state() + " " + Duration.between(
-                        shop.placedAt(), now).toMinutes() + " minutes after it was placed", shop.amountTotal()));
+                // the same words however late the run: a report run twice reads the same
+                findings.add(finding(ReconciliationReason.NOT_SENT, "still " + entry.state() + " (placed " + shop.placedAt()
+                        + ", not sent within " + settings.notSentAfter().toMinutes() + " minutes)", shop.amountTotal()));
             }
-            return line(shop, BigDecimal.ZERO, findings);
+            return line(shop, known.ledger(), BigDecimal.ZERO, findings);
         }
         KhaosHandover khaos = entry.khaos();
         if (entry.state() == OrderState.DOWNLOADED && khaos.khaosOrderCode().isEmpty()) {
@@ -118,7 +119,7 @@ public final class OrderReconciliation {
             findings.add(new ReconciliationLine.Finding(ReconciliationReason.SHIPPED_NOT_WRITTEN_BACK, "Khaos despatched "
                     + code(khaos) + "; the shop's delivery is not shipped yet", Optional.empty()));
         }
-        return line(shop, sentGross, findings);
+        return line(shop, known.ledger(), sentGross, findings);
     }
 
     private void compareValues(ShopOrder shop, Known known, List<ReconciliationLine.Finding> findings) {
@@ -167,8 +168,16 @@ public final class OrderReconciliation {
         return finding(ReconciliationReason.REFUNDED_IN_SHOP, what + ": " + plain(payment.amount()), payment.amount());
     }
 
-    private static ReconciliationLine line(ShopOrder shop, BigDecimal sentGross, List<ReconciliationLine.Finding> findings) {
-        return new ReconciliationLine(shop.orderNumber(), shop.orderId(), shop.currency(), shop.amountTotal(), sentGross, findings);
+    private static ReconciliationLine line(ShopOrder shop, Optional<OrderLedgerEntry> ledger, BigDecimal sentGross,
+                                           List<ReconciliationLine.Finding> findings) {
+        KhaosHandover khaos = ledger.map(OrderLedgerEntry::khaos).orElse(KhaosHandover.NONE);
+        boolean confirmed = !khaos.khaosOrderCode().isEmpty() && !khaos.khaosProgress().isCancelled()
+                && ledger.map(e -> e.state() != OrderState.CANCELLED).orElse(false);
+        ReconciliationLine.Facts facts = new ReconciliationLine.Facts(shop.placedAt(), shop.salesChannelId(), shop.paymentMethodName(),
+                shop.currencyFactor(), shop.amountNet(), shop.taxes(), khaos.khaosOrderCode(),
+                ledger.map(e -> e.state().name()).orElse(""));
+        return new ReconciliationLine(shop.orderNumber(), shop.orderId(), shop.currency(), shop.amountTotal(), sentGross,
+                confirmed ? sentGross : BigDecimal.ZERO, findings, facts, List.of());
     }
 
     private static ReconciliationLine.Finding finding(ReconciliationReason reason, String detail, BigDecimal amount) {

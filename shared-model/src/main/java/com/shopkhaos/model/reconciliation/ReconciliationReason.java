@@ -1,6 +1,9 @@
 package com.shopkhaos.model.reconciliation;
 
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Why one order's revenue in the shop and in Khaos agree or differ, in finance's words, each with who acts and its
@@ -40,6 +43,29 @@ public enum ReconciliationReason {
     /** The handbook section, e.g. {@code reconciliation-refunded-in-shop}. */
     public String handbookAnchor() {
         return "reconciliation-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The problems the rest of the integration raises that already say this about an order (an open one is linked from
+     * the reconciliation's line instead of raising another). Empty: only the reconciliation sees it.
+     */
+    public Set<ExceptionType> saidAlreadyBy() {
+        return switch (this) {
+            case NOT_SENT -> EnumSet.of(ExceptionType.UNKNOWN_SKU, ExceptionType.DISCONTINUED_ITEM,
+                    ExceptionType.RUN_TO_ZERO_OUT_OF_STOCK, ExceptionType.DELETED_ITEM, ExceptionType.UNMAPPED_PROMOTION,
+                    ExceptionType.UNMAPPED_DELIVERY_METHOD, ExceptionType.UNMAPPED_PAYMENT_METHOD, ExceptionType.VAT_MISMATCH,
+                    ExceptionType.TOTALS_MISMATCH, ExceptionType.ADDRESS_INVALID, ExceptionType.CURRENCY_NOT_SUPPORTED,
+                    ExceptionType.ORDER_INVALID);
+            case SENT_NOT_CONFIRMED -> EnumSet.of(ExceptionType.NOT_CONFIRMED_BY_KHAOS);
+            case VALUE_CHANGED_AFTER_SENDING -> EnumSet.of(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT);
+            case CANCELLED_IN_SHOP_ONLY -> EnumSet.of(ExceptionType.CANCELLED_AFTER_DOWNLOAD);
+            case CANCELLED_IN_KHAOS_ONLY -> EnumSet.of(ExceptionType.CANCELLED_IN_KHAOS);
+            case DUPLICATE_IN_KHAOS -> EnumSet.of(ExceptionType.DUPLICATE_IN_KHAOS);
+            case SHIPPED_NOT_WRITTEN_BACK -> EnumSet.of(ExceptionType.WRITEBACK_FAILED, ExceptionType.DELIVERY_NOT_WRITABLE,
+                    ExceptionType.DESPATCH_LINE_NOT_ON_ORDER, ExceptionType.DESPATCH_MORE_THAN_ORDERED);
+            case REFUNDED_IN_SHOP -> EnumSet.of(ExceptionType.REFUNDED_IN_SHOP);
+            default -> EnumSet.noneOf(ExceptionType.class);
+        };
     }
 
     /** Whether a person must look: everything but an agreeing order and rounding within the tolerance. */

@@ -4,6 +4,8 @@ import com.shopkhaos.model.order.ShopOrder;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.function.Consumer;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -68,6 +70,35 @@ public final class InMemoryShopOrders implements ShopOrders {
                 .filter(s -> s.shopId().equals(shopId) && !s.changedAt().isBefore(from) && s.changedAt().isBefore(to))
                 .sorted(Comparator.comparing(Stored::changedAt))
                 .map(s -> new ChangedOrder(s.order().orderId(), s.order().orderNumber())).toList();
+    }
+
+    /** Pages of {@value #PAGE}, as the Admin API's search is read. */
+    public static final int PAGE = 500;
+
+    @Override
+    public void placedBetween(String shopId, Instant from, Instant to, Consumer<List<ShopOrder>> eachPage) {
+        List<ShopOrder> placed;
+        synchronized (this) {
+            failIfAsked();
+            placed = orders.values().stream().filter(s -> s.shopId().equals(shopId) && !s.order().placedAt().isBefore(from)
+                    && s.order().placedAt().isBefore(to)).map(Stored::order).sorted(Comparator.comparing(ShopOrder::placedAt)).toList();
+        }
+        for (int i = 0; i < placed.size(); i += PAGE) {
+            eachPage.accept(placed.subList(i, Math.min(placed.size(), i + PAGE)));
+        }
+    }
+
+    @Override
+    public synchronized List<ShopOrder> fetchAll(String shopId, Collection<String> orderIds) {
+        failIfAsked();
+        return orderIds.stream().map(orders::get).filter(s -> s != null && s.shopId().equals(shopId)).map(Stored::order).toList();
+    }
+
+    @Override
+    public synchronized List<ShopOrder> byOrderNumbers(String shopId, Collection<String> orderNumbers) {
+        failIfAsked();
+        return orders.values().stream().filter(s -> s.shopId().equals(shopId) && orderNumbers.contains(s.order().orderNumber()))
+                .map(Stored::order).toList();
     }
 
     private void failIfAsked() {

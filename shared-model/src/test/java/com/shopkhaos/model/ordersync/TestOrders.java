@@ -84,6 +84,10 @@ public final class TestOrders {
         private String deliveryMethod = "royal_mail_tracked_48";
         private BigDecimal shipping = new BigDecimal("4.95");
         private String postcode = "LS1 4AP";
+        private Instant placedAt = PLACED;
+        private String currency = "GBP";
+        private BigDecimal currencyFactor = BigDecimal.ONE;
+        private String salesChannelId = "web-uk";
 
         private Builder(String orderId, String orderNumber) {
             this.orderId = orderId;
@@ -121,6 +125,23 @@ public final class TestOrders {
             return this;
         }
 
+        public Builder placedAt(Instant at) {
+            this.placedAt = at;
+            return this;
+        }
+
+        /** In another currency, at Shopware's {@code currencyFactor} to the shop's default one. */
+        public Builder currency(String isoCode, String factor) {
+            this.currency = isoCode;
+            this.currencyFactor = new BigDecimal(factor);
+            return this;
+        }
+
+        public Builder salesChannel(String id) {
+            this.salesChannelId = id;
+            return this;
+        }
+
         public Builder postcode(String postcode) {
             this.postcode = postcode;
             return this;
@@ -145,11 +166,11 @@ public final class TestOrders {
             ShopDelivery delivery = new ShopDelivery("del-" + orderId, deliveryMethod, deliveryMethod.replace('_', ' '), shipping,
                     List.of(new TaxPortion(VAT, shippingTax, shipping)), ShopDeliveryState.OPEN, address);
             BigDecimal allTax = tax.add(shippingTax);
-            return new ShopOrder(orderId, orderNumber, PLACED, "GBP", TaxStatus.GROSS, total, total.subtract(allTax), shipping,
+            return new ShopOrder(orderId, orderNumber, placedAt, currency, TaxStatus.GROSS, total, total.subtract(allTax), shipping,
                     List.of(new TaxPortion(VAT, allTax, total)),
                     new ShopOrder.ShopCustomer("jane@example.com", "Jane", "Smith", "", "C1001"), address, List.of(delivery),
                     shopLines, List.of(new ShopPayment("tx-" + orderId, paymentMethod, paymentMethod.replace('_', ' '),
-                    paymentState, total)), state);
+                    paymentState, total)), state, salesChannelId, currencyFactor);
         }
 
         private static BigDecimal vatIn(BigDecimal gross) {
@@ -158,7 +179,7 @@ public final class TestOrders {
     }
 
     /** The sales order as text: what Khaos would download, in the fields the tests look at. */
-    static final class TextSalesOrderFormat implements SalesOrderFormat {
+    public static final class TextSalesOrderFormat implements SalesOrderFormat {
         /** The money of every order written, by its text (as the real format reads it back from its JSON). */
         private final Map<String, SalesOrderValues> written = new ConcurrentHashMap<>();
 

@@ -27,7 +27,7 @@ final class ControlApi {
     private static final Pattern PRODUCT = Pattern.compile("/_control/products/([^/]+)(/stock)?");
     private static final Pattern DELIVERY = Pattern.compile("/_control/deliveries/([0-9a-f]{32})");
     /** A person changing a state in the shop's admin (same state machines, same mails and webhooks). */
-    private static final Pattern STATE = Pattern.compile("/_control/(order|order_delivery)/([^/]+)/state/([a-z_]+)");
+    private static final Pattern STATE = Pattern.compile("/_control/(order|order_delivery|order_transaction)/([^/]+)/state/([a-z_]+)");
 
     private final ShopwareSimulator sim;
 
@@ -252,7 +252,7 @@ final class ControlApi {
         List.of("POST /_control/orders", "GET /_control/orders/{idOrNumber}", "POST /_control/orders/{idOrNumber}/pay",
                 "POST /_control/orders/{idOrNumber}/cancel", "POST /_control/orders/{idOrNumber}/edit", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "DELETE /_control/products/{sku}",
                 "POST /_control/products/generate", "PUT /_control/products/{sku}/stock",
-                "GET /_control/deliveries/{deliveryId}", "POST /_control/{order|order_delivery}/{id}/state/{action}", "POST /_control/apps/install",
+                "GET /_control/deliveries/{deliveryId}", "POST /_control/{order|order_delivery|order_transaction}/{id}/state/{action}", "POST /_control/apps/install",
                 "POST /_control/apps/uninstall", "GET /_control/apps",
                 "GET /_control/webhooks/deliveries", "PUT /_control/webhooks/mode", "GET|PUT /_control/faults",
                 "GET|PUT /_control/settings", "GET|POST /_control/app-url-change", "POST /_control/app-url-change/resolve",

@@ -1,0 +1,254 @@
+package com.shopkhaos.model.reconciliation;
+
+import com.shopkhaos.model.app.ShopRegistry;
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.order.SalesOrderValues;
+import com.shopkhaos.model.order.ShopOrder;
+import com.shopkhaos.model.ordersync.Checkpoints;
+import com.shopkhaos.model.ordersync.OrderAsItWouldBeSent;
+import com.shopkhaos.model.ordersync.SalesOrderFormat;
+import com.shopkhaos.model.ordersync.ShopOrders;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The fourth flow: every night, each order of the business day (placed in it, Europe/London), every order changed during
+ * it (the order or one of its payments; on the first run, every order changed since go-live) and every order the
+ * reconciliation still has an open difference for, reconciled one by one ({@link OrderReconciliation}) against our ledger
+ * (what Khaos was sent and confirmed). A line that needs a person links to the problem already open for it where there
+ * is one, and otherwise opens the reconciliation's own ({@code REFUNDED_IN_SHOP}, {@code RECONCILIATION_DIFFERENCE}), so
+ * one problem stays one exception; the reconciliation's own difference resolves itself when a later run finds the order
+ * agreeing, and one a person resolved is not raised again for the same reasons. The report is stored whole once complete:
+ * running a day again gives the same report and raises nothing twice.
+ */
+public final class NightlyReconciliation {
+    static final String CHECKPOINT = "reconciliation#changes";
+    static final String RESOLVER = "reconciliation";
+    /** Handed over: what Khaos was sent is compared with the shop's order as it would be sent today. */
+    private static final Set<OrderState> HANDED_OVER = EnumSet.of(OrderState.DOWNLOADED, OrderState.IMPORTED,
+            OrderState.DESPATCHED, OrderState.WRITTEN_BACK, OrderState.CANCELLED);
+    private static final int BATCH = 100;
+    private static final System.Logger LOG = System.getLogger(NightlyReconciliation.class.getName());
+
+    /**
+     * @param baseCurrency the shop's default currency, in which the summary totals are (the channel's Khaos currency)
+     * @param goLive       where the first run starts looking for changed orders (never the shop's history before it)
+     */
+    public record Settings(OrderReconciliation.Settings rule, String baseCurrency, Optional<Instant> goLive) {
+        public Settings {
+            Objects.requireNonNull(rule, "rule");
+            baseCurrency = baseCurrency == null || baseCurrency.isBlank() ? "GBP" : baseCurrency;
+            goLive = goLive == null ? Optional.empty() : goLive;
+        }
+    }
+
+    private final ShopRegistry shops;
+    private final ShopOrders shopOrders;
+    private final OrderLedger ledger;
+    private final ExceptionLedger exceptions;
+    private final Checkpoints checkpoints;
+    private final ReconciliationReports reports;
+    private final OrderAsItWouldBeSent asSentToday;
+    private final SalesOrderFormat format;
+    private final OrderReconciliation rule;
+    private final Settings settings;
+    private final Clock clock;
+
+    public NightlyReconciliation(ShopRegistry shops, ShopOrders shopOrders, OrderLedger ledger, ExceptionLedger exceptions,
+                                 Checkpoints checkpoints, ReconciliationReports reports, OrderAsItWouldBeSent asSentToday,
+                                 SalesOrderFormat format, Settings settings, Clock clock) {
+        this.shops = shops;
+        this.shopOrders = shopOrders;
+        this.ledger = ledger;
+        this.exceptions = exceptions;
+        this.checkpoints = checkpoints;
+        this.reports = reports;
+        this.asSentToday = asSentToday;
+        this.format = format;
+        this.rule = new OrderReconciliation(settings.rule());
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The schedule's run: yesterday, in London. */
+    public ReconciliationReport nightly() {
+        return run(BusinessDay.before(clock.instant()).date());
+    }
+
+    /** Reconciles the day and stores its report (replacing an earlier run's). */
+    public ReconciliationReport run(LocalDate date) {
+        BusinessDay day = new BusinessDay(date);
+        Instant now = clock.instant();
+        if (!day.start().isBefore(now)) {
+            throw new DayNotStartedException(date);
+        }
+        Optional<Instant> mark = checkpoints.get(CHECKPOINT);
+        Instant changesFrom = mark.isEmpty() && settings.goLive().isPresent() && settings.goLive().get().isBefore(day.start())
+                ? settings.goLive().get() : day.start();
+        Instant changesTo = day.end().isBefore(now) ? day.end() : now;
+        Open open = Open.of(exceptions.allOpen());
+        OrderAsItWouldBeSent translator = asSentToday.remembering();
+        List<ReconciliationLine> lines = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String shopId : shops.shopIds()) {
+            if (!shops.find(shopId).map(s -> s.isConfirmed()).orElse(false)) {
+                continue;
+            }
+            shopOrders.placedBetween(shopId, day.start(), day.end(), page -> reconcile(page, open, translator, now, seen, lines));
+            List<String> changed = shopOrders.changedBetween(shopId, changesFrom, changesTo).stream()
+                    .map(ShopOrders.ChangedOrder::orderId).filter(id -> !seen.contains(id)).distinct().toList();
+            for (int i = 0; i < changed.size(); i += BATCH) {
+                reconcile(shopOrders.fetchAll(shopId, changed.subList(i, Math.min(changed.size(), i + BATCH))), open, translator,
+                        now, seen, lines);
+            }
+            List<String> stillOpen = open.reconciliationsOwn().stream().filter(n -> lines.stream()
+                    .noneMatch(l -> l.orderNumber().equals(n))).toList();
+            for (int i = 0; i < stillOpen.size(); i += BATCH) {
+                reconcile(shopOrders.byOrderNumbers(shopId, stillOpen.subList(i, Math.min(stillOpen.size(), i + BATCH))), open,
+                        translator, now, seen, lines);
+            }
+        }
+        List<ReconciliationLine> linked = lines.stream().map(l -> link(l, open, now)).toList();
+        ReconciliationReport report = new ReconciliationReport(date, now, changesFrom,
+                ReconciliationSummary.of(day, settings.baseCurrency(), linked), linked);
+        reports.save(report);
+        if (mark.isEmpty() || mark.get().isBefore(changesTo)) {
+            checkpoints.advance(CHECKPOINT, mark, changesTo);
+        }
+        LOG.log(System.Logger.Level.INFO, "reconciliation of " + date + ": " + report.summary().orders() + " order(s), "
+                + report.summary().rechecked() + " rechecked, " + report.summary().needingAPerson() + " for a person");
+        return report;
+    }
+
+    private void reconcile(List<ShopOrder> page, Open open, OrderAsItWouldBeSent translator, Instant now, Set<String> seen,
+                           List<ReconciliationLine> lines) {
+        List<ShopOrder> fresh = page.stream().filter(o -> seen.add(o.orderId())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<String, OrderLedgerEntry> known = ledger.findAll(fresh.stream().map(ShopOrder::orderId).toList());
+        for (ShopOrder order : fresh) {
+            Optional<OrderLedgerEntry> entry = Optional.ofNullable(known.get(order.orderId()));
+            Optional<SalesOrderValues> sent = entry.filter(e -> HANDED_OVER.contains(e.state()))
+                    .flatMap(e -> format.values(e.khaos().salesOrder()));
+            Optional<SalesOrderValues> shopNow = sent.isPresent() ? translator.values(order) : Optional.empty();
+            boolean duplicate = open.has(order.orderNumber(), EnumSet.of(ExceptionType.DUPLICATE_IN_KHAOS));
+            lines.add(rule.reconcile(order, new OrderReconciliation.Known(entry, sent, shopNow, duplicate), now));
+        }
+    }
+
+    /**
+     * The line with the problems that say so: those already open for the order, else the reconciliation's own (raised,
+     * kept, or left resolved when a person resolved the same reasons); the reconciliation's own is resolved once nothing
+     * it said is left.
+     */
+    private ReconciliationLine link(ReconciliationLine line, Open open, Instant now) {
+        List<String> ids = new ArrayList<>();
+        List<ReconciliationLine.Finding> unsaid = new ArrayList<>();
+        ReconciliationLine.Finding refund = null;
+        for (ReconciliationLine.Finding finding : line.findings()) {
+            if (!finding.reason().needsAPerson()) {
+                continue;
+            }
+            List<String> saying = open.ids(line.orderNumber(), finding.reason().saidAlreadyBy());
+            if (!saying.isEmpty()) {
+                saying.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+            } else if (finding.reason() == ReconciliationReason.REFUNDED_IN_SHOP) {
+                refund = finding;
+            } else {
+                unsaid.add(finding);
+            }
+        }
+        if (refund != null) {
+            ids.add(keep(ExceptionType.REFUNDED_IN_SHOP, line, List.of(refund), now));
+        }
+        String ownId = ExceptionRecord.idFor(ExceptionType.RECONCILIATION_DIFFERENCE, line.orderNumber());
+        if (!unsaid.isEmpty()) {
+            ids.add(keep(ExceptionType.RECONCILIATION_DIFFERENCE, line, unsaid, now));
+        } else if (open.isOpen(ownId)) {
+            exceptions.resolve(ownId, RESOLVER + " (order " + line.orderNumber() + " agrees now, or another problem says it)", now);
+        }
+        return line.withExceptions(ids);
+    }
+
+    /** Raises the reconciliation's own problem unless it says the same already, or a person resolved the same reasons. */
+    private String keep(ExceptionType type, ReconciliationLine line, List<ReconciliationLine.Finding> findings, Instant now) {
+        String signature = signature(findings);
+        String id = ExceptionRecord.idFor(type, line.orderNumber());
+        Optional<ExceptionRecord> existing = exceptions.find(id);
+        if (existing.isPresent() && existing.get().evidence().equals(signature)) {
+            return id;
+        }
+        String reason = "order " + line.orderNumber() + " (" + line.currency() + " " + line.shopGross().toPlainString()
+                + " in the shop, " + line.sentGross().toPlainString() + " sent to Khaos): "
+                + String.join("; ", findings.stream().map(f -> f.reason().title() + ": " + f.detail()).toList());
+        exceptions.raise(ExceptionRecord.open(type, ExceptionSubject.order(line.orderNumber()), reason, signature, now));
+        return id;
+    }
+
+    /** What the problem is about, without the words that change from night to night (how long it has waited). */
+    private static String signature(List<ReconciliationLine.Finding> findings) {
+        return "reconciliation: " + findings.stream().map(f -> f.reason().name() + f.amount().map(a -> " " + a.stripTrailingZeros()
+                .toPlainString()).orElse("")).sorted().collect(Collectors.joining(", "));
+    }
+
+    /** A day that has not begun in London cannot be reconciled. */
+    public static final class DayNotStartedException extends com.shopkhaos.model.exceptionledger.RefusedRequestException {
+        public DayNotStartedException(LocalDate date) {
+            super("the business day " + date + " has not begun in Europe/London yet");
+        }
+    }
+
+    /** The open problems about orders, read once per run. */
+    private record Open(Map<String, List<ExceptionRecord>> byOrder, Set<String> ids) {
+        static Open of(List<ExceptionRecord> open) {
+            Map<String, List<ExceptionRecord>> byOrder = new HashMap<>();
+            Set<String> ids = new HashSet<>();
+            for (ExceptionRecord r : open) {
+                if (r.status() == ExceptionStatus.OPEN && r.about() instanceof ExceptionSubject.Order o) {
+                    byOrder.computeIfAbsent(o.orderNumber(), k -> new ArrayList<>()).add(r);
+                    ids.add(r.id());
+                }
+            }
+            return new Open(byOrder, ids);
+        }
+
+        List<String> ids(String orderNumber, Set<ExceptionType> types) {
+            return byOrder.getOrDefault(orderNumber, List.of()).stream().filter(r -> types.contains(r.type()))
+                    .map(ExceptionRecord::id).toList();
+        }
+
+        boolean has(String orderNumber, Set<ExceptionType> types) {
+            return !ids(orderNumber, types).isEmpty();
+        }
+
+        boolean isOpen(String id) {
+            return ids.contains(id);
+        }
+
+        /** Orders the reconciliation itself has an open difference for. */
+        List<String> reconciliationsOwn() {
+            return byOrder.entrySet().stream().filter(e -> e.getValue().stream()
+                    .anyMatch(r -> r.type() == ExceptionType.RECONCILIATION_DIFFERENCE)).map(Map.Entry::getKey).toList();
+        }
+    }
+}

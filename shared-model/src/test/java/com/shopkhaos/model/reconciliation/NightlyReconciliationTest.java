@@ -1,0 +1,226 @@
+package com.shopkhaos.model.reconciliation;
+
+import static com.shopkhaos.model.ordersync.TestOrders.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.shopkhaos.model.HandClock;
+import com.shopkhaos.model.app.InMemoryShopRegistry;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.exceptionledger.InMemoryExceptionLedger;
+import com.shopkhaos.model.khaos.InMemoryKhaosCatalogue;
+import com.shopkhaos.model.khaos.KhaosOrderProgress;
+import com.shopkhaos.model.ledger.InMemoryOrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.order.OrderTranslator;
+import com.shopkhaos.model.order.ShopOrder;
+import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
+import com.shopkhaos.model.ordersync.InMemoryCheckpoints;
+import com.shopkhaos.model.ordersync.InMemoryOrderMappings;
+import com.shopkhaos.model.ordersync.InMemoryShopOrders;
+import com.shopkhaos.model.ordersync.OrderAsItWouldBeSent;
+import com.shopkhaos.model.ordersync.TestOrders;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The nightly run: which orders it looks at, the report it keeps, and the one exception per problem it leaves. */
+class NightlyReconciliationTest {
+    private static final String SHOP = "shop1";
+    private static final String SCARF = "SCARF-MER-GRY";
+    private static final String HAT = "HAT-BEANIE-NVY";
+    /** 4 December 2026 in London (GMT in winter). */
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 4);
+    private final HandClock clock = new HandClock(Instant.parse("2026-12-05T02:30:00Z"));
+    private final InMemoryShopOrders shop = new InMemoryShopOrders();
+    private final InMemoryOrderLedger ledger = new InMemoryOrderLedger();
+    private final InMemoryExceptionLedger exceptions = new InMemoryExceptionLedger();
+    private final InMemoryCheckpoints checkpoints = new InMemoryCheckpoints();
+    private final InMemoryReconciliationReports reports = new InMemoryReconciliationReports();
+    private final TestOrders.TextSalesOrderFormat format = new TestOrders.TextSalesOrderFormat();
+    private final InMemoryKhaosCatalogue catalogue = new InMemoryKhaosCatalogue().add(TestOrders.item(SCARF), TestOrders.item(HAT));
+    private final NightlyReconciliation nightly = new NightlyReconciliation(new InMemoryShopRegistry().confirmed(SHOP), shop, ledger,
+            exceptions, checkpoints, reports, new OrderAsItWouldBeSent(TestOrders.policy(), new InMemoryOrderMappings(), catalogue),
+            format, new NightlyReconciliation.Settings(new OrderReconciliation.Settings(new BigDecimal("0.02"), Duration.ofHours(2)),
+            "GBP", Optional.empty()), clock);
+
+    private ShopOrder inShop(ShopOrder order) {
+        shop.put(SHOP, order, order.placedAt());
+        return order;
+    }
+
+    /** Sent to Khaos as it was then, and imported there under SO + its number. */
+    private void importedInKhaos(ShopOrder sent) {
+        Instant at = sent.placedAt().plusSeconds(60);
+        String json = format.write(OrderTranslator.translate(sent, TestOrders.policy(), catalogue::byStockCode).salesOrder().orElseThrow());
+        OrderLedgerEntry ready = OrderLedgerEntry.received(SHOP, sent.orderId(), sent.orderNumber(), "evt-" + sent.orderNumber(),
+                "checkout.order.placed", at).ready(json, at, "checked");
+        ledger.create(ready.moveTo(OrderState.DOWNLOADED, ready.khaos().servedIn("p1").downloaded(at), at, "served")
+                .moveTo(OrderState.IMPORTED, ready.khaos().servedIn("p1").downloaded(at).reported("SO" + sent.orderNumber(), "1",
+                        "Received", KhaosOrderProgress.RECEIVED), at, "Khaos has it"));
+    }
+
+    private static Instant at(String londonLocal) {
+        return java.time.LocalDateTime.parse(londonLocal).atZone(BusinessDay.LONDON).toInstant();
+    }
+
+    private static ReconciliationLine line(ReconciliationReport report, String orderNumber) {
+        return report.lines().stream().filter(l -> l.orderNumber().equals(orderNumber)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theBusinessDayIsLondons_soTheDaysTheClocksChangeHave23And25Hours() {
+        assertThat(Duration.between(new BusinessDay(LocalDate.of(2026, 3, 29)).start(), new BusinessDay(LocalDate.of(2026, 3, 29)).end()))
+                .isEqualTo(Duration.ofHours(23));
+        assertThat(Duration.between(new BusinessDay(LocalDate.of(2026, 10, 25)).start(), new BusinessDay(LocalDate.of(2026, 10, 25)).end()))
+                .isEqualTo(Duration.ofHours(25));
+        assertThat(BusinessDay.of(Instant.parse("2026-06-30T23:30:00Z")).date()).as("half past midnight BST").isEqualTo(LocalDate.of(2026, 7, 1));
+        assertThat(BusinessDay.before(Instant.parse("2026-12-05T02:30:00Z")).date()).isEqualTo(DAY);
+    }
+
+    @Test
+    void aDayOfAgreeingAndDifferingOrders_isReportedLineByLine_andTheSummaryIsTheSumOfItsLines() {
+        ShopOrder agrees = inShop(order(1).line(SCARF, 2, "20.00").placedAt(at("2026-12-04T09:00")).build());
+        importedInKhaos(agrees);
+        inShop(order(2).line(HAT, 1, "15.00").placedAt(at("2026-12-04T23:59:59")).build());
+        ShopOrder refunded = order(3).line(HAT, 2, "15.00").placedAt(at("2026-12-04T00:00")).build();
+        importedInKhaos(refunded);
+        inShop(order(3).line(HAT, 2, "15.00").placedAt(at("2026-12-04T00:00")).payment("payment_card", ShopPaymentState.REFUNDED).build());
+        inShop(order(4).line(SCARF, 1, "23.20").placedAt(at("2026-12-04T12:00")).currency("EUR", "1.16")
+                .salesChannel("web-ie").build());
+        inShop(order(5).line(SCARF, 1, "20.00").placedAt(at("2026-12-03T23:59:59")).build());
+
+        ReconciliationReport report = nightly.nightly();
+
+        assertThat(report.day()).isEqualTo(DAY);
+        assertThat(report.lines()).extracting(ReconciliationLine::orderNumber).as("the day's orders only, by London's midnight")
+                .containsExactlyInAnyOrder("10001", "10002", "10003", "10004");
+        assertThat(line(report, "10001").reason()).isEqualTo(ReconciliationReason.OK);
+        assertThat(line(report, "10001").confirmedGross()).isEqualByComparingTo("44.95");
+        assertThat(line(report, "10002").reason()).isEqualTo(ReconciliationReason.NOT_IN_LEDGER);
+        assertThat(line(report, "10003").reason()).isEqualTo(ReconciliationReason.REFUNDED_IN_SHOP);
+        assertThat(line(report, "10004").reason()).as("the channel takes pounds only: it never reached us")
+                .isEqualTo(ReconciliationReason.NOT_IN_LEDGER);
+
+        ReconciliationSummary summary = report.summary();
+        assertThat(summary.orders()).isEqualTo(4);
+        assertThat(summary.needingAPerson()).isEqualTo(3);
+        BigDecimal eurosInPounds = new BigDecimal("28.15").divide(new BigDecimal("1.16"), 2, java.math.RoundingMode.HALF_UP);
+        assertThat(summary.shopGross()).as("44.95 + 19.95 + 34.95 + the euro order in pounds")
+                .isEqualByComparingTo(new BigDecimal("99.85").add(eurosInPounds));
+        assertThat(summary.shopGross()).isEqualByComparingTo(report.lines().stream().map(l -> l.facts().inBase(l.shopGross()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(summary.difference()).as("only the orders we never heard of were not sent")
+                .isEqualByComparingTo(new BigDecimal("19.95").add(eurosInPounds));
+        assertThat(summary.explained()).isEqualByComparingTo(summary.difference());
+        assertThat(summary.currencies().get(0).shopGrossBase()).isEqualByComparingTo(eurosInPounds);
+        assertThat(summary.unexplained()).isEqualByComparingTo("0");
+        assertThat(summary.currencies()).extracting(ReconciliationSummary.CurrencyTotals::currency).containsExactly("EUR", "GBP");
+        assertThat(summary.currencies().get(0).shopGross()).isEqualByComparingTo("28.15");
+        assertThat(summary.salesChannels()).extracting(ReconciliationSummary.GroupTotals::key).containsExactly("web-ie", "web-uk");
+        assertThat(summary.reason(ReconciliationReason.REFUNDED_IN_SHOP).amount()).isEqualByComparingTo("34.95");
+        assertThat(summary.vatRates()).singleElement().satisfies(r -> assertThat(r.vat()).isEqualByComparingTo(
+                report.lines().stream().flatMap(l -> l.facts().shopTaxes().stream().map(t -> l.facts().inBase(t.tax())))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        assertThat(reports.find(DAY)).contains(report);
+    }
+
+    @Test
+    void aDifferenceNoOtherProblemSays_opensOneException_andAnOpenProblemIsLinkedInstead() {
+        inShop(order(2).line(HAT, 1, "15.00").placedAt(at("2026-12-04T10:00")).build());
+        ShopOrder held = inShop(order(6).line(HAT, 1, "15.00").placedAt(at("2026-12-04T10:00")).build());
+        ledger.create(OrderLedgerEntry.received(SHOP, held.orderId(), held.orderNumber(), "evt-6", "checkout.order.placed",
+                held.placedAt()).quarantined(List.of("UNKNOWN_SKU#10006:" + HAT), held.placedAt(), "held"));
+        exceptions.raise(ExceptionRecord.open(ExceptionType.UNKNOWN_SKU, ExceptionSubject.order("10006", HAT), "no such code", "",
+                held.placedAt()));
+
+        ReconciliationReport report = nightly.nightly();
+
+        assertThat(line(report, "10002").exceptionIds()).containsExactly("RECONCILIATION_DIFFERENCE#10002");
+        assertThat(exceptions.find("RECONCILIATION_DIFFERENCE#10002")).get().extracting(ExceptionRecord::reason).asString()
+                .contains("never heard of").contains("19.95");
+        assertThat(line(report, "10006").reason()).isEqualTo(ReconciliationReason.NOT_SENT);
+        assertThat(line(report, "10006").exceptionIds()).as("the quarantine already says so").containsExactly("UNKNOWN_SKU#10006:" + HAT);
+        assertThat(exceptions.find("RECONCILIATION_DIFFERENCE#10006")).isEmpty();
+    }
+
+    @Test
+    void runningADayTwice_givesTheSameReport_andRaisesNothingTwice() {
+        inShop(order(2).line(HAT, 1, "15.00").placedAt(at("2026-12-04T10:00")).build());
+        ShopOrder refunded = order(3).line(HAT, 2, "15.00").placedAt(at("2026-12-04T11:00")).build();
+        importedInKhaos(refunded);
+        inShop(order(3).line(HAT, 2, "15.00").placedAt(at("2026-12-04T11:00")).payment("payment_card", ShopPaymentState.REFUNDED).build());
+
+        ReconciliationReport first = nightly.run(DAY);
+        clock.advance(Duration.ofHours(3));
+        ReconciliationReport second = nightly.run(DAY);
+
+        assertThat(second.lines()).isEqualTo(first.lines());
+        assertThat(second.summary()).isEqualTo(first.summary());
+        assertThat(exceptions.raised).extracting(ExceptionRecord::id).containsExactlyInAnyOrder("RECONCILIATION_DIFFERENCE#10002",
+                "REFUNDED_IN_SHOP#10003");
+        assertThat(reports.saves).isEqualTo(2);
+    }
+
+    @Test
+    void anOrderWhoseDifferenceIsGone_resolvesTheReconciliationsOwnProblem_onTheNextRun() {
+        ShopOrder late = inShop(order(2).line(HAT, 1, "15.00").placedAt(at("2026-12-04T10:00")).build());
+        nightly.nightly();
+        assertThat(exceptions.find("RECONCILIATION_DIFFERENCE#10002")).get().extracting(ExceptionRecord::status)
+                .isEqualTo(ExceptionStatus.OPEN);
+
+        importedInKhaos(late);
+        clock.advance(Duration.ofDays(1));
+        ReconciliationReport nextNight = nightly.nightly();
+
+        assertThat(nextNight.day()).isEqualTo(DAY.plusDays(1));
+        assertThat(line(nextNight, "10002").reason()).as("looked at again for its open difference").isEqualTo(ReconciliationReason.OK);
+        assertThat(nextNight.summary().orders()).isZero();
+        assertThat(nextNight.summary().rechecked()).isEqualTo(1);
+        assertThat(exceptions.find("RECONCILIATION_DIFFERENCE#10002")).get().extracting(ExceptionRecord::status)
+                .isEqualTo(ExceptionStatus.RESOLVED);
+    }
+
+    @Test
+    void aDifferenceAPersonResolved_isNotRaisedAgain_whileItStaysTheSame() {
+        inShop(order(2).line(HAT, 1, "15.00").placedAt(at("2026-12-04T10:00")).build());
+        nightly.run(DAY);
+        exceptions.resolve("RECONCILIATION_DIFFERENCE#10002", "finance", clock.instant());
+
+        clock.advance(Duration.ofHours(1));
+        ReconciliationReport again = nightly.run(DAY);
+
+        assertThat(exceptions.find("RECONCILIATION_DIFFERENCE#10002")).get().extracting(ExceptionRecord::status)
+                .isEqualTo(ExceptionStatus.RESOLVED);
+        assertThat(line(again, "10002").exceptionIds()).containsExactly("RECONCILIATION_DIFFERENCE#10002");
+    }
+
+    @Test
+    void anOrderOfAnEarlierDayChangedDuringTheDay_isLookedAtAgain_andCountedApart() {
+        ShopOrder earlier = order(7).line(SCARF, 1, "20.00").placedAt(at("2026-11-20T10:00")).build();
+        importedInKhaos(earlier);
+        shop.put(SHOP, order(7).line(SCARF, 1, "20.00").placedAt(at("2026-11-20T10:00")).payment("payment_card",
+                ShopPaymentState.REFUNDED).build(), at("2026-12-04T15:00"));
+
+        ReconciliationReport report = nightly.run(DAY);
+
+        assertThat(line(report, "10007").reason()).isEqualTo(ReconciliationReason.REFUNDED_IN_SHOP);
+        assertThat(report.summary().orders()).isZero();
+        assertThat(report.summary().rechecked()).isEqualTo(1);
+        assertThat(report.summary().shopGross()).as("the day's revenue is the day's orders'").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aDayNotBegunInLondon_isRefused() {
+        assertThatThrownBy(() -> nightly.run(DAY.plusDays(2))).isInstanceOf(NightlyReconciliation.DayNotStartedException.class)
+                .hasMessageContaining("2026-12-06");
+    }
+}
