@@ -80,6 +80,18 @@
     });
   }
 
+  /** An order's timeline as rows: when, state, what, detail. */
+  function drawTimeline(body, timeline) {
+    timeline.forEach(function (t) {
+      var tr = el('tr');
+      tr.appendChild(el('td', when(t.at)));
+      tr.appendChild(el('td', t.state));
+      tr.appendChild(el('td', t.event));
+      tr.appendChild(el('td', t.detail));
+      body.appendChild(tr);
+    });
+  }
+
   function openException(id) {
     return api('GET', '/exceptions/' + encodeURIComponent(id)).then(function (r) {
       if (r.status !== 200) { say(r.body.error || 'not found', true); return; }
@@ -100,14 +112,7 @@
       if (d.order) {
         byId('detail-order').textContent = 'Order ' + d.order.orderNumber + ' is ' + d.order.state
           + (d.order.khaosOrderCode ? ' (Khaos ' + d.order.khaosOrderCode + ')' : '');
-        d.order.timeline.forEach(function (t) {
-          var tr = el('tr');
-          tr.appendChild(el('td', when(t.at)));
-          tr.appendChild(el('td', t.state));
-          tr.appendChild(el('td', t.event));
-          tr.appendChild(el('td', t.detail));
-          tl.appendChild(tr);
-        });
+        drawTimeline(tl, d.order.timeline);
       } else {
         byId('detail-order').textContent = 'Not about one order.';
       }
@@ -225,13 +230,165 @@
     });
   }
 
+  // ---- the nightly reconciliation: 31 days, one day's summary, its lines by reason, each order's timeline
+  var recon = { day: null, reason: '', page: 1, size: 100 };
+  function money(v) { return v === undefined || v === null ? '' : Number(v).toFixed(2); }
+  function moneyCell(v) { return el('td', money(v), 'money'); }
+
+  function loadReconciliationDays() {
+    return api('GET', '/reconciliation').then(function (r) {
+      var rows = byId('recon-days');
+      clear(rows);
+      byId('recon-none').hidden = r.body.days.length > 0;
+      var top = 0;
+      r.body.days.forEach(function (d) { top = Math.max(top, Number(d.shopGross), Number(d.confirmedGross)); });
+      r.body.days.forEach(function (d) {
+        var tr = el('tr', null, 'row' + (Number(d.unexplained) !== 0 ? ' unexplained' : ''));
+        tr.dataset.day = d.day;
+        tr.appendChild(el('td', d.day));
+        tr.appendChild(el('td', d.orders));
+        tr.appendChild(moneyCell(d.shopGross));
+        tr.appendChild(moneyCell(d.confirmedGross));
+        var chart = el('td');
+        [['shop', d.shopGross], ['khaos', d.confirmedGross]].forEach(function (b) {
+          var bar = el('span', null, 'bar ' + b[0]);
+          bar.style.width = (top > 0 ? Math.round(200 * Number(b[1]) / top) : 0) + 'px';
+          chart.appendChild(bar);
+          chart.appendChild(el('br'));
+        });
+        tr.appendChild(chart);
+        tr.appendChild(moneyCell(d.unexplained));
+        tr.appendChild(el('td', d.needingAPerson));
+        tr.addEventListener('click', function () { recon.reason = ''; recon.page = 1; loadReconciliationDay(d.day); });
+        rows.appendChild(tr);
+      });
+    });
+  }
+
+  function figure(label, value) {
+    var tile = el('div', null, 'tile');
+    tile.appendChild(el('strong', value));
+    tile.appendChild(el('span', label));
+    return tile;
+  }
+
+  function loadReconciliationDay(day) {
+    recon.day = day;
+    var q = '?page=' + recon.page + '&size=' + recon.size + (recon.reason ? '&reason=' + encodeURIComponent(recon.reason) : '');
+    return api('GET', '/reconciliation/' + encodeURIComponent(day) + q).then(function (r) {
+      if (r.status !== 200) { say(r.body.error || 'no report', true); return; }
+      var s = r.body.summary;
+      byId('recon-day').hidden = false;
+      byId('recon-title').textContent = 'The ' + day + ' reconciliation (run ' + when(r.body.generatedAt) + ')';
+      var figures = byId('recon-figures');
+      clear(figures);
+      figures.appendChild(figure('orders of the day (' + s.rechecked + ' of earlier days looked at again)', s.orders));
+      figures.appendChild(figure('shop gross, ' + s.baseCurrency, money(s.shopGross)));
+      figures.appendChild(figure('sent to Khaos', money(s.sentGross)));
+      figures.appendChild(figure('Khaos confirmed', money(s.confirmedGross)));
+      figures.appendChild(figure('difference explained by a reason', money(s.explained)));
+      var unexplained = figure('difference no reason explains', money(s.unexplained));
+      if (Number(s.unexplained) !== 0) { unexplained.className = 'tile unexplained OPEN'; }
+      figures.appendChild(unexplained);
+      figures.appendChild(figure('orders for a person', s.needingAPerson));
+      var rates = byId('recon-rates');
+      clear(rates);
+      s.vatRates.forEach(function (v) {
+        var tr = el('tr');
+        tr.appendChild(el('td', v.rate + ' %'));
+        tr.appendChild(el('td', v.orders));
+        tr.appendChild(moneyCell(v.basis));
+        tr.appendChild(moneyCell(v.vat));
+        rates.appendChild(tr);
+      });
+      var reasons = byId('recon-reasons');
+      clear(reasons);
+      var info = {};
+      r.body.reasons.forEach(function (x) { info[x.reason] = x; });
+      s.reasons.forEach(function (x) {
+        var tr = el('tr', null, 'row');
+        tr.dataset.reason = x.reason;
+        tr.appendChild(el('td', x.reason + (info[x.reason] ? ': ' + info[x.reason].title : '')));
+        tr.appendChild(el('td', info[x.reason] ? info[x.reason].whoActs : ''));
+        tr.appendChild(el('td', x.orders));
+        tr.appendChild(moneyCell(x.shopGross));
+        tr.appendChild(moneyCell(x.difference));
+        tr.appendChild(el('td', money(x.amount) + (x.amountsUnknown ? ' (+' + x.amountsUnknown + ' unknown)' : '')));
+        tr.addEventListener('click', function () { recon.reason = x.reason; recon.page = 1; loadReconciliationDay(day); });
+        reasons.appendChild(tr);
+      });
+      byId('recon-filter-label').textContent = recon.reason ? '(' + recon.reason + ')' : '(all)';
+      var lines = byId('recon-lines');
+      clear(lines);
+      r.body.lines.forEach(function (l) {
+        var tr = el('tr', null, 'row');
+        tr.dataset.order = l.orderNumber;
+        tr.appendChild(el('td', l.orderNumber));
+        var reason = el('td');
+        reason.appendChild(el('span', l.reason, 'badge' + (l.needsAPerson ? ' OPEN' : '')));
+        reason.appendChild(el('div', l.title + ' · ' + l.whoActs));
+        tr.appendChild(reason);
+        tr.appendChild(moneyCell(l.shopGross));
+        tr.appendChild(moneyCell(l.sentGross));
+        tr.appendChild(moneyCell(l.confirmedGross));
+        tr.appendChild(el('td', l.findings.map(function (f) { return f.reason + ': ' + f.detail; }).join('; ')));
+        tr.appendChild(el('td', l.exceptionIds.join(' ')));
+        tr.addEventListener('click', function () { loadReconciliationOrder(l.orderNumber); });
+        lines.appendChild(tr);
+      });
+      var pages = Math.max(1, Math.ceil(r.body.total / r.body.size));
+      byId('recon-page-info').textContent = r.body.total + ' order(s), page ' + r.body.page + ' of ' + pages;
+      byId('recon-prev').disabled = r.body.page <= 1;
+      byId('recon-next').disabled = r.body.page >= pages;
+    });
+  }
+
+  function loadReconciliationOrder(number) {
+    return api('GET', '/orders/' + encodeURIComponent(number)).then(function (r) {
+      byId('recon-order').hidden = false;
+      var tl = byId('recon-timeline');
+      clear(tl);
+      if (r.status !== 200) {
+        byId('recon-order-title').textContent = 'Order ' + number + ': the integration never heard of it';
+        return;
+      }
+      var o = r.body;
+      byId('recon-order-title').textContent = 'Order ' + o.orderNumber + ' is ' + o.state
+        + (o.khaosOrderCode ? ' (Khaos ' + o.khaosOrderCode + ')' : '');
+      drawTimeline(tl, o.timeline);
+    });
+  }
+
+  function downloadCsv() {
+    var init = { credentials: 'same-origin', headers: { 'X-Requested-With': 'ops-console' } };
+    if (state.token) { init.headers.Authorization = 'Bearer ' + state.token; }
+    fetch('/ops/api/reconciliation/' + encodeURIComponent(recon.day) + '.csv', init).then(function (r) {
+      if (r.status !== 200) { throw new Error('the CSV answered ' + r.status); }
+      var gz = (r.headers.get('Content-Type') || '').indexOf('gzip') >= 0;
+      return r.blob().then(function (b) {
+        var a = el('a');
+        a.href = URL.createObjectURL(b);
+        a.download = 'reconciliation-' + recon.day + (gz ? '.csv.gz' : '.csv');
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      });
+    }).catch(function (e) { say(e.message, true); });
+  }
+
+  byId('recon-csv').addEventListener('click', downloadCsv);
+  byId('recon-all').addEventListener('click', function () { recon.reason = ''; recon.page = 1; loadReconciliationDay(recon.day); });
+  byId('recon-prev').addEventListener('click', function () { recon.page = Math.max(1, recon.page - 1); loadReconciliationDay(recon.day); });
+  byId('recon-next').addEventListener('click', function () { recon.page += 1; loadReconciliationDay(recon.day); });
+
   function show(tab) {
-    ['problems', 'mappings', 'health'].forEach(function (t) {
+    ['problems', 'mappings', 'health', 'reconciliation'].forEach(function (t) {
       byId(t).hidden = t !== tab;
       byId('tab-' + t).className = t === tab ? 'active' : '';
     });
     if (tab === 'mappings') { loadMappings(); }
     if (tab === 'health') { loadHealth(); }
+    if (tab === 'reconciliation') { loadReconciliationDays(); }
   }
 
   document.querySelectorAll('nav.tabs button').forEach(function (b) {

@@ -41,6 +41,7 @@ import java.time.Instant;
 import com.shopkhaos.model.order.TaxPortion;
 import com.shopkhaos.model.reconciliation.BusinessDay;
 import com.shopkhaos.model.reconciliation.ReconciliationQuery;
+import com.shopkhaos.model.reconciliation.ReconciliationReason;
 import com.shopkhaos.model.reconciliation.ReconciliationLine;
 import com.shopkhaos.model.reconciliation.ReconciliationReport;
 import com.shopkhaos.model.reconciliation.ReconciliationReports;
@@ -364,6 +365,8 @@ public abstract class OpsEndpoints {
             answer.put("generatedAt", report.get().generatedAt().toString());
             answer.put("changesFrom", report.get().changesFrom().toString());
             answer.put("summary", report.get().summary());
+            answer.put("reasons", Arrays.stream(ReconciliationReason.values()).map(r -> Map.of("reason", r.name(), "title", r.title(),
+                    "whoActs", r.whoActs(), "handbook", r.handbookAnchor())).toList());
             answer.put("lines", query.page(matching).stream().map(ReconciliationViews::line).toList());
             answer.put("total", matching.size());
             answer.put("page", query.page());

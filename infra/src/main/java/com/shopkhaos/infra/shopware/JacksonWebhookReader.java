@@ -27,7 +27,10 @@ public class JacksonWebhookReader implements WebhookReader {
             "checkout.order.placed", OrderEventType.ORDER_PLACED,
             "state_enter.order_transaction.state.paid", OrderEventType.PAYMENT_PAID,
             "state_enter.order_transaction.state.authorized", OrderEventType.PAYMENT_AUTHORIZED,
-            "state_enter.order.state.cancelled", OrderEventType.ORDER_CANCELLED);
+            "state_enter.order.state.cancelled", OrderEventType.ORDER_CANCELLED,
+            "state_enter.order_transaction.state.refunded", OrderEventType.PAYMENT_REFUNDED,
+            "state_enter.order_transaction.state.refunded_partially", OrderEventType.PAYMENT_REFUNDED,
+            "state_enter.order_transaction.state.chargeback", OrderEventType.PAYMENT_REFUNDED);
 
     /**
      * Shopware's {@code AppDeletedEvent::NAME} (src/Core/Framework/App/Event/AppDeletedEvent.php): sent when the app is

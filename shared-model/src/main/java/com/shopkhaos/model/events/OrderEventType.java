@@ -6,6 +6,8 @@ public enum OrderEventType {
     PAYMENT_PAID,
     PAYMENT_AUTHORIZED,
     ORDER_CANCELLED,
+    /** A payment was refunded in full or in part, or charged back by the card scheme. */
+    PAYMENT_REFUNDED,
     /** The sweep found the order in the shop without a webhook, or found it changed while it waits. */
     FOUND_BY_SWEEP,
     /** A person asked for the order to be checked again (after fixing a mapping, say). */

@@ -18,6 +18,8 @@ import com.shopkhaos.model.order.OrderProblem;
 import com.shopkhaos.model.order.OrderTranslationPolicy;
 import com.shopkhaos.model.order.OrderTranslator;
 import com.shopkhaos.model.order.SalesOrderValues;
+import com.shopkhaos.model.reconciliation.ReconciliationLine;
+import com.shopkhaos.model.reconciliation.ReconciliationProblems;
 import com.shopkhaos.model.order.ShopLine;
 import com.shopkhaos.model.order.ShopOrder;
 import com.shopkhaos.model.stock.InFlightOrders;
@@ -164,7 +166,8 @@ public final class OrderSyncService {
             return entry.state();
         }
         boolean recheck = event.type() == OrderEventType.FOUND_BY_SWEEP || event.type() == OrderEventType.RETRY_REQUESTED;
-        if (event.type() != OrderEventType.ORDER_CANCELLED && !recheck) {
+        boolean refunded = event.type() == OrderEventType.PAYMENT_REFUNDED;
+        if (event.type() != OrderEventType.ORDER_CANCELLED && !recheck && !refunded) {
             return entry.state();
         }
         Optional<ShopOrder> order;
@@ -173,6 +176,9 @@ public final class OrderSyncService {
         } catch (ShopOrderUnreadableException e) {
             LOG.log(Level.WARNING, "order " + entry.orderNumber() + " could not be read again after Khaos took it: " + e.getMessage());
             return entry.state();
+        }
+        if (order.isPresent() && (refunded || recheck)) {
+            entry = refundsToFinance(entry, order.get());
         }
         if (order.isPresent() && !order.get().isCancelled()) {
             return recheck ? compareWithSent(entry, order.get()) : entry.state();
@@ -190,6 +196,29 @@ public final class OrderSyncService {
         ledger.update(entry.noted("cancelled in the shop", "after Khaos downloaded it: cancel it in Khaos by hand", now));
         LOG.log(Level.WARNING, "order " + entry.orderNumber() + " cancelled in the shop after Khaos downloaded it");
         return entry.state();
+    }
+
+    /**
+     * A refund or chargeback in the shop of an order Khaos has goes to finance at once ({@code REFUNDED_IN_SHOP}, with
+     * the amount where the shop's state gives it), not at the night's reconciliation, which finds the same problem and
+     * adds nothing; the order's timeline says so. Answers the entry as it is now.
+     */
+    private OrderLedgerEntry refundsToFinance(OrderLedgerEntry entry, ShopOrder order) {
+        List<ReconciliationLine.Finding> refunds = ReconciliationProblems.refunds(order);
+        if (refunds.isEmpty()) {
+            return entry;
+        }
+        Instant now = clock.instant();
+        BigDecimal sent = format.values(entry.khaos().salesOrder()).map(SalesOrderValues::grossTotal).orElse(BigDecimal.ZERO);
+        if (!ReconciliationProblems.keep(exceptions, ExceptionType.REFUNDED_IN_SHOP, entry.orderNumber(), order.currency(),
+                order.amountTotal(), sent, refunds, now)) {
+            return entry;
+        }
+        OrderLedgerEntry noted = entry.noted("refunded in the shop", String.join("; ", refunds.stream()
+                .map(ReconciliationLine.Finding::detail).toList()) + ": finance raises the credit note in Khaos", now);
+        ledger.update(noted);
+        LOG.log(Level.WARNING, "order " + entry.orderNumber() + " refunded in the shop after Khaos took it");
+        return noted;
     }
 
     /**

@@ -9,6 +9,8 @@ import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.order.OrderProblem;
+import com.shopkhaos.model.order.OrderTranslator;
 import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.order.ShopOrder;
 import com.shopkhaos.model.ordersync.Checkpoints;
@@ -28,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The fourth flow: every night, each order of the business day (placed in it, Europe/London), every order changed during
@@ -150,9 +151,16 @@ public final class NightlyReconciliation {
             Optional<OrderLedgerEntry> entry = Optional.ofNullable(known.get(order.orderId()));
             Optional<SalesOrderValues> sent = entry.filter(e -> HANDED_OVER.contains(e.state()))
                     .flatMap(e -> format.values(e.khaos().salesOrder()));
-            Optional<SalesOrderValues> shopNow = sent.isPresent() ? translator.values(order) : Optional.empty();
+            Optional<SalesOrderValues> shopNow = Optional.empty();
+            Optional<String> vat = Optional.empty();
+            if (sent.isPresent()) {
+                OrderTranslator.Result asSentToday = translator.translate(order);
+                shopNow = asSentToday.salesOrder().map(SalesOrderValues::of);
+                vat = asSentToday.problems().stream().filter(p -> p.type() == ExceptionType.VAT_MISMATCH).map(OrderProblem::reason)
+                        .reduce((a, b) -> a + "; " + b);
+            }
             boolean duplicate = open.has(order.orderNumber(), EnumSet.of(ExceptionType.DUPLICATE_IN_KHAOS));
-            lines.add(rule.reconcile(order, new OrderReconciliation.Known(entry, sent, shopNow, duplicate), now));
+            lines.add(rule.reconcile(order, new OrderReconciliation.Known(entry, sent, shopNow, duplicate, vat), now));
         }
     }
 
@@ -192,23 +200,9 @@ public final class NightlyReconciliation {
 
     /** Raises the reconciliation's own problem unless it says the same already, or a person resolved the same reasons. */
     private String keep(ExceptionType type, ReconciliationLine line, List<ReconciliationLine.Finding> findings, Instant now) {
-        String signature = signature(findings);
-        String id = ExceptionRecord.idFor(type, line.orderNumber());
-        Optional<ExceptionRecord> existing = exceptions.find(id);
-        if (existing.isPresent() && existing.get().evidence().equals(signature)) {
-            return id;
-        }
-        String reason = "order " + line.orderNumber() + " (" + line.currency() + " " + line.shopGross().toPlainString()
-                + " in the shop, " + line.sentGross().toPlainString() + " sent to Khaos): "
-                + String.join("; ", findings.stream().map(f -> f.reason().title() + ": " + f.detail()).toList());
-        exceptions.raise(ExceptionRecord.open(type, ExceptionSubject.order(line.orderNumber()), reason, signature, now));
-        return id;
-    }
-
-    /** What the problem is about, without the words that change from night to night (how long it has waited). */
-    private static String signature(List<ReconciliationLine.Finding> findings) {
-        return "reconciliation: " + findings.stream().map(f -> f.reason().name() + f.amount().map(a -> " " + a.stripTrailingZeros()
-                .toPlainString()).orElse("")).sorted().collect(Collectors.joining(", "));
+        ReconciliationProblems.keep(exceptions, type, line.orderNumber(), line.currency(), line.shopGross(), line.sentGross(),
+                findings, now);
+        return ExceptionRecord.idFor(type, line.orderNumber());
     }
 
     /** A day that has not begun in London cannot be reconciled. */

@@ -5,10 +5,7 @@ import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.order.ShopOrder;
-import com.shopkhaos.model.order.ShopPayment;
-import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,9 +49,19 @@ public final class OrderReconciliation {
      * @param sent         the money of the sales order Khaos was sent (empty: never sent, or no longer readable)
      * @param shopNow      the shop's order now, translated as it would be sent (empty: it can no longer be translated)
      * @param duplicateInKhaos Khaos reported a second order code for it, and that is not settled
+     * @param vatSplitDiffers  how the shop's VAT per rate differs from what Khaos works out with its items' tax codes today
+     *                         (empty: it agrees)
      */
     public record Known(Optional<OrderLedgerEntry> ledger, Optional<SalesOrderValues> sent, Optional<SalesOrderValues> shopNow,
-                        boolean duplicateInKhaos) {
+                        boolean duplicateInKhaos, Optional<String> vatSplitDiffers) {
+        public Known {
+            vatSplitDiffers = vatSplitDiffers == null ? Optional.empty() : vatSplitDiffers;
+        }
+
+        public Known(Optional<OrderLedgerEntry> ledger, Optional<SalesOrderValues> sent, Optional<SalesOrderValues> shopNow,
+                     boolean duplicateInKhaos) {
+            this(ledger, sent, shopNow, duplicateInKhaos, Optional.empty());
+        }
     }
 
     private final Settings settings;
@@ -104,12 +111,12 @@ public final class OrderReconciliation {
             findings.add(new ReconciliationLine.Finding(ReconciliationReason.DUPLICATE_IN_KHAOS, "Khaos holds a second order for it "
                     + "besides " + code(khaos), Optional.of(sentGross)));
         }
-        List<ShopPayment> refunds = shop.payments().stream().filter(p -> p.state().isRefund()).toList();
-        for (ShopPayment refund : refunds) {
-            findings.add(refund(refund));
-        }
+        List<ReconciliationLine.Finding> refunds = ReconciliationProblems.refunds(shop);
+        findings.addAll(refunds);
         boolean bothCancelled = shop.isCancelled() && cancelledInKhaos;
         if (!bothCancelled && known.sent().isPresent()) {
+            known.vatSplitDiffers().ifPresent(how -> findings.add(new ReconciliationLine.Finding(ReconciliationReason.VAT_SPLIT_DIFFERS,
+                    how, Optional.empty())));
             compareValues(shop, known, findings);
             if (refunds.isEmpty()) {
                 comparePaid(shop, known.sent().get(), findings);
@@ -158,16 +165,6 @@ public final class OrderReconciliation {
         }
     }
 
-    /** A full refund or chargeback is the payment's amount; a partial refund's amount the shop's state does not carry. */
-    private static ReconciliationLine.Finding refund(ShopPayment payment) {
-        if (payment.state() == ShopPaymentState.REFUNDED_PARTIALLY) {
-            return new ReconciliationLine.Finding(ReconciliationReason.REFUNDED_IN_SHOP, "refunded in part; amount unknown: see "
-                    + "the payment provider (" + payment.methodName() + ")", Optional.empty());
-        }
-        String what = payment.state() == ShopPaymentState.CHARGEBACK ? "charged back by the card scheme" : "refunded in full";
-        return finding(ReconciliationReason.REFUNDED_IN_SHOP, what + ": " + plain(payment.amount()), payment.amount());
-    }
-
     private static ReconciliationLine line(ShopOrder shop, Optional<OrderLedgerEntry> ledger, BigDecimal sentGross,
                                            List<ReconciliationLine.Finding> findings) {
         KhaosHandover khaos = ledger.map(OrderLedgerEntry::khaos).orElse(KhaosHandover.NONE);
@@ -198,6 +195,6 @@ public final class OrderReconciliation {
     }
 
     private static String plain(BigDecimal amount) {
-        return amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString();
+        return ReconciliationProblems.plain(amount);
     }
 }

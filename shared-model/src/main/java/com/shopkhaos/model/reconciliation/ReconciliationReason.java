@@ -17,6 +17,8 @@ public enum ReconciliationReason {
     CANCELLED_IN_KHAOS_ONLY("Cancelled in Khaos, live in the shop", "customer service: refund or cancel it in the shop"),
     REFUNDED_IN_SHOP("Refunded in the shop", "finance: raise the credit note in Khaos"),
     VALUE_CHANGED_AFTER_SENDING("The shop's order changed after it was sent", "customer service: carry the change into Khaos"),
+    VAT_SPLIT_DIFFERS("The shop's VAT split differs from Khaos's tax codes", "finance: check the items' tax codes in Khaos and "
+            + "the shop's tax rates; correct the VAT of the order in Khaos"),
     PAID_STATE_MISMATCH("Paid in one system, not in the other", "finance: check the payment provider, then Khaos's payment"),
     SENT_NOT_CONFIRMED("Sent to Khaos, never confirmed", "operations: look for it in Khaos's failed imports"),
     NOT_SENT("Not sent to Khaos", "operations: the order is held or waiting; see its problems in the console"),
@@ -58,6 +60,7 @@ public enum ReconciliationReason {
                     ExceptionType.ORDER_INVALID);
             case SENT_NOT_CONFIRMED -> EnumSet.of(ExceptionType.NOT_CONFIRMED_BY_KHAOS);
             case VALUE_CHANGED_AFTER_SENDING -> EnumSet.of(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT);
+            case VAT_SPLIT_DIFFERS -> EnumSet.of(ExceptionType.VAT_MISMATCH);
             case CANCELLED_IN_SHOP_ONLY -> EnumSet.of(ExceptionType.CANCELLED_AFTER_DOWNLOAD);
             case CANCELLED_IN_KHAOS_ONLY -> EnumSet.of(ExceptionType.CANCELLED_IN_KHAOS);
             case DUPLICATE_IN_KHAOS -> EnumSet.of(ExceptionType.DUPLICATE_IN_KHAOS);

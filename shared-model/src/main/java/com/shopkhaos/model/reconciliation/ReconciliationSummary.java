@@ -93,7 +93,7 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
             needingAPerson += line.needsAPerson() ? 1 : 0;
             currencies.computeIfAbsent(line.currency(), c -> new CurrencySum()).add(line, shop, sent, confirmed);
             for (TaxPortion tax : facts.shopTaxes()) {
-                rates.computeIfAbsent(tax.rate().stripTrailingZeros(), r -> new RateSum()).add(facts.inBase(tax.price()),
+                rates.computeIfAbsent(plainRate(tax.rate()), r -> new RateSum()).add(facts.inBase(tax.price()),
                         facts.inBase(tax.tax()));
             }
             methods.computeIfAbsent(facts.paymentMethod(), k -> new GroupSum()).add(line, shop, sent);
@@ -113,6 +113,12 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
         return new ReconciliationSummary(day.date(), baseCurrency, ofTheDay.size(), lines.size() - ofTheDay.size(), needingAPerson,
                 total.shop, total.sent, total.confirmed, total.shop.subtract(total.sent), explained, unexplained, byCurrency, byRate,
                 groups(methods), groups(channels), byReason);
+    }
+
+    /** 20.00 and 20 are one rate, written 20 (never 2E+1). */
+    private static BigDecimal plainRate(BigDecimal rate) {
+        BigDecimal r = rate.stripTrailingZeros();
+        return r.scale() < 0 ? r.setScale(0) : r;
     }
 
     private static List<GroupTotals> groups(Map<String, GroupSum> sums) {

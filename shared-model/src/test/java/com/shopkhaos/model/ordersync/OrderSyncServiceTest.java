@@ -468,6 +468,39 @@ class OrderSyncServiceTest {
     }
 
     @Test
+    void aRefundInTheShop_ofAnOrderKhaosHas_goesToFinanceAtOnce_withItsAmount_once() {
+        sentAndImported(order(1).line(SCARF, 2, "20.00").build());
+        ShopOrder refunded = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.REFUNDED).build());
+
+        assertThat(service.process(event(refunded, OrderEventType.PAYMENT_REFUNDED))).isEqualTo(OrderState.IMPORTED);
+        assertThat(service.process(event(refunded, OrderEventType.PAYMENT_REFUNDED))).isEqualTo(OrderState.IMPORTED);
+        assertThat(service.process(event(refunded, OrderEventType.FOUND_BY_SWEEP))).isEqualTo(OrderState.IMPORTED);
+
+        ExceptionRecord record = exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001").orElseThrow();
+        assertThat(record.reason()).contains("order 10001 (GBP 44.95 in the shop, 44.95 sent to Khaos)", "refunded in full: 44.95");
+        assertThat(record.occurrences()).as("the same refund again is not a new problem").isEqualTo(1);
+        assertThat(entry(refunded).timeline()).extracting(TimelineEntry::event).containsOnlyOnce("refunded in the shop");
+        assertThat(exceptions.of(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT, "10001")).as("a refund is not an edit").isEmpty();
+    }
+
+    @Test
+    void aPartRefundOrChargeback_saysWhatTheShopKnows_andAnotherRefundOfTheSameOrderRaisesItAgain() {
+        sentAndImported(order(1).line(SCARF, 2, "20.00").build());
+        ShopOrder part = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.REFUNDED_PARTIALLY).build());
+        service.process(event(part, OrderEventType.PAYMENT_REFUNDED));
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001").orElseThrow().reason())
+                .contains("refunded in part; amount unknown: see the payment provider (payment card)");
+
+        exceptions.resolve(ExceptionRecord.idFor(ExceptionType.REFUNDED_IN_SHOP, "10001"), "finance", NOW);
+        ShopOrder chargedBack = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.CHARGEBACK).build());
+        service.process(event(chargedBack, OrderEventType.PAYMENT_REFUNDED));
+
+        ExceptionRecord again = exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001").orElseThrow();
+        assertThat(again.status()).isEqualTo(ExceptionStatus.OPEN);
+        assertThat(again.reason()).contains("charged back by the card scheme: 44.95");
+    }
+
+    @Test
     void anOrderEditedInTheShopAfterKhaosTookIt_isOneProblemNamingEachDifference_andKhaosCopyStaysAsSent() {
         OrderLedgerEntry imported = sentAndImported(order(1).line(SCARF, 2, "20.00").line(HAT, 1, "12.00").build());
         ShopOrder edited = inShop(order(1).line(SCARF, 3, "20.00").line("SOCKS-WOOL-3PK", 1, "9.00").build());

@@ -11,6 +11,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.exceptionledger.InMemoryExceptionLedger;
+import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.InMemoryKhaosCatalogue;
 import com.shopkhaos.model.khaos.KhaosOrderProgress;
 import com.shopkhaos.model.ledger.InMemoryOrderLedger;
@@ -222,5 +223,21 @@ class NightlyReconciliationTest {
     void aDayNotBegunInLondon_isRefused() {
         assertThatThrownBy(() -> nightly.run(DAY.plusDays(2))).isInstanceOf(NightlyReconciliation.DayNotStartedException.class)
                 .hasMessageContaining("2026-12-06");
+    }
+
+    @Test
+    void anItemWhoseTaxCodeChangedInKhaosAfterTheOrderWasSent_isAVatSplitDifference_linkedToNothingElse() {
+        ShopOrder order = inShop(order(8).line(HAT, 2, "12.00").placedAt(at("2026-12-04T10:00")).build());
+        importedInKhaos(order);
+        CatalogueItem was = TestOrders.item(HAT);
+        catalogue.add(new CatalogueItem(was.stockId(), HAT, was.description(), was.otherRef(), "2", Optional.of(new BigDecimal("5")),
+                false, false, true, true, false, false, Instant.parse("2026-12-04T12:00:00Z")));
+
+        ReconciliationLine line = line(nightly.run(DAY), "10008");
+
+        assertThat(line.reason()).isEqualTo(ReconciliationReason.VAT_SPLIT_DIFFERS);
+        assertThat(line.findings()).extracting(ReconciliationLine.Finding::reason).containsExactly(ReconciliationReason.VAT_SPLIT_DIFFERS);
+        assertThat(line.findings().get(0).detail()).contains("5");
+        assertThat(line.exceptionIds()).containsExactly("RECONCILIATION_DIFFERENCE#10008");
     }
 }
