@@ -222,17 +222,20 @@ class ReconciliationIT {
         LocalDate day = LocalDate.now(LONDON);
         JsonNode refunded = place("HAT-BEANIE-NVY", 2);
         JsonNode chargedBack = place("SOCKS-WOOL-3PK", 1);
-        for (JsonNode o : List.of(refunded, chargedBack)) {
+        JsonNode partly = place("SCARF-MER-GRY", 2);
+        for (JsonNode o : List.of(refunded, chargedBack, partly)) {
             awaitLedger(sandbox, o.path("id").asText(), e -> e.path("state").asText().equals("READY"), "READY");
         }
         sandbox.json("POST", "/khaos-sim/_control/poll", null);
-        for (JsonNode o : List.of(refunded, chargedBack)) {
+        for (JsonNode o : List.of(refunded, chargedBack, partly)) {
             awaitLedger(sandbox, o.path("id").asText(), e -> e.path("state").asText().equals("IMPORTED"), "IMPORTED");
         }
 
         sandbox.json("POST", "/shopware-sim/_control/order_transaction/" + refunded.path("transactionId").asText() + "/state/refund", "{}");
         sandbox.json("POST", "/shopware-sim/_control/order_transaction/" + chargedBack.path("transactionId").asText()
                 + "/state/chargeback", "{}");
+        sandbox.json("POST", "/shopware-sim/_control/order_transaction/" + partly.path("transactionId").asText()
+                + "/state/refund_partially", "{\"refundAmount\":12.50,\"reason\":\"one scarf came back\"}");
 
         String refundId = "REFUNDED_IN_SHOP#" + refunded.path("orderNumber").asText();
         JsonNode refund = awaitException(refundId, "OPEN");
@@ -240,6 +243,8 @@ class ReconciliationIT {
                 .contains("refunded in full: " + new BigDecimal(refunded.path("amountTotal").asText()).setScale(2));
         JsonNode chargeback = awaitException("REFUNDED_IN_SHOP#" + chargedBack.path("orderNumber").asText(), "OPEN");
         assertThat(chargeback.path("reason").asText()).contains("charged back by the card scheme");
+        assertThat(awaitException("REFUNDED_IN_SHOP#" + partly.path("orderNumber").asText(), "OPEN").path("reason").asText())
+                .as("a partial refund's amount, from the payment extension's capture refund").contains("refunded in part: 12.50");
         assertThat(opsJson("/ops/api/orders/" + refunded.path("orderNumber").asText()).toString()).contains("refunded in the shop");
 
         Map<String, JsonNode> lines = byOrder(run(day));

@@ -204,7 +204,9 @@ public final class OrderSyncService {
      * adds nothing; the order's timeline says so. Answers the entry as it is now.
      */
     private OrderLedgerEntry refundsToFinance(OrderLedgerEntry entry, ShopOrder order) {
-        List<ReconciliationLine.Finding> refunds = ReconciliationProblems.refunds(order);
+        Map<String, BigDecimal> recorded = ReconciliationProblems.hasPartialRefund(order)
+                ? shop.refundedAmounts(entry.shopId(), order.orderId()).orElse(Map.of()) : Map.of();
+        List<ReconciliationLine.Finding> refunds = ReconciliationProblems.refunds(order, recorded);
         if (refunds.isEmpty()) {
             return entry;
         }

@@ -1,9 +1,11 @@
 package com.shopkhaos.model.ordersync;
 
 import com.shopkhaos.model.order.ShopOrder;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -30,6 +32,13 @@ public interface ShopOrders {
 
     /** These orders as the shop has them now, whole, by order number; ones it does not have are left out. */
     List<ShopOrder> byOrderNumbers(String shopId, Collection<String> orderNumbers);
+
+    /**
+     * What the payment extensions recorded as refunded of each of the order's payments (Shopware's capture refunds, those
+     * not failed or cancelled), by transaction id; a payment without such records is left out. Empty when the shop will
+     * not show them (the app's version that may read them is not accepted yet).
+     */
+    Optional<Map<String, BigDecimal>> refundedAmounts(String shopId, String orderId);
 
     /** An order the sweep found: its id and number. */
     record ChangedOrder(String orderId, String orderNumber) {

@@ -17,13 +17,13 @@ import com.shopkhaos.model.ordersync.Checkpoints;
 import com.shopkhaos.model.ordersync.OrderAsItWouldBeSent;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
 import com.shopkhaos.model.ordersync.ShopOrders;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,18 +114,19 @@ public final class NightlyReconciliation {
             if (!shops.find(shopId).map(s -> s.isConfirmed()).orElse(false)) {
                 continue;
             }
-            shopOrders.placedBetween(shopId, day.start(), day.end(), page -> reconcile(page, open, translator, now, seen, lines));
+            shopOrders.placedBetween(shopId, day.start(), day.end(),
+                    page -> reconcile(shopId, page, open, translator, now, seen, lines));
             List<String> changed = shopOrders.changedBetween(shopId, changesFrom, changesTo).stream()
                     .map(ShopOrders.ChangedOrder::orderId).filter(id -> !seen.contains(id)).distinct().toList();
             for (int i = 0; i < changed.size(); i += BATCH) {
-                reconcile(shopOrders.fetchAll(shopId, changed.subList(i, Math.min(changed.size(), i + BATCH))), open, translator,
-                        now, seen, lines);
+                List<ShopOrder> batch = shopOrders.fetchAll(shopId, changed.subList(i, Math.min(changed.size(), i + BATCH)));
+                reconcile(shopId, batch, open, translator, now, seen, lines);
             }
             List<String> stillOpen = open.reconciliationsOwn().stream().filter(n -> lines.stream()
                     .noneMatch(l -> l.orderNumber().equals(n))).toList();
             for (int i = 0; i < stillOpen.size(); i += BATCH) {
-                reconcile(shopOrders.byOrderNumbers(shopId, stillOpen.subList(i, Math.min(stillOpen.size(), i + BATCH))), open,
-                        translator, now, seen, lines);
+                List<ShopOrder> batch = shopOrders.byOrderNumbers(shopId, stillOpen.subList(i, Math.min(stillOpen.size(), i + BATCH)));
+                reconcile(shopId, batch, open, translator, now, seen, lines);
             }
         }
         List<ReconciliationLine> linked = lines.stream().map(l -> link(l, open, now)).toList();
@@ -140,8 +141,8 @@ public final class NightlyReconciliation {
         return report;
     }
 
-    private void reconcile(List<ShopOrder> page, Open open, OrderAsItWouldBeSent translator, Instant now, Set<String> seen,
-                           List<ReconciliationLine> lines) {
+    private void reconcile(String shopId, List<ShopOrder> page, Open open, OrderAsItWouldBeSent translator, Instant now,
+                           Set<String> seen, List<ReconciliationLine> lines) {
         List<ShopOrder> fresh = page.stream().filter(o -> seen.add(o.orderId())).toList();
         if (fresh.isEmpty()) {
             return;
@@ -160,7 +161,9 @@ public final class NightlyReconciliation {
                         .reduce((a, b) -> a + "; " + b);
             }
             boolean duplicate = open.has(order.orderNumber(), EnumSet.of(ExceptionType.DUPLICATE_IN_KHAOS));
-            lines.add(rule.reconcile(order, new OrderReconciliation.Known(entry, sent, shopNow, duplicate, vat), now));
+            Map<String, BigDecimal> refunds = sent.isPresent() && ReconciliationProblems.hasPartialRefund(order)
+                    ? shopOrders.refundedAmounts(shopId, order.orderId()).orElse(Map.of()) : Map.of();
+            lines.add(rule.reconcile(order, new OrderReconciliation.Known(entry, sent, shopNow, duplicate, vat, refunds), now));
         }
     }
 
@@ -187,11 +190,11 @@ public final class NightlyReconciliation {
             }
         }
         if (refund != null) {
-            ids.add(keep(ExceptionType.REFUNDED_IN_SHOP, line, List.of(refund), now));
+            ids.add(keep(ExceptionType.REFUNDED_IN_SHOP, line, List.of(refund), open, now));
         }
         String ownId = ExceptionRecord.idFor(ExceptionType.RECONCILIATION_DIFFERENCE, line.orderNumber());
         if (!unsaid.isEmpty()) {
-            ids.add(keep(ExceptionType.RECONCILIATION_DIFFERENCE, line, unsaid, now));
+            ids.add(keep(ExceptionType.RECONCILIATION_DIFFERENCE, line, unsaid, open, now));
         } else if (open.isOpen(ownId)) {
             exceptions.resolve(ownId, RESOLVER + " (order " + line.orderNumber() + " agrees now, or another problem says it)", now);
         }
@@ -199,9 +202,10 @@ public final class NightlyReconciliation {
     }
 
     /** Raises the reconciliation's own problem unless it says the same already, or a person resolved the same reasons. */
-    private String keep(ExceptionType type, ReconciliationLine line, List<ReconciliationLine.Finding> findings, Instant now) {
-        ReconciliationProblems.keep(exceptions, type, line.orderNumber(), line.currency(), line.shopGross(), line.sentGross(),
-                findings, now);
+    private String keep(ExceptionType type, ReconciliationLine line, List<ReconciliationLine.Finding> findings, Open open,
+                        Instant now) {
+        ReconciliationProblems.keep(exceptions, open.record(ExceptionRecord.idFor(type, line.orderNumber())), type, line.orderNumber(),
+                line.currency(), line.shopGross(), line.sentGross(), findings, now);
         return ExceptionRecord.idFor(type, line.orderNumber());
     }
 
@@ -213,17 +217,21 @@ public final class NightlyReconciliation {
     }
 
     /** The open problems about orders, read once per run. */
-    private record Open(Map<String, List<ExceptionRecord>> byOrder, Set<String> ids) {
+    private record Open(Map<String, List<ExceptionRecord>> byOrder, Map<String, ExceptionRecord> byId) {
         static Open of(List<ExceptionRecord> open) {
             Map<String, List<ExceptionRecord>> byOrder = new HashMap<>();
-            Set<String> ids = new HashSet<>();
+            Map<String, ExceptionRecord> byId = new HashMap<>();
             for (ExceptionRecord r : open) {
                 if (r.status() == ExceptionStatus.OPEN && r.about() instanceof ExceptionSubject.Order o) {
                     byOrder.computeIfAbsent(o.orderNumber(), k -> new ArrayList<>()).add(r);
-                    ids.add(r.id());
+                    byId.put(r.id(), r);
                 }
             }
-            return new Open(byOrder, ids);
+            return new Open(byOrder, byId);
+        }
+
+        Optional<ExceptionRecord> record(String id) {
+            return Optional.ofNullable(byId.get(id));
         }
 
         List<String> ids(String orderNumber, Set<ExceptionType> types) {
@@ -236,7 +244,7 @@ public final class NightlyReconciliation {
         }
 
         boolean isOpen(String id) {
-            return ids.contains(id);
+            return byId.containsKey(id);
         }
 
         /** Orders the reconciliation itself has an open difference for. */

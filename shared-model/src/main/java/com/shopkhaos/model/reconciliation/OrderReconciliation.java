@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -51,11 +52,18 @@ public final class OrderReconciliation {
      * @param duplicateInKhaos Khaos reported a second order code for it, and that is not settled
      * @param vatSplitDiffers  how the shop's VAT per rate differs from what Khaos works out with its items' tax codes today
      *                         (empty: it agrees)
+     * @param refundsRecorded  what the payment extensions recorded as refunded, by transaction id (a partial refund's amount)
      */
     public record Known(Optional<OrderLedgerEntry> ledger, Optional<SalesOrderValues> sent, Optional<SalesOrderValues> shopNow,
-                        boolean duplicateInKhaos, Optional<String> vatSplitDiffers) {
+                        boolean duplicateInKhaos, Optional<String> vatSplitDiffers, Map<String, BigDecimal> refundsRecorded) {
         public Known {
             vatSplitDiffers = vatSplitDiffers == null ? Optional.empty() : vatSplitDiffers;
+            refundsRecorded = refundsRecorded == null ? Map.of() : Map.copyOf(refundsRecorded);
+        }
+
+        public Known(Optional<OrderLedgerEntry> ledger, Optional<SalesOrderValues> sent, Optional<SalesOrderValues> shopNow,
+                     boolean duplicateInKhaos, Optional<String> vatSplitDiffers) {
+            this(ledger, sent, shopNow, duplicateInKhaos, vatSplitDiffers, Map.of());
         }
 
         public Known(Optional<OrderLedgerEntry> ledger, Optional<SalesOrderValues> sent, Optional<SalesOrderValues> shopNow,
@@ -111,7 +119,7 @@ public final class OrderReconciliation {
             findings.add(new ReconciliationLine.Finding(ReconciliationReason.DUPLICATE_IN_KHAOS, "Khaos holds a second order for it "
                     + "besides " + code(khaos), Optional.of(sentGross)));
         }
-        List<ReconciliationLine.Finding> refunds = ReconciliationProblems.refunds(shop);
+        List<ReconciliationLine.Finding> refunds = ReconciliationProblems.refunds(shop, known.refundsRecorded());
         findings.addAll(refunds);
         boolean bothCancelled = shop.isCancelled() && cancelledInKhaos;
         if (!bothCancelled && known.sent().isPresent()) {

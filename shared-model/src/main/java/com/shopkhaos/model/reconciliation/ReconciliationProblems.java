@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -26,12 +27,31 @@ public final class ReconciliationProblems {
 
     /** The refunds of the shop's order (a full or partial refund, a chargeback), as findings for finance. */
     public static List<ReconciliationLine.Finding> refunds(ShopOrder order) {
-        return order.payments().stream().filter(p -> p.state().isRefund()).map(ReconciliationProblems::refund).toList();
+        return refunds(order, Map.of());
     }
 
-    /** A full refund or chargeback is the payment's amount; a partial refund's amount the shop's state does not carry. */
-    static ReconciliationLine.Finding refund(ShopPayment payment) {
+    /**
+     * The same, a partial refund with the amount the payment extension recorded where there is one.
+     *
+     * @param recorded what the shop's capture refunds say was refunded, by transaction id
+     */
+    public static List<ReconciliationLine.Finding> refunds(ShopOrder order, Map<String, BigDecimal> recorded) {
+        return order.payments().stream().filter(p -> p.state().isRefund()).map(p -> refund(p, recorded)).toList();
+    }
+
+    /** Whether one of the order's refunds is partial: its amount is only in the payment extension's records. */
+    public static boolean hasPartialRefund(ShopOrder order) {
+        return order.payments().stream().anyMatch(p -> p.state() == ShopPaymentState.REFUNDED_PARTIALLY);
+    }
+
+    /** A full refund or chargeback is the payment's amount; a partial refund's, what the extension recorded, if it did. */
+    static ReconciliationLine.Finding refund(ShopPayment payment, Map<String, BigDecimal> recorded) {
         if (payment.state() == ShopPaymentState.REFUNDED_PARTIALLY) {
+            BigDecimal amount = recorded.get(payment.transactionId());
+            if (amount != null) {
+                return new ReconciliationLine.Finding(ReconciliationReason.REFUNDED_IN_SHOP, "refunded in part: " + plain(amount)
+                        + " (as the payment provider recorded it)", Optional.of(amount));
+            }
             return new ReconciliationLine.Finding(ReconciliationReason.REFUNDED_IN_SHOP, "refunded in part; amount unknown: see "
                     + "the payment provider (" + payment.methodName() + ")", Optional.empty());
         }
@@ -47,8 +67,21 @@ public final class ReconciliationProblems {
      */
     public static boolean keep(ExceptionLedger exceptions, ExceptionType type, String orderNumber, String currency,
                               BigDecimal shopGross, BigDecimal sentGross, List<ReconciliationLine.Finding> findings, Instant now) {
+        return keep(exceptions, Optional.empty(), type, orderNumber, currency, shopGross, sentGross, findings, now);
+    }
+
+    /**
+     * The same, given the problem as the caller read it with the other open ones (a night's run reads them all once):
+     * when it already says the same, the ledger is not asked again.
+     */
+    public static boolean keep(ExceptionLedger exceptions, Optional<ExceptionRecord> readOpen, ExceptionType type, String orderNumber,
+                               String currency, BigDecimal shopGross, BigDecimal sentGross, List<ReconciliationLine.Finding> findings,
+                               Instant now) {
         String signature = signature(findings);
         String id = ExceptionRecord.idFor(type, orderNumber);
+        if (readOpen.isPresent() && readOpen.get().id().equals(id) && readOpen.get().evidence().equals(signature)) {
+            return false;
+        }
         Optional<ExceptionRecord> existing = exceptions.find(id);
         if (existing.isPresent() && existing.get().evidence().equals(signature)) {
             return false;

@@ -1,6 +1,7 @@
 package com.shopkhaos.model.ordersync;
 
 import com.shopkhaos.model.order.ShopOrder;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -99,6 +100,25 @@ public final class InMemoryShopOrders implements ShopOrders {
         failIfAsked();
         return orders.values().stream().filter(s -> s.shopId().equals(shopId) && orderNumbers.contains(s.order().orderNumber()))
                 .map(Stored::order).toList();
+    }
+
+    private final Map<String, Map<String, BigDecimal>> refunds = new LinkedHashMap<>();
+    private boolean refundsRefused;
+
+    /** A payment extension recorded this refund of the order's payment. */
+    public synchronized void refunded(String orderId, String transactionId, String amount) {
+        refunds.computeIfAbsent(orderId, k -> new LinkedHashMap<>()).merge(transactionId, new BigDecimal(amount), BigDecimal::add);
+    }
+
+    /** The shop will not show refund records (the app's permission to read them is not accepted). */
+    public synchronized void refundsRefused() {
+        refundsRefused = true;
+    }
+
+    @Override
+    public synchronized Optional<Map<String, BigDecimal>> refundedAmounts(String shopId, String orderId) {
+        failIfAsked();
+        return refundsRefused ? Optional.empty() : Optional.of(Map.copyOf(refunds.getOrDefault(orderId, Map.of())));
     }
 
     private void failIfAsked() {

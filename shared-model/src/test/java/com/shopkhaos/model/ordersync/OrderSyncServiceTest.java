@@ -484,6 +484,25 @@ class OrderSyncServiceTest {
     }
 
     @Test
+    void aPartRefund_takesItsAmountFromThePaymentProvidersRecord_andSaysUnknownWhenTheShopWillNotShowIt() {
+        sentAndImported(order(1).line(SCARF, 2, "20.00").build());
+        ShopOrder part = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.REFUNDED_PARTIALLY).build());
+        shop.refunded(part.orderId(), "tx-" + part.orderId(), "5.00");
+        shop.refunded(part.orderId(), "tx-" + part.orderId(), "2.50");
+
+        service.process(event(part, OrderEventType.PAYMENT_REFUNDED));
+
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001").orElseThrow().reason())
+                .contains("refunded in part: 7.50 (as the payment provider recorded it)");
+
+        sentAndImported(order(2).line(SCARF, 1, "20.00").build());
+        ShopOrder hidden = inShop(order(2).line(SCARF, 1, "20.00").payment("payment_card", ShopPaymentState.REFUNDED_PARTIALLY).build());
+        shop.refundsRefused();
+        service.process(event(hidden, OrderEventType.PAYMENT_REFUNDED));
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10002").orElseThrow().reason()).contains("amount unknown");
+    }
+
+    @Test
     void aPartRefundOrChargeback_saysWhatTheShopKnows_andAnotherRefundOfTheSameOrderRaisesItAgain() {
         sentAndImported(order(1).line(SCARF, 2, "20.00").build());
         ShopOrder part = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.REFUNDED_PARTIALLY).build());

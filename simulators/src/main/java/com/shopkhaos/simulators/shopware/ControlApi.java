@@ -95,6 +95,11 @@ final class ControlApi {
             }
         }
         if ((m = STATE.matcher(path)).matches() && method.equals("POST")) {
+            JsonNode body = body(request);
+            if (m.group(1).equals("order_transaction") && body.hasNonNull("refundAmount")) {
+                // as a payment extension does before it moves the payment: its refund kept as Shopware's capture refund
+                sim.recordCaptureRefund(m.group(2), body.path("refundAmount").decimalValue(), body.path("reason").asText(""));
+            }
             return ok(sim.transition(m.group(1), m.group(2), m.group(3), true));
         }
         if ((m = DELIVERY.matcher(path)).matches() && method.equals("GET")) {

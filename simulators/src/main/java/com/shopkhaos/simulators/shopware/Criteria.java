@@ -33,28 +33,31 @@ final class Criteria {
     static final int MAX_LIMIT = 500;
 
     /** Which associations each entity has, by its apiAlias; only requested ones are returned. */
-    static final Map<String, Map<String, String>> ASSOCIATIONS = Map.of(
-            "order", Map.ofEntries(Map.entry("stateMachineState", "state_machine_state"),
+    static final Map<String, Map<String, String>> ASSOCIATIONS = Map.ofEntries(
+            Map.entry("order", Map.ofEntries(Map.entry("stateMachineState", "state_machine_state"),
                     Map.entry("orderCustomer", "order_customer"), Map.entry("currency", "currency"),
                     Map.entry("language", "language"), Map.entry("salesChannel", "sales_channel"),
                     Map.entry("addresses", "order_address"), Map.entry("billingAddress", "order_address"),
                     Map.entry("deliveries", "order_delivery"), Map.entry("lineItems", "order_line_item"),
                     Map.entry("transactions", "order_transaction"), Map.entry("documents", "document"),
-                    Map.entry("tags", "tag")),
-            "order_delivery", Map.of("stateMachineState", "state_machine_state", "shippingOrderAddress", "order_address",
-                    "shippingMethod", "shipping_method", "positions", "order_delivery_position", "order", "order"),
-            "order_address", Map.of("country", "country", "countryState", "country_state", "salutation", "salutation"),
-            "order_transaction", Map.of("stateMachineState", "state_machine_state", "paymentMethod", "payment_method",
-                    "captures", "order_transaction_capture"),
-            "order_line_item", Map.of("product", "product", "cover", "media", "promotion", "promotion",
-                    "downloads", "order_line_item_download", "orderDeliveryPositions", "order_delivery_position"),
-            "order_customer", Map.of("customer", "customer", "salutation", "salutation"),
-            "order_delivery_position", Map.of("orderLineItem", "order_line_item", "orderDelivery", "order_delivery"),
-            "product", Map.of("tax", "tax", "parent", "product", "children", "product", "manufacturer",
+                    Map.entry("tags", "tag"))),
+            Map.entry("order_delivery", Map.of("stateMachineState", "state_machine_state", "shippingOrderAddress", "order_address",
+                    "shippingMethod", "shipping_method", "positions", "order_delivery_position", "order", "order")),
+            Map.entry("order_address", Map.of("country", "country", "countryState", "country_state", "salutation", "salutation")),
+            Map.entry("order_transaction", Map.of("stateMachineState", "state_machine_state", "paymentMethod", "payment_method",
+                    "captures", "order_transaction_capture")),
+            Map.entry("order_transaction_capture", Map.of("refunds", "order_transaction_capture_refund", "transaction", "order_transaction")),
+            Map.entry("order_transaction_capture_refund", Map.of("stateMachineState", "state_machine_state", "capture",
+                    "order_transaction_capture")),
+            Map.entry("order_line_item", Map.of("product", "product", "cover", "media", "promotion", "promotion",
+                    "downloads", "order_line_item_download", "orderDeliveryPositions", "order_delivery_position")),
+            Map.entry("order_customer", Map.of("customer", "customer", "salutation", "salutation")),
+            Map.entry("order_delivery_position", Map.of("orderLineItem", "order_line_item", "orderDelivery", "order_delivery")),
+            Map.entry("product", Map.of("tax", "tax", "parent", "product", "children", "product", "manufacturer",
                     "product_manufacturer", "cover", "product_media", "prices", "product_price", "visibilities",
-                    "product_visibility", "categories", "category", "options", "property_group_option"),
-            "shipping_method", Map.of("prices", "shipping_method_price", "deliveryTime", "delivery_time", "tax", "tax"),
-            "payment_method", Map.of("media", "media"));
+                    "product_visibility", "categories", "category", "options", "property_group_option")),
+            Map.entry("shipping_method", Map.of("prices", "shipping_method_price", "deliveryTime", "delivery_time", "tax", "tax")),
+            Map.entry("payment_method", Map.of("media", "media")));
 
     /** {@code Criteria::TOTAL_COUNT_MODE_*}: no count, the exact count, or the rows on this and the next pages. */
     static final int TOTAL_COUNT_NONE = 0;

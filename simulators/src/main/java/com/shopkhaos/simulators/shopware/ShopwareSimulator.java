@@ -266,6 +266,40 @@ public final class ShopwareSimulator implements AutoCloseable {
     }
 
     /**
+     * A refund as a payment extension keeps it (Shopware 6.5+: an {@code order_transaction_capture} of the payment, with
+     * an {@code order_transaction_capture_refund} of {@code amount}, state {@code completed}); the transaction's
+     * {@code updatedAt} moves, as a written association does. Shopware's own state transition carries no amount.
+     */
+    public void recordCaptureRefund(String transactionId, java.math.BigDecimal amount, String reason) {
+        if (amount.signum() <= 0) {
+            throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "refundAmount must be more than 0");
+        }
+        synchronized (this) {
+            ObjectNode[] found = owned("transactions", transactionId).orElseThrow(() -> SimulatorException.badRequest(
+                    "SYSTEM__STATE_MACHINE_INVALID_ENTITY_ID", "The entity id \"" + transactionId
+                            + "\" of \"order_transaction\" is invalid or does not exist."));
+            ObjectNode transaction = found[1];
+            ArrayNode captures = transaction.has("captures") ? (ArrayNode) transaction.get("captures") : transaction.putArray("captures");
+            if (captures.isEmpty()) {
+                ObjectNode capture = captures.addObject().put("id", ids.next()).put("transactionId", transactionId)
+                        .put("apiAlias", "order_transaction_capture");
+                capture.set("amount", transaction.path("amount").deepCopy());
+                capture.putArray("refunds");
+            }
+            ObjectNode capture = (ObjectNode) captures.get(0);
+            ObjectNode refund = ((ArrayNode) capture.get("refunds")).addObject().put("id", ids.next())
+                    .put("captureId", capture.path("id").asText()).put("reason", reason)
+                    .put("apiAlias", "order_transaction_capture_refund");
+            refund.putObject("amount").put("unitPrice", amount).put("totalPrice", amount).put("quantity", 1)
+                    .put("apiAlias", "calculated_price");
+            refund.putObject("stateMachineState").put("technicalName", "completed").put("name", "Completed")
+                    .put("apiAlias", "state_machine_state");
+            transaction.put("updatedAt", Checkout.SHOPWARE_TIME.format(clock.instant()));
+            found[0].put("updatedAt", Checkout.SHOPWARE_TIME.format(clock.instant()));
+        }
+    }
+
+    /**
      * Applies a state transition as {@code POST /api/_action/<entity>/<id>/state/<action>} does, with its
      * side effects (stock back on cancel) and its {@code state_enter.*} webhook; answers the new state.
      */
