@@ -290,6 +290,7 @@
       var unexplained = figure('difference no reason explains', money(s.unexplained));
       if (Number(s.unexplained) !== 0) { unexplained.className = 'tile unexplained OPEN'; }
       figures.appendChild(unexplained);
+      figures.appendChild(figure('not due in Khaos (cancelled before sending, or too recent)', money(s.pending)));
       figures.appendChild(figure('orders for a person', s.needingAPerson));
       var rates = byId('recon-rates');
       clear(rates);

@@ -118,7 +118,7 @@ public class ShopwareShopOrders implements ShopOrders {
 
     /**
      * The order's capture refunds (Shopware 6.5+: what a payment extension records of a refund, with its amount), summed
-     * per transaction, those not failed or cancelled. A shop that refuses the read (403: the app version with the
+     * per transaction, those completed (an open or in-progress refund has not reached the customer yet). A shop that refuses the read (403: the app version with the
      * {@code order_transaction_capture_refund} read permission is not accepted yet) answers empty.
      */
     @Override
@@ -148,7 +148,7 @@ public class ShopwareShopOrders implements ShopOrders {
                 for (JsonNode refund : capture.path("refunds")) {
                     String state = refund.path("stateMachineState").path("technicalName").asText("");
                     JsonNode amount = refund.path("amount").path("totalPrice");
-                    if (!state.equals("failed") && !state.equals("cancelled") && amount.isNumber()) {
+                    if (state.equals("completed") && amount.isNumber()) {
                         refunded.merge(transaction.path("id").asText(), amount.decimalValue(), BigDecimal::add);
                     }
                 }

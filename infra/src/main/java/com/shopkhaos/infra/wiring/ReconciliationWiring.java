@@ -33,6 +33,6 @@ public class ReconciliationWiring {
         return new NightlyReconciliation(shops, shopOrders, ledger, exceptions, checkpoints, reports,
                 new OrderAsItWouldBeSent(policy, mappings, catalogue), format,
                 new NightlyReconciliation.Settings(new OrderReconciliation.Settings(settings.reconciliationRoundingTolerance(),
-                        settings.reconciliationNotSentAfter()), policy.currency(), sweep.orderSweepGoLive()), clock);
+                        settings.reconciliationNotSentAfter(), sweep.khaosConfirmationAfter()), policy.currency(), sweep.orderSweepGoLive()), clock);
     }
 }

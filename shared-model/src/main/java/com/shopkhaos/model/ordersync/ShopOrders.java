@@ -35,7 +35,7 @@ public interface ShopOrders {
 
     /**
      * What the payment extensions recorded as refunded of each of the order's payments (Shopware's capture refunds, those
-     * not failed or cancelled), by transaction id; a payment without such records is left out. Empty when the shop will
+     * completed), by transaction id; a payment without such records is left out. Empty when the shop will
      * not show them (the app's version that may read them is not accepted yet).
      */
     Optional<Map<String, BigDecimal>> refundedAmounts(String shopId, String orderId);

@@ -19,6 +19,7 @@ import com.shopkhaos.model.ordersync.SalesOrderFormat;
 import com.shopkhaos.model.ordersync.ShopOrders;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,11 +44,13 @@ import java.util.Set;
  */
 public final class NightlyReconciliation {
     static final String CHECKPOINT = "reconciliation#changes";
-    static final String RESOLVER = "reconciliation";
+    static final String RESOLVER = ReconciliationProblems.RESOLVER;
     /** Handed over: what Khaos was sent is compared with the shop's order as it would be sent today. */
     private static final Set<OrderState> HANDED_OVER = EnumSet.of(OrderState.DOWNLOADED, OrderState.IMPORTED,
             OrderState.DESPATCHED, OrderState.WRITTEN_BACK, OrderState.CANCELLED);
     private static final int BATCH = 100;
+    /** How far back changed orders are looked for at most (a first run long after go-live, nights missed). */
+    static final int MAX_CATCH_UP_DAYS = 31;
     private static final System.Logger LOG = System.getLogger(NightlyReconciliation.class.getName());
 
     /**
@@ -103,8 +106,10 @@ public final class NightlyReconciliation {
             throw new DayNotStartedException(date);
         }
         Optional<Instant> mark = checkpoints.get(CHECKPOINT);
-        Instant changesFrom = mark.isEmpty() && settings.goLive().isPresent() && settings.goLive().get().isBefore(day.start())
-                ? settings.goLive().get() : day.start();
+        // changes since the last run (a night missed is caught up), from go-live on the first; never more than a month back
+        Instant earliest = day.start().minus(Duration.ofDays(MAX_CATCH_UP_DAYS));
+        Instant since = mark.or(settings::goLive).filter(at -> at.isBefore(day.start())).orElse(day.start());
+        Instant changesFrom = since.isBefore(earliest) ? earliest : since;
         Instant changesTo = day.end().isBefore(now) ? day.end() : now;
         Open open = Open.of(exceptions.allOpen());
         OrderAsItWouldBeSent translator = asSentToday.remembering();
@@ -175,22 +180,25 @@ public final class NightlyReconciliation {
     private ReconciliationLine link(ReconciliationLine line, Open open, Instant now) {
         List<String> ids = new ArrayList<>();
         List<ReconciliationLine.Finding> unsaid = new ArrayList<>();
-        ReconciliationLine.Finding refund = null;
+        List<ReconciliationLine.Finding> refunds = new ArrayList<>();
         for (ReconciliationLine.Finding finding : line.findings()) {
             if (!finding.reason().needsAPerson()) {
+                continue;
+            }
+            if (finding.reason() == ReconciliationReason.REFUNDED_IN_SHOP) {
+                // always kept current: a further refund, or an amount known since, says more than the open one
+                refunds.add(finding);
                 continue;
             }
             List<String> saying = open.ids(line.orderNumber(), finding.reason().saidAlreadyBy());
             if (!saying.isEmpty()) {
                 saying.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
-            } else if (finding.reason() == ReconciliationReason.REFUNDED_IN_SHOP) {
-                refund = finding;
             } else {
                 unsaid.add(finding);
             }
         }
-        if (refund != null) {
-            ids.add(keep(ExceptionType.REFUNDED_IN_SHOP, line, List.of(refund), open, now));
+        if (!refunds.isEmpty()) {
+            ids.add(keep(ExceptionType.REFUNDED_IN_SHOP, line, refunds, open, now));
         }
         String ownId = ExceptionRecord.idFor(ExceptionType.RECONCILIATION_DIFFERENCE, line.orderNumber());
         if (!unsaid.isEmpty()) {

@@ -32,11 +32,19 @@ public final class OrderReconciliation {
      * @param roundingTolerance a total differing by at most this much, with every line and the delivery the same, is
      *                          {@link ReconciliationReason#ROUNDING} (counted, not raised)
      * @param notSentAfter      an order not sent to Khaos this long after it was placed is {@link ReconciliationReason#NOT_SENT}
+     * @param notConfirmedAfter an order Khaos downloaded this long ago and never reported is
+     *                          {@link ReconciliationReason#SENT_NOT_CONFIRMED} (as {@code KHAOS_CONFIRMATION_AFTER})
      */
-    public record Settings(BigDecimal roundingTolerance, Duration notSentAfter) {
+    public record Settings(BigDecimal roundingTolerance, Duration notSentAfter, Duration notConfirmedAfter) {
+        /** Khaos's confirmation awaited as long as the sending. */
+        public Settings(BigDecimal roundingTolerance, Duration notSentAfter) {
+            this(roundingTolerance, notSentAfter, notSentAfter);
+        }
+
         public Settings {
             Objects.requireNonNull(roundingTolerance, "roundingTolerance");
             Objects.requireNonNull(notSentAfter, "notSentAfter");
+            Objects.requireNonNull(notConfirmedAfter, "notConfirmedAfter");
             if (roundingTolerance.signum() < 0) {
                 throw new IllegalArgumentException("the rounding tolerance cannot be negative, was " + roundingTolerance);
             }
@@ -103,7 +111,8 @@ public final class OrderReconciliation {
             return line(shop, known.ledger(), BigDecimal.ZERO, findings);
         }
         KhaosHandover khaos = entry.khaos();
-        if (entry.state() == OrderState.DOWNLOADED && khaos.khaosOrderCode().isEmpty()) {
+        if (entry.state() == OrderState.DOWNLOADED && khaos.khaosOrderCode().isEmpty()
+                && (khaos.downloadedAt() == null || khaos.downloadedAt().plus(settings.notConfirmedAfter()).isBefore(now))) {
             findings.add(new ReconciliationLine.Finding(ReconciliationReason.SENT_NOT_CONFIRMED, "downloaded by Khaos"
                     + (khaos.downloadedAt() == null ? "" : " at " + khaos.downloadedAt()) + ", never reported back", Optional.empty()));
         }

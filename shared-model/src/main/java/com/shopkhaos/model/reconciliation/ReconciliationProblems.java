@@ -2,6 +2,7 @@ package com.shopkhaos.model.reconciliation;
 
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.order.ShopOrder;
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
  * difference found again changes nothing, and one a person resolved is not raised again.
  */
 public final class ReconciliationProblems {
+    /** Who resolves what the reconciliation opened, when the order agrees again. */
+    public static final String RESOLVER = "reconciliation";
+
     private ReconciliationProblems() {
     }
 
@@ -83,7 +87,10 @@ public final class ReconciliationProblems {
             return false;
         }
         Optional<ExceptionRecord> existing = exceptions.find(id);
-        if (existing.isPresent() && existing.get().evidence().equals(signature)) {
+        // the same reasons still open, or settled by a person: nothing new. Resolved by the night itself (the order agreed
+        // for a while) and back again: raised again.
+        if (existing.isPresent() && existing.get().evidence().equals(signature) && (existing.get().status() == ExceptionStatus.OPEN
+                || !existing.get().resolvedBy().startsWith(RESOLVER))) {
             return false;
         }
         String reason = "order " + orderNumber + " (" + currency + " " + plain(shopGross) + " in the shop, " + plain(sentGross)

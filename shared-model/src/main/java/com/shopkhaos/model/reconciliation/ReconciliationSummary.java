@@ -1,5 +1,6 @@
 package com.shopkhaos.model.reconciliation;
 
+import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.order.TaxPortion;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,11 +22,14 @@ import java.util.TreeMap;
  * @param baseCurrency  the shop's default currency, in which the totals are
  * @param difference    the shop's gross less what Khaos was sent, over the day
  * @param explained     the part of it on orders with a reason (anything but {@code OK})
- * @param unexplained   the part on orders reported {@code OK} (zero unless an order's total moved in a way no rule names)
+ * @param unexplained   the part on orders Khaos has that are reported {@code OK} (zero unless an order's total moved in a way
+ *                      no rule names)
+ * @param pending       the part on orders reported {@code OK} that Khaos was never meant to have yet: cancelled in the shop
+ *                      before it was sent, or placed too recently to be late
  */
 public record ReconciliationSummary(LocalDate day, String baseCurrency, int orders, int rechecked, int needingAPerson,
                                     BigDecimal shopGross, BigDecimal sentGross, BigDecimal confirmedGross, BigDecimal difference,
-                                    BigDecimal explained, BigDecimal unexplained, List<CurrencyTotals> currencies,
+                                    BigDecimal explained, BigDecimal unexplained, BigDecimal pending, List<CurrencyTotals> currencies,
                                     List<RateTotals> vatRates, List<GroupTotals> paymentMethods, List<GroupTotals> salesChannels,
                                     List<ReasonTotals> reasons) {
 
@@ -58,6 +63,10 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
                                int findings, BigDecimal amount, int amountsUnknown) {
     }
 
+    /** Ledger states in which Khaos has (or had) the order. */
+    private static final Set<String> HANDED_OVER = Set.of(OrderState.DOWNLOADED.name(), OrderState.IMPORTED.name(),
+            OrderState.DESPATCHED.name(), OrderState.WRITTEN_BACK.name(), OrderState.CANCELLED.name());
+
     public ReconciliationSummary {
         Objects.requireNonNull(day, "day");
         currencies = List.copyOf(currencies);
@@ -73,6 +82,7 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
         Money total = new Money();
         BigDecimal explained = BigDecimal.ZERO;
         BigDecimal unexplained = BigDecimal.ZERO;
+        BigDecimal pending = BigDecimal.ZERO;
         Map<String, CurrencySum> currencies = new TreeMap<>();
         Map<BigDecimal, RateSum> rates = new TreeMap<>();
         Map<String, GroupSum> methods = new TreeMap<>();
@@ -85,8 +95,10 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
             BigDecimal sent = facts.inBase(line.sentGross());
             BigDecimal confirmed = facts.inBase(line.confirmedGross());
             total.add(shop, sent, confirmed);
-            if (line.reason() == ReconciliationReason.OK) {
+            if (line.reason() == ReconciliationReason.OK && HANDED_OVER.contains(facts.ledgerState())) {
                 unexplained = unexplained.add(shop.subtract(sent));
+            } else if (line.reason() == ReconciliationReason.OK) {
+                pending = pending.add(shop.subtract(sent));
             } else {
                 explained = explained.add(shop.subtract(sent));
             }
@@ -111,7 +123,8 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
         List<ReasonTotals> byReason = new ArrayList<>();
         reasons.forEach((r, s) -> byReason.add(new ReasonTotals(r, s.orders, s.shop, s.difference, s.findings, s.amount, s.unknown)));
         return new ReconciliationSummary(day.date(), baseCurrency, ofTheDay.size(), lines.size() - ofTheDay.size(), needingAPerson,
-                total.shop, total.sent, total.confirmed, total.shop.subtract(total.sent), explained, unexplained, byCurrency, byRate,
+                total.shop, total.sent, total.confirmed, total.shop.subtract(total.sent), explained, unexplained, pending, byCurrency,
+                byRate,
                 groups(methods), groups(channels), byReason);
     }
 

@@ -240,4 +240,49 @@ class NightlyReconciliationTest {
         assertThat(line.findings().get(0).detail()).contains("5");
         assertThat(line.exceptionIds()).containsExactly("RECONCILIATION_DIFFERENCE#10008");
     }
+
+    @Test
+    void aDifferenceTheNightResolvedItself_thatComesBack_isRaisedAgain() {
+        ShopOrder late = inShop(order(2).line(HAT, 1, "15.00").placedAt(at("2026-12-04T10:00")).build());
+        nightly.run(DAY);
+        ExceptionRecord first = exceptions.find("RECONCILIATION_DIFFERENCE#10002").orElseThrow();
+        exceptions.resolve(first.id(), "reconciliation (order 10002 agrees now, or another problem says it)", clock.instant());
+
+        clock.advance(Duration.ofHours(1));
+        nightly.run(DAY);
+
+        assertThat(exceptions.find("RECONCILIATION_DIFFERENCE#10002")).get().extracting(ExceptionRecord::status)
+                .as("the night's own resolution is no person's decision").isEqualTo(ExceptionStatus.OPEN);
+        assertThat(late.orderNumber()).isEqualTo("10002");
+    }
+
+    @Test
+    void anOrderCancelledBeforeItWasSent_isNotDueInKhaos_notAnUnexplainedDifference() {
+        ShopOrder cancelled = inShop(order(9).line(HAT, 1, "15.00").placedAt(at("2026-12-04T10:00")).cancelled().build());
+        ledger.create(OrderLedgerEntry.received(SHOP, cancelled.orderId(), cancelled.orderNumber(), "evt-9", "checkout.order.placed",
+                cancelled.placedAt()).moveTo(OrderState.WITHDRAWN, cancelled.placedAt(), "cancelled in the shop"));
+
+        ReconciliationReport report = nightly.run(DAY);
+
+        assertThat(line(report, "10009").reason()).isEqualTo(ReconciliationReason.OK);
+        assertThat(report.summary().unexplained()).isEqualByComparingTo("0");
+        assertThat(report.summary().pending()).isEqualByComparingTo("19.95");
+    }
+
+    @Test
+    void aMissedNight_isCaughtUp_soAnOrderChangedThenIsLookedAtAgain_butNeverMoreThanAMonthBack() {
+        checkpoints.advance(NightlyReconciliation.CHECKPOINT, Optional.empty(), at("2026-12-02T00:00"));
+        ShopOrder earlier = order(7).line(SCARF, 1, "20.00").placedAt(at("2026-11-20T10:00")).build();
+        importedInKhaos(earlier);
+        shop.put(SHOP, order(7).line(SCARF, 1, "20.00").placedAt(at("2026-11-20T10:00")).payment("payment_card",
+                ShopPaymentState.REFUNDED).build(), at("2026-12-02T15:00"));
+
+        ReconciliationReport report = nightly.run(DAY);
+
+        assertThat(report.changesFrom()).isEqualTo(at("2026-12-02T00:00"));
+        assertThat(line(report, "10007").reason()).isEqualTo(ReconciliationReason.REFUNDED_IN_SHOP);
+
+        checkpoints.marks.put(NightlyReconciliation.CHECKPOINT, at("2026-01-01T00:00"));
+        assertThat(nightly.run(DAY.plusDays(1)).changesFrom()).isEqualTo(new BusinessDay(DAY.plusDays(1)).start().minus(Duration.ofDays(31)));
+    }
 }
