@@ -98,6 +98,29 @@ class StockFaultRunIT {
                 expected = expected(sandbox);
                 wrong = mismatches(sandbox, expected);
             }
+            // KCC's StockStatus carries no version or time: pushes that landed out of order (in parallel, or a failed
+            // one retried after a newer one) leave the figure Khaos sent last stale until Khaos next pushes that code.
+            // Those are Khaos's doing and are set apart; any other mismatch is ours.
+            Map<String, String> overtaken = overtaken(sandbox, expected, wrong);
+            Map<String, String> ours = new TreeMap<>(wrong);
+            ours.keySet().removeAll(overtaken.keySet());
+            assertThat(ours).as("products whose shop stock is not the sellable figure though Khaos's last push to the "
+                    + "channel carried it (sku: shop vs expected)").isEmpty();
+            if (!overtaken.isEmpty()) {
+                System.out.printf("stock fault run (simulators " + profile + "): %d products ended on an older push that "
+                        + "landed last: %s; Khaos pushes every figure again%n", overtaken.size(), overtaken);
+                sandbox.json("POST", "/khaos-sim/_control/stock/push-all", null);
+                awaitQuiet(sandbox, patience);
+                deadline = Instant.now().plusSeconds(20);
+                do {
+                    expected = expected(sandbox);
+                    wrong = mismatches(sandbox, expected);
+                    if (!wrong.isEmpty()) {
+                        Thread.sleep(500);
+                        awaitQuiet(sandbox, patience);
+                    }
+                } while (!wrong.isEmpty() && Instant.now().isBefore(deadline));
+            }
             JsonNode status = sandbox.json("GET", "/sandbox/stock", null);
             assertThat(wrong).as("products whose shop stock is not the sellable figure (sku: shop vs expected)").isEmpty();
             assertThat(status.path("failed").asInt()).as("with 20% of shop calls failing some pushes were retried").isPositive();
@@ -252,6 +275,23 @@ class StockFaultRunIT {
             }
         }
         return expected;
+    }
+
+    /** Of the mismatched SKUs, those whose code's last push to land carried another figure than Khaos holds now. */
+    private static Map<String, String> overtaken(RunningSandbox sandbox, Map<String, Expected> expected,
+                                                 Map<String, String> wrong) throws Exception {
+        Map<String, String> overtaken = new TreeMap<>();
+        for (Map.Entry<String, String> w : wrong.entrySet()) {
+            JsonNode stock = sandbox.json("GET", "/khaos-sim/_control/stock/" + expected.get(w.getKey()).code(), null);
+            for (JsonNode site : stock.path("sites")) {
+                int now = site.has("buildPotential") ? site.path("buildPotential").asInt() : site.path("available").asInt();
+                if (site.path("site").asInt() == 1 && site.has("lastPushed") && site.path("lastPushed").asInt() != now) {
+                    overtaken.put(w.getKey(), w.getValue() + " (Khaos last pushed " + site.path("lastPushed").asInt()
+                            + " available, holds " + now + ")");
+                }
+            }
+        }
+        return overtaken;
     }
 
     private static Map<String, String> mismatches(RunningSandbox sandbox, Map<String, Expected> expected) throws Exception {

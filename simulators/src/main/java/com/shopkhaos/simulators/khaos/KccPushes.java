@@ -46,7 +46,18 @@ final class KccPushes implements AutoCloseable {
         }
     }
 
-    private record Push(long id, String kind, String url, String body) {
+    private record Push(long id, String kind, String url, String body, Delivered delivered) {
+    }
+
+    /**
+     * Told when the channel answered a push 200 (it stored it), with the push's place in the order KCC sent its
+     * requests: with pushes in parallel the one sent last, not the one answered last, is what the channel keeps.
+     */
+    interface Delivered {
+        void delivered(long sentAs);
+
+        Delivered NOBODY = sentAs -> {
+        };
     }
 
     /** In what order KCC sends its pushes. */
@@ -81,6 +92,7 @@ final class KccPushes implements AutoCloseable {
     private final KccFaults faults;
     private final Clock clock;
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong sends = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
     private final RecentLog<Attempt> log = new RecentLog<>(LOG_LIMIT);
     private volatile double retryDelayScale = 1.0;
@@ -137,7 +149,12 @@ final class KccPushes implements AutoCloseable {
 
     /** Queues a push; a fault may hold it back so later pushes overtake it. */
     void push(String kind, String url, String body) {
-        Push push = new Push(ids.incrementAndGet(), kind, url, body);
+        push(kind, url, body, Delivered.NOBODY);
+    }
+
+    /** Queues a push; {@code delivered} hears of each send the channel answers 200. */
+    void push(String kind, String url, String body, Delivered delivered) {
+        Push push = new Push(ids.incrementAndGet(), kind, url, body, delivered);
         pending.incrementAndGet();
         KccFaults.Settings f = faults.settings();
         long delay = faults.roll(f.pushOutOfOrderRate()) ? f.pushOutOfOrderDelayMs() : 0;
@@ -211,6 +228,7 @@ final class KccPushes implements AutoCloseable {
     private int send(Push push, int attempt, boolean abandon) {
         int status = 0;
         String error = null;
+        long sentAs = sends.incrementAndGet();
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(push.url()))
                     .timeout(Duration.ofMillis(timeoutMs))
@@ -219,6 +237,9 @@ final class KccPushes implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(push.body(), StandardCharsets.UTF_8))
                     .build(), HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
+            if (status == 200) {
+                push.delivered().delivered(sentAs);
+            }
         } catch (IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {

@@ -318,6 +318,7 @@ final class KhaosControlApi {
                 if (item.isBuild()) {
                     l.put("buildPotential", sim.stock.buildPotential(item, site.id()));
                 }
+                sim.lastPushed(item.stockCode, site.id()).ifPresent(f -> l.put("lastPushed", f));
             }
         }
         return s;

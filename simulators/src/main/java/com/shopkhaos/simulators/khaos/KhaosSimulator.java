@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,6 +79,8 @@ public final class KhaosSimulator implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1).build();
     final Map<String, KccOrder> orders = new LinkedHashMap<>();
     final Map<String, Rejection> rejected = new LinkedHashMap<>();
+    /** Per "code#site": the figure of the StockStatusUpload the channel stored that was sent last. */
+    private final Map<String, LastPushed> lastPushed = new HashMap<>();
     private final KhaosControlApi controlApi;
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> pollLoop;
@@ -841,13 +844,11 @@ public final class KhaosSimulator implements AutoCloseable {
         if (stockIds.isEmpty()) {
             return;
         }
-        String url;
-        List<String> bodies = new ArrayList<>();
         synchronized (this) {
             if (config == null) {
                 return;
             }
-            url = config.stockStatusUrl();
+            String url = config.stockStatusUrl();
             Set<KccItem> affected = new LinkedHashSet<>();
             List<KccItem> builds = catalogue.byId.values().stream().filter(KccItem::isBuild).toList();
             for (String id : stockIds) {
@@ -863,10 +864,35 @@ public final class KhaosSimulator implements AutoCloseable {
                 }
             }
             for (int from = 0; from < entries.size(); from += STATUS_BATCH) {
-                bodies.add(KccMessages.statuses(entries.subList(from, Math.min(entries.size(), from + STATUS_BATCH))));
+                List<ObjectNode> batch = entries.subList(from, Math.min(entries.size(), from + STATUS_BATCH));
+                Map<String, Double> figures = new HashMap<>();
+                for (ObjectNode e : batch) {
+                    JsonNode figure = e.has("Levels") ? e.path("Levels").path("Available")
+                            : e.path("RelationshipPotential").path("FromChildren");
+                    figures.put(e.path("StockCode").asText() + "#" + e.path("SiteID").asInt(), figure.asDouble());
+                }
+                // queued under the lock, so pushes leave in the order the stock changed
+                pushes.push("StockStatusUpload", url, KccMessages.statuses(batch), sentAs -> delivered(figures, sentAs));
             }
         }
-        bodies.forEach(body -> pushes.push("StockStatusUpload", url, body));
+    }
+
+    /** The figures a push the channel stored carried, unless a push sent after it was stored first. */
+    private void delivered(Map<String, Double> figures, long sentAs) {
+        synchronized (lastPushed) {
+            figures.forEach((key, figure) -> lastPushed.merge(key, new LastPushed(figure, sentAs),
+                    (was, now) -> now.sentAs() > was.sentAs() ? now : was));
+        }
+    }
+
+    /** What Khaos last told the channel of a code at a site (by the order its pushes were sent), if anything. */
+    Optional<Double> lastPushed(String stockCode, int site) {
+        synchronized (lastPushed) {
+            return Optional.ofNullable(lastPushed.get(stockCode + "#" + site)).map(LastPushed::figure);
+        }
+    }
+
+    private record LastPushed(double figure, long sentAs) {
     }
 
     /**

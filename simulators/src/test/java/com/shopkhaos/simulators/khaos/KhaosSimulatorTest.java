@@ -272,6 +272,42 @@ class KhaosSimulatorTest {
         }
     }
 
+    /**
+     * KCC's StockStatus carries no version or time: a refused push sent again after a newer one lands last, and the
+     * channel keeps the older figure. The stock read says which figure Khaos's pushes left the channel with.
+     */
+    @Test
+    void aRefusedStockPushSentAgainAfterANewerOne_landsLast_andTheStockReadShowsTheFigureItCarried() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.awaitIdle();
+            kcc.control("PUT", "/settings", "{\"retryDelayScale\":0.2}");
+            AtomicInteger stockStatuses = new AtomicInteger();
+            kcc.channel.pushAnswer = call -> call.path().equals("/stock-status") && stockStatuses.getAndIncrement() == 0 ? 500 : 200;
+            int older = site1(kcc.control("PUT", "/stock/SCARF-MER-GRY/sites/1", "{\"physical\":7}")).path("available").asInt();
+            JsonNode now = site1(kcc.control("PUT", "/stock/SCARF-MER-GRY/sites/1", "{\"physical\":9}"));
+            kcc.awaitIdle();
+            assertThat(older).isNotEqualTo(now.path("available").asInt());
+            JsonNode read = site1(kcc.control("GET", "/stock/SCARF-MER-GRY", null));
+            assertThat(read.path("available").asInt()).isEqualTo(now.path("available").asInt());
+            assertThat(read.path("lastPushed").asInt()).as("the refused first push, sent again after the second landed")
+                    .isEqualTo(older);
+
+            kcc.control("POST", "/stock/push-all", null);
+            kcc.awaitIdle();
+            assertThat(site1(kcc.control("GET", "/stock/SCARF-MER-GRY", null)).path("lastPushed").asInt())
+                    .isEqualTo(now.path("available").asInt());
+        }
+    }
+
+    private static JsonNode site1(JsonNode stock) {
+        for (JsonNode site : stock.path("sites")) {
+            if (site.path("site").asInt() == 1) {
+                return site;
+            }
+        }
+        throw new AssertionError("no site 1 in " + stock);
+    }
+
     @Test
     void underPushOrderParallel_aLaterPushLandsWhileAnEarlierOneIsStillBeingAnswered() {
         try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
