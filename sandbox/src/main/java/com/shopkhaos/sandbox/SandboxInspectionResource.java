@@ -34,6 +34,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -313,14 +316,55 @@ public class SandboxInspectionResource {
      */
     @POST
     @Path("sandbox/reconciliation/run")
-    public Response reconcile(@QueryParam("date") @DefaultValue("") String date) {
+    public Response reconcile(@QueryParam("date") @DefaultValue("") String date,
+                              @QueryParam("measure") @DefaultValue("false") boolean measure) {
+        RunMemory memory = measure ? RunMemory.start() : null;
         ReconciliationReport report = AwsCallRecorder.asFunction("ReconciliationFunction", () -> date.isBlank()
                 ? reconciliation.nightly() : reconciliation.run(ReconciliationQuery.day(date)));
+        // measured while the report is still in use below, so what it holds counts
+        Map<String, Long> measured = memory == null ? null : memory.finish();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("day", report.day().toString());
         answer.put("lines", report.lines().size());
         answer.put("summary", report.summary());
+        if (measured != null) {
+            answer.put("memory", measured);
+        }
         return json(answer);
+    }
+
+    /**
+     * A run's memory, measured in this JVM ({@code ?measure=true}; it collects garbage twice, so never in the nightly path):
+     * the heap's peak during the run (every pool's peak added up: an upper bound, and of the whole sandbox, both simulators
+     * serving the shop's orders included), the live data the run still holds at its end (its report; heap used after a
+     * collection, less before), and what the run's own thread allocated.
+     */
+    record RunMemory(long liveBefore, long allocatedBefore) {
+        static RunMemory start() {
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .forEach(MemoryPoolMXBean::resetPeakUsage);
+            return new RunMemory(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), allocated());
+        }
+
+        Map<String, Long> finish() {
+            long allocated = allocated() - allocatedBefore;
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            System.gc();
+            long liveAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            Map<String, Long> answer = new LinkedHashMap<>();
+            answer.put("heapPeakMb", peak >> 20);
+            answer.put("liveBeforeMb", liveBefore >> 20);
+            answer.put("heldByTheRunMb", Math.max(0, liveAfter - liveBefore) >> 20);
+            answer.put("allocatedByTheRunMb", allocated >> 20);
+            return answer;
+        }
+
+        private static long allocated() {
+            return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                    ? t.getCurrentThreadAllocatedBytes() : 0;
+        }
     }
 
     @Inject

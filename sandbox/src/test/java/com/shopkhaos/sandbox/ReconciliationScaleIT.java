@@ -93,6 +93,10 @@ class ReconciliationScaleIT {
             System.out.printf("reconciliation scale: %d orders (%d NOT_IN_LEDGER, each raised) reconciled in %d ms, again (nothing new "
                             + "to raise) in %d ms; Admin API calls %s; CSV %d bytes (%s)%n", total, LOST, took.toMillis(),
                     tookAgain.toMillis(), calls, csvBytes, csv.headers().firstValue("Content-Type").orElse(""));
+            // once more, measured (two collections, so not timed): the run's memory against the function's 1024 MB
+            JsonNode memory = sandbox.json(LONG, "POST", "/sandbox/reconciliation/run?measure=true&date=" + day, null).path("memory");
+            assertThat(memory.path("heapPeakMb").asLong()).as("measured: " + memory).isPositive();
+            System.out.printf("reconciliation scale: memory of a %d-order run in the sandbox's JVM: %s%n", total, memory);
         }
     }
 

@@ -29,11 +29,13 @@ final class Checkout {
     private final ShopCatalog catalog;
     private final StateMachines machines;
     private final SimIds ids;
+    private final ShopBehaviour behaviour;
 
-    Checkout(ShopCatalog catalog, StateMachines machines, SimIds ids) {
+    Checkout(ShopCatalog catalog, StateMachines machines, SimIds ids, ShopBehaviour behaviour) {
         this.catalog = catalog;
         this.machines = machines;
         this.ids = ids;
+        this.behaviour = behaviour;
     }
 
     /** One priced position, in the currency's two decimals. */
@@ -134,7 +136,7 @@ final class Checkout {
         }
         positionPrice = positionPrice.setScale(2, RoundingMode.HALF_UP);
         allPrices.add(shippingCosts);
-        ArrayNode calculatedTaxes = mergeTaxes(allPrices);
+        ArrayNode calculatedTaxes = mergeTaxes(allPrices, behaviour.taxCalculation() == ShopBehaviour.TaxCalculation.VERTICAL, net);
         BigDecimal taxTotal = BigDecimal.ZERO;
         for (int i = 0; i < calculatedTaxes.size(); i++) {
             taxTotal = taxTotal.add(BigDecimal.valueOf(calculatedTaxes.get(i).path("tax").asDouble()));
@@ -375,7 +377,11 @@ final class Checkout {
         return taxes;
     }
 
-    private static ArrayNode mergeTaxes(List<ObjectNode> prices) {
+    /**
+     * The order's tax per rate: each position's rounded tax added up (horizontal), or, vertical, the rate applied once to
+     * the rate's summed prices (net prices: × rate; gross: × rate / (100 + rate)), rounded.
+     */
+    private static ArrayNode mergeTaxes(List<ObjectNode> prices, boolean vertical, boolean net) {
         Map<Double, BigDecimal[]> byRate = new TreeMap<>(Comparator.reverseOrder());
         for (ObjectNode price : prices) {
             price.path("calculatedTaxes").forEach(t -> {
@@ -386,8 +392,13 @@ final class Checkout {
             });
         }
         ArrayNode merged = SimJson.array();
-        byRate.forEach((rate, acc) -> merged.addObject().put("tax", acc[0].setScale(2, RoundingMode.HALF_UP).doubleValue())
-                .put("taxRate", rate).put("price", acc[1].setScale(2, RoundingMode.HALF_UP).doubleValue()));
+        byRate.forEach((rate, acc) -> {
+            BigDecimal r = BigDecimal.valueOf(rate);
+            BigDecimal tax = !vertical ? acc[0] : net ? acc[1].multiply(r).divide(HUNDRED, 10, RoundingMode.HALF_UP)
+                    : acc[1].multiply(r).divide(HUNDRED.add(r), 10, RoundingMode.HALF_UP);
+            merged.addObject().put("tax", tax.setScale(2, RoundingMode.HALF_UP).doubleValue())
+                    .put("taxRate", rate).put("price", acc[1].setScale(2, RoundingMode.HALF_UP).doubleValue());
+        });
         return merged;
     }
 

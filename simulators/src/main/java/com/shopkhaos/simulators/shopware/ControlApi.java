@@ -153,11 +153,14 @@ final class ControlApi {
                 JsonNode body;
                 ShopBehaviour.VariantInheritance inheritance;
                 ShopBehaviour.ShopwareVersion version;
+                ShopBehaviour.TaxCalculation taxCalculation;
                 try {
                     body = withProfile(body(request));
                     inheritance = choice(body, "variantInheritance", ShopBehaviour.VariantInheritance.class,
                             sim.behaviour.variantInheritance());
                     version = choice(body, "shopwareVersion", ShopBehaviour.ShopwareVersion.class, sim.behaviour.version());
+                    taxCalculation = choice(body, "taxCalculationType", ShopBehaviour.TaxCalculation.class,
+                            sim.behaviour.taxCalculation());
                 } catch (IllegalArgumentException e) {
                     throw SimulatorException.badRequest("SIMULATOR__BAD_SETTING", e.getMessage());
                 }
@@ -177,6 +180,7 @@ final class ControlApi {
                     sim.apps.retryDelayScale(scale);
                 }
                 sim.behaviour.variantInheritance(inheritance);
+                sim.behaviour.taxCalculation(taxCalculation);
                 if (version != sim.behaviour.version()) {
                     sim.version(version);
                 }
@@ -271,6 +275,7 @@ final class ControlApi {
                 .put("retryDelayScale", sim.apps.retryDelayScale()).put("webhookMode", sim.apps.mode())
                 .put("variantInheritance", sim.behaviour.variantInheritance().setting())
                 .put("shopwareVersion", sim.behaviour.version().setting())
+                .put("taxCalculationType", sim.behaviour.taxCalculation().setting())
                 .put("now", sim.clock.instant().toString());
     }
 
@@ -337,8 +342,18 @@ final class ControlApi {
             }
             lines.add(new OrderRequest.Line(line.path("sku").asText(), line.path("quantity").asInt()));
         }
+        java.time.Instant placedAt = null;
+        if (body.hasNonNull("orderDateTime")) {
+            try {
+                placedAt = java.time.OffsetDateTime.parse(body.path("orderDateTime").asText()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST",
+                        "orderDateTime must be a date-time with its offset, e.g. 2026-11-05T12:30:00+00:00; was "
+                                + body.path("orderDateTime"));
+            }
+        }
         return new OrderRequest(body.path("customer").asText("jane"), lines, text(body, "shippingMethod"),
-                text(body, "promotionCode"), text(body, "paymentMethod"), body.path("paid").asBoolean(false));
+                text(body, "promotionCode"), text(body, "paymentMethod"), body.path("paid").asBoolean(false), placedAt);
     }
 
     private static String text(JsonNode body, String field) {

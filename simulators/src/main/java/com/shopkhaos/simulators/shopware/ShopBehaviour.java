@@ -64,6 +64,38 @@ final class ShopBehaviour {
         }
     }
 
+    /**
+     * How the cart adds up tax (Settings › Tax, Shopware 6.5+): {@code horizontal} rounds each position's tax and adds
+     * them up; {@code vertical} adds up the positions' prices per rate and rounds the tax once. For a net (B2B) customer
+     * the order's total moves with it. Shopware's {@code OrderConverter::convertToOrder} takes the type from the
+     * current context, so an order recalculated after an admin's edit is added up the way the shop is set now
+     * (changelog "E-invoice vertical tax calculation", shopware/shopware).
+     */
+    enum TaxCalculation implements SettingChoice {
+        HORIZONTAL("horizontal"), VERTICAL("vertical");
+
+        private final String setting;
+
+        TaxCalculation(String setting) {
+            this.setting = setting;
+        }
+
+        @Override
+        public String setting() {
+            return setting;
+        }
+    }
+
+    private volatile TaxCalculation taxCalculation = TaxCalculation.HORIZONTAL;
+
+    TaxCalculation taxCalculation() {
+        return taxCalculation;
+    }
+
+    void taxCalculation(TaxCalculation value) {
+        this.taxCalculation = value;
+    }
+
     private volatile VariantInheritance variantInheritance = VariantInheritance.RESOLVED;
     private volatile ShopwareVersion version = ShopwareVersion.V6_6;
 

@@ -102,7 +102,7 @@ public final class ShopwareSimulator implements AutoCloseable {
         this.oauth = new OAuthServer(clock, ids, settings.tokenTtl());
         String shopId = settings.shopId() == null || settings.shopId().isBlank() ? ids.alphanumeric(16) : settings.shopId();
         this.apps = new AppHost(clock, ids, faults, oauth, catalog.languageId, shopId, behaviour);
-        this.checkout = new Checkout(catalog, machines, ids);
+        this.checkout = new Checkout(catalog, machines, ids, behaviour);
         this.versions = new OrderVersions(this);
         this.adminApi = new AdminApi(this);
         this.controlApi = new ControlApi(this);
@@ -159,7 +159,16 @@ public final class ShopwareSimulator implements AutoCloseable {
     public ObjectNode placeOrder(OrderRequest request) {
         ObjectNode order;
         synchronized (this) {
-            order = checkout.place(request, Integer.toString(nextOrderNumber), clock.instant());
+            Instant now = clock.instant();
+            if (request.orderDateTime() != null && request.orderDateTime().isAfter(now)) {
+                throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "orderDateTime " + request.orderDateTime()
+                        + " is in the future");
+            }
+            order = checkout.place(request, Integer.toString(nextOrderNumber), now);
+            if (request.orderDateTime() != null) {
+                order.put("orderDateTime", Checkout.SHOPWARE_TIME.format(request.orderDateTime()))
+                        .put("orderDate", request.orderDateTime().toString().substring(0, 10));
+            }
             nextOrderNumber++;
             changeStock(order, -1);
             orders.put(order.path("id").asText(), order);

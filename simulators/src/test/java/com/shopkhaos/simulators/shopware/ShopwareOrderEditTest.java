@@ -3,6 +3,8 @@ package com.shopkhaos.simulators.shopware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,43 @@ class ShopwareOrderEditTest {
 
     private static int stock(SimulatedShop shop, String sku) {
         return shop.client.control("GET", "/products/" + sku, null).path("stock").asInt();
+    }
+
+    private static BigDecimal taxes(JsonNode calculatedTaxes) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode t : calculatedTaxes) {
+            sum = sum.add(t.path("tax").decimalValue());
+        }
+        return sum;
+    }
+
+    /** Horizontal (the default) adds up each position's rounded tax; vertical rounds each rate's tax once. */
+    @Test
+    void aNetOrderRecalculatedUnderVerticalTaxCalculation_taxesEachRatesSummedPricesOnce_andTheDefaultAddsEachPositionsTax() throws Exception {
+        try (SimulatedShop shop = new SimulatedShop("checkout.order.placed")) {
+            assertThat(shop.client.control("GET", "/settings", null).path("taxCalculationType").asText()).isEqualTo("horizontal");
+            JsonNode placed = shop.placeOrder("{\"customer\":\"trade\",\"lines\":[{\"sku\":\"SCARF-MER-GRY\",\"quantity\":3},"
+                    + "{\"sku\":\"HAT-BEANIE-NVY\",\"quantity\":1}],\"shippingMethod\":\"standard\"}");
+            String number = placed.path("orderNumber").asText();
+            JsonNode horizontal = shop.client.control("GET", "/orders/" + number, null);
+            BigDecimal positions = taxes(horizontal.path("shippingCosts").path("calculatedTaxes"));
+            for (JsonNode item : horizontal.path("lineItems")) {
+                positions = positions.add(taxes(item.path("price").path("calculatedTaxes")));
+            }
+            assertThat(taxes(horizontal.path("price").path("calculatedTaxes"))).isEqualByComparingTo(positions);
+
+            shop.client.control("PUT", "/settings", "{\"taxCalculationType\":\"vertical\"}");
+            shop.client.control("POST", "/orders/" + number + "/edit", "{\"set\":[{\"sku\":\"SCARF-MER-GRY\",\"quantity\":3}]}");
+            JsonNode vertical = shop.client.control("GET", "/orders/" + number, null);
+            for (JsonNode t : vertical.path("price").path("calculatedTaxes")) {
+                assertThat(t.path("tax").decimalValue()).as("rate " + t.path("taxRate")).isEqualByComparingTo(t.path("price")
+                        .decimalValue().multiply(t.path("taxRate").decimalValue()).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP));
+            }
+            assertThat(vertical.path("amountNet").decimalValue()).isEqualByComparingTo(horizontal.path("amountNet").decimalValue());
+            assertThat(vertical.path("amountTotal").decimalValue()).isEqualByComparingTo(vertical.path("amountNet").decimalValue()
+                    .add(taxes(vertical.path("price").path("calculatedTaxes"))));
+            assertThat(shop.client.call("PUT", "/_control/settings", "{\"taxCalculationType\":\"diagonal\"}").status()).isEqualTo(400);
+        }
     }
 
     @Test
