@@ -19,10 +19,11 @@ import org.w3c.dom.NodeList;
 /**
  * A channel's {@code EndpointConfig} file as KCC reads it: JSON ({@code {"EndpointConfig":{…}}}) or XML
  * ({@code <EndpointConfig>…}). It must be a file, not a web page. OrderDownload, StockStatusUpload and
- * StockUpload are required; each endpoint given needs URL and Format (and Frequency for downloads).
+ * StockUpload are required; each endpoint given needs URL and Format (and Frequency for downloads). CReturnDownload (the
+ * spec's README L175–178; its prose still says {@code CustomerReturnDownload}, renamed in 2018) is optional.
  */
 record ChannelConfig(String orderDownloadUrl, int frequencyMinutes, String orderStatusUrl, String stockStatusUrl,
-                     String stockUrl) {
+                     String stockUrl, String returnDownloadUrl, int returnFrequencyMinutes) {
 
     /** The config was refused; the message says why, as KCC's channel screen would. */
     static final class Refused extends Exception {
@@ -70,11 +71,13 @@ record ChannelConfig(String orderDownloadUrl, int frequencyMinutes, String order
         return new ChannelConfig(endpoints.get("OrderDownload").get("URL"),
                 Integer.parseInt(endpoints.get("OrderDownload").get("Frequency")),
                 endpoints.getOrDefault("OrderStatusUpload", Map.of()).get("URL"),
-                endpoints.get("StockStatusUpload").get("URL"), endpoints.get("StockUpload").get("URL"));
+                endpoints.get("StockStatusUpload").get("URL"), endpoints.get("StockUpload").get("URL"),
+                endpoints.getOrDefault("CReturnDownload", Map.of()).get("URL"),
+                endpoints.containsKey("CReturnDownload") ? Integer.parseInt(endpoints.get("CReturnDownload").get("Frequency")) : 0);
     }
 
     private static boolean isSimulated(String endpoint) {
-        return List.of("OrderDownload", "OrderStatusUpload", "StockStatusUpload", "StockUpload").contains(endpoint);
+        return List.of("OrderDownload", "OrderStatusUpload", "StockStatusUpload", "StockUpload", "CReturnDownload").contains(endpoint);
     }
 
     private static Map<String, Map<String, String>> fromJson(String text) throws Refused {
@@ -131,6 +134,7 @@ record ChannelConfig(String orderDownloadUrl, int frequencyMinutes, String order
 
     ObjectNode toJson() {
         return SimJson.object().put("orderDownloadUrl", orderDownloadUrl).put("frequencyMinutes", frequencyMinutes)
-                .put("orderStatusUrl", orderStatusUrl).put("stockStatusUrl", stockStatusUrl).put("stockUrl", stockUrl);
+                .put("orderStatusUrl", orderStatusUrl).put("stockStatusUrl", stockStatusUrl).put("stockUrl", stockUrl)
+                .put("returnDownloadUrl", returnDownloadUrl).put("returnFrequencyMinutes", returnFrequencyMinutes);
     }
 }

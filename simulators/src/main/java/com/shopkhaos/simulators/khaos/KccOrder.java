@@ -79,6 +79,8 @@ final class KccOrder {
     BigDecimal total = BigDecimal.ZERO;
     BigDecimal grossTotalSent;
     BigDecimal roundingCorrection = BigDecimal.ZERO;
+    /** The customer account the order was booked to (its URN). */
+    String urn = "";
 
     KccOrder(String orderId, String orderCode, String associatedRef, String customData, int site, Instant importedAt,
              JsonNode received, KccCatalogue.Courier courier) {

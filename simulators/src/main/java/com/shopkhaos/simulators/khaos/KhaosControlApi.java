@@ -22,6 +22,7 @@ final class KhaosControlApi {
     private static final Pattern STOCK_SITE = Pattern.compile("/_control/stock/([^/]+)/sites/(\\d+)");
     private static final Pattern STOCK = Pattern.compile("/_control/stock/([^/]+)(/consume)?");
     private static final Pattern ITEM = Pattern.compile("/_control/items/([^/]+)");
+    private static final Pattern RETURN = Pattern.compile("/_control/returns/([^/]+)(/process)?");
 
     private final KhaosSimulator sim;
 
@@ -72,6 +73,18 @@ final class KhaosControlApi {
                 return ok(SimJson.object().put("deleted", m.group(1)));
             }
         }
+        if ((m = RETURN.matcher(path)).matches() && !List.of("poll", "retry", "rejected").contains(m.group(1))) {
+            if (m.group(2) == null && method.equals("GET")) {
+                KccReturns.KccReturn found;
+                synchronized (sim) {
+                    found = sim.returns.get(m.group(1));
+                }
+                return found == null ? error(404, "no imported return " + m.group(1)) : ok(found.toJson());
+            }
+            if (m.group(2) != null && method.equals("POST")) {
+                return ok(sim.processReturn(m.group(1)).toJson());
+            }
+        }
         if ((m = ORDER.matcher(path)).matches() && !m.group(1).equals("retry")) {
             String key = m.group(1);
             if (m.group(2) == null && method.equals("GET")) {
@@ -94,6 +107,43 @@ final class KhaosControlApi {
         switch (method + " " + path) {
             case "GET /_control" -> {
                 return ok(summary());
+            }
+            case "POST /_control/returns/poll" -> {
+                return ok(sim.pollReturns(List.of()));
+            }
+            case "POST /_control/returns/retry" -> {
+                List<String> refs = new ArrayList<>();
+                request.jsonBody().path("refs").forEach(r -> refs.add(r.asText()));
+                if (refs.isEmpty()) {
+                    return error(400, "send {\"refs\": [\"return AssociatedRef\", …]}");
+                }
+                return ok(sim.pollReturns(refs));
+            }
+            case "GET /_control/returns" -> {
+                ArrayNode list = SimJson.array();
+                synchronized (sim) {
+                    sim.returns.values().forEach(r -> list.add(r.toJson()));
+                }
+                return ok(SimJson.object().<ObjectNode>set("returns", list).set("lastPoll", sim.lastReturnPoll()));
+            }
+            case "GET /_control/returns/rejected" -> {
+                ArrayNode list = SimJson.array();
+                synchronized (sim) {
+                    sim.rejectedReturns.values().forEach(r -> list.add(r.toJson()));
+                }
+                return ok(SimJson.object().set("rejected", list));
+            }
+            case "GET /_control/customers" -> {
+                ArrayNode list = SimJson.array();
+                synchronized (sim) {
+                    sim.accounts.forEach((urn, name) -> list.addObject().put("urn", urn).put("name", name));
+                }
+                return ok(SimJson.object().set("customers", list));
+            }
+            case "GET /_control/return-reasons" -> {
+                ArrayNode list = SimJson.array();
+                KccReturns.REASONS.forEach(r -> list.addObject().put("id", r.id()).put("code", r.code()).put("name", r.name()));
+                return ok(SimJson.object().set("reasons", list));
             }
             case "POST /_control/connect" -> {
                 return ok(sim.connect());
@@ -167,6 +217,7 @@ final class KhaosControlApi {
                 KhaosSimulator.SpecificIdsFormat format;
                 KhaosSimulator.Lifecycle lifecycle;
                 KccPushes.Order order;
+                KccReturns.SourceShape sourceShape;
                 int giveUpAfter;
                 int perPost;
                 double timeouts = body.path("downloadTimeoutRate").asDouble(sim.downloadTimeoutRate());
@@ -177,6 +228,7 @@ final class KhaosControlApi {
                     format = choice(body, "specificIdsFormat", KhaosSimulator.SpecificIdsFormat.class, sim.specificIdsFormat());
                     order = choice(body, "pushOrder", KccPushes.Order.class, sim.pushes.order());
                     lifecycle = choice(body, "lifecycle", KhaosSimulator.Lifecycle.class, sim.lifecycle());
+                    sourceShape = choice(body, "returnSourceReference", KccReturns.SourceShape.class, sim.returnSourceShape());
                     if (body.has("downloadTimeoutRate") && !body.path("downloadTimeoutRate").isNumber()
                             || !(timeouts >= 0 && timeouts <= 1)) {
                         throw new IllegalArgumentException("downloadTimeoutRate must be a number from 0 to 1, was "
@@ -192,6 +244,7 @@ final class KhaosControlApi {
                 sim.statusesPerPost(perPost);
                 sim.specificIdsFormat(format);
                 sim.lifecycle(lifecycle);
+                sim.returnSourceShape(sourceShape);
                 sim.duplicateAssociatedRef(duplicates);
                 sim.continuationEcho(echo);
                 sim.downloadTimeoutRate(timeouts);
@@ -221,6 +274,7 @@ final class KhaosControlApi {
         s.set("lastPoll", sim.lastPoll());
         synchronized (sim) {
             s.put("importedOrders", sim.orders.size()).put("rejectedOrders", sim.rejected.size())
+                    .put("importedReturns", sim.returns.size()).put("rejectedReturns", sim.rejectedReturns.size())
                     .put("downloadsTimedOut", sim.downloadsTimedOut.get())
                     .put("stockItems", sim.catalogue.byId.size());
             ArrayNode sites = s.putArray("sites");
@@ -238,7 +292,10 @@ final class KhaosControlApi {
                 "GET /_control/orders/{ref}", "POST /_control/orders/{ref}/despatch", "POST /_control/orders/{ref}/cancel",
                 "GET /_control/rejected", "GET /_control/stock/{code}", "PUT /_control/stock/{code}/sites/{site}",
                 "POST /_control/stock/{code}/consume", "POST /_control/stock/push-all", "PUT|DELETE /_control/items/{code}",
-                "POST /_control/items/push-all", "GET /_control/pushes", "GET|PUT /_control/faults", "GET|PUT /_control/settings")
+                "POST /_control/items/push-all", "GET /_control/pushes", "GET|PUT /_control/faults", "GET|PUT /_control/settings",
+                "POST /_control/returns/poll", "POST /_control/returns/retry", "GET /_control/returns", "GET /_control/returns/{ref}",
+                "POST /_control/returns/{ref}/process", "GET /_control/returns/rejected", "GET /_control/customers",
+                "GET /_control/return-reasons")
                 .forEach(routes::add);
         return s;
     }
@@ -302,7 +359,8 @@ final class KhaosControlApi {
                 .put("continuationEcho", sim.continuationEcho().setting()).put("downloadTimeoutRate", sim.downloadTimeoutRate())
                 .put("pushOrder", sim.pushes.order().setting()).put("pushGiveUpAfter", sim.pushes.giveUpAfter())
                 .put("statusesPerPost", sim.statusesPerPost())
-                .put("specificIdsFormat", sim.specificIdsFormat().setting()).put("lifecycle", sim.lifecycle().setting());
+                .put("specificIdsFormat", sim.specificIdsFormat().setting()).put("lifecycle", sim.lifecycle().setting())
+                .put("returnSourceReference", sim.returnSourceShape().setting());
     }
 
     private ObjectNode stock(String code) {
@@ -328,6 +386,7 @@ final class KhaosControlApi {
         synchronized (sim) {
             ObjectNode o = SimJson.object().put("orderId", order.orderId).put("orderCode", order.orderCode)
                     .put("associatedRef", order.associatedRef).put("status", order.status).put("held", order.held)
+                    .put("urn", order.urn)
                     .put("site", order.site).put("importedAt", order.importedAt.toString())
                     .put("courier", order.courier == null ? "" : order.courier.code());
             o.set("payments", order.received.path("Payments").isArray() ? order.received.path("Payments").deepCopy() : SimJson.array());

@@ -101,6 +101,18 @@ public final class KhaosSimulator implements AutoCloseable {
     private final List<ObjectNode> gatheredStatuses = new ArrayList<>();
     private int statusesPerPost = 1;
     private int nextOrderId = 5001;
+    /** Imported customer returns by AssociatedRef (a repeat imported under its return code). */
+    final Map<String, KccReturns.KccReturn> returns = new LinkedHashMap<>();
+    final Map<String, Rejection> rejectedReturns = new LinkedHashMap<>();
+    /** Customer accounts: URN → name; an order's invoice contact email finds its account again. */
+    final Map<String, String> accounts = new LinkedHashMap<>();
+    private final Map<String, String> urnByEmail = new HashMap<>();
+    private final KccReturns returnChecks = new KccReturns(catalogue);
+    private volatile KccReturns.SourceShape returnSourceShape = KccReturns.SourceShape.EITHER;
+    private String returnsContinuation;
+    private ObjectNode lastReturnPoll;
+    private int nextReturnId = 7001;
+    private int nextUrn = 1;
     private int nextItemId = 1;
     private int nextShipment = 1;
     private long nextConsignment = 14600001L;
@@ -118,6 +130,7 @@ public final class KhaosSimulator implements AutoCloseable {
         this.pollInterval = settings.pollInterval();
         this.autoDespatchAfter = settings.autoDespatchAfter();
         this.continuation = FIRST_CONTINUATION.format(clock.instant());
+        this.returnsContinuation = continuation;
         this.controlApi = new KhaosControlApi(this);
     }
 
@@ -204,6 +217,13 @@ public final class KhaosSimulator implements AutoCloseable {
                     connect();
                 } else {
                     poll(List.of());
+                    boolean returnsToo;
+                    synchronized (this) {
+                        returnsToo = config != null && config.returnDownloadUrl() != null;
+                    }
+                    if (returnsToo) {
+                        pollReturns(List.of());
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "KCC simulator poll failed: " + e);
@@ -455,6 +475,210 @@ public final class KhaosSimulator implements AutoCloseable {
         return remember(result.put("status", "ok"));
     }
 
+    /**
+     * The customer account an order is booked to: the {@code Customer.URN} the channel sent, else the account of the same
+     * invoice email, else a new one. Khaos makes a new account's URN by its administrator's rule (the spec is silent);
+     * the simulator's is the surname's first letters and a number.
+     */
+    private String accountFor(JsonNode received) {
+        String sent = received.path("Customer").path("URN").asText("");
+        JsonNode contact = received.path("InvoiceContact");
+        String email = KccReturns.normalisedEmail(contact);
+        String name = (contact.path("Forename").asText("") + " " + contact.path("Surname").asText("")).strip();
+        if (!sent.isBlank()) {
+            accounts.putIfAbsent(sent, name);
+            return sent;
+        }
+        if (!email.isEmpty() && urnByEmail.containsKey(email)) {
+            return urnByEmail.get(email);
+        }
+        String letters = contact.path("Surname").asText(contact.path("Forename").asText("CUST")).replaceAll("[^A-Za-z]", "")
+                .toUpperCase(Locale.ROOT);
+        String urn = (letters.isEmpty() ? "CUST" : letters.substring(0, Math.min(4, letters.length()))) + String.format("%04d", nextUrn++);
+        accounts.put(urn, name);
+        if (!email.isEmpty()) {
+            urnByEmail.put(email, urn);
+        }
+        return urn;
+    }
+
+    KccReturns.SourceShape returnSourceShape() {
+        return returnSourceShape;
+    }
+
+    void returnSourceShape(KccReturns.SourceShape shape) {
+        this.returnSourceShape = shape;
+    }
+
+    synchronized ObjectNode lastReturnPoll() {
+        return lastReturnPoll == null ? SimJson.object() : lastReturnPoll.deepCopy();
+    }
+
+    /**
+     * One CReturnDownload, as the order download: GET with Basic auth, our last {@code Sirion-Continuation} (its own cursor,
+     * starting at the first-contact date), or {@code SpecificIDs} for a retry of named returns; the same faults
+     * ({@code downloadTimeoutRate}, {@code continuationEcho}, {@code importErrorRate}, {@code duplicateAssociatedRef}). The
+     * spec does not say KCC sends either header to this endpoint; the simulator does, as for orders.
+     */
+    public ObjectNode pollReturns(List<String> specificIds) {
+        ChannelConfig current;
+        String sentContinuation;
+        synchronized (this) {
+            current = config;
+            sentContinuation = returnsContinuation;
+        }
+        ObjectNode result = SimJson.object().put("at", clock.instant().toString()).put("sentContinuation", sentContinuation);
+        if (current == null || current.returnDownloadUrl() == null) {
+            return rememberReturns(result.put("status", current == null ? "not connected: " + configProblem
+                    : "the channel's EndpointConfig has no CReturnDownload"));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(current.returnDownloadUrl())).timeout(Duration.ofSeconds(60))
+                .header("Authorization", settings.login().basicAuthorization())
+                .header("Sirion-Continuation", sentContinuation).GET();
+        if (!specificIds.isEmpty()) {
+            String refs = String.join(",", specificIds);
+            request.header("SpecificIDs", specificIdsFormat == SpecificIdsFormat.QUOTED ? "\"" + refs + "\"" : refs);
+            result.put("specificIds", refs);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | IllegalArgumentException e) {
+            return rememberReturns(result.put("status", "download failed: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result.put("status", "interrupted");
+        }
+        Optional<String> next = response.headers().firstValue("Sirion-Continuation");
+        if (response.statusCode() != 200) {
+            return rememberReturns(moveReturnsCursorAnyway(specificIds, next, result)
+                    .put("status", "download answered HTTP " + response.statusCode()));
+        }
+        ContinuationEcho echo = continuationEcho;
+        boolean timedOut = downloadTimeoutRate > 0 && faults.roll(downloadTimeoutRate);
+        result.put("timedOut", timedOut);
+        if (timedOut && echo != ContinuationEcho.NEVER_ON_TIMEOUT) {
+            return rememberReturns(moveReturnsCursorAnyway(specificIds, next, result).put("status", "download timed out: nothing imported"));
+        }
+        JsonNode download;
+        try {
+            download = SimJson.read(response.body());
+        } catch (IOException e) {
+            return rememberReturns(moveReturnsCursorAnyway(specificIds, next, result).put("status", "download is not JSON"));
+        }
+        List<String> envelope = new ArrayList<>();
+        if (!download.path("Returns").isArray()) {
+            envelope.add("Returns is required (a list of CustomerReturn)");
+        }
+        if (!download.path("ApiVersion").isIntegralNumber() || download.path("ApiVersion").asInt() != API_VERSION) {
+            envelope.add("ApiVersion must be " + API_VERSION + ", was " + download.path("ApiVersion"));
+        }
+        envelope.addAll(KccReturns.checkConfig(download.path("Config")));
+        if (!envelope.isEmpty()) {
+            ArrayNode problems = moveReturnsCursorAnyway(specificIds, next, result).put("status", "download refused").putArray("problems");
+            envelope.forEach(problems::add);
+            return rememberReturns(result);
+        }
+        ArrayNode imported = result.putArray("imported");
+        ArrayNode refused = result.putArray("rejected");
+        for (JsonNode ret : download.path("Returns")) {
+            importReturn(ret, refused).ifPresent(r -> imported.addObject().put("associatedRef", r.associatedRef)
+                    .put("returnCode", r.returnCode).put("processed", r.processedAt != null));
+        }
+        synchronized (this) {
+            if (timedOut) {
+                result.put("nextContinuation", returnsContinuation);
+                return rememberReturns(result.put("status", "download timed out after the returns were read: imported, cursor kept"));
+            }
+            if (specificIds.isEmpty() && next.isPresent()) {
+                returnsContinuation = next.get();
+            }
+            result.put("nextContinuation", returnsContinuation);
+        }
+        return rememberReturns(result.put("status", "ok"));
+    }
+
+    private ObjectNode moveReturnsCursorAnyway(List<String> specificIds, Optional<String> next, ObjectNode result) {
+        synchronized (this) {
+            if (continuationEcho == ContinuationEcho.ALWAYS && specificIds.isEmpty() && next.isPresent()) {
+                returnsContinuation = next.get();
+            }
+            result.put("nextContinuation", returnsContinuation);
+        }
+        return result;
+    }
+
+    private synchronized ObjectNode rememberReturns(ObjectNode result) {
+        lastReturnPoll = result;
+        return result;
+    }
+
+    Optional<KccReturns.KccReturn> importReturn(JsonNode received, ArrayNode refused) {
+        String ref = received.path("AssociatedRef").asText("");
+        KccReturns.KccReturn imported;
+        Set<String> touched = new LinkedHashSet<>();
+        synchronized (this) {
+            Map<String, Double> returned = new HashMap<>();
+            returns.values().forEach(r -> r.items.stream().filter(i -> i.sourceOrder() != null)
+                    .forEach(i -> returned.merge(i.sourceOrder().orderCode + "#" + i.stockId(), i.quantity(), Double::sum)));
+            boolean repeat = duplicateAssociatedRef == DuplicateAssociatedRef.REJECT && returns.containsKey(ref);
+            KccReturns.Decision decision = returnChecks.check(received, repeat, accounts.keySet(), orders.values(), returned,
+                    returnSourceShape);
+            List<String> reasons = new ArrayList<>(decision.problems());
+            if (reasons.isEmpty() && faults.roll(faults.settings().importErrorRate())) {
+                reasons.add("Khaos could not import the return (simulated internal error); retry it");
+            }
+            if (!reasons.isEmpty()) {
+                Rejection before = rejectedReturns.get(ref);
+                rejectedReturns.put(ref, new Rejection(ref, reasons, clock.instant(), before == null ? 1 : before.attempts() + 1, received));
+                ArrayNode list = refused.addObject().put("associatedRef", ref).putArray("reasons");
+                reasons.forEach(list::add);
+                return Optional.empty();
+            }
+            rejectedReturns.remove(ref);
+            imported = new KccReturns.KccReturn(Integer.toString(nextReturnId), String.format("RT%05d", nextReturnId), ref,
+                    received.path("URN").asText(), clock.instant(), received);
+            nextReturnId++;
+            imported.items.addAll(decision.items());
+            returns.put(returns.containsKey(ref) ? imported.returnCode : ref, imported);
+            if (received.path("ProcessReturn").asBoolean(false)) {
+                touched.addAll(process(imported));
+            }
+        }
+        pushStockStatus(touched);
+        return Optional.of(imported);
+    }
+
+    /** Processes a return (caller holds the lock): its units go back into stock where they left from; answers the items touched. */
+    private Set<String> process(KccReturns.KccReturn ret) {
+        Set<String> touched = new LinkedHashSet<>();
+        if (ret.processedAt != null) {
+            return touched;
+        }
+        ret.processedAt = clock.instant();
+        for (KccReturns.Item item : ret.items) {
+            stock.level(item.stockId(), item.site()).physical += (int) item.quantity();
+            touched.add(item.stockId());
+        }
+        return touched;
+    }
+
+    /** A warehouse person processes a return that was imported unprocessed. */
+    KccReturns.KccReturn processReturn(String key) {
+        KccReturns.KccReturn ret;
+        Set<String> touched;
+        synchronized (this) {
+            ret = returns.get(key);
+            if (ret == null) {
+                ret = returns.values().stream().filter(r -> r.returnCode.equalsIgnoreCase(key)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no imported return " + key));
+            }
+            touched = process(ret);
+        }
+        pushStockStatus(touched);
+        return ret;
+    }
+
     /** Under {@code continuationEcho=always}, a normal download's cursor moves on whatever became of the answer. */
     private ObjectNode echoAnyway(List<String> specificIds, Optional<String> nextContinuation, ObjectNode result) {
         synchronized (this) {
@@ -496,6 +720,7 @@ public final class KhaosSimulator implements AutoCloseable {
                     received.path("Header").path("CustomData").asText(""), decision.site(), clock.instant(), received,
                     decision.courier());
             nextOrderId++;
+            order.urn = accountFor(received);
             order.held = decision.hold();
             order.skippedSkus.addAll(decision.skipped());
             price(order, received, decision);

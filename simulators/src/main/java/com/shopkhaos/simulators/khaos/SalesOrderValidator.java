@@ -29,7 +29,7 @@ final class SalesOrderValidator {
     static final List<String> PAYMENT_KINDS = List.of("Cash", "Cheque", "Card", "Voucher", "BACS");
     private static final Map<String, Integer> CUSTOMER_LENGTHS = Map.of("OtherRef", 50, "WebUser", 50, "CompanyName", 50,
             "WebsiteUrl", 50, "TaxReference", 20);
-    private static final Map<String, Integer> ADDRESS_LENGTHS = Map.of("Line1", 35, "Line2", 35, "Line3", 35, "Town", 35,
+    static final Map<String, Integer> ADDRESS_LENGTHS = Map.of("Line1", 35, "Line2", 35, "Line3", 35, "Town", 35,
             "County", 35, "Postcode", 10, "Email", 100, "Telephone", 25, "Fax", 25, "Organisation", 50);
     private static final Map<String, Integer> CONTACT_LENGTHS = Map.of("Title", 20, "Forename", 50, "Surname", 50,
             "Email", 100, "Mobile", 30);
@@ -160,7 +160,7 @@ final class SalesOrderValidator {
         return new Decision(problems, lines, skipped, hold, site, courier);
     }
 
-    private static void findNulls(JsonNode node, String path, List<String> problems) {
+    static void findNulls(JsonNode node, String path, List<String> problems) {
         if (node.isNull()) {
             problems.add(path + " is null (KCC rejects nulls: leave the field out or send \"\")");
         } else if (node.isObject()) {
@@ -191,7 +191,7 @@ final class SalesOrderValidator {
         }
     }
 
-    private static void checkAddress(JsonNode address, String name, List<String> problems) {
+    static void checkAddress(JsonNode address, String name, List<String> problems) {
         if (!address.isObject()) {
             return;
         }
@@ -204,7 +204,7 @@ final class SalesOrderValidator {
         checkLengths(address, ADDRESS_LENGTHS, name, problems);
     }
 
-    private static void checkContact(JsonNode contact, String name, List<String> problems) {
+    static void checkContact(JsonNode contact, String name, List<String> problems) {
         if (!contact.isObject()) {
             return;
         }
@@ -380,7 +380,7 @@ final class SalesOrderValidator {
         }
     }
 
-    private static void requireDataItem(JsonNode parent, String field, String at, List<String> problems) {
+    static void requireDataItem(JsonNode parent, String field, String at, List<String> problems) {
         JsonNode item = parent.path(field);
         if (!item.isObject() || (item.path("ID").asText("").isBlank() && item.path("Code").asText("").isBlank()
                 && item.path("Name").asText("").isBlank())) {
@@ -388,7 +388,7 @@ final class SalesOrderValidator {
         }
     }
 
-    private static void checkLengths(JsonNode node, Map<String, Integer> lengths, String at, List<String> problems) {
+    static void checkLengths(JsonNode node, Map<String, Integer> lengths, String at, List<String> problems) {
         lengths.forEach((field, max) -> {
             JsonNode value = node.path(field);
             if (value.isMissingNode()) {

@@ -41,6 +41,13 @@ public final class TestChannel implements AutoCloseable {
     private final SimHttpServer server;
     final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     public final ConcurrentLinkedQueue<JsonNode> nextOrders = new ConcurrentLinkedQueue<>();
+    /** Customer returns served on the next CReturnDownload. */
+    public final ConcurrentLinkedQueue<JsonNode> nextReturns = new ConcurrentLinkedQueue<>();
+    /** Returns served when KCC asks for SpecificIDs, by AssociatedRef. */
+    final Map<String, JsonNode> retryableReturns = new ConcurrentHashMap<>();
+    volatile String returnsContinuationToGive = "returns-1";
+    /** The whole return download's body, when a test wants to send something the spec forbids. */
+    volatile String rawReturnDownload;
     volatile String configBody;
     volatile String configType = "application/json";
     volatile int configStatus = 200;
@@ -61,7 +68,8 @@ public final class TestChannel implements AutoCloseable {
                 + "\"OrderDownload\":{\"URL\":\"" + url("/orders") + "\",\"Format\":\"JSON\",\"Frequency\":15},"
                 + "\"OrderStatusUpload\":{\"URL\":\"" + url("/order-status") + "\",\"Format\":\"JSON\"},"
                 + "\"StockStatusUpload\":{\"URL\":\"" + url("/stock-status") + "\",\"Format\":\"JSON\"},"
-                + "\"StockUpload\":{\"URL\":\"" + url("/stock") + "\",\"Format\":\"JSON\"}}}";
+                + "\"StockUpload\":{\"URL\":\"" + url("/stock") + "\",\"Format\":\"JSON\"},"
+                + "\"CReturnDownload\":{\"URL\":\"" + url("/returns") + "\",\"Format\":\"JSON\",\"Frequency\":15}}}";
     }
 
     String url(String path) {
@@ -99,6 +107,29 @@ public final class TestChannel implements AutoCloseable {
                 SimResponse r = SimResponse.json(200, SimJson.write(download));
                 return continuationToGive == null ? r : r.withHeader("Sirion-Continuation", continuationToGive);
             }
+            case "/returns" -> {
+                if (rawReturnDownload != null) {
+                    return SimResponse.json(200, rawReturnDownload).withHeader("Sirion-Continuation", returnsContinuationToGive);
+                }
+                ObjectNode download = SimJson.object();
+                ArrayNode returns = download.putArray("Returns");
+                Optional<String> specific = request.header("SpecificIDs");
+                if (specific.isPresent()) {
+                    for (String ref : specific.get().replace("\"", "").split(",")) {
+                        Optional.ofNullable(retryableReturns.get(ref.trim())).ifPresent(returns::add);
+                    }
+                } else {
+                    JsonNode next;
+                    while ((next = nextReturns.poll()) != null) {
+                        returns.add(next);
+                    }
+                }
+                download.put("ApiVersion", apiVersion);
+                ObjectNode config = download.putObject("Config");
+                config.putArray("MatchAddressOn").add("Address1").add("Postcode");
+                config.putArray("MatchContactOn").add("Surname");
+                return SimResponse.json(200, SimJson.write(download)).withHeader("Sirion-Continuation", returnsContinuationToGive);
+            }
             default -> {
                 Call call = new Call(request.method(), request.path(), request.headers(), request.bodyText());
                 int status = pushAnswer.applyAsInt(call);
@@ -126,6 +157,25 @@ public final class TestChannel implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /** A customer return as the spec's table describes it: one item back from an order, by the order's AssociatedRef. */
+    static ObjectNode customerReturn(String ref, String urn, String sku, double quantity, String orderRef) {
+        ObjectNode ret = SimJson.object().put("AssociatedRef", ref).put("CreatedDate", "2026-12-01T09:30:00").put("URN", urn);
+        ObjectNode address = ret.putObject("InvoiceAddress").put("Line1", "14 Acacia Avenue").put("Town", "Leeds")
+                .put("Postcode", "LS1 4AP");
+        address.putObject("Country").put("Code", "GB");
+        ret.putObject("InvoiceContact").put("Forename", "Jane").put("Surname", "Smith").put("Email", "jane@example.co.uk");
+        ObjectNode item = ret.putArray("ReturnedItems").addObject().put("SKU", sku).put("Quantity", quantity);
+        item.putArray("Mapping").addObject().put("Mapping", "StockCode");
+        item.putObject("ReturnReason").put("ID", "5");
+        item.putArray("ExtendedDescription");
+        if (orderRef != null) {
+            item.putObject("SourceReference").putObject("SourceOrder").put("AssociatedRef", orderRef);
+        }
+        item.putObject("UnitPrice").put("Gross", 25.0);
+        ret.put("ProcessReturn", true);
+        return ret;
     }
 
     /** A sales order as our channel will send it: valid by the spec, for the seeded catalogue. */
