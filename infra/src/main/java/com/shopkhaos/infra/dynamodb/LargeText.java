@@ -1,13 +1,8 @@
 package com.shopkhaos.infra.dynamodb;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.shopkhaos.infra.io.Gzip;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -54,13 +49,7 @@ final class LargeText {
     }
 
     private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] zipped = out.toByteArray();
+        byte[] zipped = Gzip.zip(data);
         if (zipped.length > STORED_LIMIT) {
             byte[] note = ("[" + data.length + " bytes were too large to keep whole; the first part follows]\n")
                     .getBytes(StandardCharsets.UTF_8);
@@ -74,10 +63,6 @@ final class LargeText {
     }
 
     private static byte[] gunzip(byte[] data) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Gzip.unzip(data);
     }
 }

@@ -3,15 +3,11 @@ package com.shopkhaos.infra.http;
 import com.shopkhaos.model.reconciliation.ReconciliationLine;
 import com.shopkhaos.model.reconciliation.ReconciliationReason;
 import com.shopkhaos.model.reconciliation.ReconciliationReport;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * How a night's report reaches people: each line as the console and the API show it (with its reason's title, who acts
@@ -71,17 +67,11 @@ public final class ReconciliationViews {
     }
 
     public static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 6 + 64);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return com.shopkhaos.infra.io.Gzip.zip(data);
     }
 
     private static String money(BigDecimal amount) {
-        return amount.setScale(Math.max(2, amount.scale()), java.math.RoundingMode.UNNECESSARY).toPlainString();
+        return com.shopkhaos.model.order.MoneyText.plain(amount);
     }
 
     /** Quoted when it holds a comma, quote or line break; a leading =, +, - or @ is escaped so a spreadsheet never runs it. */

@@ -69,6 +69,16 @@ public enum OrderState {
         return LEGAL.get(this);
     }
 
+    /** Khaos has, or had, the order: it was downloaded (CANCELLED included: Khaos cancelled what it had). */
+    public boolean wasHandedOver() {
+        return this == DOWNLOADED || this == IMPORTED || this == DESPATCHED || this == WRITTEN_BACK || this == CANCELLED;
+    }
+
+    /** Khaos holds the order now: handed over and not cancelled there. */
+    public boolean isHeldByKhaos() {
+        return wasHandedOver() && this != CANCELLED;
+    }
+
     /** No way out: the order's journey is over. */
     public boolean isFinal() {
         return LEGAL.get(this).isEmpty();

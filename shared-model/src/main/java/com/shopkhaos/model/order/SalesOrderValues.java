@@ -1,7 +1,6 @@
 package com.shopkhaos.model.order;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +129,6 @@ public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDe
     }
 
     private static String plain(BigDecimal amount) {
-        return amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString();
+        return MoneyText.plain(amount);
     }
 }

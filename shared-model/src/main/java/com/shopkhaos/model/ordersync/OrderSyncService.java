@@ -29,7 +29,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +47,6 @@ import java.util.Set;
 public final class OrderSyncService {
     static final String RESOLVER = "order-sync";
     private static final System.Logger LOG = System.getLogger(OrderSyncService.class.getName());
-    /** Khaos has the order (or had it): the shop can no longer withdraw it. */
-    private static final Set<OrderState> HANDED_OVER = EnumSet.of(OrderState.DOWNLOADED, OrderState.IMPORTED,
-            OrderState.DESPATCHED, OrderState.WRITTEN_BACK, OrderState.CANCELLED);
 
     private final OrderLedger ledger;
     private final ExceptionLedger exceptions;
@@ -93,7 +89,7 @@ public final class OrderSyncService {
         if (known.isPresent() && known.get().state() == OrderState.WITHDRAWN) {
             return OrderState.WITHDRAWN;
         }
-        if (known.isPresent() && HANDED_OVER.contains(known.get().state())) {
+        if (known.isPresent() && known.get().state().wasHandedOver()) {
             return afterHandover(known.get(), event);
         }
         Optional<ShopOrder> fetched;

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,6 @@ import java.util.Set;
 public final class NightlyReconciliation {
     static final String CHECKPOINT = "reconciliation#changes";
     static final String RESOLVER = ReconciliationProblems.RESOLVER;
-    /** Handed over: what Khaos was sent is compared with the shop's order as it would be sent today. */
-    private static final Set<OrderState> HANDED_OVER = EnumSet.of(OrderState.DOWNLOADED, OrderState.IMPORTED,
-            OrderState.DESPATCHED, OrderState.WRITTEN_BACK, OrderState.CANCELLED);
     private static final int BATCH = 100;
     /** How far back changed orders are looked for at most (a first run long after go-live, nights missed). */
     static final int MAX_CATCH_UP_DAYS = 31;
@@ -127,8 +125,9 @@ public final class NightlyReconciliation {
                 List<ShopOrder> batch = shopOrders.fetchAll(shopId, changed.subList(i, Math.min(changed.size(), i + BATCH)));
                 reconcile(shopId, batch, open, translator, now, seen, lines);
             }
-            List<String> stillOpen = open.reconciliationsOwn().stream().filter(n -> lines.stream()
-                    .noneMatch(l -> l.orderNumber().equals(n))).toList();
+            Set<String> reported = new HashSet<>();
+            lines.forEach(l -> reported.add(l.orderNumber()));
+            List<String> stillOpen = open.reconciliationsOwn().stream().filter(n -> !reported.contains(n)).toList();
             for (int i = 0; i < stillOpen.size(); i += BATCH) {
                 List<ShopOrder> batch = shopOrders.byOrderNumbers(shopId, stillOpen.subList(i, Math.min(stillOpen.size(), i + BATCH)));
                 reconcile(shopId, batch, open, translator, now, seen, lines);
@@ -155,7 +154,7 @@ public final class NightlyReconciliation {
         Map<String, OrderLedgerEntry> known = ledger.findAll(fresh.stream().map(ShopOrder::orderId).toList());
         for (ShopOrder order : fresh) {
             Optional<OrderLedgerEntry> entry = Optional.ofNullable(known.get(order.orderId()));
-            Optional<SalesOrderValues> sent = entry.filter(e -> HANDED_OVER.contains(e.state()))
+            Optional<SalesOrderValues> sent = entry.filter(e -> e.state().wasHandedOver())
                     .flatMap(e -> format.values(e.khaos().salesOrder()));
             Optional<SalesOrderValues> shopNow = Optional.empty();
             Optional<String> vat = Optional.empty();

@@ -5,11 +5,11 @@ import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.order.MoneyText;
 import com.shopkhaos.model.order.ShopOrder;
 import com.shopkhaos.model.order.ShopPayment;
 import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +106,6 @@ public final class ReconciliationProblems {
     }
 
     static String plain(BigDecimal amount) {
-        return amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString();
+        return MoneyText.plain(amount);
     }
 }

@@ -5,11 +5,11 @@ import com.shopkhaos.model.order.TaxPortion;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -63,9 +63,6 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
                                int findings, BigDecimal amount, int amountsUnknown) {
     }
 
-    /** Ledger states in which Khaos has (or had) the order. */
-    private static final Set<String> HANDED_OVER = Set.of(OrderState.DOWNLOADED.name(), OrderState.IMPORTED.name(),
-            OrderState.DESPATCHED.name(), OrderState.WRITTEN_BACK.name(), OrderState.CANCELLED.name());
 
     public ReconciliationSummary {
         Objects.requireNonNull(day, "day");
@@ -95,7 +92,7 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
             BigDecimal sent = facts.inBase(line.sentGross());
             BigDecimal confirmed = facts.inBase(line.confirmedGross());
             total.add(shop, sent, confirmed);
-            if (line.reason() == ReconciliationReason.OK && HANDED_OVER.contains(facts.ledgerState())) {
+            if (line.reason() == ReconciliationReason.OK && handedOver(facts.ledgerState())) {
                 unexplained = unexplained.add(shop.subtract(sent));
             } else if (line.reason() == ReconciliationReason.OK) {
                 pending = pending.add(shop.subtract(sent));
@@ -126,6 +123,11 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
                 total.shop, total.sent, total.confirmed, total.shop.subtract(total.sent), explained, unexplained, pending, byCurrency,
                 byRate,
                 groups(methods), groups(channels), byReason);
+    }
+
+    /** Whether the line's ledger state (empty: never heard of) is one in which Khaos has, or had, the order. */
+    private static boolean handedOver(String ledgerState) {
+        return Arrays.stream(OrderState.values()).anyMatch(s -> s.name().equals(ledgerState) && s.wasHandedOver());
     }
 
     /** 20.00 and 20 are one rate, written 20 (never 2E+1). */

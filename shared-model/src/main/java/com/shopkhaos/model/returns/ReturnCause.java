@@ -1,0 +1,18 @@
+package com.shopkhaos.model.returns;
+
+/** What the shop did that may send goods back into Khaos as a customer return. */
+public enum ReturnCause {
+    /** The payment was refunded in full. */
+    FULL_REFUND,
+    /** Part of the payment was refunded. */
+    PARTIAL_REFUND,
+    /** The card scheme took the payment back. */
+    CHARGEBACK,
+    /** The order was cancelled in the shop. */
+    CANCELLED_IN_SHOP;
+
+    /** Whether the whole order comes back: everything despatched and not back yet. */
+    public boolean wholeOrder() {
+        return this != PARTIAL_REFUND;
+    }
+}

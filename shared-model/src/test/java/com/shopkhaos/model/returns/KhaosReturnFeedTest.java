@@ -1,0 +1,92 @@
+package com.shopkhaos.model.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.shopkhaos.model.khaos.InMemoryDownloadPages;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Returns served to Khaos's CReturnDownload: paged, served until acknowledged, never under another reference. */
+class KhaosReturnFeedTest {
+    private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
+    private final InMemoryCustomerReturns returns = new InMemoryCustomerReturns();
+    private final InMemoryDownloadPages pages = new InMemoryDownloadPages();
+    private final KhaosReturnFeed feed = new KhaosReturnFeed(returns, pages, 2, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private CustomerReturn add(String orderNumber, int sequence, int minutesAgo) {
+        CustomerReturn r = CustomerReturn.ready("shop1", "order-" + orderNumber, orderNumber, sequence, ReturnCause.FULL_REFUND,
+                List.of(new ReturnLine("line-1", "MUG-BLUE", BigDecimal.ONE)), "SMIT0001", "5", NOW.minusSeconds(60L * minutesAgo));
+        assertThat(returns.add(r)).isTrue();
+        return r;
+    }
+
+    private static List<String> refs(KhaosReturnFeed.Download download) {
+        return download.returns().stream().map(CustomerReturn::associatedRef).toList();
+    }
+
+    @Test
+    void returnsAreServedOldestFirstInPages_andEachPagesContinuationAcknowledgesIt() {
+        add("10001", 1, 30);
+        add("10002", 1, 20);
+        add("10003", 1, 10);
+
+        KhaosReturnFeed.Download first = feed.next(Optional.of("2026-12-06 09:00:00Z"));
+        assertThat(refs(first)).containsExactly("10001-R1", "10002-R1");
+        assertThat(first.continuation().orElseThrow()).startsWith("kr1-");
+        assertThat(first.acknowledged()).as("KCC's first-contact date acknowledges nothing").isZero();
+
+        KhaosReturnFeed.Download second = feed.next(first.continuation());
+        assertThat(second.acknowledged()).isEqualTo(2);
+        assertThat(refs(second)).containsExactly("10003-R1");
+        assertThat(returns.find("10001-R1")).get().satisfies(r -> {
+            assertThat(r.state()).isEqualTo(CustomerReturn.State.DOWNLOADED);
+            assertThat(r.servedPage()).isEqualTo(first.continuation().get());
+        });
+        assertThat(returns.find("10003-R1")).get().extracting(CustomerReturn::state).isEqualTo(CustomerReturn.State.READY);
+    }
+
+    @Test
+    void aPageNeverAcknowledged_isServedAgain_underTheSameReferences_andAnAcknowledgementCountsOnce() {
+        add("10011", 1, 10);
+        KhaosReturnFeed.Download lost = feed.next(Optional.empty());
+        KhaosReturnFeed.Download again = feed.next(Optional.empty());
+        assertThat(refs(again)).as("KCC never got the first answer").containsExactly("10011-R1");
+
+        KhaosReturnFeed.Download acked = feed.next(again.continuation());
+        assertThat(acked.acknowledged()).isEqualTo(1);
+        assertThat(acked.returns()).isEmpty();
+        assertThat(feed.next(again.continuation()).acknowledged()).as("the same continuation twice").isZero();
+        assertThat(feed.next(lost.continuation()).acknowledged()).as("the older page's return is downloaded already").isZero();
+        assertThat(returns.find("10011-R1")).get().extracting(CustomerReturn::servedPage).isEqualTo(again.continuation().get());
+    }
+
+    @Test
+    void specificIds_answerExactlyTheNamedReturnsWeHold_whateverTheirState_andKeepTheCursor() {
+        add("10021", 1, 10);
+        add("10021", 2, 5);
+        feed.next(feed.next(Optional.empty()).continuation());
+
+        KhaosReturnFeed.Download retry = feed.specific(List.of("10021-R1", "10021-R1", "99999-R1"), Optional.of("kr1-keep"));
+        assertThat(refs(retry)).containsExactly("10021-R1");
+        assertThat(retry.continuation()).contains("kr1-keep");
+    }
+
+    @Test
+    void aReturnNeedsLinesAndTheCustomersUrn_andOneRefIsKeptOnce() {
+        add("10031", 1, 1);
+        CustomerReturn same = CustomerReturn.ready("shop1", "order-10031", "10031", 1, ReturnCause.CHARGEBACK,
+                List.of(new ReturnLine("line-2", "HAT-RED", BigDecimal.ONE)), "SMIT0001", "5", NOW);
+        assertThat(returns.add(same)).as("never twice under one reference").isFalse();
+        assertThatThrownBy(() -> CustomerReturn.ready("shop1", "o", "10032", 1, ReturnCause.FULL_REFUND,
+                List.of(new ReturnLine("l", "MUG", BigDecimal.ONE)), " ", "5", NOW)).hasMessageContaining("URN");
+        assertThatThrownBy(() -> CustomerReturn.ready("shop1", "o", "10032", 1, ReturnCause.FULL_REFUND, List.of(), "U1", "5", NOW))
+                .hasMessageContaining("no lines");
+        assertThatThrownBy(() -> new KhaosReturnFeed(returns, pages, 0, Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class);
+    }
+}
