@@ -32,6 +32,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The fourth flow: every night, each order of the business day (placed in it, Europe/London), every order changed during
@@ -47,6 +51,9 @@ public final class NightlyReconciliation {
     static final String CHECKPOINT = "reconciliation#changes";
     static final String RESOLVER = ReconciliationProblems.RESOLVER;
     private static final int BATCH = 100;
+    /** Lines needing a person beyond which their problems are kept in parallel. */
+    static final int PARALLEL_FROM = 20;
+    static final int LINK_THREADS = 8;
     /** How far back changed orders are looked for at most (a first run long after go-live, nights missed). */
     static final int MAX_CATCH_UP_DAYS = 31;
     private static final System.Logger LOG = System.getLogger(NightlyReconciliation.class.getName());
@@ -133,7 +140,7 @@ public final class NightlyReconciliation {
                 reconcile(shopId, batch, open, translator, now, seen, lines);
             }
         }
-        List<ReconciliationLine> linked = lines.stream().map(l -> link(l, open, now)).toList();
+        List<ReconciliationLine> linked = linkAll(lines, open, now);
         ReconciliationReport report = new ReconciliationReport(date, now, changesFrom,
                 ReconciliationSummary.of(day, settings.baseCurrency(), linked), linked);
         reports.save(report);
@@ -206,6 +213,39 @@ public final class NightlyReconciliation {
             exceptions.resolve(ownId, RESOLVER + " (order " + line.orderNumber() + " agrees now, or another problem says it)", now);
         }
         return line.withExceptions(ids);
+    }
+
+    /**
+     * Links every line, in the report's order. A night with many lines needing a person (the first night after webhooks
+     * were lost, say) is a conditional write or two per line: those go {@value #LINK_THREADS} at a time.
+     */
+    private List<ReconciliationLine> linkAll(List<ReconciliationLine> lines, Open open, Instant now) {
+        if (lines.stream().filter(ReconciliationLine::needsAPerson).count() <= PARALLEL_FROM) {
+            return lines.stream().map(l -> link(l, open, now)).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(LINK_THREADS);
+        try {
+            List<Future<ReconciliationLine>> done = new ArrayList<>();
+            lines.forEach(l -> done.add(pool.submit(() -> link(l, open, now))));
+            List<ReconciliationLine> linked = new ArrayList<>(lines.size());
+            for (Future<ReconciliationLine> f : done) {
+                linked.add(result(f));
+            }
+            return linked;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ReconciliationLine result(Future<ReconciliationLine> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while keeping the night's problems", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Raises the reconciliation's own problem unless it says the same already, or a person resolved the same reasons. */

@@ -153,6 +153,26 @@ class NightlyReconciliationTest {
         assertThat(exceptions.find("RECONCILIATION_DIFFERENCE#10006")).isEmpty();
     }
 
+    /** The first night after webhooks were lost: many problems to keep, kept in parallel, the report in its order. */
+    @Test
+    void aNightWithManyOrdersNeedingAPerson_raisesOneProblemEach_andKeepsTheReportsOrder() {
+        int lost = NightlyReconciliation.PARALLEL_FROM * 3;
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int n = 1; n <= lost; n++) {
+            numbers.add(inShop(order(100 + n).line(HAT, 1, "15.00").placedAt(at("2026-12-04T10:00").plusSeconds(n)).build()).orderNumber());
+        }
+        inShop(order(99).line(HAT, 1, "15.00").placedAt(at("2026-12-04T09:00")).build());
+
+        ReconciliationReport report = nightly.nightly();
+
+        assertThat(report.lines()).extracting(ReconciliationLine::orderNumber).containsSubsequence(numbers);
+        assertThat(report.lines()).filteredOn(l -> numbers.contains(l.orderNumber()))
+                .allSatisfy(l -> assertThat(l.exceptionIds()).containsExactly("RECONCILIATION_DIFFERENCE#" + l.orderNumber()));
+        assertThat(exceptions.ofType(ExceptionType.RECONCILIATION_DIFFERENCE)).hasSize(lost + 1);
+        assertThat(nightly.nightly().lines()).as("the same report again").isEqualTo(report.lines());
+        assertThat(exceptions.raised).as("nothing raised twice").hasSize(lost + 1);
+    }
+
     @Test
     void runningADayTwice_givesTheSameReport_andRaisesNothingTwice() {
         inShop(order(2).line(HAT, 1, "15.00").placedAt(at("2026-12-04T10:00")).build());
