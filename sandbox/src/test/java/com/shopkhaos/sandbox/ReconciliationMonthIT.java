@@ -45,6 +45,7 @@ class ReconciliationMonthIT {
                 "ORDER_SWEEP_GO_LIVE", Instant.now().minus(Duration.ofDays(DAYS + 5)).toString()))) {
             Instant begin = Instant.now();
             SeededMonth month = new SeededMonth(sandbox, SEED, lastDay, DAYS, ORDERS_PER_DAY).make();
+            month.awaitSettled(Duration.ofMinutes(FULL ? 15 : 3));
             long madeIn = Duration.between(begin, Instant.now()).toSeconds();
 
             Map<String, String> wrongReasons = new TreeMap<>();

@@ -217,7 +217,7 @@ final class SeededMonth {
                 // after the order was sent, the warehouse moves the item to the zero-rate tax code in Khaos
                 JsonNode order = imported(day, VAT_SKU, 1);
                 sandbox.json("PUT", "/khaos-sim/_control/items/" + VAT_SKU, "{\"taxCode\":\"3\"}");
-                Await.khaosPushesHandled(sandbox, "stock", PATIENCE);
+                // no later order sells it; the catalogue push is awaited with everything else before the nights run
                 remember(order, day, plant);
             }
             case ROUNDING -> {
@@ -254,6 +254,11 @@ final class SeededMonth {
             }
             default -> throw new IllegalStateException("no way to plant " + plant);
         }
+    }
+
+    /** Khaos has pushed everything (the catalogue change of the VAT plant included) and our side has handled it. */
+    void awaitSettled(Duration patience) throws Exception {
+        Await.khaosPushesHandled(sandbox, "stock", patience);
     }
 
     private String ordinarySku() {

@@ -46,6 +46,13 @@ public interface TableNames {
         return Setting.of("CHECKPOINTS_TABLE", "shopkhaos.checkpoints-table").required(checkpointsTable());
     }
 
+    /** the customer returns we send Khaos ({@code RETURNS_TABLE}) */
+    Optional<String> returnsTable();
+
+    default String returns() {
+        return Setting.of("RETURNS_TABLE", "shopkhaos.returns-table").required(returnsTable());
+    }
+
     /** the nights' reconciliation reports ({@code RECONCILIATION_TABLE}) */
     Optional<String> reconciliationTable();
 
