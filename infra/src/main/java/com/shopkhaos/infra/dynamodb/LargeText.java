@@ -43,7 +43,7 @@ final class LargeText {
     /** The text from its two attributes as a mapped row holds them (either may be {@code null}). */
     static String read(String plain, SdkBytes zipped) {
         if (zipped != null) {
-            return new String(gunzip(zipped.asByteArray()), StandardCharsets.UTF_8);
+            return new String(Gzip.unzip(zipped.asByteArray()), StandardCharsets.UTF_8);
         }
         return plain == null || plain.equals(" ") ? "" : plain;
     }
@@ -60,9 +60,5 @@ final class LargeText {
             return gzip(cut);
         }
         return zipped;
-    }
-
-    private static byte[] gunzip(byte[] data) {
-        return Gzip.unzip(data);
     }
 }

@@ -2,6 +2,7 @@ package com.shopkhaos.infra.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.shopkhaos.infra.io.Gzip;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.infra.web.JaxRsExchange;
 import com.shopkhaos.infra.web.OpsAccess;
@@ -353,7 +354,7 @@ public abstract class OpsEndpoints {
             if (csv) {
                 byte[] plain = ReconciliationViews.csv(report.get());
                 boolean large = plain.length > ReconciliationViews.PLAIN_CSV_LIMIT;
-                return Response.ok(large ? ReconciliationViews.gzip(plain) : plain, large ? "application/gzip" : "text/csv; charset=utf-8")
+                return Response.ok(large ? Gzip.zip(plain) : plain, large ? "application/gzip" : "text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"reconciliation-" + day + (large ? ".csv.gz" : ".csv") + "\"")
                         .header("Cache-Control", "no-store").build();
             }

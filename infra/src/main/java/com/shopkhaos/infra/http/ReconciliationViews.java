@@ -1,5 +1,6 @@
 package com.shopkhaos.infra.http;
 
+import com.shopkhaos.model.order.MoneyText;
 import com.shopkhaos.model.reconciliation.ReconciliationLine;
 import com.shopkhaos.model.reconciliation.ReconciliationReason;
 import com.shopkhaos.model.reconciliation.ReconciliationReport;
@@ -66,12 +67,9 @@ public final class ReconciliationViews {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    public static byte[] gzip(byte[] data) {
-        return com.shopkhaos.infra.io.Gzip.zip(data);
-    }
 
     private static String money(BigDecimal amount) {
-        return com.shopkhaos.model.order.MoneyText.plain(amount);
+        return MoneyText.plain(amount);
     }
 
     /** Quoted when it holds a comma, quote or line break; a leading =, +, - or @ is escaped so a spreadsheet never runs it. */

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a {@link CustomerReturn} as KCC's {@code CustomerReturn} JSON (khaoscontrol/kcc-web-services README.md L850–887,
@@ -53,7 +54,7 @@ public final class KccCustomerReturnWriter {
             JsonNode sent = itemFor(order, line, ret);
             ObjectNode item = items.addObject().put("SKU", sent.path("SKU").asText()).put("Quantity", line.quantity());
             item.putArray("Mapping").addObject().put("Mapping", sent.path("Mapping").asText("StockCode"));
-            item.putObject("ReturnReason").put(ret.reasonCode().chars().allMatch(Character::isDigit) ? "ID" : "Name", ret.reasonCode());
+            KccSalesOrderWriter.dataItem(item.putObject("ReturnReason"), ret.reasonCode());
             item.putArray("ExtendedDescription");
             ObjectNode reference = item.putObject("SourceReference");
             (shape == SourceReference.WRAPPED ? reference.putObject("SourceOrder") : reference).put("AssociatedRef", ret.orderNumber());
@@ -108,16 +109,16 @@ public final class KccCustomerReturnWriter {
     }
 
     /** What the customer paid per unit: the gross unit price less the line's share of its value discount. */
-    private static java.util.Optional<BigDecimal> unitPaid(JsonNode item) {
+    private static Optional<BigDecimal> unitPaid(JsonNode item) {
         if (!item.path("UnitPrice").path("Gross").isNumber()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         BigDecimal unit = item.path("UnitPrice").path("Gross").decimalValue();
         BigDecimal quantity = item.path("Quantity").decimalValue();
         BigDecimal discount = item.path("ValueDiscount").isNumber() ? item.path("ValueDiscount").decimalValue() : BigDecimal.ZERO;
         if (discount.signum() == 0 || quantity.signum() <= 0) {
-            return java.util.Optional.of(unit);
+            return Optional.of(unit);
         }
-        return java.util.Optional.of(unit.multiply(quantity).subtract(discount).divide(quantity, 2, RoundingMode.HALF_UP));
+        return Optional.of(unit.multiply(quantity).subtract(discount).divide(quantity, 2, RoundingMode.HALF_UP));
     }
 }

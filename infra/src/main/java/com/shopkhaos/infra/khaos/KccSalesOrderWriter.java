@@ -75,7 +75,7 @@ public final class KccSalesOrderWriter {
     }
 
     /** A DataItem from configuration: digits are an ID, anything else a Name. */
-    private static void dataItem(ObjectNode node, String value) {
+    static void dataItem(ObjectNode node, String value) {
         node.put(value.chars().allMatch(Character::isDigit) ? "ID" : "Name", value);
     }
 

@@ -41,7 +41,7 @@ public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDe
         }
 
         String describe() {
-            return quantity + " × " + plain(unitGross) + (discount.signum() == 0 ? "" : " less " + plain(discount));
+            return quantity + " × " + MoneyText.plain(unitGross) + (discount.signum() == 0 ? "" : " less " + MoneyText.plain(discount));
         }
     }
 
@@ -99,10 +99,10 @@ public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDe
         removed.forEach(was -> differences.add(name(was) + " removed (was " + was.describe() + ")"));
         added.forEach(is -> differences.add(name(is) + " added (" + is.describe() + ")"));
         if (deliveryGross.compareTo(sent.deliveryGross) != 0) {
-            differences.add("delivery " + plain(sent.deliveryGross) + " → " + plain(deliveryGross));
+            differences.add("delivery " + MoneyText.plain(sent.deliveryGross) + " → " + MoneyText.plain(deliveryGross));
         }
         if (grossTotal.compareTo(sent.grossTotal) != 0) {
-            differences.add("total " + plain(sent.grossTotal) + " → " + plain(grossTotal));
+            differences.add("total " + MoneyText.plain(sent.grossTotal) + " → " + MoneyText.plain(grossTotal));
         }
         return differences;
     }
@@ -116,10 +116,10 @@ public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDe
             parts.add("quantity " + was.quantity() + " → " + is.quantity());
         }
         if (was.unitGross().compareTo(is.unitGross()) != 0) {
-            parts.add("unit price " + plain(was.unitGross()) + " → " + plain(is.unitGross()));
+            parts.add("unit price " + MoneyText.plain(was.unitGross()) + " → " + MoneyText.plain(is.unitGross()));
         }
         if (was.discount().compareTo(is.discount()) != 0) {
-            parts.add("discount " + plain(was.discount()) + " → " + plain(is.discount()));
+            parts.add("discount " + MoneyText.plain(was.discount()) + " → " + MoneyText.plain(is.discount()));
         }
         return name(was) + ": " + String.join(", ", parts);
     }
@@ -128,7 +128,4 @@ public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDe
         return "line " + (line.sku().isEmpty() ? line.lineId() : line.sku());
     }
 
-    private static String plain(BigDecimal amount) {
-        return MoneyText.plain(amount);
-    }
 }

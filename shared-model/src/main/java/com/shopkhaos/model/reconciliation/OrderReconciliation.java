@@ -3,6 +3,7 @@ package com.shopkhaos.model.reconciliation;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
+import com.shopkhaos.model.order.MoneyText;
 import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.order.ShopOrder;
 import java.math.BigDecimal;
@@ -91,7 +92,7 @@ public final class OrderReconciliation {
         BigDecimal sentGross = known.sent().map(SalesOrderValues::grossTotal).orElse(BigDecimal.ZERO);
         if (known.ledger().isEmpty()) {
             findings.add(finding(ReconciliationReason.NOT_IN_LEDGER, "placed " + shop.placedAt() + ", total "
-                    + plain(shop.amountTotal()) + " " + shop.currency() + "; no webhook or sweep ever brought it here", shop.amountTotal()));
+                    + MoneyText.plain(shop.amountTotal()) + " " + shop.currency() + "; no webhook or sweep ever brought it here", shop.amountTotal()));
             return line(shop, Optional.empty(), BigDecimal.ZERO, findings);
         }
         OrderLedgerEntry entry = known.ledger().get();
@@ -122,7 +123,7 @@ public final class OrderReconciliation {
                     + code(khaos) + " (" + entry.state() + ")", sentGross));
         } else if (cancelledInKhaos && !shop.isCancelled()) {
             findings.add(finding(ReconciliationReason.CANCELLED_IN_KHAOS_ONLY, "Khaos cancelled " + code(khaos)
-                    + "; the shop still has it, total " + plain(shop.amountTotal()), shop.amountTotal()));
+                    + "; the shop still has it, total " + MoneyText.plain(shop.amountTotal()), shop.amountTotal()));
         }
         if (known.duplicateInKhaos()) {
             findings.add(new ReconciliationLine.Finding(ReconciliationReason.DUPLICATE_IN_KHAOS, "Khaos holds a second order for it "
@@ -151,8 +152,8 @@ public final class OrderReconciliation {
         BigDecimal difference = shop.amountTotal().subtract(sent.grossTotal());
         if (known.shopNow().isEmpty()) {
             if (difference.signum() != 0) {
-                findings.add(finding(ReconciliationReason.VALUE_CHANGED_AFTER_SENDING, "total " + plain(sent.grossTotal()) + " → "
-                        + plain(shop.amountTotal()) + " (the order as it is now cannot be translated)", difference));
+                findings.add(finding(ReconciliationReason.VALUE_CHANGED_AFTER_SENDING, "total " + MoneyText.plain(sent.grossTotal()) + " → "
+                        + MoneyText.plain(shop.amountTotal()) + " (the order as it is now cannot be translated)", difference));
             }
             return;
         }
@@ -175,7 +176,7 @@ public final class OrderReconciliation {
         boolean paidNow = shop.isPaidOrAuthorized();
         if (sentPaid && !paidNow) {
             findings.add(finding(ReconciliationReason.PAID_STATE_MISMATCH, "sent to Khaos with a payment of "
-                    + plain(sent.paymentsTotal()) + "; the shop's payment is now " + states(shop), sent.paymentsTotal()));
+                    + MoneyText.plain(sent.paymentsTotal()) + "; the shop's payment is now " + states(shop), sent.paymentsTotal()));
         } else if (!sentPaid && paidNow) {
             findings.add(finding(ReconciliationReason.PAID_STATE_MISMATCH, "sent to Khaos without a payment; the shop's payment is "
                     + "now " + states(shop), shop.amountTotal()));
@@ -211,7 +212,4 @@ public final class OrderReconciliation {
         return entry.timeline().isEmpty() ? "no reason kept" : entry.timeline().get(entry.timeline().size() - 1).detail();
     }
 
-    private static String plain(BigDecimal amount) {
-        return ReconciliationProblems.plain(amount);
-    }
 }

@@ -53,14 +53,14 @@ public final class ReconciliationProblems {
         if (payment.state() == ShopPaymentState.REFUNDED_PARTIALLY) {
             BigDecimal amount = recorded.get(payment.transactionId());
             if (amount != null) {
-                return new ReconciliationLine.Finding(ReconciliationReason.REFUNDED_IN_SHOP, "refunded in part: " + plain(amount)
+                return new ReconciliationLine.Finding(ReconciliationReason.REFUNDED_IN_SHOP, "refunded in part: " + MoneyText.plain(amount)
                         + " (as the payment provider recorded it)", Optional.of(amount));
             }
             return new ReconciliationLine.Finding(ReconciliationReason.REFUNDED_IN_SHOP, "refunded in part; amount unknown: see "
                     + "the payment provider (" + payment.methodName() + ")", Optional.empty());
         }
         String what = payment.state() == ShopPaymentState.CHARGEBACK ? "charged back by the card scheme" : "refunded in full";
-        return new ReconciliationLine.Finding(ReconciliationReason.REFUNDED_IN_SHOP, what + ": " + plain(payment.amount()),
+        return new ReconciliationLine.Finding(ReconciliationReason.REFUNDED_IN_SHOP, what + ": " + MoneyText.plain(payment.amount()),
                 Optional.of(payment.amount()));
     }
 
@@ -93,7 +93,7 @@ public final class ReconciliationProblems {
                 || !existing.get().resolvedBy().startsWith(RESOLVER))) {
             return false;
         }
-        String reason = "order " + orderNumber + " (" + currency + " " + plain(shopGross) + " in the shop, " + plain(sentGross)
+        String reason = "order " + orderNumber + " (" + currency + " " + MoneyText.plain(shopGross) + " in the shop, " + MoneyText.plain(sentGross)
                 + " sent to Khaos): " + String.join("; ", findings.stream().map(f -> f.reason().title() + ": " + f.detail()).toList());
         exceptions.raise(ExceptionRecord.open(type, ExceptionSubject.order(orderNumber), reason, signature, now));
         return true;
@@ -105,7 +105,4 @@ public final class ReconciliationProblems {
                 .toPlainString()).orElse("")).sorted().collect(Collectors.joining(", "));
     }
 
-    static String plain(BigDecimal amount) {
-        return MoneyText.plain(amount);
-    }
 }
