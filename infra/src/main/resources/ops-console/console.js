@@ -122,12 +122,71 @@
         acts.appendChild(el('li', when(a.at) + ' · ' + a.by + ' · ' + a.action + (a.note ? ' · ' + a.note : '')));
       });
       if (!d.actions.length) { acts.appendChild(el('li', 'nothing yet')); }
+      loadReturnForm(e, d.order);
       var sug = byId('detail-suggestions');
       clear(sug);
       (d.suggestions || []).forEach(function (s) {
         sug.appendChild(el('p', 'Suggestion (a person decides): ' + s));
       });
     });
+  }
+
+  // "create the return in Khaos": for a refunded (or cancelled after download) order Khaos has
+  var RETURN_TYPES = ['REFUNDED_IN_SHOP', 'CANCELLED_AFTER_DOWNLOAD'];
+  function loadReturnForm(e, order) {
+    var form = byId('return-form');
+    form.hidden = true;
+    state.returnOrder = null;
+    if (!order || e.status !== 'OPEN' || RETURN_TYPES.indexOf(e.type) < 0) { return; }
+    api('GET', '/orders/' + encodeURIComponent(order.orderNumber) + '/return').then(function (r) {
+      if (r.status !== 200 || state.current !== e) { return; }
+      state.returnOrder = order.orderNumber;
+      var rows = byId('return-lines');
+      clear(rows);
+      r.body.lines.forEach(function (l) {
+        var tr = el('tr');
+        tr.appendChild(el('td', l.sku));
+        tr.appendChild(el('td', String(l.ordered)));
+        tr.appendChild(el('td', String(l.despatched)));
+        tr.appendChild(el('td', String(l.returned)));
+        var td = el('td');
+        var input = el('input');
+        input.type = 'number';
+        input.min = '0';
+        input.max = String(l.returnable);
+        input.value = '0';
+        input.dataset.line = l.lineItemId;
+        input.setAttribute('aria-label', 'units of ' + l.sku + ' coming back');
+        input.disabled = Number(l.returnable) <= 0;
+        td.appendChild(input);
+        tr.appendChild(td);
+        rows.appendChild(tr);
+      });
+      byId('return-urn').value = r.body.urn;
+      var made = byId('return-made');
+      clear(made);
+      r.body.returns.forEach(function (x) {
+        made.appendChild(el('li', x.associatedRef + ' · ' + (x.state === 'READY' ? 'waiting for Khaos' : 'taken by Khaos')
+          + ' · ' + x.lines.join(', ')));
+      });
+      form.hidden = false;
+    });
+  }
+
+  function createReturn(ev) {
+    ev.preventDefault();
+    var number = state.returnOrder, e = state.current;
+    if (!number || !e) { return; }
+    var lines = [];
+    byId('return-lines').querySelectorAll('input').forEach(function (i) {
+      if (Number(i.value) > 0) { lines.push({ lineItemId: i.dataset.line, quantity: Number(i.value) }); }
+    });
+    if (!lines.length) { say('pick at least one unit coming back', true); return; }
+    api('POST', '/orders/' + encodeURIComponent(number) + '/returns', { lines: lines, urn: byId('return-urn').value.trim() })
+      .then(function (r) {
+        say(r.body.message || r.body.error || r.body.outcome, r.status >= 400);
+        return openException(e.id);
+      });
   }
 
   function act(kind) {
@@ -409,6 +468,7 @@
   });
   byId('detail-retry').addEventListener('click', function () { act('retry'); });
   byId('detail-resolve').addEventListener('click', function () { act('resolve'); });
+  byId('return-form').addEventListener('submit', createReturn);
   byId('retry-type').addEventListener('click', function () {
     api('POST', '/exception-types/' + encodeURIComponent(byId('filter-type').value) + '/retry').then(function (r) {
       say(r.body.queued + ' queued, ' + r.body.notRetryable + ' not retryable', r.status >= 400);

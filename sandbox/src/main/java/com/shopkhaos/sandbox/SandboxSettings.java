@@ -23,7 +23,9 @@ public record SandboxSettings(int port, String host, String appSecret, String sh
             "KHAOS_CONFIRMATION_AFTER", "10m",
             "WRITEBACK_RETRY_AFTER", "1s",
             "OPS_AUTH", "key",
-            "OPS_BEHIND_AUTHORIZER", "false");
+            "OPS_BEHIND_AUTHORIZER", "false",
+            // returns into Khaos need the customer's account: the sandbox's orders name it by the shop's customer number
+            "KHAOS_CUSTOMER_URN", "shop-customer-number");
     public static final String DEFAULT_APP_SECRET = "sandbox-app-secret-not-for-production-0123456789";
 
     public static SandboxSettings fromEnvironment() {

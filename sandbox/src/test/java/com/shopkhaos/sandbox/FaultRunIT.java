@@ -131,6 +131,8 @@ class FaultRunIT {
             assertThat(caughtTwice).as("every DUPLICATE_IN_KHAOS is about an order Khaos really holds twice")
                     .allMatch(n -> inKhaos.getOrDefault(n, 0) == 2);
 
+            refundsBecomeReturnsOnce(sandbox, placed, imported, inKhaos, patience);
+
             Set<String> personal = PersonalDataInLogs.of(sandbox, placed.stream().map(Placed::id).toList());
             assertThat(personal).as("the orders' names, addresses, emails and phones").contains("jane.smith@example.co.uk");
             String log = sandbox.output();
@@ -165,6 +167,109 @@ class FaultRunIT {
                     sandbox.json("GET", "/sandbox/order-sync", null).path("failures"),
                     Duration.between(begin, Instant.now()).toSeconds());
         }
+    }
+
+    /**
+     * Returns mixed in, under the same faults (Khaos's imports fail 20% again, the shop's API and webhooks misbehave):
+     * some imported orders are despatched by Khaos and then refunded in the shop, some refunded before despatch.
+     * Afterwards each despatched refund is in Khaos as exactly one customer return of the despatched units (after
+     * Khaos's retry of those it failed to import), or raised for a person; no refund before despatch is a return.
+     */
+    private static void refundsBecomeReturnsOnce(RunningSandbox sandbox, List<Placed> placed, Set<String> imported,
+                                                 Map<String, Integer> inKhaos, Duration patience) throws Exception {
+        Random random = new Random(SEED + 14);
+        List<Placed> candidates = placed.stream().filter(p -> p.valid() && imported.contains(p.number())
+                && inKhaos.getOrDefault(p.number(), 0) == 1).sorted(java.util.Comparator.comparing(Placed::number)).toList();
+        int despatchedCount = Math.max(4, candidates.size() / 8);
+        List<Placed> despatched = new ArrayList<>();
+        List<Placed> notDespatched = new ArrayList<>();
+        for (Placed p : candidates) {
+            int roll = random.nextInt(candidates.size());
+            if (despatched.size() < despatchedCount && roll % 3 != 0) {
+                despatched.add(p);
+            } else if (notDespatched.size() < 3 && roll % 3 == 0) {
+                notDespatched.add(p);
+            }
+        }
+        sandbox.json("PUT", "/khaos-sim/_control/faults", "{\"importErrorRate\":0.2}");
+        for (Placed p : despatched) {
+            sandbox.json("POST", "/khaos-sim/_control/orders/" + p.number() + "/despatch", "{}");
+        }
+        for (Placed p : despatched) {
+            Await.until(p.number() + " despatched in our ledger", patience, () -> sandbox.json("GET", "/sandbox/orders/" + p.id(), null),
+                    e -> List.of("DESPATCHED", "WRITTEN_BACK").contains(e.path("state").asText()));
+        }
+        for (Placed p : concat(despatched, notDespatched)) {
+            JsonNode order = sandbox.json("GET", "/shopware-sim/_control/orders/" + p.number(), null);
+            sandbox.json("POST", "/shopware-sim/_control/order_transaction/" + order.path("transactions").path(0).path("id").asText()
+                    + "/state/refund", "{}");
+        }
+        // every despatched refund reaches Khaos's import, taken or refused (Khaos lists what it refused, to retry)
+        Await.until("each despatched refund's return imported or refused by Khaos", patience, () -> {
+            Set<String> seen = refs(sandbox.json("GET", "/khaos-sim/_control/returns", null).path("returns"));
+            seen.addAll(refs(sandbox.json("GET", "/khaos-sim/_control/returns/rejected", null).path("rejected")));
+            return seen;
+        }, seen -> despatched.stream().allMatch(p -> seen.contains(p.number() + "-R1")));
+        sandbox.json("PUT", "/khaos-sim/_control/faults", "{\"importErrorRate\":0}");
+        List<String> refused = new ArrayList<>(refs(sandbox.json("GET", "/khaos-sim/_control/returns/rejected", null).path("rejected")));
+        if (!refused.isEmpty()) {
+            sandbox.json("POST", "/khaos-sim/_control/returns/retry", "{\"refs\":[\"" + String.join("\",\"", refused) + "\"]}");
+        }
+        Set<String> openRefunds = new HashSet<>();
+        sandbox.json("GET", "/sandbox/exceptions?limit=10000", null).forEach(e -> {
+            if (e.path("type").asText().equals("REFUNDED_IN_SHOP") && e.path("status").asText("OPEN").equals("OPEN")) {
+                openRefunds.add(e.path("subject").asText());
+            }
+        });
+        Map<String, Integer> returnsPerOrder = new HashMap<>();
+        Map<String, Double> unitsBack = new HashMap<>();
+        JsonNode returnsInKhaos = Await.until("the retried returns imported", patience,
+                () -> sandbox.json("GET", "/khaos-sim/_control/returns", null).path("returns"),
+                list -> despatched.stream().allMatch(p -> list.toString().contains("\"" + p.number() + "-R1\"")));
+        for (JsonNode r : returnsInKhaos) {
+            String order = r.path("associatedRef").asText().replaceAll("-R\\d+$", "");
+            returnsPerOrder.merge(order, 1, Integer::sum);
+            r.path("items").forEach(i -> unitsBack.merge(order, i.path("quantity").asDouble(), Double::sum));
+        }
+        List<String> problems = new ArrayList<>();
+        for (Placed p : despatched) {
+            double shipped = 0;
+            for (JsonNode line : sandbox.json("GET", "/khaos-sim/_control/orders/" + p.number(), null).path("lines")) {
+                shipped += line.path("despatched").asDouble();
+            }
+            int returns = returnsPerOrder.getOrDefault(p.number(), 0);
+            if (!(returns == 1 && unitsBack.get(p.number()) == shipped) && !openRefunds.contains(p.number())) {
+                problems.add(p.number() + ": despatched " + shipped + ", " + returns + " return(s) in Khaos of " + unitsBack.get(p.number())
+                        + " units, no open refund problem");
+            }
+        }
+        for (Placed p : notDespatched) {
+            if (returnsPerOrder.containsKey(p.number())) {
+                problems.add(p.number() + ": refunded before despatch, yet a return in Khaos");
+            }
+            JsonNode problem = Await.until(p.number() + "'s refund problem", patience, () -> {
+                for (JsonNode e : sandbox.json("GET", "/sandbox/exceptions?limit=10000", null)) {
+                    if (e.path("type").asText().equals("REFUNDED_IN_SHOP") && e.path("subject").asText().equals(p.number())) {
+                        return e;
+                    }
+                }
+                return null;
+            }, e -> e != null);
+            if (!problem.path("reason").asText().contains("no return into Khaos")) {
+                problems.add(p.number() + ": refunded before despatch, its problem says " + problem.path("reason").asText());
+            }
+        }
+        returnsPerOrder.keySet().stream().filter(n -> despatched.stream().noneMatch(p -> p.number().equals(n)))
+                .forEach(n -> problems.add(n + ": a return in Khaos nobody asked for"));
+        assertThat(problems).as("refunds not in Khaos exactly once as a return, nor raised").isEmpty();
+        System.out.printf("fault run returns: %d despatched orders refunded, %d returns in Khaos (%d refused at first, then retried), "
+                + "%d refunded before despatch (no return)%n", despatched.size(), returnsInKhaos.size(), refused.size(), notDespatched.size());
+    }
+
+    private static List<Placed> concat(List<Placed> a, List<Placed> b) {
+        List<Placed> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static String stateOf(Map<String, List<String>> states, String number) {

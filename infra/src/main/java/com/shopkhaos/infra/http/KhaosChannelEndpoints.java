@@ -1,11 +1,17 @@
 package com.shopkhaos.infra.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopkhaos.infra.config.KhaosReturnSettings;
 import com.shopkhaos.infra.khaos.JacksonKhaosMessageCodec;
+import com.shopkhaos.infra.khaos.KccCustomerReturnWriter;
 import com.shopkhaos.infra.web.JaxRsExchange;
 import com.shopkhaos.model.khaos.ChannelAnswer;
 import com.shopkhaos.model.khaos.KhaosChannelService;
 import com.shopkhaos.model.khaos.KhaosUploadKind;
+import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ops.OpsMetrics;
+import com.shopkhaos.model.returns.CustomerReturn;
+import com.shopkhaos.model.returns.KhaosReturnFeed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +36,9 @@ import java.util.Optional;
  * KCC send it again.
  */
 public abstract class KhaosChannelEndpoints {
+    private static final System.Logger LOG = System.getLogger(KhaosChannelEndpoints.class.getName());
+    /** Khaos's dates are UK local time. */
+    private static final ZoneId KHAOS_ZONE = ZoneId.of("Europe/London");
     /** KCC's page token: sent back on the next download to acknowledge the page before (kcc-web-services OrderDownload). */
     static final String CONTINUATION_HEADER = "Sirion-Continuation";
     /** KCC's request for exactly these orders: comma-separated AssociatedRefs (quoted in the spec's example). */
@@ -43,6 +53,15 @@ public abstract class KhaosChannelEndpoints {
     @Inject
     JacksonKhaosMessageCodec codec;
 
+    @Inject
+    KhaosReturnFeed returnFeed;
+
+    @Inject
+    OrderLedger ledger;
+
+    @Inject
+    KhaosReturnSettings returnSettings;
+
     /** The EndpointConfig a retailer points KCC's "Configuration URL" at. */
     @GET
     @Path("config.json")
@@ -54,6 +73,7 @@ public abstract class KhaosChannelEndpoints {
         urls.put("OrderStatusUpload", config.baseUrl() + "/khaos/order-status");
         urls.put("StockStatusUpload", config.baseUrl() + "/khaos/stock-status");
         urls.put("StockUpload", config.baseUrl() + "/khaos/stock");
+        urls.put("CReturnDownload", config.baseUrl() + "/khaos/returns");
         return Response.ok(codec.endpointConfig(urls, config.orderDownloadFrequencyMinutes()), MediaType.APPLICATION_JSON).build();
     }
 
@@ -65,12 +85,45 @@ public abstract class KhaosChannelEndpoints {
                 specificIds(specificIds == null ? "" : specificIds));
         if (answer instanceof ChannelAnswer.Orders orders) {
             metrics.counted(OpsMetrics.KHAOS_ORDER_PULLS);
-            Response.ResponseBuilder response = Response.ok(codec.orderDownload(orders.download().salesOrders()),
+            Response.ResponseBuilder response = Response.ok(codec.orderDownload(orders.download().salesOrders(), ordersNameAccounts()),
                     MediaType.APPLICATION_JSON);
             orders.download().continuation().ifPresent(c -> response.header(CONTINUATION_HEADER, c));
             return response.build();
         }
         return failure(answer);
+    }
+
+    /**
+     * Khaos's {@code CReturnDownload}, with the order download's guarantees: pages acknowledged by the
+     * {@code Sirion-Continuation} sent back, {@code SpecificIDs} answered with exactly those returns, a return served
+     * until acknowledged and always under its own AssociatedRef. Nothing readable: 503, nothing changed, asked again.
+     */
+    @GET
+    @Path("returns")
+    @KhaosChannelCaller
+    public Response returns(@HeaderParam(CONTINUATION_HEADER) String continuation, @HeaderParam(SPECIFIC_IDS_HEADER) String specificIds) {
+        Optional<String> page = Optional.ofNullable(continuation).map(String::strip).filter(c -> !c.isEmpty());
+        List<String> named = specificIds(specificIds == null ? "" : specificIds);
+        KhaosReturnFeed.Download download;
+        List<ObjectNode> written = new ArrayList<>();
+        try {
+            download = named.isEmpty() ? returnFeed.next(page) : returnFeed.specific(named, page);
+            for (CustomerReturn r : download.returns()) {
+                String salesOrder = ledger.find(r.orderId()).map(e -> e.khaos().salesOrder()).orElse("");
+                written.add(KccCustomerReturnWriter.write(r, salesOrder, returnSettings.khaosReturnSourceReference(),
+                        returnSettings.khaosReturnProcess(), KHAOS_ZONE));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "return download failed, Khaos will ask again: " + e);
+            return JaxRsExchange.error(503, "returns unavailable, ask again");
+        }
+        Response.ResponseBuilder response = Response.ok(KccCustomerReturnWriter.download(written), MediaType.APPLICATION_JSON);
+        download.continuation().ifPresent(c -> response.header(CONTINUATION_HEADER, c));
+        return response.build();
+    }
+
+    private boolean ordersNameAccounts() {
+        return returnSettings.khaosCustomerUrn() == KhaosReturnSettings.CustomerUrn.SHOP_CUSTOMER_NUMBER;
     }
 
     /** {@code SpecificIDs: "A1,A2"}: comma-separated AssociatedRefs; the spec shows them quoted, so quotes are dropped. */

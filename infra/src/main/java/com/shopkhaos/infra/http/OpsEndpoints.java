@@ -47,8 +47,12 @@ import com.shopkhaos.model.reconciliation.ReconciliationLine;
 import com.shopkhaos.model.reconciliation.ReconciliationReport;
 import com.shopkhaos.model.reconciliation.ReconciliationReports;
 import com.shopkhaos.model.reconciliation.ReconciliationSummary;
+import com.shopkhaos.model.returns.CustomerReturn;
+import com.shopkhaos.model.returns.ReturnRequests;
+import com.shopkhaos.model.returns.ReturnsByPerson;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -380,6 +384,97 @@ public abstract class OpsEndpoints {
     @Path("api/orders/{orderNumber}")
     public Response order(@Context HttpHeaders headers, @PathParam("orderNumber") String number) {
         return as(headers, who -> listing.order(number).map(o -> json(200, o)).orElseGet(() -> error(404, "no order " + number)));
+    }
+
+    @Inject
+    ReturnsByPerson returns;
+
+    /**
+     * An order as a person picking its return sees it: {@code {orderNumber, state, urn, lines: [{lineItemId, sku, ordered,
+     * despatched, returned, returnable}], returns: [{associatedRef, state, lines}]}}.
+     */
+    @GET
+    @Path("api/orders/{orderNumber}/return")
+    public Response returnable(@Context HttpHeaders headers, @PathParam("orderNumber") String number) {
+        return as(headers, who -> returns.returnable(number).map(r -> json(200, returnableAnswer(r)))
+                .orElseGet(() -> error(404, "no order " + number)));
+    }
+
+    /**
+     * "Create the return in Khaos": {@code {"lines": [{"lineItemId": "...", "quantity": 1}], "urn": "..."}} (urn: the
+     * customer's account in Khaos, when we do not know it). 201 {@code {outcome: "made", associatedRef, message}};
+     * 409 {@code {outcome: "refused", message}} when it cannot be a return as picked; 400 for a body not so.
+     */
+    @POST
+    @Path("api/orders/{orderNumber}/returns")
+    @Consumes(MediaType.WILDCARD)
+    public Response createReturn(@Context HttpHeaders headers, @PathParam("orderNumber") String number, String body) {
+        return as(headers, who -> {
+            JsonNode request;
+            try {
+                request = InfraJson.mapper().readTree(body == null ? "" : body);
+            } catch (JsonProcessingException e) {
+                request = null;
+            }
+            if (request == null || !request.isObject() || !request.path("lines").isArray() || !request.path("urn").isMissingNode()
+                    && !request.path("urn").isTextual()) {
+                return error(400, "send {\"lines\": [{\"lineItemId\": \"...\", \"quantity\": 1}], \"urn\": \"...\"} as JSON");
+            }
+            List<ReturnsByPerson.Pick> picks = new ArrayList<>();
+            for (JsonNode line : request.path("lines")) {
+                if (!line.path("lineItemId").isTextual() || !line.path("quantity").isNumber()) {
+                    return error(400, "each line needs a lineItemId (text) and a quantity (a number)");
+                }
+                picks.add(new ReturnsByPerson.Pick(line.path("lineItemId").asText(), line.path("quantity").decimalValue()));
+            }
+            String urn = request.path("urn").asText("");
+            if (urn.length() > 50) {
+                return error(400, "a customer account (URN) is at most 50 characters");
+            }
+            ReturnsByPerson.Result result = returns.create(number, picks, urn, who);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            if (result instanceof ReturnsByPerson.Result.Made made) {
+                answer.put("outcome", "made");
+                answer.put("associatedRef", made.customerReturn().associatedRef());
+                answer.put("message", made.words());
+                return json(201, answer);
+            }
+            if (result instanceof ReturnsByPerson.Result.Refused refused) {
+                answer.put("outcome", "refused");
+                answer.put("message", refused.why());
+                return json(409, answer);
+            }
+            return error(404, "no order " + number);
+        });
+    }
+
+    private static Map<String, Object> returnableAnswer(ReturnRequests.Returnable r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("orderNumber", r.orderNumber());
+        json.put("state", r.state());
+        json.put("urn", r.urn().orElse(""));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (ReturnRequests.ReturnableLine l : r.lines()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("lineItemId", l.lineItemId());
+            line.put("sku", l.sku());
+            line.put("ordered", l.ordered());
+            line.put("despatched", l.despatched());
+            line.put("returned", l.returned());
+            line.put("returnable", l.returnable());
+            lines.add(line);
+        }
+        json.put("lines", lines);
+        List<Map<String, Object>> made = new ArrayList<>();
+        for (CustomerReturn c : r.returns()) {
+            Map<String, Object> ret = new LinkedHashMap<>();
+            ret.put("associatedRef", c.associatedRef());
+            ret.put("state", c.state().name());
+            ret.put("lines", c.lines().stream().map(l -> l.quantity().stripTrailingZeros().toPlainString() + " × " + l.sku()).toList());
+            made.add(ret);
+        }
+        json.put("returns", made);
+        return json;
     }
 
     /** Open problems: {@code {items, total, page, size}}; with resolved ones: {@code {items, size, next}} (null at the end). */

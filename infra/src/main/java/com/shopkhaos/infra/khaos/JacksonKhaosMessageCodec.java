@@ -40,6 +40,9 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
             + "\"MatchContactOn\":[\"Forename\",\"Surname\",\"Email\"],\"DiscontinuedItems\":\"ImportAndHold\","
             + "\"RunToZeroErrorItems\":\"ImportAndHold\"}";
 
+    /** The same, the company matched by the URN our orders carry (and by nothing else, as the spec asks). */
+    static final String IMPORT_CONFIG_BY_URN = IMPORT_CONFIG.replace("\"MatchCompanyOn\":[\"Email\"]", "\"MatchCompanyOn\":[\"CompanyCode\"]");
+
     /** KCC's OrderStatus values. */
     static final Set<String> ORDER_STATUSES = Set.of("Received", "Shipping", "PartialShip", "Complete",
             "Cancelled");
@@ -62,12 +65,20 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
      * KCC JSON (written by {@link KccSalesOrderWriter}), so they are joined as they are.
      */
     public String orderDownload(List<String> salesOrders) {
+        return orderDownload(salesOrders, false);
+    }
+
+    /**
+     * The same; {@code byUrn}: our orders name the customer's account ({@code Customer.URN}), so Khaos matches the
+     * company on {@code CompanyCode} alone, as the spec asks of that option (README L621–628).
+     */
+    public String orderDownload(List<String> salesOrders, boolean byUrn) {
         int size = salesOrders.stream().mapToInt(String::length).sum() + salesOrders.size() + 256;
         StringBuilder out = new StringBuilder(size).append("{\"Orders\":[");
         for (int i = 0; i < salesOrders.size(); i++) {
             out.append(i == 0 ? "" : ",").append(salesOrders.get(i));
         }
-        return out.append("],\"ApiVersion\":").append(API_VERSION).append(",\"Config\":").append(IMPORT_CONFIG).append('}')
+        return out.append("],\"ApiVersion\":").append(API_VERSION).append(",\"Config\":").append(byUrn ? IMPORT_CONFIG_BY_URN : IMPORT_CONFIG).append('}')
                 .toString();
     }
 

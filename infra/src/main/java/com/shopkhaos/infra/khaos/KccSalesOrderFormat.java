@@ -6,6 +6,8 @@ import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.order.KhaosSalesOrder;
 import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
+import com.shopkhaos.infra.config.KhaosReturnSettings;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,10 +17,27 @@ import java.util.Optional;
 /** KCC's {@code SalesOrder} JSON, as {@link KccSalesOrderWriter} writes it. */
 @Singleton
 public class KccSalesOrderFormat implements SalesOrderFormat {
+    private final boolean urnFromCustomerNumber;
+
+    /** Orders that name no customer account: Khaos matches or makes it. */
+    public KccSalesOrderFormat() {
+        this(false);
+    }
+
+    @Inject
+    public KccSalesOrderFormat(KhaosReturnSettings settings) {
+        this(settings.khaosCustomerUrn() == KhaosReturnSettings.CustomerUrn.SHOP_CUSTOMER_NUMBER);
+    }
+
+    /** @param urnFromCustomerNumber each order names the customer's account in Khaos by the shop's customer number */
+    public KccSalesOrderFormat(boolean urnFromCustomerNumber) {
+        this.urnFromCustomerNumber = urnFromCustomerNumber;
+    }
+
     @Override
     public String write(KhaosSalesOrder order) {
         try {
-            return InfraJson.mapper().writeValueAsString(KccSalesOrderWriter.write(order));
+            return InfraJson.mapper().writeValueAsString(KccSalesOrderWriter.write(order, urnFromCustomerNumber));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -19,8 +19,20 @@ public final class KccSalesOrderWriter {
     }
 
     public static ObjectNode write(KhaosSalesOrder order) {
+        return write(order, false);
+    }
+
+    /**
+     * @param urnFromCustomerNumber name the customer's account by the shop's customer number ({@code Customer.URN},
+     *                              matched on {@code CompanyCode}: spec README L385, L621–628); left out when the shop has none
+     */
+    public static ObjectNode write(KhaosSalesOrder order, boolean urnFromCustomerNumber) {
         ObjectNode o = InfraJson.mapper().createObjectNode();
-        ObjectNode customer = o.putObject("Customer").put("CreateNew", "IfNoMatch");
+        ObjectNode customer = o.putObject("Customer");
+        if (urnFromCustomerNumber && !order.customerNumber().isEmpty()) {
+            customer.put("URN", order.customerNumber());
+        }
+        customer.put("CreateNew", "IfNoMatch");
         dataItem(customer.putObject("CompanyClass"), order.companyClass());
         customer.putObject("Currency").put("Code", order.currency());
         optional(customer, "CompanyName", order.companyName());

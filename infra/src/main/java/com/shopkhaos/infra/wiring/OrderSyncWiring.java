@@ -18,6 +18,7 @@ import com.shopkhaos.model.ordersync.OrderMappings;
 import com.shopkhaos.model.ordersync.OrderRetryService;
 import com.shopkhaos.model.ordersync.OrderSweepService;
 import com.shopkhaos.model.ordersync.OrderSyncService;
+import com.shopkhaos.model.returns.RefundReturns;
 import com.shopkhaos.model.ordersync.ReadinessPolicy;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
 import com.shopkhaos.model.ordersync.ScheduledOrderChecks;
@@ -49,8 +50,9 @@ public class OrderSyncWiring {
     OrderSyncService orderSync(OrderLedger ledger, ExceptionLedger exceptions, ShopOrders shop, KhaosCatalogue catalogue,
                                KhaosStockLevels stock, InFlightOrders inFlight, StockChangePublisher stockChanges,
                                OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
-                               ReadinessPolicy readiness, Clock clock) {
-        return new OrderSyncService(ledger, exceptions, shop, catalogue, stock, inFlight, stockChanges, mappings, format, policy, readiness, clock);
+                               ReadinessPolicy readiness, RefundReturns refundReturns, Clock clock) {
+        return new OrderSyncService(ledger, exceptions, shop, catalogue, stock, inFlight, stockChanges, mappings, format, policy, readiness,
+                refundReturns, clock);
     }
 
     @Produces

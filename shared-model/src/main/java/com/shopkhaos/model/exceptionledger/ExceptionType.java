@@ -171,9 +171,12 @@ public enum ExceptionType {
                     + "Once the shop is reachable again (or the cause is fixed), retry it from here."),
     REFUNDED_IN_SHOP(
             "An order Khaos has was refunded in the shop",
-            "Finance: the shop refunded (or the card scheme charged back) an order Khaos Control already has, and Khaos "
-                    + "does not hear of refunds by itself. Raise the credit note (or the return) in Khaos for the amount "
-                    + "named, then mark this resolved. Where the amount is unknown, the payment provider's dashboard has it."),
+            "Finance and customer service: the shop refunded (or the card scheme charged back) an order Khaos Control "
+                    + "already has. Goods that left the warehouse go back to Khaos as a customer return: the entry says the "
+                    + "return made, or why none was (nothing despatched yet: Khaos cancels instead). Where the shop did not "
+                    + "say which items come back, or Khaos's account for the customer is not known, pick them (and enter the "
+                    + "account) with \"Create the return in Khaos\" below. The entry settles itself once Khaos takes the return; "
+                    + "where no return is made, raise the credit note in Khaos for the amount and mark this resolved."),
     RECONCILIATION_DIFFERENCE(
             "The night's reconciliation found a difference no other problem explains",
             "Finance: the nightly reconciliation of the shop against Khaos found this order differing in a way nothing "

@@ -20,11 +20,24 @@ public record KhaosSalesOrder(String associatedRef, LocalDateTime orderDate, Str
                               Contact invoiceContact, Address deliveryAddress, Contact deliveryContact, String site,
                               String salesSource, String courierCode, BigDecimal deliveryGross, BigDecimal deliveryTax,
                               BigDecimal grossTotal,
-                              List<Line> lines, List<Payment> payments, boolean remainderOnAccount) {
+                              List<Line> lines, List<Payment> payments, boolean remainderOnAccount, String customerNumber) {
 
+    /** @param customerNumber the shop's number for the customer ("" when it has none): Khaos's account URN where the retailer chose it */
     public KhaosSalesOrder {
         lines = List.copyOf(lines);
         payments = List.copyOf(payments);
+        customerNumber = customerNumber == null ? "" : customerNumber.strip();
+    }
+
+    /** A sales order whose customer the shop gives no number. */
+    public KhaosSalesOrder(String associatedRef, LocalDateTime orderDate, String customData, String companyClass,
+                           String currency, String companyName, boolean taxExempt, Address invoiceAddress,
+                           Contact invoiceContact, Address deliveryAddress, Contact deliveryContact, String site,
+                           String salesSource, String courierCode, BigDecimal deliveryGross, BigDecimal deliveryTax,
+                           BigDecimal grossTotal, List<Line> lines, List<Payment> payments, boolean remainderOnAccount) {
+        this(associatedRef, orderDate, customData, companyClass, currency, companyName, taxExempt, invoiceAddress, invoiceContact,
+                deliveryAddress, deliveryContact, site, salesSource, courierCode, deliveryGross, deliveryTax, grossTotal, lines, payments,
+                remainderOnAccount, "");
     }
 
     /** An address fitted to Khaos's limits (lines and town 35, postcode 10). */

@@ -157,7 +157,7 @@ public final class OrderTranslator {
                 policy.companyClass(), policy.currency(), companyName, order.taxStatus() == TaxStatus.TAX_FREE, invoice,
                 invoiceContact, shipTo, deliveryContact, policy.site(), policy.salesSource(), courier, money(deliveryGross),
                 money(deliveryVat.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)), money(order.amountTotal()),
-                lines, payments, onAccount)), List.of());
+                lines, payments, onAccount, order.customer().customerNumber())), List.of());
     }
 
     private List<Draft> products(ShopOrder order, OrderTranslationPolicy policy, Function<String, Optional<CatalogueItem>> catalogue) {

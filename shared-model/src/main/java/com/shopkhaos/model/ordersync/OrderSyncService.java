@@ -20,6 +20,7 @@ import com.shopkhaos.model.order.OrderTranslator;
 import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.reconciliation.ReconciliationLine;
 import com.shopkhaos.model.reconciliation.ReconciliationProblems;
+import com.shopkhaos.model.returns.RefundReturns;
 import com.shopkhaos.model.order.ShopLine;
 import com.shopkhaos.model.order.ShopOrder;
 import com.shopkhaos.model.stock.InFlightOrders;
@@ -59,12 +60,23 @@ public final class OrderSyncService {
     private final SalesOrderFormat format;
     private final OrderTranslationPolicy policy;
     private final ReadinessPolicy readiness;
+    private final RefundReturns refundReturns;
     private final Clock clock;
 
     public OrderSyncService(OrderLedger ledger, ExceptionLedger exceptions, ShopOrders shop, KhaosCatalogue catalogue,
                             KhaosStockLevels stock, InFlightOrders inFlight, StockChangePublisher stockChanges,
                             OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
                             ReadinessPolicy readiness, Clock clock) {
+        this(ledger, exceptions, shop, catalogue, stock, inFlight, stockChanges, mappings, format, policy, readiness, RefundReturns.OFF,
+                clock);
+    }
+
+    /** @param refundReturns what a refund, chargeback or cancellation of an order Khaos has sends back into Khaos */
+    public OrderSyncService(OrderLedger ledger, ExceptionLedger exceptions, ShopOrders shop, KhaosCatalogue catalogue,
+                            KhaosStockLevels stock, InFlightOrders inFlight, StockChangePublisher stockChanges,
+                            OrderMappings mappings, SalesOrderFormat format, OrderTranslationPolicy policy,
+                            ReadinessPolicy readiness, RefundReturns refundReturns, Clock clock) {
+        this.refundReturns = refundReturns;
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.shop = shop;
@@ -183,13 +195,17 @@ public final class OrderSyncService {
         if (exceptions.find(id).isPresent()) {
             return entry.state();
         }
+        // goods that left the warehouse come back as a return (asked once: the same request again makes nothing new)
+        Optional<String> goodsBack = refundReturns.afterCancellation(entry.orderId());
         Instant now = clock.instant();
         exceptions.raise(ExceptionRecord.open(ExceptionType.CANCELLED_AFTER_DOWNLOAD, ExceptionSubject.order(entry.orderNumber()),
                 "order " + entry.orderNumber() + (order.isPresent() ? " was cancelled" : " was deleted")
                         + " in the shop after Khaos downloaded it (now " + entry.state() + " in Khaos"
-                        + (entry.khaos().khaosOrderCode().isEmpty() ? "" : " as " + entry.khaos().khaosOrderCode()) + ")",
+                        + (entry.khaos().khaosOrderCode().isEmpty() ? "" : " as " + entry.khaos().khaosOrderCode()) + ")"
+                        + goodsBack.map(g -> "; " + g).orElse(""),
                 "", now));
-        ledger.update(entry.noted("cancelled in the shop", "after Khaos downloaded it: cancel it in Khaos by hand", now));
+        ledger.update(entry.noted("cancelled in the shop", "after Khaos downloaded it: cancel it in Khaos by hand"
+                + goodsBack.map(g -> "; " + g).orElse(""), now));
         LOG.log(Level.WARNING, "order " + entry.orderNumber() + " cancelled in the shop after Khaos downloaded it");
         return entry.state();
     }
@@ -206,6 +222,12 @@ public final class OrderSyncService {
         if (refunds.isEmpty()) {
             return entry;
         }
+        // asked every time (the same refund again makes nothing new), so a failure here is retried with the message
+        Optional<String> goodsBack = refundReturns.afterRefund(entry.orderId(), order);
+        if (goodsBack.isPresent()) {
+            refunds = refunds.stream().map(f -> new ReconciliationLine.Finding(f.reason(), f.detail() + "; " + goodsBack.get(),
+                    f.amount())).toList();
+        }
         Instant now = clock.instant();
         BigDecimal sent = format.values(entry.khaos().salesOrder()).map(SalesOrderValues::grossTotal).orElse(BigDecimal.ZERO);
         if (!ReconciliationProblems.keep(exceptions, ExceptionType.REFUNDED_IN_SHOP, entry.orderNumber(), order.currency(),
@@ -213,7 +235,7 @@ public final class OrderSyncService {
             return entry;
         }
         OrderLedgerEntry noted = entry.noted("refunded in the shop", String.join("; ", refunds.stream()
-                .map(ReconciliationLine.Finding::detail).toList()) + ": finance raises the credit note in Khaos", now);
+                .map(ReconciliationLine.Finding::detail).toList()) + (goodsBack.isPresent() ? "" : ": finance raises the credit note in Khaos"), now);
         ledger.update(noted);
         LOG.log(Level.WARNING, "order " + entry.orderNumber() + " refunded in the shop after Khaos took it");
         return noted;

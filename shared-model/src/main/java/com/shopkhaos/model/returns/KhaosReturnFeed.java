@@ -1,6 +1,11 @@
 package com.shopkhaos.model.returns;
 
+import com.shopkhaos.model.exceptionledger.ExceptionLedger;
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.DownloadPages;
+import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.ReadAgainOnConflict;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +27,8 @@ import java.util.UUID;
 public final class KhaosReturnFeed {
     /** Ours: {@code kr1-<millis>-<random>} (orders' pages are {@code kc1-}). */
     static final String PAGE_PREFIX = "kr1-";
+    /** Who settled a refund problem: Khaos taking the refund's return (the ledger's {@code resolvedBy}). */
+    public static final String SETTLED_BY = "returns: Khaos took return ";
     private static final System.Logger LOG = System.getLogger(KhaosReturnFeed.class.getName());
 
     /** What to answer: the returns and the continuation to hand back. */
@@ -29,15 +36,28 @@ public final class KhaosReturnFeed {
     }
 
     private final CustomerReturns returns;
+    private final OrderLedger ledger;
+    private final ExceptionLedger exceptions;
     private final DownloadPages pages;
     private final int pageSize;
     private final Clock clock;
 
     public KhaosReturnFeed(CustomerReturns returns, DownloadPages pages, int pageSize, Clock clock) {
+        this(returns, null, null, pages, pageSize, clock);
+    }
+
+    /**
+     * @param ledger     where each order's timeline says when Khaos took its return (null: not said)
+     * @param exceptions where the order's refund problem is settled once Khaos took the refund's return (null: left)
+     */
+    public KhaosReturnFeed(CustomerReturns returns, OrderLedger ledger, ExceptionLedger exceptions, DownloadPages pages, int pageSize,
+                           Clock clock) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("the return download page size must be at least 1");
         }
         this.returns = returns;
+        this.ledger = ledger;
+        this.exceptions = exceptions;
         this.pages = pages;
         this.pageSize = pageSize;
         this.clock = clock;
@@ -73,6 +93,24 @@ public final class KhaosReturnFeed {
         return new Download(named, continuation, 0);
     }
 
+    /**
+     * The order's timeline: Khaos took the return (it reports nothing more of it). A refund's return settles the order's
+     * {@code REFUNDED_IN_SHOP}: Khaos books the return's credit and stock as it processes it, so the night's
+     * reconciliation reports the refund as explained, not as a difference for finance.
+     */
+    private void onTimeline(String associatedRef, Instant at) {
+        if (ledger == null) {
+            return;
+        }
+        returns.find(associatedRef).ifPresent(r -> {
+            ReadAgainOnConflict.run(() -> ledger.find(r.orderId()).ifPresent(entry -> ledger.update(entry.noted("return taken by Khaos",
+                    "return " + associatedRef + " acknowledged by Khaos's return download (page " + r.servedPage() + ")", at))));
+            if (exceptions != null && r.cause() != ReturnCause.CANCELLED_IN_SHOP) {
+                exceptions.resolve(ExceptionRecord.idFor(ExceptionType.REFUNDED_IN_SHOP, r.orderNumber()), SETTLED_BY + associatedRef, at);
+            }
+        });
+    }
+
     private int acknowledge(String pageId, Set<String> moved) {
         Optional<DownloadPages.Page> page = pages.find(pageId);
         if (page.isEmpty() || page.get().acknowledgedAt() != null) {
@@ -82,6 +120,7 @@ public final class KhaosReturnFeed {
         for (String ref : page.get().orderIds()) {
             if (returns.downloaded(ref, pageId, now)) {
                 moved.add(ref);
+                onTimeline(ref, now);
             }
         }
         pages.acknowledged(pageId, now);

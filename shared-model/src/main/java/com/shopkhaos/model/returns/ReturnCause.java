@@ -9,10 +9,12 @@ public enum ReturnCause {
     /** The card scheme took the payment back. */
     CHARGEBACK,
     /** The order was cancelled in the shop. */
-    CANCELLED_IN_SHOP;
+    CANCELLED_IN_SHOP,
+    /** A person picked the items coming back in the console. */
+    PICKED_BY_PERSON;
 
     /** Whether the whole order comes back: everything despatched and not back yet. */
     public boolean wholeOrder() {
-        return this != PARTIAL_REFUND;
+        return this != PARTIAL_REFUND && this != PICKED_BY_PERSON;
     }
 }

@@ -69,6 +69,26 @@ public final class ReturnRequests {
      * @param shopSays    for a partial refund, the lines and units the shop says come back
      */
     public Outcome request(String orderId, ReturnCause cause, Optional<List<ReturnLine>> shopSays, String requestedBy) {
+        return request(orderId, cause, shopSays, requestedBy, Optional.empty());
+    }
+
+    /**
+     * A person's return, from the console: the lines and units they picked, and the customer's account in Khaos when
+     * they found it (else the one we know). Checked as a shop's partial refund is: never more than left the warehouse
+     * and has not come back.
+     *
+     * @param requestedBy what the person acted on (the same again makes nothing new)
+     */
+    public Outcome requestByPerson(String orderId, List<ReturnLine> picked, Optional<String> urnFound, String requestedBy) {
+        if (picked.isEmpty()) {
+            return new Outcome.PersonPicksLines("no items were picked");
+        }
+        return request(orderId, ReturnCause.PICKED_BY_PERSON, Optional.of(picked), requestedBy,
+                urnFound.map(String::strip).filter(u -> !u.isEmpty()));
+    }
+
+    private Outcome request(String orderId, ReturnCause cause, Optional<List<ReturnLine>> shopSays, String requestedBy,
+                            Optional<String> urnFound) {
         Optional<OrderLedgerEntry> found = ledger.find(orderId);
         if (found.isEmpty()) {
             return new Outcome.NotAReturn("we never heard of the order, so neither did Khaos");
@@ -80,12 +100,9 @@ public final class ReturnRequests {
         if (same.isPresent()) {
             return new Outcome.Made(same.get());
         }
-        List<ShopDeliveries.OrderedLine> lines = format.values(entry.khaos().salesOrder()).map(SalesOrderValues::lines)
-                .orElse(List.of()).stream().map(l -> new ShopDeliveries.OrderedLine(l.lineId(), l.sku(), l.quantity())).toList();
-        Map<String, BigDecimal> shipped = ShippedUnits.count(lines, shipments.forOrder(orderId).values().stream()
-                .map(ShipmentBook.Kept::shipment).toList(), sku -> sku).shipped();
-        Map<String, BigDecimal> returned = new HashMap<>();
-        earlier.forEach(r -> r.lines().forEach(l -> returned.merge(l.lineItemId(), l.quantity(), BigDecimal::add)));
+        List<ShopDeliveries.OrderedLine> lines = sentLines(entry);
+        Map<String, BigDecimal> shipped = shipped(orderId, lines);
+        Map<String, BigDecimal> returned = returned(earlier);
         ReturnDecision decision = ReturnRules.decide(entry.state(), lines, shipped, returned, cause, shopSays);
         if (decision instanceof ReturnDecision.NoReturn no) {
             return new Outcome.NotAReturn(no.why());
@@ -94,7 +111,7 @@ public final class ReturnRequests {
             return new Outcome.PersonPicksLines(pick.why());
         }
         List<ReturnLine> back = ((ReturnDecision.ReturnGoods) decision).lines();
-        Optional<String> urn = urns.urnFor(entry);
+        Optional<String> urn = urnFound.or(() -> urns.urnFor(entry));
         if (urn.isEmpty()) {
             return new Outcome.CustomerUnknownInKhaos(entry.orderNumber());
         }
@@ -106,6 +123,55 @@ public final class ReturnRequests {
             throw new ReturnRaceException(made.associatedRef());
         }
         return new Outcome.Made(made);
+    }
+
+    /** One line of an order as a person picking a return sees it. */
+    public record ReturnableLine(String lineItemId, String sku, int ordered, BigDecimal despatched, BigDecimal returned) {
+        /** Units that left the warehouse and have not come back. */
+        public BigDecimal returnable() {
+            return despatched.subtract(returned).max(BigDecimal.ZERO);
+        }
+    }
+
+    /** An order as a person picking a return sees it: its lines, the account we know in Khaos, its returns so far. */
+    public record Returnable(String orderId, String orderNumber, String state, Optional<String> urn, List<ReturnableLine> lines,
+                             List<CustomerReturn> returns) {
+    }
+
+    /** What a person needs to pick a return of the order; empty when we never heard of it. */
+    public Optional<Returnable> returnable(String orderId) {
+        Optional<OrderLedgerEntry> found = ledger.find(orderId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        OrderLedgerEntry entry = found.get();
+        List<CustomerReturn> earlier = returns.forOrder(orderId);
+        List<ShopDeliveries.OrderedLine> lines = sentLines(entry);
+        Map<String, BigDecimal> shipped = shipped(orderId, lines);
+        Map<String, BigDecimal> returned = returned(earlier);
+        List<ReturnableLine> view = lines.stream().map(l -> new ReturnableLine(l.lineItemId(), l.sku(), l.quantity(),
+                shipped.getOrDefault(l.lineItemId(), BigDecimal.ZERO).min(BigDecimal.valueOf(l.quantity())),
+                returned.getOrDefault(l.lineItemId(), BigDecimal.ZERO))).toList();
+        return Optional.of(new Returnable(orderId, entry.orderNumber(), entry.state().name(), urns.urnFor(entry), view, earlier));
+    }
+
+    /** The order's product lines as Khaos was sent them. */
+    private List<ShopDeliveries.OrderedLine> sentLines(OrderLedgerEntry entry) {
+        return format.values(entry.khaos().salesOrder()).map(SalesOrderValues::lines).orElse(List.of()).stream()
+                .map(l -> new ShopDeliveries.OrderedLine(l.lineId(), l.sku(), l.quantity())).toList();
+    }
+
+    /** Units Khaos's shipments took out, per line. */
+    private Map<String, BigDecimal> shipped(String orderId, List<ShopDeliveries.OrderedLine> lines) {
+        return ShippedUnits.count(lines, shipments.forOrder(orderId).values().stream().map(ShipmentBook.Kept::shipment).toList(),
+                sku -> sku).shipped();
+    }
+
+    /** Units earlier returns brought back, per line. */
+    private static Map<String, BigDecimal> returned(List<CustomerReturn> earlier) {
+        Map<String, BigDecimal> returned = new HashMap<>();
+        earlier.forEach(r -> r.lines().forEach(l -> returned.merge(l.lineItemId(), l.quantity(), BigDecimal::add)));
+        return returned;
     }
 
     /** Two requests for one order made a return each at once: the loser is asked again (its queue delivers it again). */

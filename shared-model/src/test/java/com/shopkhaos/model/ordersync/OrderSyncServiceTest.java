@@ -1,6 +1,12 @@
 package com.shopkhaos.model.ordersync;
 
+import com.shopkhaos.model.despatch.InMemoryShipmentBook;
 import com.shopkhaos.model.khaos.KhaosOrderProgress;
+import com.shopkhaos.model.khaos.KhaosShipment;
+import com.shopkhaos.model.khaos.ShipmentStage;
+import com.shopkhaos.model.returns.InMemoryCustomerReturns;
+import com.shopkhaos.model.returns.RefundReturns;
+import com.shopkhaos.model.returns.ReturnRequests;
 import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import static com.shopkhaos.model.ordersync.TestOrders.SHOP;
 import static com.shopkhaos.model.ordersync.TestOrders.discontinued;
@@ -517,6 +523,101 @@ class OrderSyncServiceTest {
         ExceptionRecord again = exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001").orElseThrow();
         assertThat(again.status()).isEqualTo(ExceptionStatus.OPEN);
         assertThat(again.reason()).contains("charged back by the card scheme: 44.95");
+    }
+
+    // ---- refunds and cancellations after despatch: returns into Khaos ------------------------------------------
+
+    private final TestOrders.TextSalesOrderFormat returnsFormat = new TestOrders.TextSalesOrderFormat();
+    private final InMemoryShipmentBook shipments = new InMemoryShipmentBook();
+    private final InMemoryCustomerReturns returns = new InMemoryCustomerReturns();
+    private Optional<String> knownUrn = Optional.of("SMIT0001");
+    private final OrderSyncService withReturns = new OrderSyncService(ledger, exceptions, shop, catalogue, levels,
+            new InFlightOrders(inFlight, versions), stockChanges, mappings, returnsFormat, TestOrders.policy(), ReadinessPolicy.ON_PAID,
+            new RefundReturns(new ReturnRequests(ledger, shipments, returns, e -> knownUrn, returnsFormat, "1", clock)), clock);
+
+    /** An order Khaos imported and despatched {@code units} of its first line from. */
+    private ShopOrder despatched(ShopOrder order, int units) {
+        inShop(order);
+        withReturns.process(event(order, OrderEventType.ORDER_PLACED));
+        OrderLedgerEntry ready = entry(order);
+        KhaosHandover served = ready.khaos().servedIn("p1").downloaded(NOW);
+        OrderLedgerEntry imported = ready.moveTo(OrderState.DOWNLOADED, served, NOW, "served")
+                .moveTo(OrderState.IMPORTED, served.reported("SO10001", "4711", "Received", KhaosOrderProgress.RECEIVED), NOW, "imported");
+        String lineId = returnsFormat.values(ready.khaos().salesOrder()).orElseThrow().lines().get(0).lineId();
+        if (units > 0) {
+            imported = imported.moveTo(OrderState.DESPATCHED, NOW, "despatched");
+            shipments.keep(order.orderId(), new KhaosShipment("sh1", "INV1", "Archived", ShipmentStage.ARCHIVED,
+                    List.of(new KhaosShipment.Item("oi1", "si1", SCARF, BigDecimal.valueOf(units), lineId, "")), List.of()));
+        }
+        ledger.entries.put(imported.orderId(), imported);
+        return order;
+    }
+
+    @Test
+    void aFullRefundAfterDespatch_sendsTheDespatchedUnitsBackAsOneReturn_howeverOftenTheRefundIsSeen() {
+        ShopOrder order = despatched(order(1).line(SCARF, 2, "20.00").build(), 2);
+        ShopOrder refunded = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.REFUNDED).build());
+
+        withReturns.process(event(refunded, OrderEventType.PAYMENT_REFUNDED));
+        withReturns.process(event(refunded, OrderEventType.FOUND_BY_SWEEP));
+        withReturns.process(event(refunded, OrderEventType.PAYMENT_REFUNDED));
+
+        assertThat(returns.forOrder(order.orderId())).singleElement().satisfies(r -> {
+            assertThat(r.associatedRef()).isEqualTo("10001-R1");
+            assertThat(r.urn()).isEqualTo("SMIT0001");
+            assertThat(r.lines()).singleElement().satisfies(l -> {
+                assertThat(l.sku()).isEqualTo(SCARF);
+                assertThat(l.quantity()).isEqualByComparingTo("2");
+            });
+        });
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001").orElseThrow().reason())
+                .contains("refunded in full: 44.95", "return 10001-R1 (2 × SCARF-MER-GRY) waits for Khaos's next return download");
+        assertThat(entry(refunded).timeline()).filteredOn(t -> t.event().equals("refunded in the shop")).singleElement()
+                .satisfies(t -> assertThat(t.detail()).contains("return 10001-R1").doesNotContain("credit note"));
+    }
+
+    @Test
+    void aRefundBeforeKhaosDespatchedAnything_isNoReturn_andStaysFinancesProblem() {
+        despatched(order(1).line(SCARF, 2, "20.00").build(), 0);
+        ShopOrder refunded = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.REFUNDED).build());
+
+        withReturns.process(event(refunded, OrderEventType.PAYMENT_REFUNDED));
+
+        assertThat(returns.forOrder(refunded.orderId())).isEmpty();
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001").orElseThrow().reason())
+                .contains("no return into Khaos: nothing has left Khaos's warehouse");
+    }
+
+    @Test
+    void aPartRefund_orACustomerKhaosHasNoAccountFor_isPutToAPerson_neverGuessed() {
+        despatched(order(1).line(SCARF, 2, "20.00").build(), 2);
+        ShopOrder part = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.REFUNDED_PARTIALLY).build());
+        withReturns.process(event(part, OrderEventType.PAYMENT_REFUNDED));
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001").orElseThrow().reason())
+                .contains("without saying which items come back", "create the return in Khaos");
+
+        knownUrn = Optional.empty();
+        ShopOrder other = despatched(order(2).line(SCARF, 1, "20.00").build(), 1);
+        ShopOrder refunded = inShop(order(2).line(SCARF, 1, "20.00").payment("payment_card", ShopPaymentState.REFUNDED).build());
+        withReturns.process(event(refunded, OrderEventType.PAYMENT_REFUNDED));
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10002").orElseThrow().reason())
+                .contains("the customer's account in Khaos (URN) for order 10002 is not known");
+        assertThat(returns.forOrder(part.orderId())).isEmpty();
+        assertThat(returns.forOrder(other.orderId())).isEmpty();
+    }
+
+    @Test
+    void aCancellationInTheShopAfterDespatch_bringsTheGoodsBack_onceWithItsProblem() {
+        ShopOrder order = despatched(order(1).line(SCARF, 2, "20.00").build(), 1);
+        ShopOrder cancelled = inShop(order(1).line(SCARF, 2, "20.00").cancelled().build());
+
+        withReturns.process(event(cancelled, OrderEventType.ORDER_CANCELLED));
+        withReturns.process(event(cancelled, OrderEventType.ORDER_CANCELLED));
+
+        assertThat(returns.forOrder(order.orderId())).singleElement()
+                .satisfies(r -> assertThat(r.lines().get(0).quantity()).isEqualByComparingTo("1"));
+        assertThat(exceptions.of(ExceptionType.CANCELLED_AFTER_DOWNLOAD, "10001").orElseThrow().reason())
+                .contains("return 10001-R1 (1 × SCARF-MER-GRY)");
     }
 
     @Test

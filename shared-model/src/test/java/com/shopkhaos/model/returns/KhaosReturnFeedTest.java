@@ -3,7 +3,15 @@ package com.shopkhaos.model.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionStatus;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
+import com.shopkhaos.model.exceptionledger.ExceptionType;
+import com.shopkhaos.model.exceptionledger.InMemoryExceptionLedger;
 import com.shopkhaos.model.khaos.InMemoryDownloadPages;
+import com.shopkhaos.model.ledger.InMemoryOrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
+import com.shopkhaos.model.ledger.TimelineEntry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,5 +96,26 @@ class KhaosReturnFeedTest {
         assertThatThrownBy(() -> CustomerReturn.ready("shop1", "o", "10032", 1, ReturnCause.FULL_REFUND, List.of(), "U1", "5", NOW))
                 .hasMessageContaining("no lines");
         assertThatThrownBy(() -> new KhaosReturnFeed(returns, pages, 0, Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void khaosTakingARefundsReturn_saysSoOnTheOrdersTimeline_andSettlesItsRefundProblem() {
+        InMemoryOrderLedger ledger = new InMemoryOrderLedger();
+        InMemoryExceptionLedger exceptions = new InMemoryExceptionLedger();
+        KhaosReturnFeed withLedgers = new KhaosReturnFeed(returns, ledger, exceptions, pages, 2, Clock.fixed(NOW, ZoneOffset.UTC));
+        ledger.create(OrderLedgerEntry.received("shop1", "order-10021", "10021", "evt-1", "checkout.order.placed", NOW));
+        exceptions.raise(ExceptionRecord.open(ExceptionType.REFUNDED_IN_SHOP, ExceptionSubject.order("10021"), "refunded in full", "sig", NOW));
+        add("10021", 1, 5);
+
+        KhaosReturnFeed.Download served = withLedgers.next(Optional.empty());
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10021")).get().extracting(ExceptionRecord::status)
+                .as("served is not taken").isEqualTo(ExceptionStatus.OPEN);
+        withLedgers.next(served.continuation());
+
+        assertThat(ledger.find("order-10021").orElseThrow().timeline()).extracting(TimelineEntry::event).containsOnlyOnce("return taken by Khaos");
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10021")).get().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(ExceptionStatus.RESOLVED);
+            assertThat(e.resolvedBy()).isEqualTo(KhaosReturnFeed.SETTLED_BY + "10021-R1");
+        });
     }
 }

@@ -132,4 +132,25 @@ class ReturnRequestsTest {
         assertThatThrownBy(() -> new ReturnRequests(ledger, shipments, returns, order -> urn, FORMAT, " ", Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPersonsPick_withTheAccountTheyFound_makesTheReturn_butNeverMoreThanLeftTheWarehouse() {
+        inKhaos(OrderState.DESPATCHED);
+        shipped("S1", "line-mug", "MUG-BLUE", 2);
+        urn = Optional.empty();
+
+        assertThat(requests.requestByPerson("o42", List.of(new ReturnLine("line-mug", "MUG-BLUE", new BigDecimal("3"))),
+                Optional.of("SMIT0001"), "console: jo")).isInstanceOf(ReturnRequests.Outcome.PersonPicksLines.class);
+        assertThat(requests.requestByPerson("o42", List.of(), Optional.of("SMIT0001"), "console: jo"))
+                .isInstanceOf(ReturnRequests.Outcome.PersonPicksLines.class);
+        assertThat(requests.requestByPerson("o42", List.of(new ReturnLine("line-mug", "MUG-BLUE", BigDecimal.ONE)), Optional.of(" "),
+                "console: jo")).as("a blank account is no account").isEqualTo(new ReturnRequests.Outcome.CustomerUnknownInKhaos("10042"));
+        assertThat(returns.returns).isEmpty();
+
+        ReturnRequests.Outcome made = requests.requestByPerson("o42", List.of(new ReturnLine("line-mug", "MUG-BLUE", BigDecimal.ONE)),
+                Optional.of(" SMIT0001 "), "console: jo");
+        assertThat(lines(made)).containsExactly("1 × MUG-BLUE");
+        assertThat(((ReturnRequests.Outcome.Made) made).customerReturn().urn()).isEqualTo("SMIT0001");
+        assertThat(((ReturnRequests.Outcome.Made) made).customerReturn().cause()).isEqualTo(ReturnCause.PICKED_BY_PERSON);
+    }
 }
