@@ -213,7 +213,7 @@
       var rows = byId('mapping-rows');
       clear(rows);
       var kinds = { skuToStockCode: 'SKU', deliveryMethodToCourier: 'COURIER', bufferByStockCode: 'BUFFER',
-        courierToShippingMethod: 'SHIPPING_METHOD', promotionToItem: 'PROMOTION' };
+        courierToShippingMethod: 'SHIPPING_METHOD', promotionToItem: 'PROMOTION', returnReasons: 'RETURN_REASON' };
       Object.keys(kinds).forEach(function (field) {
         var m = r.body[field] || {};
         Object.keys(m).sort().forEach(function (k) {

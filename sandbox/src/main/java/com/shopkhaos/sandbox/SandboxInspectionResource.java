@@ -404,8 +404,8 @@ public class SandboxInspectionResource {
     public Response map(@PathParam("kind") String kind, @PathParam("key") String key, String body) throws IOException {
         String upper = kind.toUpperCase(Locale.ROOT);
         if (!Set.of(DynamoOrderMappings.SKU, DynamoOrderMappings.COURIER, DynamoOrderMappings.BUFFER,
-                DynamoOrderMappings.SHIPPING_METHOD, DynamoOrderMappings.PROMOTION).contains(upper)) {
-            return Response.status(400).entity("{\"error\":\"kind is SKU, COURIER, BUFFER, SHIPPING_METHOD or PROMOTION\"}").build();
+                DynamoOrderMappings.SHIPPING_METHOD, DynamoOrderMappings.PROMOTION, DynamoOrderMappings.RETURN_REASON).contains(upper)) {
+            return Response.status(400).entity("{\"error\":\"kind is SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION or RETURN_REASON\"}").build();
         }
         String value = InfraJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body).path("value").asText("").strip();
         if (value.isEmpty() || key.isBlank()) {

@@ -179,7 +179,7 @@ class OpsApiIT {
         assertThat(opsJson("POST", "/exception-types/NOPE/retry", "", 404).path("error").asText()).contains("NOPE");
         assertThat(opsJson("GET", "/orders/NO-SUCH-ORDER", null, 404).path("error").asText()).contains("NO-SUCH-ORDER");
         assertThat(opsJson("POST", "/mappings", "{\"kind\":\"NOPE\",\"key\":\"a\",\"value\":\"b\"}", 400).path("error").asText())
-                .contains("SKU, COURIER, BUFFER, SHIPPING_METHOD or PROMOTION");
+                .contains("SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION or RETURN_REASON");
         assertThat(opsJson("POST", "/mappings", "{\"kind\":\"BUFFER\",\"key\":\"SCARF-MER-GRY\",\"value\":\"ten\"}", 400)
                 .path("error").asText()).contains("10%,min2");
         assertThat(opsJson("POST", "/mappings", "{\"kind\":\"SKU\",\"key\":\"\",\"value\":\"b\"}", 400).path("error").asText())

@@ -32,6 +32,7 @@ public class DynamoOrderMappings implements OrderMappings {
     public static final String BUFFER = "BUFFER";
     public static final String SHIPPING_METHOD = "SHIPPING_METHOD";
     public static final String PROMOTION = "PROMOTION";
+    public static final String RETURN_REASON = "RETURN_REASON";
 
     private static final TableSchema<Row> SCHEMA = StaticTableSchema.builder(Row.class).newItemSupplier(Row::new)
             .addAttribute(String.class, a -> a.name("kind").getter(r -> r.kind).setter((r, v) -> r.kind = v)
@@ -64,7 +65,8 @@ public class DynamoOrderMappings implements OrderMappings {
         if (now != null && now.readAt().plus(FRESH_FOR).isAfter(clock.instant())) {
             return now.overrides();
         }
-        Overrides read = new Overrides(kind(SKU), kind(COURIER), kind(BUFFER), kind(SHIPPING_METHOD), kind(PROMOTION));
+        Overrides read = new Overrides(kind(SKU), kind(COURIER), kind(BUFFER), kind(SHIPPING_METHOD), kind(PROMOTION),
+                kind(RETURN_REASON));
         cached = new Cached(read, clock.instant());
         return read;
     }

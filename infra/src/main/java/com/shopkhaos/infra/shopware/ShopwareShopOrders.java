@@ -7,6 +7,7 @@ import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.order.ShopOrder;
 import com.shopkhaos.model.ordersync.ShopOrderUnreadableException;
 import com.shopkhaos.model.ordersync.ShopOrders;
+import com.shopkhaos.model.returns.ShopReturnLine;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -156,6 +157,55 @@ public class ShopwareShopOrders implements ShopOrders {
         }
         return Optional.of(refunded);
     }
+
+    /**
+     * The units each order line comes back by the shop's own returns (Shopware Commercial's returns management:
+     * {@code order_return} with its {@code lineItems}, each naming the order line, a quantity and a {@code reason}, in the
+     * Admin API schema of {@code @shopware/api-client} 6.7), summed per line over the order's returns. A shop without
+     * Commercial has no such entity ({@code FRAMEWORK__DEFINITION_NOT_FOUND}, whatever the status), and one that has not
+     * accepted the app version with the read permissions refuses it (403): either way empty, the shop cannot say.
+     */
+    @Override
+    public Optional<List<ShopReturnLine>> returnedLines(String shopId, String orderId) {
+        ObjectNode criteria = InfraJson.mapper().createObjectNode().put("limit", PAGE);
+        criteria.putArray("filter").addObject().put("type", "equals").put("field", "orderId").put("value", orderId);
+        criteria.putObject("associations").putObject("lineItems").putObject("associations").putObject("reason");
+        ObjectNode includes = criteria.putObject("includes");
+        includes.putArray("order_return").add("id").add("lineItems");
+        includes.putArray("order_return_line_item").add("orderLineItemId").add("quantity").add("reason");
+        includes.putArray("order_return_line_item_reason").add("reasonKey");
+        JsonNode data;
+        try {
+            data = client(shopId).post("/api/search/order-return", criteria).path("data");
+        } catch (ShopwareApiException e) {
+            if (e.status() == 403 || e.body().contains(NO_SUCH_ENTITY)) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (ShopwareUnavailableException e) {
+            if (String.valueOf(e.getMessage()).contains(NO_SUCH_ENTITY)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        Map<String, BigDecimal> units = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (JsonNode ret : data) {
+            for (JsonNode line : ret.path("lineItems")) {
+                String id = line.path("orderLineItemId").asText("");
+                if (!id.isEmpty() && line.path("quantity").isNumber()) {
+                    units.merge(id, line.path("quantity").decimalValue(), BigDecimal::add);
+                    reasons.putIfAbsent(id, line.path("reason").path("reasonKey").asText(""));
+                }
+            }
+        }
+        List<ShopReturnLine> lines = new ArrayList<>();
+        units.forEach((id, quantity) -> lines.add(new ShopReturnLine(id, quantity, reasons.get(id))));
+        return Optional.of(lines);
+    }
+
+    /** Shopware's answer for an entity the shop does not have (Commercial's order_return on a shop without it). */
+    static final String NO_SUCH_ENTITY = "FRAMEWORK__DEFINITION_NOT_FOUND";
 
     /** What {@link ShopwareOrderMapper} reads, per entity ({@code apiAlias}); prices and taxes come whole. */
     static final Map<String, List<String>> ORDER_INCLUDES = Map.ofEntries(

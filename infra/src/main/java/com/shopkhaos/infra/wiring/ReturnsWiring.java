@@ -6,7 +6,9 @@ import com.shopkhaos.model.despatch.ShipmentBook;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.khaos.DownloadPages;
 import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ordersync.OrderMappings;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
+import com.shopkhaos.model.ordersync.ShopOrders;
 import com.shopkhaos.model.returns.CustomerReturns;
 import com.shopkhaos.model.returns.CustomerUrns;
 import com.shopkhaos.model.returns.KhaosReturnFeed;
@@ -29,14 +31,14 @@ public class ReturnsWiring {
     @Produces
     @Singleton
     ReturnRequests returnRequests(OrderLedger ledger, ShipmentBook shipments, CustomerReturns returns, CustomerUrns urns,
-                                  SalesOrderFormat format, KhaosReturnSettings settings, Clock clock) {
-        return new ReturnRequests(ledger, shipments, returns, urns, format, settings.khaosReturnReason().strip(), clock);
+                                  SalesOrderFormat format, OrderMappings mappings, KhaosReturnSettings settings, Clock clock) {
+        return new ReturnRequests(ledger, shipments, returns, urns, format, settings.khaosReturnReason().strip(), mappings, clock);
     }
 
     @Produces
     @Singleton
-    RefundReturns refundReturns(TableNames tables, Instance<ReturnRequests> requests) {
-        return tables.returnsTable().filter(t -> !t.isBlank()).isPresent() ? new RefundReturns(requests.get()) : RefundReturns.OFF;
+    RefundReturns refundReturns(TableNames tables, Instance<ReturnRequests> requests, ShopOrders shop) {
+        return tables.returnsTable().filter(t -> !t.isBlank()).isPresent() ? new RefundReturns(requests.get(), shop) : RefundReturns.OFF;
     }
 
     @Produces

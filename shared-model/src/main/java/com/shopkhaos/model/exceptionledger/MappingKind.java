@@ -11,5 +11,7 @@ public enum MappingKind {
     /** Khaos courier → the shop shipping method its parcels go out under */
     SHIPPING_METHOD,
     /** promotion code or discount scope → Khaos non-stock item */
-    PROMOTION
+    PROMOTION,
+    /** why money went back in the shop (full-refund, partial-refund, chargeback, cancelled-in-shop, picked-by-person) → Khaos ReturnReason */
+    RETURN_REASON
 }

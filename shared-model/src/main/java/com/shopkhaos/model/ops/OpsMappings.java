@@ -12,6 +12,7 @@ import com.shopkhaos.model.ops.ExceptionViews.ExceptionSummary;
 import com.shopkhaos.model.ordersync.OrderMappings;
 import com.shopkhaos.model.stock.BufferRule;
 import com.shopkhaos.model.stock.StockChangePublisher;
+import com.shopkhaos.model.returns.ReturnCause;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +78,7 @@ public final class OpsMappings {
     /** Saves a mapping a person made and answers the open exceptions it may cure; a new buffer is applied straight away. */
     public MappingSaved save(String kind, String key, String value, String by) {
         MappingKind k = kind(kind);
-        String name = key == null ? "" : key.strip();
+        String name = k == MappingKind.RETURN_REASON ? returnCause(key) : key == null ? "" : key.strip();
         String v = value == null ? "" : value.strip();
         if (name.isEmpty() || name.length() > 100 || v.isEmpty() || v.length() > 100) {
             throw new BadMappingException("give the key and the value (each 1 to 100 characters)");
@@ -122,10 +123,16 @@ public final class OpsMappings {
         return List.of();
     }
 
+    /** A return reason is mapped for why money went back: {@code full-refund}, {@code chargeback} … */
+    private static String returnCause(String key) {
+        return ReturnCause.ofKey(key).map(ReturnCause::key).orElseThrow(() -> new BadMappingException("a return reason is mapped for "
+                + String.join(", ", Arrays.stream(ReturnCause.values()).map(ReturnCause::key).toList()) + ", not \"" + key + "\""));
+    }
+
     private static MappingKind kind(String kind) {
         String k = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(MappingKind.values()).filter(m -> m.name().equals(k)).findFirst()
-                .orElseThrow(() -> new BadMappingException("a mapping is SKU, COURIER, BUFFER, SHIPPING_METHOD or PROMOTION, not \""
+                .orElseThrow(() -> new BadMappingException("a mapping is SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION or RETURN_REASON, not \""
                         + kind + "\""));
     }
 

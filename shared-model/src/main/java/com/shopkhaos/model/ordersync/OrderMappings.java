@@ -12,7 +12,7 @@ public interface OrderMappings {
 
     Overrides current();
 
-    /** Maps a key (a person's fix); kinds SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION. Not every store takes writes. */
+    /** Maps a key (a person's fix); kinds SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION, RETURN_REASON. Not every store takes writes. */
     default void put(String kind, String key, String value) {
         throw new UnsupportedOperationException("this mapping store is read-only");
     }
@@ -24,15 +24,23 @@ public interface OrderMappings {
      */
     record Overrides(Map<String, String> skuToStockCode, Map<String, String> deliveryMethodToCourier,
                      Map<String, String> bufferByStockCode, Map<String, String> courierToShippingMethod,
-                     Map<String, String> promotionToItem) {
-        public static final Overrides NONE = new Overrides(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+                     Map<String, String> promotionToItem, Map<String, String> returnReasons) {
+        public static final Overrides NONE = new Overrides(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
+        /** @param returnReasons why money went back in the shop (a {@code ReturnCause}'s key) → Khaos's ReturnReason */
         public Overrides {
             skuToStockCode = Map.copyOf(skuToStockCode);
             deliveryMethodToCourier = Map.copyOf(deliveryMethodToCourier);
             bufferByStockCode = Map.copyOf(bufferByStockCode);
             courierToShippingMethod = Map.copyOf(courierToShippingMethod);
             promotionToItem = Map.copyOf(promotionToItem);
+            returnReasons = Map.copyOf(returnReasons);
+        }
+
+        public Overrides(Map<String, String> skuToStockCode, Map<String, String> deliveryMethodToCourier,
+                         Map<String, String> bufferByStockCode, Map<String, String> courierToShippingMethod,
+                         Map<String, String> promotionToItem) {
+            this(skuToStockCode, deliveryMethodToCourier, bufferByStockCode, courierToShippingMethod, promotionToItem, Map.of());
         }
 
         public Overrides(Map<String, String> skuToStockCode, Map<String, String> deliveryMethodToCourier,

@@ -223,7 +223,7 @@ public final class OrderSyncService {
             return entry;
         }
         // asked every time (the same refund again makes nothing new), so a failure here is retried with the message
-        Optional<String> goodsBack = refundReturns.afterRefund(entry.orderId(), order);
+        Optional<String> goodsBack = refundReturns.afterRefund(entry.shopId(), entry.orderId(), order);
         if (goodsBack.isPresent()) {
             refunds = refunds.stream().map(f -> new ReconciliationLine.Finding(f.reason(), f.detail() + "; " + goodsBack.get(),
                     f.amount())).toList();

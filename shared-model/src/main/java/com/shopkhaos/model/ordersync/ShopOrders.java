@@ -1,6 +1,7 @@
 package com.shopkhaos.model.ordersync;
 
 import com.shopkhaos.model.order.ShopOrder;
+import com.shopkhaos.model.returns.ShopReturnLine;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -39,6 +40,15 @@ public interface ShopOrders {
      * not show them (the app's version that may read them is not accepted yet).
      */
     Optional<Map<String, BigDecimal>> refundedAmounts(String shopId, String orderId);
+
+    /**
+     * The order lines and units the shop's own returns of the order name (Shopware Commercial's returns management:
+     * {@code order_return} and its line items), per line in all; empty when the shop cannot say (it has no returns
+     * management, or the app's version that may read them is not accepted yet). An empty list: it has, and names none.
+     */
+    default Optional<List<ShopReturnLine>> returnedLines(String shopId, String orderId) {
+        return Optional.empty();
+    }
 
     /** An order the sweep found: its id and number. */
     record ChangedOrder(String orderId, String orderNumber) {

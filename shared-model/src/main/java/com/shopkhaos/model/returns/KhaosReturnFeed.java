@@ -79,6 +79,8 @@ public final class KhaosReturnFeed {
         }
         String pageId = PAGE_PREFIX + now.toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
         pages.save(new DownloadPages.Page(pageId, now, page.stream().map(CustomerReturn::associatedRef).toList(), null));
+        page.forEach(r -> note(r.orderId(), "return served to Khaos", "return " + r.associatedRef() + " in return download page " + pageId
+                + " (taken once Khaos acknowledges the page)", now));
         LOG.log(Level.INFO, "served " + page.size() + " return(s) to Khaos in page " + pageId + " (" + acknowledged + " acknowledged)");
         return new Download(page, Optional.of(pageId), acknowledged);
     }
@@ -103,12 +105,18 @@ public final class KhaosReturnFeed {
             return;
         }
         returns.find(associatedRef).ifPresent(r -> {
-            ReadAgainOnConflict.run(() -> ledger.find(r.orderId()).ifPresent(entry -> ledger.update(entry.noted("return taken by Khaos",
-                    "return " + associatedRef + " acknowledged by Khaos's return download (page " + r.servedPage() + ")", at))));
+            note(r.orderId(), "return taken by Khaos", "return " + associatedRef + " acknowledged by Khaos's return download (page "
+                    + r.servedPage() + ")", at);
             if (exceptions != null && r.cause() != ReturnCause.CANCELLED_IN_SHOP) {
                 exceptions.resolve(ExceptionRecord.idFor(ExceptionType.REFUNDED_IN_SHOP, r.orderNumber()), SETTLED_BY + associatedRef, at);
             }
         });
+    }
+
+    private void note(String orderId, String event, String detail, Instant at) {
+        if (ledger != null) {
+            ReadAgainOnConflict.run(() -> ledger.find(orderId).ifPresent(entry -> ledger.update(entry.noted(event, detail, at))));
+        }
     }
 
     private int acknowledge(String pageId, Set<String> moved) {

@@ -3,6 +3,7 @@ package com.shopkhaos.model.returns;
 import com.shopkhaos.model.order.ShopOrder;
 import com.shopkhaos.model.order.ShopPayment;
 import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
+import com.shopkhaos.model.ordersync.ShopOrders;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,32 +15,56 @@ import java.util.Optional;
  * What the shop's money going back means for Khaos's goods: each refunded or charged-back payment of an order Khaos has,
  * and a cancellation in the shop, asks {@link ReturnRequests} for a return once (by the payment and its state, so the
  * webhook and the sweep seeing the same refund make one return), and answers in words what became of it, for the order's
- * timeline and the problem finance sees. The shop's core knows no refunded lines (Shopware's {@code order_return} is a
- * Commercial feature), so a partial refund is put to a person.
+ * timeline and the problem finance sees. Shopware's core records no refunded lines: a partial refund takes its items
+ * from the shop's own returns where it has them (Commercial's {@code order_return}), else it is put to a person.
  */
 public final class RefundReturns {
     /** The words when returns into Khaos are not set up for this deployment. */
     public static final RefundReturns OFF = new RefundReturns(null);
 
     private final ReturnRequests requests;
+    private final ShopOrders shop;
 
+    /** Returns from refunds; a partial refund is always put to a person. */
     public RefundReturns(ReturnRequests requests) {
+        this(requests, null);
+    }
+
+    /** @param shop where a partial refund's items are read from the shop's own returns, where it has them (Commercial) */
+    public RefundReturns(ReturnRequests requests, ShopOrders shop) {
         this.requests = requests;
+        this.shop = shop;
     }
 
     /** After the shop refunded or charged back some of the order's payments: empty when returns are off or nothing was refunded. */
-    public Optional<String> afterRefund(String orderId, ShopOrder order) {
+    public Optional<String> afterRefund(String shopId, String orderId, ShopOrder order) {
         if (requests == null) {
             return Optional.empty();
         }
         List<String> said = new ArrayList<>();
         for (ShopPayment payment : order.payments()) {
             if (payment.state().isRefund()) {
-                said.add(words(requests.request(orderId, cause(payment.state()), Optional.empty(),
-                        "shop " + payment.state().name().toLowerCase(Locale.ROOT) + " of payment " + payment.transactionId())));
+                ReturnCause cause = cause(payment.state());
+                Optional<List<ReturnLine>> named = cause == ReturnCause.PARTIAL_REFUND ? shopReturns(shopId, orderId) : Optional.empty();
+                // one request per refunded payment and state, and per set of items the shop's returns name (a later
+                // return of more items, refunded on the same payment, is a new request)
+                String requestedBy = "shop " + payment.state().name().toLowerCase(Locale.ROOT) + " of payment " + payment.transactionId()
+                        + named.map(lines -> " returns " + lines.stream().map(l -> l.lineItemId() + "×" + l.quantity().stripTrailingZeros()
+                        .toPlainString()).sorted().toList()).orElse("");
+                said.add(words(requests.request(orderId, cause, named, requestedBy)));
             }
         }
         return said.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", new LinkedHashSet<>(said)));
+    }
+
+    /** What the shop's own returns (Commercial) name for the order in all; empty when it cannot say or names nothing. */
+    private Optional<List<ReturnLine>> shopReturns(String shopId, String orderId) {
+        if (shop == null) {
+            return Optional.empty();
+        }
+        return shop.returnedLines(shopId, orderId).filter(lines -> !lines.isEmpty())
+                .map(lines -> lines.stream().filter(l -> l.quantity().signum() > 0).map(l -> new ReturnLine(l.lineItemId(), "", l.quantity()))
+                        .toList()).filter(lines -> !lines.isEmpty());
     }
 
     /** After the shop cancelled an order Khaos has: what left the warehouse comes back. */

@@ -1,5 +1,9 @@
 package com.shopkhaos.model.returns;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
 /** What the shop did that may send goods back into Khaos as a customer return. */
 public enum ReturnCause {
     /** The payment was refunded in full. */
@@ -12,6 +16,16 @@ public enum ReturnCause {
     CANCELLED_IN_SHOP,
     /** A person picked the items coming back in the console. */
     PICKED_BY_PERSON;
+
+    /** The words a person maps a Khaos return reason to ({@code full-refund}, {@code chargeback} …). */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The cause of a mapping's key ({@link #key()}), if it names one. */
+    public static Optional<ReturnCause> ofKey(String key) {
+        return Arrays.stream(values()).filter(c -> c.key().equalsIgnoreCase(key == null ? "" : key.strip())).findFirst();
+    }
 
     /** Whether the whole order comes back: everything despatched and not back yet. */
     public boolean wholeOrder() {

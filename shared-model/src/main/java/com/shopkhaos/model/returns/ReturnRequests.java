@@ -6,10 +6,13 @@ import com.shopkhaos.model.despatch.ShopDeliveries;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.order.SalesOrderValues;
+import com.shopkhaos.model.ordersync.OrderMappings;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +50,21 @@ public final class ReturnRequests {
     private final CustomerUrns urns;
     private final SalesOrderFormat format;
     private final String reasonCode;
+    private final OrderMappings mappings;
     private final Clock clock;
 
     /** @param reasonCode Khaos's {@code ReturnReason} for returns the shop gives no reason for (the retailer's default) */
     public ReturnRequests(OrderLedger ledger, ShipmentBook shipments, CustomerReturns returns, CustomerUrns urns, SalesOrderFormat format,
                           String reasonCode, Clock clock) {
+        this(ledger, shipments, returns, urns, format, reasonCode, null, clock);
+    }
+
+    /**
+     * @param reasonCode Khaos's {@code ReturnReason} where no {@code RETURN_REASON} mapping names one for the cause
+     * @param mappings   the people's {@code RETURN_REASON} mappings, cause → Khaos reason (null: none)
+     */
+    public ReturnRequests(OrderLedger ledger, ShipmentBook shipments, CustomerReturns returns, CustomerUrns urns, SalesOrderFormat format,
+                          String reasonCode, OrderMappings mappings, Clock clock) {
         if (reasonCode == null || reasonCode.isBlank()) {
             throw new IllegalArgumentException("a default Khaos return reason is required");
         }
@@ -61,15 +74,17 @@ public final class ReturnRequests {
         this.urns = urns;
         this.format = format;
         this.reasonCode = reasonCode;
+        this.mappings = mappings;
         this.clock = clock;
     }
 
     /**
      * @param requestedBy the shop's event (or the person) asking; the same one again makes nothing new
-     * @param shopSays    for a partial refund, the lines and units the shop says come back
+     * @param shopSays    for a partial refund, the lines and units the shop's own returns name for the order in all
+     *                      (earlier returns to Khaos are taken off: only what is new comes back)
      */
     public Outcome request(String orderId, ReturnCause cause, Optional<List<ReturnLine>> shopSays, String requestedBy) {
-        return request(orderId, cause, shopSays, requestedBy, Optional.empty());
+        return request(orderId, cause, shopSays, requestedBy, Optional.empty(), true);
     }
 
     /**
@@ -84,11 +99,12 @@ public final class ReturnRequests {
             return new Outcome.PersonPicksLines("no items were picked");
         }
         return request(orderId, ReturnCause.PICKED_BY_PERSON, Optional.of(picked), requestedBy,
-                urnFound.map(String::strip).filter(u -> !u.isEmpty()));
+                urnFound.map(String::strip).filter(u -> !u.isEmpty()), false);
     }
 
+    /** @param inAll {@code shopSays} counts every unit of the order's returns so far, not only this one's */
     private Outcome request(String orderId, ReturnCause cause, Optional<List<ReturnLine>> shopSays, String requestedBy,
-                            Optional<String> urnFound) {
+                            Optional<String> urnFound, boolean inAll) {
         Optional<OrderLedgerEntry> found = ledger.find(orderId);
         if (found.isEmpty()) {
             return new Outcome.NotAReturn("we never heard of the order, so neither did Khaos");
@@ -103,7 +119,11 @@ public final class ReturnRequests {
         List<ShopDeliveries.OrderedLine> lines = sentLines(entry);
         Map<String, BigDecimal> shipped = shipped(orderId, lines);
         Map<String, BigDecimal> returned = returned(earlier);
-        ReturnDecision decision = ReturnRules.decide(entry.state(), lines, shipped, returned, cause, shopSays);
+        Optional<List<ReturnLine>> named = shopSays.map(said -> named(said, lines, inAll ? returned : Map.of()));
+        if (inAll && shopSays.isPresent() && !shopSays.get().isEmpty() && named.get().isEmpty()) {
+            return new Outcome.NotAReturn("every unit the shop's returns name is back in Khaos already");
+        }
+        ReturnDecision decision = ReturnRules.decide(entry.state(), lines, shipped, returned, cause, named);
         if (decision instanceof ReturnDecision.NoReturn no) {
             return new Outcome.NotAReturn(no.why());
         }
@@ -116,8 +136,9 @@ public final class ReturnRequests {
             return new Outcome.CustomerUnknownInKhaos(entry.orderNumber());
         }
         int sequence = earlier.stream().mapToInt(CustomerReturn::sequence).max().orElse(0) + 1;
+        String reason = mappings == null ? reasonCode : mappings.current().returnReasons().getOrDefault(cause.key(), reasonCode);
         CustomerReturn made = CustomerReturn.ready(entry.shopId(), orderId, entry.orderNumber(), sequence, cause, back, urn.get(),
-                reasonCode, clock.instant(), requestedBy);
+                reason, clock.instant(), requestedBy);
         if (!returns.add(made)) {
             // another request took this sequence meanwhile: what it made stands, and this one is asked again by its caller
             throw new ReturnRaceException(made.associatedRef());
@@ -153,6 +174,27 @@ public final class ReturnRequests {
                 shipped.getOrDefault(l.lineItemId(), BigDecimal.ZERO).min(BigDecimal.valueOf(l.quantity())),
                 returned.getOrDefault(l.lineItemId(), BigDecimal.ZERO))).toList();
         return Optional.of(new Returnable(orderId, entry.orderNumber(), entry.state().name(), urns.urnFor(entry), view, earlier));
+    }
+
+    /**
+     * The lines named, each with the SKU Khaos was sent for it, less what earlier returns brought back ({@code minus});
+     * a line the order does not have is kept as named, so the rules refuse it.
+     */
+    private static List<ReturnLine> named(List<ReturnLine> said, List<ShopDeliveries.OrderedLine> lines, Map<String, BigDecimal> minus) {
+        Map<String, String> skus = new HashMap<>();
+        lines.forEach(l -> skus.put(l.lineItemId(), l.sku()));
+        Map<String, BigDecimal> wanted = new LinkedHashMap<>();
+        said.forEach(l -> wanted.merge(l.lineItemId(), l.quantity(), BigDecimal::add));
+        List<ReturnLine> out = new ArrayList<>();
+        wanted.forEach((line, quantity) -> {
+            BigDecimal left = quantity.subtract(minus.getOrDefault(line, BigDecimal.ZERO));
+            if (left.signum() > 0) {
+                String sku = skus.getOrDefault(line, said.stream().filter(l -> l.lineItemId().equals(line)).findFirst().map(ReturnLine::sku)
+                        .orElse(""));
+                out.add(new ReturnLine(line, sku, left));
+            }
+        });
+        return out;
     }
 
     /** The order's product lines as Khaos was sent them. */

@@ -51,7 +51,7 @@ class OpsMappingsTest {
     @Test
     void aMappingOfNoKnownKind_orWithoutAKey_isRefusedSayingWhy_andNothingIsSaved() {
         assertThatThrownBy(() -> ops.opsMappings.save("NOPE", "a", "b", "Priya"))
-                .isInstanceOf(OpsMappings.BadMappingException.class).hasMessageContaining("SKU, COURIER, BUFFER, SHIPPING_METHOD or PROMOTION");
+                .isInstanceOf(OpsMappings.BadMappingException.class).hasMessageContaining("SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION or RETURN_REASON");
         assertThatThrownBy(() -> ops.opsMappings.save("SKU", " ", "b", "Priya"))
                 .isInstanceOf(OpsMappings.BadMappingException.class).hasMessageContaining("key");
         assertThatThrownBy(() -> ops.opsMappings.save("BUFFER", "HAT-01", "ten", "Priya"))
@@ -68,5 +68,16 @@ class OpsMappingsTest {
 
         assertThat(ops.opsMappings.suggestionsFor(problem, ops.now)).first().asString()
                 .startsWith("map delivery method dpd to Khaos courier ");
+    }
+
+    @Test
+    void aReturnReason_isMappedForWhyMoneyWentBack_andAnythingElseIsRefusedSayingWhatIsAllowed() {
+        OpsMappings.MappingSaved saved = ops.opsMappings.save("return_reason", " Chargeback ", "4", "Priya");
+
+        assertThat(saved.key()).isEqualTo("chargeback");
+        assertThat(ops.mappings.current().returnReasons()).containsEntry("chargeback", "4");
+        assertThatThrownBy(() -> ops.opsMappings.save("RETURN_REASON", "faulty", "1", "Priya"))
+                .isInstanceOf(OpsMappings.BadMappingException.class)
+                .hasMessageContaining("full-refund, partial-refund, chargeback, cancelled-in-shop, picked-by-person");
     }
 }

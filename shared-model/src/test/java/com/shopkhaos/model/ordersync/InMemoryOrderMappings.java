@@ -11,16 +11,17 @@ public final class InMemoryOrderMappings implements OrderMappings {
     public static final String BUFFER = "BUFFER";
     public static final String SHIPPING_METHOD = "SHIPPING_METHOD";
     public static final String PROMOTION = "PROMOTION";
+    public static final String RETURN_REASON = "RETURN_REASON";
     private final Map<String, Map<String, String>> byKind = new LinkedHashMap<>();
 
     @Override
     public synchronized Overrides current() {
-        return new Overrides(kind(SKU), kind(COURIER), kind(BUFFER), kind(SHIPPING_METHOD), kind(PROMOTION));
+        return new Overrides(kind(SKU), kind(COURIER), kind(BUFFER), kind(SHIPPING_METHOD), kind(PROMOTION), kind(RETURN_REASON));
     }
 
     @Override
     public synchronized void put(String kind, String key, String value) {
-        if (!Set.of(SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION).contains(kind)) {
+        if (!Set.of(SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION, RETURN_REASON).contains(kind)) {
             throw new IllegalArgumentException("no mapping kind " + kind);
         }
         byKind.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(key, value);

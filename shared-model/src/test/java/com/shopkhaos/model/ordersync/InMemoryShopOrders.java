@@ -121,6 +121,15 @@ public final class InMemoryShopOrders implements ShopOrders {
         return refundsRefused ? Optional.empty() : Optional.of(Map.copyOf(refunds.getOrDefault(orderId, Map.of())));
     }
 
+    /** The shop's own returns (Commercial), by order; an order not named: the shop cannot say. */
+    public final Map<String, List<com.shopkhaos.model.returns.ShopReturnLine>> shopReturns = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Optional<List<com.shopkhaos.model.returns.ShopReturnLine>> returnedLines(String shopId, String orderId) {
+        failIfAsked();
+        return Optional.ofNullable(shopReturns.get(orderId)).map(List::copyOf);
+    }
+
     private void failIfAsked() {
         if (!failures.isEmpty()) {
             throw failures.poll();

@@ -7,6 +7,7 @@ import com.shopkhaos.model.khaos.ShipmentStage;
 import com.shopkhaos.model.returns.InMemoryCustomerReturns;
 import com.shopkhaos.model.returns.RefundReturns;
 import com.shopkhaos.model.returns.ReturnRequests;
+import com.shopkhaos.model.returns.ShopReturnLine;
 import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import static com.shopkhaos.model.ordersync.TestOrders.SHOP;
 import static com.shopkhaos.model.ordersync.TestOrders.discontinued;
@@ -533,7 +534,7 @@ class OrderSyncServiceTest {
     private Optional<String> knownUrn = Optional.of("SMIT0001");
     private final OrderSyncService withReturns = new OrderSyncService(ledger, exceptions, shop, catalogue, levels,
             new InFlightOrders(inFlight, versions), stockChanges, mappings, returnsFormat, TestOrders.policy(), ReadinessPolicy.ON_PAID,
-            new RefundReturns(new ReturnRequests(ledger, shipments, returns, e -> knownUrn, returnsFormat, "1", clock)), clock);
+            new RefundReturns(new ReturnRequests(ledger, shipments, returns, e -> knownUrn, returnsFormat, "1", clock), shop), clock);
 
     /** An order Khaos imported and despatched {@code units} of its first line from. */
     private ShopOrder despatched(ShopOrder order, int units) {
@@ -604,6 +605,25 @@ class OrderSyncServiceTest {
                 .contains("the customer's account in Khaos (URN) for order 10002 is not known");
         assertThat(returns.forOrder(part.orderId())).isEmpty();
         assertThat(returns.forOrder(other.orderId())).isEmpty();
+    }
+
+    @Test
+    void aPartRefundWhoseItemsTheShopsOwnReturnsName_comesBackWithThoseItems_andALaterReturnOnlyWithWhatIsNew() {
+        ShopOrder order = despatched(order(1).line(SCARF, 2, "20.00").build(), 2);
+        String line = returnsFormat.values(entry(order).khaos().salesOrder()).orElseThrow().lines().get(0).lineId();
+        ShopOrder part = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.REFUNDED_PARTIALLY).build());
+        shop.shopReturns.put(order.orderId(), List.of(new ShopReturnLine(line, BigDecimal.ONE, "damaged")));
+
+        withReturns.process(event(part, OrderEventType.PAYMENT_REFUNDED));
+        withReturns.process(event(part, OrderEventType.FOUND_BY_SWEEP));
+        assertThat(returns.forOrder(order.orderId())).singleElement()
+                .satisfies(r -> assertThat(r.lines()).extracting(l -> l.sku() + " " + l.quantity()).containsExactly(SCARF + " 1"));
+
+        // the customer sends the second scarf back too: the shop's returns now name 2 in all, Khaos has 1 back already
+        shop.shopReturns.put(order.orderId(), List.of(new ShopReturnLine(line, new BigDecimal("2"), "damaged")));
+        withReturns.process(event(part, OrderEventType.FOUND_BY_SWEEP));
+        assertThat(returns.forOrder(order.orderId())).extracting(r -> r.associatedRef() + " " + r.lines().get(0).quantity())
+                .containsExactly("10001-R1 1", "10001-R2 1");
     }
 
     @Test

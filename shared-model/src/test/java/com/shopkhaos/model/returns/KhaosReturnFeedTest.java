@@ -112,7 +112,8 @@ class KhaosReturnFeedTest {
                 .as("served is not taken").isEqualTo(ExceptionStatus.OPEN);
         withLedgers.next(served.continuation());
 
-        assertThat(ledger.find("order-10021").orElseThrow().timeline()).extracting(TimelineEntry::event).containsOnlyOnce("return taken by Khaos");
+        assertThat(ledger.find("order-10021").orElseThrow().timeline()).extracting(TimelineEntry::event)
+                .containsSubsequence("return served to Khaos", "return taken by Khaos").containsOnlyOnce("return taken by Khaos");
         assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10021")).get().satisfies(e -> {
             assertThat(e.status()).isEqualTo(ExceptionStatus.RESOLVED);
             assertThat(e.resolvedBy()).isEqualTo(KhaosReturnFeed.SETTLED_BY + "10021-R1");

@@ -11,6 +11,7 @@ import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.order.KhaosSalesOrder;
 import com.shopkhaos.model.order.SalesOrderValues;
+import com.shopkhaos.model.ordersync.InMemoryOrderMappings;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -152,5 +153,23 @@ class ReturnRequestsTest {
         assertThat(lines(made)).containsExactly("1 × MUG-BLUE");
         assertThat(((ReturnRequests.Outcome.Made) made).customerReturn().urn()).isEqualTo("SMIT0001");
         assertThat(((ReturnRequests.Outcome.Made) made).customerReturn().cause()).isEqualTo(ReturnCause.PICKED_BY_PERSON);
+    }
+
+    @Test
+    void eachReturnCarriesTheKhaosReasonMappedForItsCause_elseTheRetailersDefault() {
+        inKhaos(OrderState.DESPATCHED);
+        shipped("S1", "line-mug", "MUG-BLUE", 2);
+        shipped("S2", "line-hat", "HAT-RED", 1);
+        InMemoryOrderMappings mappings = new InMemoryOrderMappings();
+        mappings.put(InMemoryOrderMappings.RETURN_REASON, "picked-by-person", "2");
+        ReturnRequests mapped = new ReturnRequests(ledger, shipments, returns, order -> urn, FORMAT, "5", mappings,
+                Clock.fixed(AT, ZoneOffset.UTC));
+
+        ReturnRequests.Outcome picked = mapped.requestByPerson("o42", List.of(new ReturnLine("line-mug", "MUG-BLUE", BigDecimal.ONE)),
+                Optional.empty(), "console: jo");
+        ReturnRequests.Outcome refund = mapped.request("o42", ReturnCause.FULL_REFUND, Optional.empty(), "evt-refund");
+
+        assertThat(((ReturnRequests.Outcome.Made) picked).customerReturn().reasonCode()).isEqualTo("2");
+        assertThat(((ReturnRequests.Outcome.Made) refund).customerReturn().reasonCode()).as("no mapping for full-refund").isEqualTo("5");
     }
 }

@@ -214,6 +214,7 @@ final class AdminApi {
     }
 
     private SimResponse search(OAuthServer.Integration caller, String entity, SimRequest request) {
+        sim.requireDefinition(entity);
         Criteria criteria = Criteria.parse(body(request));
         for (String read : Criteria.entitiesRead(entity, criteria.associations)) {
             Optional<SimResponse> denied = require(caller, read + ":read");

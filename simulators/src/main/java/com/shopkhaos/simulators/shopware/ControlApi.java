@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * and deliveries; install the app; set the webhook mode, faults and settings; read what was sent.
  */
 final class ControlApi {
-    private static final Pattern ORDER = Pattern.compile("/_control/orders/([^/]+)(/pay|/cancel|/edit)?");
+    private static final Pattern ORDER = Pattern.compile("/_control/orders/([^/]+)(/pay|/cancel|/edit|/returns)?");
     private static final Pattern PRODUCT = Pattern.compile("/_control/products/([^/]+)(/stock)?");
     private static final Pattern DELIVERY = Pattern.compile("/_control/deliveries/([0-9a-f]{32})");
     /** A person changing a state in the shop's admin (same state machines, same mails and webhooks). */
@@ -65,6 +65,10 @@ final class ControlApi {
             if ("/cancel".equals(m.group(2)) && method.equals("POST")) {
                 sim.transition("order", id, "cancel", true);
                 return ok(orderSummary(sim.order(id).orElseThrow()));
+            }
+            if ("/returns".equals(m.group(2)) && method.equals("POST")) {
+                // customer service records a return in the administration (Commercial's returns management)
+                return json(201, sim.recordOrderReturn(id, body(request)));
             }
             if ("/edit".equals(m.group(2)) && method.equals("POST")) {
                 // as the admin does it: a version, the changes in it, recalculated, merged into the live order
@@ -154,6 +158,7 @@ final class ControlApi {
                 ShopBehaviour.VariantInheritance inheritance;
                 ShopBehaviour.ShopwareVersion version;
                 ShopBehaviour.TaxCalculation taxCalculation;
+                ShopBehaviour.OrderReturns orderReturns;
                 try {
                     body = withProfile(body(request));
                     inheritance = choice(body, "variantInheritance", ShopBehaviour.VariantInheritance.class,
@@ -161,6 +166,7 @@ final class ControlApi {
                     version = choice(body, "shopwareVersion", ShopBehaviour.ShopwareVersion.class, sim.behaviour.version());
                     taxCalculation = choice(body, "taxCalculationType", ShopBehaviour.TaxCalculation.class,
                             sim.behaviour.taxCalculation());
+                    orderReturns = choice(body, "orderReturns", ShopBehaviour.OrderReturns.class, sim.behaviour.orderReturns());
                 } catch (IllegalArgumentException e) {
                     throw SimulatorException.badRequest("SIMULATOR__BAD_SETTING", e.getMessage());
                 }
@@ -181,6 +187,7 @@ final class ControlApi {
                 }
                 sim.behaviour.variantInheritance(inheritance);
                 sim.behaviour.taxCalculation(taxCalculation);
+                sim.behaviour.orderReturns(orderReturns);
                 if (version != sim.behaviour.version()) {
                     sim.version(version);
                 }
@@ -259,7 +266,8 @@ final class ControlApi {
         sim.requestCounts.forEach((k, v) -> counts.put(k, v.get()));
         ArrayNode routes = s.putArray("controlRoutes");
         List.of("POST /_control/orders", "GET /_control/orders/{idOrNumber}", "POST /_control/orders/{idOrNumber}/pay",
-                "POST /_control/orders/{idOrNumber}/cancel", "POST /_control/orders/{idOrNumber}/edit", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "DELETE /_control/products/{sku}",
+                "POST /_control/orders/{idOrNumber}/cancel", "POST /_control/orders/{idOrNumber}/edit",
+                "POST /_control/orders/{idOrNumber}/returns", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "DELETE /_control/products/{sku}",
                 "POST /_control/products/generate", "PUT /_control/products/{sku}/stock",
                 "GET /_control/deliveries/{deliveryId}", "POST /_control/{order|order_delivery|order_transaction}/{id}/state/{action}", "POST /_control/apps/install",
                 "POST /_control/apps/uninstall", "GET /_control/apps",
@@ -276,6 +284,7 @@ final class ControlApi {
                 .put("variantInheritance", sim.behaviour.variantInheritance().setting())
                 .put("shopwareVersion", sim.behaviour.version().setting())
                 .put("taxCalculationType", sim.behaviour.taxCalculation().setting())
+                .put("orderReturns", sim.behaviour.orderReturns().setting())
                 .put("now", sim.clock.instant().toString());
     }
 

@@ -57,7 +57,10 @@ final class Criteria {
                     "product_manufacturer", "cover", "product_media", "prices", "product_price", "visibilities",
                     "product_visibility", "categories", "category", "options", "property_group_option")),
             Map.entry("shipping_method", Map.of("prices", "shipping_method_price", "deliveryTime", "delivery_time", "tax", "tax")),
-            Map.entry("payment_method", Map.of("media", "media")));
+            Map.entry("payment_method", Map.of("media", "media")),
+            Map.entry("order_return", Map.of("lineItems", "order_return_line_item", "order", "order", "state", "state_machine_state")),
+            Map.entry("order_return_line_item", Map.of("reason", "order_return_line_item_reason", "lineItem", "order_line_item",
+                    "state", "state_machine_state", "return", "order_return")));
 
     /** {@code Criteria::TOTAL_COUNT_MODE_*}: no count, the exact count, or the rows on this and the next pages. */
     static final int TOTAL_COUNT_NONE = 0;

@@ -88,6 +88,38 @@ final class ShopBehaviour {
 
     private volatile TaxCalculation taxCalculation = TaxCalculation.HORIZONTAL;
 
+    /**
+     * Whether the shop has Shopware Commercial's returns management: its {@code order_return} entity (with
+     * {@code order_return_line_item} naming the order line, quantity and a reason) is in the Admin API schema that
+     * {@code @shopware/api-client} 6.7 ships; a shop without Commercial has no such entity, and its API answers
+     * {@code FRAMEWORK__DEFINITION_NOT_FOUND} (vienthuong/shopware-php-sdk issue 79: "The OrderReturnLineItemEntity is
+     * part of the Shopware Commercial package").
+     */
+    enum OrderReturns implements SettingChoice {
+        ABSENT("absent"), COMMERCIAL("commercial");
+
+        private final String setting;
+
+        OrderReturns(String setting) {
+            this.setting = setting;
+        }
+
+        @Override
+        public String setting() {
+            return setting;
+        }
+    }
+
+    private volatile OrderReturns orderReturns = OrderReturns.ABSENT;
+
+    OrderReturns orderReturns() {
+        return orderReturns;
+    }
+
+    void orderReturns(OrderReturns value) {
+        this.orderReturns = value;
+    }
+
     TaxCalculation taxCalculation() {
         return taxCalculation;
     }

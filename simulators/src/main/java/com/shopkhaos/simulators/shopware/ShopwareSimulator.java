@@ -74,6 +74,10 @@ public final class ShopwareSimulator implements AutoCloseable {
     final Checkout checkout;
     final OrderVersions versions;
     final Map<String, ObjectNode> orders = new LinkedHashMap<>();
+    /** Commercial's {@code order_return}s, by id, each with its {@code lineItems} (and their {@code reason}). */
+    final Map<String, ObjectNode> orderReturns = new LinkedHashMap<>();
+    /** Return reasons by their key (Commercial ships some; the administration adds more). */
+    private final Map<String, String> returnReasonIds = new LinkedHashMap<>();
     final List<TransitionRecord> transitions = new ArrayList<>();
     final List<MailRecord> mails = new ArrayList<>();
     final List<ObjectNode> syncLog = new ArrayList<>();
@@ -279,6 +283,61 @@ public final class ShopwareSimulator implements AutoCloseable {
      * an {@code order_transaction_capture_refund} of {@code amount}, state {@code completed}); the transaction's
      * {@code updatedAt} moves, as a written association does. Shopware's own state transition carries no amount.
      */
+    /**
+     * Shopware looks the entity's definition up before anything else (its ACL included): an entity the shop does not
+     * have (Commercial's {@code order_return} without Commercial) is {@code FRAMEWORK__DEFINITION_NOT_FOUND}.
+     */
+    void requireDefinition(String entity) {
+        if (entity.startsWith("order_return") && behaviour.orderReturns() == ShopBehaviour.OrderReturns.ABSENT) {
+            throw SimulatorException.notFound("FRAMEWORK__DEFINITION_NOT_FOUND", "Definition for entity \"" + entity + "\" does not exist.");
+        }
+    }
+
+    /**
+     * Customer service records a return (Commercial's returns management): {@code {"lines": [{"sku": "…", "quantity": 1,
+     * "reason": "damaged"}]}}, each line one of the order's product lines by its SKU; answers the {@code order_return}.
+     * Only with the {@code orderReturns: commercial} setting (a shop without Commercial has no returns).
+     */
+    public synchronized ObjectNode recordOrderReturn(String orderId, JsonNode body) {
+        if (behaviour.orderReturns() == ShopBehaviour.OrderReturns.ABSENT) {
+            throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "this shop has no returns management (Commercial): "
+                    + "PUT /_control/settings {\"orderReturns\":\"commercial\"} first");
+        }
+        ObjectNode order = orders.get(orderId);
+        String now = Checkout.SHOPWARE_TIME.format(clock.instant());
+        ObjectNode ret = SimJson.object().put("id", ids.next()).put("orderId", orderId)
+                .put("returnNumber", String.format("R%05d", orderReturns.size() + 1)).put("requestedAt", now).put("createdAt", now)
+                .put("apiAlias", "order_return");
+        ret.putObject("state").put("technicalName", "open").put("apiAlias", "state_machine_state");
+        ArrayNode lines = ret.putArray("lineItems");
+        if (!body.path("lines").isArray() || body.path("lines").isEmpty()) {
+            throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "send {\"lines\": [{\"sku\": \"…\", \"quantity\": 1, \"reason\": \"…\"}]}");
+        }
+        for (JsonNode wanted : body.path("lines")) {
+            JsonNode line = null;
+            for (JsonNode l : order.path("lineItems")) {
+                if (l.path("type").asText().equals("product") && l.path("payload").path("productNumber").asText().equals(wanted.path("sku").asText())) {
+                    line = l;
+                }
+            }
+            if (line == null || wanted.path("quantity").asInt() < 1 || wanted.path("quantity").asInt() > line.path("quantity").asInt()) {
+                throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "the order has no product line " + wanted.path("sku")
+                        + " of at least " + wanted.path("quantity") + " unit(s)");
+            }
+            String reasonKey = wanted.path("reason").asText("other");
+            ObjectNode item = lines.addObject().put("id", ids.next()).put("orderReturnId", ret.path("id").asText())
+                    .put("orderLineItemId", line.path("id").asText()).put("quantity", wanted.path("quantity").asInt())
+                    .put("apiAlias", "order_return_line_item");
+            String reasonId = returnReasonIds.computeIfAbsent(reasonKey, k -> ids.next());
+            item.put("reasonId", reasonId);
+            item.putObject("reason").put("id", reasonId).put("reasonKey", reasonKey)
+                    .put("apiAlias", "order_return_line_item_reason");
+        }
+        orderReturns.put(ret.path("id").asText(), ret);
+        order.put("updatedAt", now);
+        return ret.deepCopy();
+    }
+
     public void recordCaptureRefund(String transactionId, java.math.BigDecimal amount, String reason) {
         if (amount.signum() <= 0) {
             throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "refundAmount must be more than 0");
@@ -474,6 +533,10 @@ public final class ShopwareSimulator implements AutoCloseable {
             case "payment_method" -> docs.addAll(catalog.paymentMethods.values());
             case "tax" -> docs.addAll(catalog.taxes.values());
             case "currency" -> docs.add(catalog.currency);
+            case "order_return" -> {
+                requireDefinition(entity);
+                docs.addAll(orderReturns.values());
+            }
             default -> throw SimulatorException.badRequest("SIMULATOR__ENTITY_NOT_SIMULATED",
                     "the simulator does not hold \"" + entity + "\" entities; it has product, order, order_delivery, "
                             + "order_transaction, order_line_item, shipping_method, payment_method, tax, currency");

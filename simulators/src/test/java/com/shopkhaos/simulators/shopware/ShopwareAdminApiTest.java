@@ -146,6 +146,26 @@ class ShopwareAdminApiTest {
     }
 
     @Test
+    void orderReturns_areCommercialOnly_andNameTheOrderLineTheUnitsAndTheReason() {
+        JsonNode placed = shop.placeOrder("{\"customer\":\"jane\",\"lines\":[{\"sku\":\"SCARF-MER-GRY\",\"quantity\":2}]}");
+        String orderId = placed.path("id").asText();
+        String search = "{\"filter\":[{\"type\":\"equals\",\"field\":\"orderId\",\"value\":\"" + orderId + "\"}],"
+                + "\"associations\":{\"lineItems\":{\"associations\":{\"reason\":{}}}}}";
+        ShopClient.Answer absent = api("POST", "/search/order-return", search);
+        assertThat(absent.status()).as("a shop without Commercial has no such entity").isEqualTo(404);
+        assertThat(absent.body()).contains("FRAMEWORK__DEFINITION_NOT_FOUND");
+
+        shop.client.control("PUT", "/settings", "{\"orderReturns\":\"commercial\"}");
+        shop.client.control("POST", "/orders/" + orderId + "/returns", "{\"lines\":[{\"sku\":\"SCARF-MER-GRY\",\"quantity\":1,"
+                + "\"reason\":\"damaged\"}]}");
+        JsonNode line = api("POST", "/search/order-return", search).json().path("data").path(0).path("lineItems").path(0);
+        JsonNode order = api("GET", "/order/" + orderId + "?associations[lineItems][]=", null).json().path("data");
+        assertThat(line.path("orderLineItemId").asText()).isEqualTo(order.path("lineItems").path(0).path("id").asText());
+        assertThat(line.path("quantity").asInt()).isEqualTo(1);
+        assertThat(line.path("reason").path("reasonKey").asText()).isEqualTo("damaged");
+    }
+
+    @Test
     void sync_upsertsStock_andOneBadRowFailsTheWholeRequest() {
         String scarf = shop.client.control("GET", "/products/SCARF-MER-GRY", null).path("id").asText();
         String hat = shop.client.control("GET", "/products/HAT-BEANIE-NVY", null).path("id").asText();

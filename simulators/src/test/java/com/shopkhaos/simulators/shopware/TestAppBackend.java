@@ -77,6 +77,7 @@ public final class TestAppBackend implements AutoCloseable {
                 + "<update>order_transaction</update><read>order_customer</read><read>order_address</read>"
                 + "<read>state_machine_state</read><read>shipping_method</read><read>payment_method</read><read>currency</read>"
                 + "<read>country</read><read>order_delivery_position</read><read>tax</read>"
+                + "<read>order_return</read><read>order_return_line_item</read><read>order_return_line_item_reason</read>"
                 + "</permissions><webhooks>" + hooks + "</webhooks></manifest>";
     }
 

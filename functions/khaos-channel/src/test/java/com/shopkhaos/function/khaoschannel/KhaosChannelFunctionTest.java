@@ -69,6 +69,9 @@ class KhaosChannelFunctionTest {
         assertThat(config.path("OrderStatusUpload").path("URL").asText()).endsWith("/khaos/order-status");
         assertThat(config.path("StockStatusUpload").path("URL").asText()).endsWith("/khaos/stock-status");
         assertThat(config.path("StockUpload").path("URL").asText()).endsWith("/khaos/stock");
+        assertThat(config.path("CReturnDownload").path("URL").asText()).endsWith("/khaos/returns");
+        assertThat(config.path("CReturnDownload").path("Format").asText()).isEqualTo("JSON");
+        assertThat(config.path("CReturnDownload").path("Frequency").asInt()).as("the spec requires it of a download").isEqualTo(5);
     }
 
     @Test
