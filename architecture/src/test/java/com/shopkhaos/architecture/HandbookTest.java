@@ -2,6 +2,7 @@ package com.shopkhaos.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopkhaos.model.audit.FindingKind;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.reconciliation.ReconciliationReason;
 import java.io.IOException;
@@ -27,9 +28,12 @@ class HandbookTest {
         for (ReconciliationReason reason : ReconciliationReason.values()) {
             anchors.add(reason.handbookAnchor());
         }
+        for (FindingKind kind : FindingKind.values()) {
+            anchors.add(kind.handbookAnchor());
+        }
         List<String> orphans = handbook.lines().filter(l -> l.matches("## [a-z0-9]+(-[a-z0-9]+)+"))
                 .map(l -> l.substring(3)).filter(a -> !anchors.contains(a)).toList();
-        assertThat(orphans).as("handbook sections for exception types the code no longer has").isEmpty();
+        assertThat(orphans).as("handbook sections for exception types, reasons or audit findings the code no longer has").isEmpty();
     }
 
     @Test
@@ -48,11 +52,7 @@ class HandbookTest {
     void everyReconciliationReason_hasAHandbookSection_sayingWhoActsAndWhatToDo() throws IOException {
         String handbook = Files.readString(ModuleDependenciesTest.root().resolve("docs/handbook.md"));
         for (ReconciliationReason reason : ReconciliationReason.values()) {
-            int start = handbook.indexOf("\n## " + reason.handbookAnchor() + "\n");
-            assertThat(start).as("docs/handbook.md section for " + reason).isNotNegative();
-            int end = handbook.indexOf("\n## ", start + 4);
-            assertThat(handbook.substring(start, end < 0 ? handbook.length() : end)).as("section " + reason.handbookAnchor())
-                    .contains("**Who acts:**").contains("What to do");
+            assertThat(section(handbook, reason.handbookAnchor())).contains("**Who acts:**").contains("What to do");
         }
     }
 
@@ -62,5 +62,22 @@ class HandbookTest {
         for (ExceptionType type : ExceptionType.values()) {
             assertThat(handbook).as("docs/handbook.md section for " + type).contains("\n## " + type.handbookAnchor() + "\n");
         }
+    }
+
+    @Test
+    void everyAuditFindingKind_hasAHandbookSection_sayingWhoActsAndWhatToDo() throws IOException {
+        String handbook = Files.readString(ModuleDependenciesTest.root().resolve("docs/handbook.md"));
+        assertThat(handbook).contains("\n# Before go-live and every week: the audit\n");
+        for (FindingKind kind : FindingKind.values()) {
+            assertThat(section(handbook, kind.handbookAnchor())).contains("**Who acts:**").contains("What to do");
+        }
+    }
+
+    /** The handbook's section {@code ## anchor}, up to the next one; fails when there is none. */
+    private static String section(String handbook, String anchor) {
+        int start = handbook.indexOf("\n## " + anchor + "\n");
+        assertThat(start).as("docs/handbook.md section " + anchor).isNotNegative();
+        int end = handbook.indexOf("\n## ", start + 4);
+        return handbook.substring(start, end < 0 ? handbook.length() : end);
     }
 }

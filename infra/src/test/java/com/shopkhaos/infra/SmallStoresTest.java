@@ -14,6 +14,7 @@ import com.shopkhaos.infra.dynamodb.DynamoOpsActionLog;
 import com.shopkhaos.infra.dynamodb.DynamoOrderMappings;
 import com.shopkhaos.model.khaos.CatalogueChange;
 import com.shopkhaos.model.khaos.CatalogueItem;
+import com.shopkhaos.model.khaos.ItemListing;
 import com.shopkhaos.model.khaos.DownloadPages.Page;
 import com.shopkhaos.model.khaos.KhaosUpload;
 import com.shopkhaos.model.khaos.KhaosUploadKind;
@@ -132,6 +133,25 @@ class SmallStoresTest {
             assertThat(i.description()).isEmpty();
             assertThat(i.taxRatePercent()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("5"));
         });
+    }
+
+    @Test
+    void theCatalogue_keepsAnItemsPricesAndBarcodes_andSaysWhenAnOlderPushBroughtNone() {
+        DynamoKhaosCatalogue catalogue = new DynamoKhaosCatalogue(cloud.dynamoDb(), env.get("KHAOS_CATALOGUE_TABLE"));
+        String id = unique("id-");
+        // DynamoDB keeps a number's value, not its scale: 20.00 comes back as 20
+        ItemListing listing = new ItemListing(Optional.of(new BigDecimal("20")), Optional.empty(), Optional.of(new BigDecimal("18.5")),
+                List.of("5012345678900", "5012345678917"));
+        CatalogueItem listed = new CatalogueItem(id, unique("SC-"), "Scarf", "", "1", Optional.of(new BigDecimal("20")), false, false,
+                true, true, false, false, t0, Optional.of(listing));
+        catalogue.apply(new CatalogueChange(List.of(listed), List.of()), t0);
+
+        assertThat(catalogue.byStockId(id)).contains(listed);
+        assertThat(catalogue.byStockId(id).orElseThrow().listing().orElseThrow().shopPrice())
+                .contains(new ItemListing.KhaosPrice(ItemListing.PriceKind.WEBSITE, new BigDecimal("18.5")));
+        String old = unique("id-");
+        catalogue.apply(new CatalogueChange(List.of(item(old, unique("SC-"), Optional.empty(), t0)), List.of()), t0);
+        assertThat(catalogue.byStockId(old).orElseThrow().listing()).as("pushed before prices were kept").isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.model.khaos.CatalogueChange;
 import com.shopkhaos.model.khaos.CatalogueItem;
+import com.shopkhaos.model.khaos.ItemListing;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -52,6 +54,13 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
             .addAttribute(Boolean.class, a -> a.name("nonPhysical").getter(r -> r.nonPhysical).setter((r, v) -> r.nonPhysical = v))
             .addAttribute(Boolean.class, a -> a.name("deleted").getter(r -> r.deleted).setter((r, v) -> r.deleted = v))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(r -> r.updatedAt).setter((r, v) -> r.updatedAt = v))
+            .addAttribute(Boolean.class, a -> a.name("listed").getter(r -> r.listed).setter((r, v) -> r.listed = v))
+            .addAttribute(BigDecimal.class, a -> a.name("sellGross").getter(r -> r.sellGross).setter((r, v) -> r.sellGross = v))
+            .addAttribute(BigDecimal.class, a -> a.name("channelListingGross").getter(r -> r.channelListingGross)
+                    .setter((r, v) -> r.channelListingGross = v))
+            .addAttribute(BigDecimal.class, a -> a.name("websiteGross").getter(r -> r.websiteGross).setter((r, v) -> r.websiteGross = v))
+            .addAttribute(EnhancedType.listOf(String.class), a -> a.name("barcodes").getter(r -> r.barcodes)
+                    .setter((r, v) -> r.barcodes = v))
             .build();
     private final DynamoDbClient dynamo;
     private final String table;
@@ -131,6 +140,13 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
         row.nonPhysical = i.nonPhysical();
         row.deleted = i.deleted();
         row.updatedAt = Attributes.sortable(i.updatedAt());
+        i.listing().ifPresent(l -> {
+            row.listed = true;
+            row.sellGross = l.sellGross().map(DynamoKhaosCatalogue::plain).orElse(null);
+            row.channelListingGross = l.channelListingGross().map(DynamoKhaosCatalogue::plain).orElse(null);
+            row.websiteGross = l.websiteGross().map(DynamoKhaosCatalogue::plain).orElse(null);
+            row.barcodes = l.barcodes().isEmpty() ? null : l.barcodes();
+        });
         return row;
     }
 
@@ -138,7 +154,14 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
         return new CatalogueItem(row.stockId, Attributes.emptyIfAbsent(row.stockCode), Attributes.emptyIfAbsent(row.description), Attributes.emptyIfAbsent(row.otherRef),
                 Attributes.emptyIfAbsent(row.taxRateCode), Optional.ofNullable(row.taxRatePercent), yes(row.discontinued), yes(row.runToZero),
                 yes(row.stockControlled), yes(row.publishOnWeb), yes(row.nonPhysical), yes(row.deleted),
-                Attributes.instant(row.updatedAt));
+                Attributes.instant(row.updatedAt), yes(row.listed) ? Optional.of(new ItemListing(Optional.ofNullable(row.sellGross),
+                Optional.ofNullable(row.channelListingGross), Optional.ofNullable(row.websiteGross),
+                row.barcodes == null ? List.of() : row.barcodes)) : Optional.empty());
+    }
+
+    /** DynamoDB numbers carry no exponent we did not mean (1E+1 for 10). */
+    private static BigDecimal plain(BigDecimal value) {
+        return value.scale() < 0 ? value.setScale(0) : value;
     }
 
     private static boolean yes(Boolean value) {
@@ -160,5 +183,11 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
         Boolean nonPhysical;
         Boolean deleted;
         String updatedAt;
+        /** Whether the row holds the item's prices and barcodes (pushed since the channel kept them). */
+        Boolean listed;
+        BigDecimal sellGross;
+        BigDecimal channelListingGross;
+        BigDecimal websiteGross;
+        List<String> barcodes;
     }
 }

@@ -74,6 +74,7 @@ public abstract class KhaosChannelEndpoints {
         urls.put("StockStatusUpload", config.baseUrl() + "/khaos/stock-status");
         urls.put("StockUpload", config.baseUrl() + "/khaos/stock");
         urls.put("CReturnDownload", config.baseUrl() + "/khaos/returns");
+        urls.put("PriceListUpload", config.baseUrl() + "/khaos/price-lists");
         return Response.ok(codec.endpointConfig(urls, config.orderDownloadFrequencyMinutes()), MediaType.APPLICATION_JSON).build();
     }
 
@@ -164,6 +165,15 @@ public abstract class KhaosChannelEndpoints {
     @KhaosChannelCaller
     public Response stock(byte[] body) {
         return answer(upload(KhaosUploadKind.STOCK, body));
+    }
+
+    /** KCC's {@code PriceListUpload}: kept as it came (the catalogue audit reads it), answered 200 once stored. */
+    @POST
+    @Path("price-lists")
+    @Consumes(MediaType.WILDCARD)
+    @KhaosChannelCaller
+    public Response priceLists(byte[] body) {
+        return answer(upload(KhaosUploadKind.PRICE_LIST, body));
     }
 
     private ChannelAnswer upload(KhaosUploadKind kind, byte[] body) {

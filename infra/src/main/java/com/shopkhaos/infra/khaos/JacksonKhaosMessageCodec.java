@@ -7,6 +7,7 @@ import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.model.intake.UnreadableMessageException;
 import com.shopkhaos.model.khaos.CatalogueChange;
 import com.shopkhaos.model.khaos.CatalogueItem;
+import com.shopkhaos.model.khaos.ItemListing;
 import com.shopkhaos.model.khaos.KhaosMessageCodec;
 import com.shopkhaos.model.khaos.KhaosOrderStatus;
 import com.shopkhaos.model.khaos.KhaosShipment;
@@ -15,6 +16,7 @@ import com.shopkhaos.model.khaos.StockLevel;
 import com.shopkhaos.model.khaos.StockStatusUpload;
 import com.shopkhaos.model.khaos.TaxRateTable;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,7 +206,7 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
             read.add(new CatalogueItem(stockId, stockCode, description, text(item, "OtherRef"), taxCode,
                     taxRates.percentFor(taxCode), flag(options, "Discontinued", false), flag(options, "RunToZero", false),
                     flag(options, "StockControlled", true), flag(options, "PublishOnWeb", false),
-                    flag(options, "NonPhysical", false), false, at));
+                    flag(options, "NonPhysical", false), false, at, Optional.of(listing(item))));
         }
         List<String> deleted = new ArrayList<>();
         for (JsonNode d : root.path("Deleted")) {
@@ -214,6 +216,48 @@ public class JacksonKhaosMessageCodec implements KhaosMessageCodec {
             }
         }
         return new CatalogueChange(read, deleted);
+    }
+
+    /**
+     * A {@code PriceListUpload} (README "Price List Upload" L1995–2230: {@code UploadPriceLists}, each a {@code PriceList}
+     * of {@code StockPrices}): kept as it came; this only checks it is one and counts its stock prices.
+     */
+    @Override
+    public int readPriceLists(byte[] body) throws UnreadableMessageException {
+        JsonNode lists = object(body).path("UploadPriceLists");
+        if (!lists.isArray()) {
+            throw new UnreadableMessageException("PriceListUpload has no UploadPriceLists list");
+        }
+        int prices = 0;
+        for (JsonNode list : lists) {
+            if (text(list, "PriceListID").isEmpty() || !list.path("StockPrices").isArray()) {
+                throw new UnreadableMessageException("a price list without its PriceListID or StockPrices");
+            }
+            prices += list.path("StockPrices").size();
+        }
+        return prices;
+    }
+
+    /** The item's gross prices (a price sent only net is left out: the audit compares gross) and its barcodes. */
+    private static ItemListing listing(JsonNode item) {
+        List<String> barcodes = new ArrayList<>();
+        for (JsonNode b : item.path("Barcodes")) {
+            String code = b.isObject() ? text(b, "Barcode") : b.asText("").strip();
+            if (!code.isEmpty()) {
+                barcodes.add(code);
+            }
+        }
+        return new ItemListing(gross(item.path("SellPrice")), gross(item.path("ChannelListingPrice")),
+                gross(item.path("WebProperties").path("WebsitePrice")), barcodes);
+    }
+
+    /**
+     * A price's gross, when set: KCC sends 0.0 for a price not set (the spec's own StockUpload example, README L1625–1646,
+     * has {@code SellPrice} and {@code ChannelListingPrice} both {@code {"Gross": 0.0}}), so zero is no price.
+     */
+    private static Optional<BigDecimal> gross(JsonNode price) {
+        JsonNode gross = price.path("Gross");
+        return gross.isNumber() && gross.decimalValue().signum() != 0 ? Optional.of(gross.decimalValue()) : Optional.empty();
     }
 
     private static JsonNode object(byte[] body) throws UnreadableMessageException {

@@ -39,6 +39,12 @@ class KccExamplesReadByOurChannelTest {
             assertThat(i.stockCode()).isEqualTo(stockItem.path("StockCode").asText());
             assertThat(i.description()).isEqualTo(stockItem.path("ShortDescription").asText());
             assertThat(i.taxRatePercent()).contains(new BigDecimal("20"));
+            assertThat(i.listing()).as("prices and barcodes kept").hasValueSatisfying(l -> {
+                assertThat(l.barcodes()).hasSize(stockItem.path("Barcodes").size());
+                if (stockItem.path("SellPrice").path("Gross").asDouble() == 0) {
+                    assertThat(l.sellGross()).as("0.0 is KCC's price not set").isEmpty();
+                }
+            });
         });
         var statuses = codec.readOrderStatuses(bytes(examples.orderStatus()));
         assertThat(statuses.unreadableEntries()).isEmpty();

@@ -107,8 +107,11 @@ public final class KhaosChannelService {
         CatalogueChange change = null;
         OrderStatusUpload orderStatuses = null;
         StockStatusUpload stockStatuses = null;
+        int prices = -1;
         try {
-            if (kind == KhaosUploadKind.STOCK) {
+            if (kind == KhaosUploadKind.PRICE_LIST) {
+                prices = codec.readPriceLists(body);
+            } else if (kind == KhaosUploadKind.STOCK) {
                 change = codec.readStockUpload(body, taxRates, now);
             } else if (kind == KhaosUploadKind.ORDER_STATUS) {
                 orderStatuses = codec.readOrderStatuses(body);
@@ -137,6 +140,7 @@ public final class KhaosChannelService {
         }
         LOG.log(Level.INFO, kind + " upload stored (" + body.length + " bytes"
                 + (change == null ? "" : ", " + change.items().size() + " items, " + change.deletedStockIds().size() + " deleted")
+                + (prices < 0 ? "" : ", " + prices + " stock prices kept as they came")
                 + ")");
         return new ChannelAnswer.Stored(kind);
     }

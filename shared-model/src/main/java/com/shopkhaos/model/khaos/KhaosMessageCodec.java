@@ -20,4 +20,7 @@ public interface KhaosMessageCodec {
 
     /** Reads a {@code StockUpload}; tax rate codes are turned into percentages by {@code taxRates}. */
     CatalogueChange readStockUpload(byte[] body, TaxRateTable taxRates, Instant at) throws UnreadableMessageException;
+
+    /** A {@code PriceListUpload}: how many stock prices its price lists carry; unreadable without its list of price lists. */
+    int readPriceLists(byte[] body) throws UnreadableMessageException;
 }

@@ -6,6 +6,8 @@ public enum KhaosUploadKind {
     ORDER_STATUS,
     /** {@code StockStatusUpload}: stock levels changed, per stock code and site. */
     STOCK_STATUS,
-    /** {@code StockUpload}: the catalogue (items, options, tax rates, deletions). */
-    STOCK
+    /** {@code StockUpload}: the catalogue (items, options, tax rates, prices, barcodes, deletions). */
+    STOCK,
+    /** {@code PriceListUpload}: Khaos's price lists (quantity breaks, per list), kept as they came for the catalogue audit. */
+    PRICE_LIST
 }

@@ -60,8 +60,17 @@ public final class InMemoryKhaosMessageCodec implements KhaosMessageCodec {
         return new CatalogueChange(change.items().stream()
                 .map(i -> new CatalogueItem(i.stockId(), i.stockCode(), i.description(), i.otherRef(), i.taxRateCode(),
                         taxRates.percentFor(i.taxRateCode()), i.discontinued(), i.runToZero(), i.stockControlled(),
-                        i.publishOnWeb(), i.nonPhysical(), false, at))
+                        i.publishOnWeb(), i.nonPhysical(), false, at, i.listing()))
                 .toList(), change.deletedStockIds());
+    }
+
+    @Override
+    public int readPriceLists(byte[] body) throws UnreadableMessageException {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.contains("UploadPriceLists")) {
+            throw new UnreadableMessageException("not a PriceListUpload (no UploadPriceLists list)");
+        }
+        return text.split("\"StockID\"", -1).length - 1;
     }
 
     private static <T> T found(Map<String, T> readings, byte[] body, String kind) throws UnreadableMessageException {

@@ -346,7 +346,7 @@ class KhaosChannelServiceTest {
         }
         channel.upload(KhaosUploadKind.ORDER_STATUS, body);
 
-        assertThat(exceptions.ofType(ExceptionType.KHAOS_UPLOAD_UNREADABLE)).hasSize(3)
+        assertThat(exceptions.ofType(ExceptionType.KHAOS_UPLOAD_UNREADABLE)).hasSize(KhaosUploadKind.values().length)
                 .allSatisfy(e -> assertThat(e.evidence()).isEqualTo("<html>not a push</html>"))
                 .filteredOn(e -> e.subject().startsWith("order_status-")).singleElement()
                 .satisfies(e -> assertThat(e.occurrences()).isEqualTo(2));

@@ -72,6 +72,19 @@ class KhaosChannelFunctionTest {
         assertThat(config.path("CReturnDownload").path("URL").asText()).endsWith("/khaos/returns");
         assertThat(config.path("CReturnDownload").path("Format").asText()).isEqualTo("JSON");
         assertThat(config.path("CReturnDownload").path("Frequency").asInt()).as("the spec requires it of a download").isEqualTo(5);
+        assertThat(config.path("PriceListUpload").path("URL").asText()).endsWith("/khaos/price-lists");
+        assertThat(config.path("PriceListUpload").has("Frequency")).as("a push: KCC decides when").isFalse();
+    }
+
+    @Test
+    void priceLists_areStoredAsTheyCame_andOneWithoutItsListsIsRefused() {
+        String lists = "{\"UploadPriceLists\":[{\"ChannelID\":\"166\",\"PriceListID\":\"41\",\"PriceListName\":\"Channel 2 Price List\","
+                + "\"StockPrices\":[{\"BuyPrice\":{\"Net\":9.99},\"PriceType\":1,\"PriceValue\":8.75,\"QtyEnd\":99999.0,"
+                + "\"QtyStart\":1.0,\"SellPrice\":{\"Gross\":12.0},\"StockCode\":\"002253\",\"StockDesc\":\"002253 -A\","
+                + "\"StockID\":\"19\"}]}]}";
+        given().header("Authorization", basic).body(lists).when().post("/khaos/price-lists").then().statusCode(200);
+        given().header("Authorization", basic).body("{\"PriceLists\":[]}").when().post("/khaos/price-lists").then().statusCode(400);
+        given().body(lists).when().post("/khaos/price-lists").then().statusCode(401);
     }
 
     @Test
