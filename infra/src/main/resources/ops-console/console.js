@@ -141,6 +141,7 @@
     api('GET', '/orders/' + encodeURIComponent(order.orderNumber) + '/return').then(function (r) {
       if (r.status !== 200 || state.current !== e) { return; }
       state.returnOrder = order.orderNumber;
+      state.returnsSeen = r.body.returns.length;
       var rows = byId('return-lines');
       clear(rows);
       r.body.lines.forEach(function (l) {
@@ -182,7 +183,8 @@
       if (Number(i.value) > 0) { lines.push({ lineItemId: i.dataset.line, quantity: Number(i.value) }); }
     });
     if (!lines.length) { say('pick at least one unit coming back', true); return; }
-    api('POST', '/orders/' + encodeURIComponent(number) + '/returns', { lines: lines, urn: byId('return-urn').value.trim() })
+    api('POST', '/orders/' + encodeURIComponent(number) + '/returns', { lines: lines, urn: byId('return-urn').value.trim(),
+      returnsSeen: state.returnsSeen })
       .then(function (r) {
         say(r.body.message || r.body.error || r.body.outcome, r.status >= 400);
         return openException(e.id);

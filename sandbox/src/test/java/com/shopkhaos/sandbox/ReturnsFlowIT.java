@@ -204,12 +204,14 @@ class ReturnsFlowIT {
             JsonNode order = despatchedWhole("CANDLE-SOY-LRG", "2", "HAT-BEANIE-NVY", "1");
             String number = order.path("orderNumber").asText();
             sandbox.json("POST", "/shopware-sim/_control/orders/" + number + "/returns",
+                    "{\"lines\":[{\"sku\":\"HAT-BEANIE-NVY\",\"quantity\":1,\"reason\":\"unwanted\"}],\"state\":\"cancelled\"}");
+            sandbox.json("POST", "/shopware-sim/_control/orders/" + number + "/returns",
                     "{\"lines\":[{\"sku\":\"CANDLE-SOY-LRG\",\"quantity\":1,\"reason\":\"damaged\"}]}");
             refund(order, "refund_partially", "{\"refundAmount\":12.00,\"reason\":\"one candle broken\"}");
 
             JsonNode taken = Await.until("Khaos to import return " + number + "-R1", Duration.ofSeconds(40), () -> khaosReturn(number + "-R1"),
                     r -> r != null && r.path("status").asText().equals("Processed"));
-            assertThat(taken.path("items")).singleElement().satisfies(i -> {
+            assertThat(taken.path("items")).as("a return customer service cancelled brings nothing back").singleElement().satisfies(i -> {
                 assertThat(i.path("stockCode").asText()).isEqualTo("CANDLE-SOY-LRG");
                 assertThat(i.path("quantity").asDouble()).isEqualTo(1.0);
             });

@@ -60,6 +60,7 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -401,8 +402,9 @@ public abstract class OpsEndpoints {
     }
 
     /**
-     * "Create the return in Khaos": {@code {"lines": [{"lineItemId": "...", "quantity": 1}], "urn": "..."}} (urn: the
-     * customer's account in Khaos, when we do not know it). 201 {@code {outcome: "made", associatedRef, message}};
+     * "Create the return in Khaos": {@code {"lines": [{"lineItemId": "...", "quantity": 1}], "urn": "...", "returnsSeen": 0}}
+     * (urn: the customer's account in Khaos, when we do not know it; returnsSeen: how many returns the form showed, so a
+     * double click is one return and a later pick of the same items another). 201 {@code {outcome: "made", associatedRef, message}};
      * 409 {@code {outcome: "refused", message}} when it cannot be a return as picked; 400 for a body not so.
      */
     @POST
@@ -431,7 +433,12 @@ public abstract class OpsEndpoints {
             if (urn.length() > 50) {
                 return error(400, "a customer account (URN) is at most 50 characters");
             }
-            ReturnsByPerson.Result result = returns.create(number, picks, urn, who);
+            JsonNode seen = request.path("returnsSeen");
+            if (!seen.isMissingNode() && !(seen.isInt() && seen.asInt() >= 0)) {
+                return error(400, "returnsSeen is how many returns of the order the form showed (0 or more)");
+            }
+            ReturnsByPerson.Result result = returns.create(number, picks, urn, who,
+                    seen.isMissingNode() ? OptionalInt.empty() : OptionalInt.of(seen.asInt()));
             Map<String, Object> answer = new LinkedHashMap<>();
             if (result instanceof ReturnsByPerson.Result.Made made) {
                 answer.put("outcome", "made");

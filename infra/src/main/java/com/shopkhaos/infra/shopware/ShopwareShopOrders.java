@@ -163,17 +163,23 @@ public class ShopwareShopOrders implements ShopOrders {
      * {@code order_return} with its {@code lineItems}, each naming the order line, a quantity and a {@code reason}, in the
      * Admin API schema of {@code @shopware/api-client} 6.7), summed per line over the order's returns. A shop without
      * Commercial has no such entity ({@code FRAMEWORK__DEFINITION_NOT_FOUND}, whatever the status), and one that has not
-     * accepted the app version with the read permissions refuses it (403): either way empty, the shop cannot say.
+     * accepted the app version with the read permissions refuses it (403): either way empty, the shop cannot say. A return
+     * (or a line of one) in state {@code cancelled} brings nothing back.
      */
     @Override
     public Optional<List<ShopReturnLine>> returnedLines(String shopId, String orderId) {
         ObjectNode criteria = InfraJson.mapper().createObjectNode().put("limit", PAGE);
         criteria.putArray("filter").addObject().put("type", "equals").put("field", "orderId").put("value", orderId);
-        criteria.putObject("associations").putObject("lineItems").putObject("associations").putObject("reason");
+        ObjectNode associations = criteria.putObject("associations");
+        associations.putObject("state");
+        ObjectNode lineAssociations = associations.putObject("lineItems").putObject("associations");
+        lineAssociations.putObject("reason");
+        lineAssociations.putObject("state");
         ObjectNode includes = criteria.putObject("includes");
-        includes.putArray("order_return").add("id").add("lineItems");
-        includes.putArray("order_return_line_item").add("orderLineItemId").add("quantity").add("reason");
+        includes.putArray("order_return").add("id").add("lineItems").add("state");
+        includes.putArray("order_return_line_item").add("orderLineItemId").add("quantity").add("reason").add("state");
         includes.putArray("order_return_line_item_reason").add("reasonKey");
+        includes.putArray("state_machine_state").add("technicalName");
         JsonNode data;
         try {
             data = client(shopId).post("/api/search/order-return", criteria).path("data");
@@ -191,9 +197,12 @@ public class ShopwareShopOrders implements ShopOrders {
         Map<String, BigDecimal> units = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
         for (JsonNode ret : data) {
+            if (cancelled(ret)) {
+                continue;
+            }
             for (JsonNode line : ret.path("lineItems")) {
                 String id = line.path("orderLineItemId").asText("");
-                if (!id.isEmpty() && line.path("quantity").isNumber()) {
+                if (!id.isEmpty() && line.path("quantity").isNumber() && !cancelled(line)) {
                     units.merge(id, line.path("quantity").decimalValue(), BigDecimal::add);
                     reasons.putIfAbsent(id, line.path("reason").path("reasonKey").asText(""));
                 }
@@ -202,6 +211,11 @@ public class ShopwareShopOrders implements ShopOrders {
         List<ShopReturnLine> lines = new ArrayList<>();
         units.forEach((id, quantity) -> lines.add(new ShopReturnLine(id, quantity, reasons.get(id))));
         return Optional.of(lines);
+    }
+
+    /** A return (or a returned line) customer service cancelled: its goods are not coming back. */
+    private static boolean cancelled(JsonNode returnOrLine) {
+        return returnOrLine.path("state").path("technicalName").asText("").equals("cancelled");
     }
 
     /** Shopware's answer for an entity the shop does not have (Commercial's order_return on a shop without it). */

@@ -126,13 +126,22 @@ public final class CatalogueAudit {
         }
     }
 
-    /** As the translator does: an account method needs no card type; an unmapped one goes under its name if it fits. */
+    /**
+     * As the translator takes a paid payment: its mapped card type, else its name if it fits; either must be 1 to 25
+     * characters. An account method's orders go unpaid (on account) and need none.
+     */
     static void paymentMethods(ShopCatalogue shop, OrderTranslationPolicy policy, List<AuditFinding> out) {
         for (ShopCatalogue.Method m : shop.paymentMethods()) {
-            if (m.active() && !policy.isAccountPaymentMethod(m.technicalName()) && policy.cardTypeFor(m.technicalName()).isEmpty()
-                    && m.name().length() > CARD_TYPE) {
-                out.add(new AuditFinding(FindingKind.PAYMENT_METHOD_UNMAPPED, label(m), m.technicalName(),
-                        "no card type; its name is " + m.name().length() + " characters, Khaos takes " + CARD_TYPE, ""));
+            if (!m.active() || policy.isAccountPaymentMethod(m.technicalName())) {
+                continue;
+            }
+            Optional<String> mapped = policy.cardTypeFor(m.technicalName());
+            String sent = mapped.orElse(m.name().strip());
+            if (sent.isEmpty() || sent.length() > CARD_TYPE) {
+                out.add(new AuditFinding(FindingKind.PAYMENT_METHOD_UNMAPPED, label(m), m.technicalName(), mapped.isPresent()
+                        ? "card type \"" + sent + "\" is " + sent.length() + " characters, Khaos takes " + CARD_TYPE
+                        : "no card type; its name " + (sent.isEmpty() ? "is blank" : "is " + sent.length() + " characters") + ", Khaos takes "
+                        + CARD_TYPE, ""));
             }
         }
     }
@@ -239,6 +248,6 @@ public final class CatalogueAudit {
     }
 
     private static String label(ShopCatalogue.Method m) {
-        return m.name().isEmpty() ? m.technicalName() : m.name();
+        return m.name().isBlank() ? m.technicalName() : m.name();
     }
 }

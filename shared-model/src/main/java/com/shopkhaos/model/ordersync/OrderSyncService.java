@@ -21,6 +21,7 @@ import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.reconciliation.ReconciliationLine;
 import com.shopkhaos.model.reconciliation.ReconciliationProblems;
 import com.shopkhaos.model.returns.RefundReturns;
+import com.shopkhaos.model.returns.ReturnRequests;
 import com.shopkhaos.model.order.ShopLine;
 import com.shopkhaos.model.order.ShopOrder;
 import com.shopkhaos.model.stock.InFlightOrders;
@@ -196,7 +197,7 @@ public final class OrderSyncService {
             return entry.state();
         }
         // goods that left the warehouse come back as a return (asked once: the same request again makes nothing new)
-        Optional<String> goodsBack = refundReturns.afterCancellation(entry.orderId());
+        Optional<String> goodsBack = refundReturns.afterCancellation(entry.orderId()).map(RefundReturns.Said::words);
         Instant now = clock.instant();
         exceptions.raise(ExceptionRecord.open(ExceptionType.CANCELLED_AFTER_DOWNLOAD, ExceptionSubject.order(entry.orderNumber()),
                 "order " + entry.orderNumber() + (order.isPresent() ? " was cancelled" : " was deleted")
@@ -222,12 +223,26 @@ public final class OrderSyncService {
         if (refunds.isEmpty()) {
             return entry;
         }
-        // asked every time (the same refund again makes nothing new), so a failure here is retried with the message
-        Optional<String> goodsBack = refundReturns.afterRefund(entry.shopId(), entry.orderId(), order);
-        if (goodsBack.isPresent()) {
-            refunds = refunds.stream().map(f -> new ReconciliationLine.Finding(f.reason(), f.detail() + "; " + goodsBack.get(),
-                    f.amount())).toList();
+        // asked every time (the same refund again makes nothing new), so a failure here is retried with the message;
+        // finance hears of the refund first, whatever becomes of the return
+        Optional<RefundReturns.Said> goodsBack;
+        try {
+            goodsBack = refundReturns.afterRefund(entry.shopId(), entry.orderId(), order);
+        } catch (ReturnRequests.ReturnRaceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            financeHears(entry, order, refunds, Optional.empty());
+            throw e;
         }
+        return financeHears(entry, order, refunds, goodsBack);
+    }
+
+    /** Raises (or keeps) the refund problem with what became of the goods, and says so on the timeline once. */
+    private OrderLedgerEntry financeHears(OrderLedgerEntry entry, ShopOrder order, List<ReconciliationLine.Finding> found,
+                                         Optional<RefundReturns.Said> goodsBack) {
+        List<ReconciliationLine.Finding> refunds = goodsBack.map(said -> found.stream().map(f -> new ReconciliationLine.Finding(
+                f.reason(), f.detail() + "; " + said.words(), f.amount())).toList()).orElse(found);
+        boolean returnMade = goodsBack.map(RefundReturns.Said::returnMade).orElse(false);
         Instant now = clock.instant();
         BigDecimal sent = format.values(entry.khaos().salesOrder()).map(SalesOrderValues::grossTotal).orElse(BigDecimal.ZERO);
         if (!ReconciliationProblems.keep(exceptions, ExceptionType.REFUNDED_IN_SHOP, entry.orderNumber(), order.currency(),
@@ -235,7 +250,7 @@ public final class OrderSyncService {
             return entry;
         }
         OrderLedgerEntry noted = entry.noted("refunded in the shop", String.join("; ", refunds.stream()
-                .map(ReconciliationLine.Finding::detail).toList()) + (goodsBack.isPresent() ? "" : ": finance raises the credit note in Khaos"), now);
+                .map(ReconciliationLine.Finding::detail).toList()) + (returnMade ? "" : ": finance raises the credit note in Khaos"), now);
         ledger.update(noted);
         LOG.log(Level.WARNING, "order " + entry.orderNumber() + " refunded in the shop after Khaos took it");
         return noted;

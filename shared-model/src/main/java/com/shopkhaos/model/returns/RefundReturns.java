@@ -36,12 +36,17 @@ public final class RefundReturns {
         this.shop = shop;
     }
 
+    /** What became of the goods, in words, and whether a return into Khaos was made (then it books the credit). */
+    public record Said(String words, boolean returnMade) {
+    }
+
     /** After the shop refunded or charged back some of the order's payments: empty when returns are off or nothing was refunded. */
-    public Optional<String> afterRefund(String shopId, String orderId, ShopOrder order) {
+    public Optional<Said> afterRefund(String shopId, String orderId, ShopOrder order) {
         if (requests == null) {
             return Optional.empty();
         }
         List<String> said = new ArrayList<>();
+        boolean made = false;
         for (ShopPayment payment : order.payments()) {
             if (payment.state().isRefund()) {
                 ReturnCause cause = cause(payment.state());
@@ -51,10 +56,12 @@ public final class RefundReturns {
                 String requestedBy = "shop " + payment.state().name().toLowerCase(Locale.ROOT) + " of payment " + payment.transactionId()
                         + named.map(lines -> " returns " + lines.stream().map(l -> l.lineItemId() + "×" + l.quantity().stripTrailingZeros()
                         .toPlainString()).sorted().toList()).orElse("");
-                said.add(words(requests.request(orderId, cause, named, requestedBy)));
+                ReturnRequests.Outcome outcome = requests.request(orderId, cause, named, requestedBy);
+                made |= outcome instanceof ReturnRequests.Outcome.Made;
+                said.add(words(outcome));
             }
         }
-        return said.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", new LinkedHashSet<>(said)));
+        return said.isEmpty() ? Optional.empty() : Optional.of(new Said(String.join("; ", new LinkedHashSet<>(said)), made));
     }
 
     /** What the shop's own returns (Commercial) name for the order in all; empty when it cannot say or names nothing. */
@@ -68,11 +75,12 @@ public final class RefundReturns {
     }
 
     /** After the shop cancelled an order Khaos has: what left the warehouse comes back. */
-    public Optional<String> afterCancellation(String orderId) {
+    public Optional<Said> afterCancellation(String orderId) {
         if (requests == null) {
             return Optional.empty();
         }
-        return Optional.of(words(requests.request(orderId, ReturnCause.CANCELLED_IN_SHOP, Optional.empty(), "shop cancellation")));
+        ReturnRequests.Outcome outcome = requests.request(orderId, ReturnCause.CANCELLED_IN_SHOP, Optional.empty(), "shop cancellation");
+        return Optional.of(new Said(words(outcome), outcome instanceof ReturnRequests.Outcome.Made));
     }
 
     static ReturnCause cause(ShopPaymentState state) {

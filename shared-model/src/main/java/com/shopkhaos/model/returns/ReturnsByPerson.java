@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The console's "create the return in Khaos": a person (customer service, finance) picks the items coming back from a
@@ -64,6 +65,14 @@ public final class ReturnsByPerson {
      * @param who   the person, as the console signed them in
      */
     public Result create(String orderNumber, List<Pick> picks, String urn, String who) {
+        return create(orderNumber, picks, urn, who, OptionalInt.empty());
+    }
+
+    /**
+     * @param returnsSeen how many returns of the order the person's form showed: the same pick from a form that saw more
+     *                    is a new return; without it, the same pick by the same person is always the same return
+     */
+    public Result create(String orderNumber, List<Pick> picks, String urn, String who, OptionalInt returnsSeen) {
         Optional<OrderLedgerEntry> found = ledger.findByOrderNumber(orderNumber.strip());
         if (found.isEmpty()) {
             return new Result.NotFound(orderNumber);
@@ -89,11 +98,13 @@ public final class ReturnsByPerson {
                 lines.add(new ReturnLine(line, skus.get(line), quantity));
             }
         });
-        // one pick is one request: the same lines and account again (a double click) find the return it made
-        String requestedBy = "console " + who + ": " + lines.stream().map(l -> l.lineItemId() + "×" + l.quantity().stripTrailingZeros()
-                .toPlainString()).toList() + " " + urn.strip();
         List<String> before = requests.returnable(entry.orderId()).orElseThrow().returns().stream().map(CustomerReturn::associatedRef)
                 .toList();
+        // one pick is one request: the same lines and account again from a form that saw the same returns (a double
+        // click) find the return it made; picked again from a form that saw that return, it is a second return
+        String requestedBy = "console " + who + returnsSeen.stream().mapToObj(n -> " after " + n + " return(s)").findFirst().orElse("")
+                + ": " + lines.stream().map(l -> l.lineItemId() + "×" + l.quantity().stripTrailingZeros().toPlainString()).toList()
+                + " " + urn.strip();
         ReturnRequests.Outcome outcome = requests.requestByPerson(entry.orderId(), lines, Optional.of(urn), requestedBy);
         String words = RefundReturns.words(outcome);
         Instant now = clock.instant();

@@ -132,13 +132,14 @@ class CatalogueAuditTest {
         shipping.add(new ShopCatalogue.Method("old_courier", "Old courier", false));
         payment.add(new ShopCatalogue.Method("payment_klarna_pay_later", "Klarna: pay later in three instalments", true));
         payment.add(new ShopCatalogue.Method("payment_paypal", "PayPal", true));
+        payment.add(new ShopCatalogue.Method("payment_nameless", " ", true));
 
         List<AuditFinding> findings = audit();
 
         assertThat(found(findings, FindingKind.SHIPPING_METHOD_UNMAPPED)).as("inactive methods are not checked")
                 .containsExactly("Royal Mail Special Delivery");
         assertThat(found(findings, FindingKind.PAYMENT_METHOD_UNMAPPED)).as("a short name goes as the card type; an account method needs none")
-                .containsExactly("Klarna: pay later in three instalments");
+                .containsExactly("Klarna: pay later in three instalments", "payment_nameless");
     }
 
     @Test

@@ -587,6 +587,27 @@ class OrderSyncServiceTest {
         assertThat(returns.forOrder(refunded.orderId())).isEmpty();
         assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001").orElseThrow().reason())
                 .contains("no return into Khaos: nothing has left Khaos's warehouse");
+        assertThat(entry(refunded).timeline()).filteredOn(t -> t.event().equals("refunded in the shop")).singleElement()
+                .satisfies(t -> assertThat(t.detail()).as("no return books the credit").endsWith("finance raises the credit note in Khaos"));
+    }
+
+    @Test
+    void aReturnThatCannotBeMadeNow_stillTellsFinanceAtOnce_andTheMessageIsDeliveredAgain() {
+        despatched(order(1).line(SCARF, 2, "20.00").build(), 2);
+        ShopOrder refunded = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.REFUNDED).build());
+        OrderSyncService failing = new OrderSyncService(ledger, exceptions, shop, catalogue, levels, new InFlightOrders(inFlight, versions),
+                stockChanges, mappings, returnsFormat, TestOrders.policy(), ReadinessPolicy.ON_PAID, new RefundReturns(new ReturnRequests(
+                ledger, shipments, returns, e -> {
+                    throw new IllegalStateException("the returns table is unavailable");
+                }, returnsFormat, "1", clock), shop), clock);
+
+        assertThatThrownBy(() -> failing.process(event(refunded, OrderEventType.PAYMENT_REFUNDED)))
+                .hasMessageContaining("returns table is unavailable");
+
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001")).isPresent();
+        assertThat(returns.forOrder(refunded.orderId())).isEmpty();
+        withReturns.process(event(refunded, OrderEventType.PAYMENT_REFUNDED));
+        assertThat(returns.forOrder(refunded.orderId())).as("the redelivery makes it").hasSize(1);
     }
 
     @Test

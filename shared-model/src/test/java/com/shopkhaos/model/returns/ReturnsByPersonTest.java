@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** The console's "create the return in Khaos": a person's pick, checked, made once, recorded with who and when. */
@@ -97,5 +98,16 @@ class ReturnsByPersonTest {
                 new ReturnsByPerson.Pick("line-mug", BigDecimal.ONE)), "SMIT0001", "cx.jo")).isInstanceOf(ReturnPickRefusedException.class);
         assertThat(console.create("99999", List.of(), "", "cx.jo")).isEqualTo(new ReturnsByPerson.Result.NotFound("99999"));
         assertThat(returns.forOrder("o42")).isEmpty();
+    }
+
+    @Test
+    void thePickAgainFromAFormThatSawTheFirstReturn_isASecondReturn_butADoubleClickIsNot() {
+        List<ReturnsByPerson.Pick> one = List.of(new ReturnsByPerson.Pick("line-mug", BigDecimal.ONE));
+        console.create("10042", one, "SMIT0001", "cx.jo", OptionalInt.of(0));
+        console.create("10042", one, "SMIT0001", "cx.jo", OptionalInt.of(0));
+        assertThat(returns.forOrder("o42")).as("a double click").hasSize(1);
+
+        console.create("10042", one, "SMIT0001", "cx.jo", OptionalInt.of(1));
+        assertThat(returns.forOrder("o42")).extracting(CustomerReturn::associatedRef).containsExactly("10042-R1", "10042-R2");
     }
 }

@@ -295,7 +295,7 @@ public final class ShopwareSimulator implements AutoCloseable {
 
     /**
      * Customer service records a return (Commercial's returns management): {@code {"lines": [{"sku": "…", "quantity": 1,
-     * "reason": "damaged"}]}}, each line one of the order's product lines by its SKU; answers the {@code order_return}.
+     * "reason": "damaged"}], "state": "open"}} (its state: {@code open} unless given, e.g. {@code cancelled}), each line one of the order's product lines by its SKU; answers the {@code order_return}.
      * Only with the {@code orderReturns: commercial} setting (a shop without Commercial has no returns).
      */
     public synchronized ObjectNode recordOrderReturn(String orderId, JsonNode body) {
@@ -308,7 +308,7 @@ public final class ShopwareSimulator implements AutoCloseable {
         ObjectNode ret = SimJson.object().put("id", ids.next()).put("orderId", orderId)
                 .put("returnNumber", String.format("R%05d", orderReturns.size() + 1)).put("requestedAt", now).put("createdAt", now)
                 .put("apiAlias", "order_return");
-        ret.putObject("state").put("technicalName", "open").put("apiAlias", "state_machine_state");
+        ret.putObject("state").put("technicalName", body.path("state").asText("open")).put("apiAlias", "state_machine_state");
         ArrayNode lines = ret.putArray("lineItems");
         if (!body.path("lines").isArray() || body.path("lines").isEmpty()) {
             throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "send {\"lines\": [{\"sku\": \"…\", \"quantity\": 1, \"reason\": \"…\"}]}");
