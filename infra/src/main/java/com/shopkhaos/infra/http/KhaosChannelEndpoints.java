@@ -9,6 +9,7 @@ import com.shopkhaos.model.khaos.ChannelAnswer;
 import com.shopkhaos.model.khaos.KhaosChannelService;
 import com.shopkhaos.model.khaos.KhaosUploadKind;
 import com.shopkhaos.model.ledger.OrderLedger;
+import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ops.OpsMetrics;
 import com.shopkhaos.model.returns.CustomerReturn;
 import com.shopkhaos.model.returns.KhaosReturnFeed;
@@ -109,8 +110,9 @@ public abstract class KhaosChannelEndpoints {
         List<ObjectNode> written = new ArrayList<>();
         try {
             download = named.isEmpty() ? returnFeed.next(page) : returnFeed.specific(named, page);
+            Map<String, OrderLedgerEntry> orders = ledger.findAll(download.returns().stream().map(CustomerReturn::orderId).toList());
             for (CustomerReturn r : download.returns()) {
-                String salesOrder = ledger.find(r.orderId()).map(e -> e.khaos().salesOrder()).orElse("");
+                String salesOrder = Optional.ofNullable(orders.get(r.orderId())).map(e -> e.khaos().salesOrder()).orElse("");
                 written.add(KccCustomerReturnWriter.write(r, salesOrder, returnSettings.khaosReturnSourceReference(),
                         returnSettings.khaosReturnProcess(), KHAOS_ZONE));
             }

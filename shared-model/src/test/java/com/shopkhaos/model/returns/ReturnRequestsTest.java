@@ -9,10 +9,7 @@ import com.shopkhaos.model.khaos.ShipmentStage;
 import com.shopkhaos.model.ledger.InMemoryOrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
-import com.shopkhaos.model.order.KhaosSalesOrder;
-import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.ordersync.InMemoryOrderMappings;
-import com.shopkhaos.model.ordersync.SalesOrderFormat;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,31 +21,15 @@ import org.junit.jupiter.api.Test;
 /** A refund, chargeback or cancellation in the shop becomes one customer return for Khaos, or says why not. */
 class ReturnRequestsTest {
     private static final Instant AT = Instant.parse("2026-12-06T10:00:00Z");
-    private static final String SENT = "sales order of 10042";
-    /** The order as Khaos was sent it: 2 mugs and a hat. */
-    private static final SalesOrderFormat FORMAT = new SalesOrderFormat() {
-        @Override
-        public String write(KhaosSalesOrder order) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<SalesOrderValues> values(String written) {
-            return written.equals(SENT) ? Optional.of(new SalesOrderValues(List.of(
-                    new SalesOrderValues.Line("line-mug", "MUG-BLUE", 2, new BigDecimal("9.99"), BigDecimal.ZERO),
-                    new SalesOrderValues.Line("line-hat", "HAT-RED", 1, new BigDecimal("15.00"), BigDecimal.ZERO)),
-                    new BigDecimal("3.99"), new BigDecimal("38.97"))) : Optional.empty();
-        }
-    };
     private final InMemoryOrderLedger ledger = new InMemoryOrderLedger();
     private final InMemoryShipmentBook shipments = new InMemoryShipmentBook();
     private final InMemoryCustomerReturns returns = new InMemoryCustomerReturns();
     private Optional<String> urn = Optional.of("SMIT0001");
-    private final ReturnRequests requests = new ReturnRequests(ledger, shipments, returns, order -> urn, FORMAT, "5",
+    private final ReturnRequests requests = new ReturnRequests(ledger, shipments, returns, order -> urn, SentOrder10042.FORMAT, "5",
             Clock.fixed(AT, ZoneOffset.UTC));
 
     private void inKhaos(OrderState state) {
-        OrderLedgerEntry ready = OrderLedgerEntry.received("shop1", "o42", "10042", "evt-1", "checkout.order.placed", AT).ready(SENT, AT, "checked");
+        OrderLedgerEntry ready = OrderLedgerEntry.received("shop1", "o42", "10042", "evt-1", "checkout.order.placed", AT).ready(SentOrder10042.SENT, AT, "checked");
         OrderLedgerEntry entry = ready.moveTo(OrderState.DOWNLOADED, ready.khaos().servedIn("p1").downloaded(AT), AT, "served");
         if (state != OrderState.DOWNLOADED) {
             entry = entry.moveTo(OrderState.IMPORTED, AT, "Khaos has it");
@@ -130,7 +111,7 @@ class ReturnRequestsTest {
 
         urn = Optional.of("SMIT0001");
         assertThat(lines(requests.request("o42", ReturnCause.FULL_REFUND, Optional.empty(), "evt-refund"))).containsExactly("2 × MUG-BLUE");
-        assertThatThrownBy(() -> new ReturnRequests(ledger, shipments, returns, order -> urn, FORMAT, " ", Clock.systemUTC()))
+        assertThatThrownBy(() -> new ReturnRequests(ledger, shipments, returns, order -> urn, SentOrder10042.FORMAT, " ", Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -162,7 +143,7 @@ class ReturnRequestsTest {
         shipped("S2", "line-hat", "HAT-RED", 1);
         InMemoryOrderMappings mappings = new InMemoryOrderMappings();
         mappings.put(InMemoryOrderMappings.RETURN_REASON, "picked-by-person", "2");
-        ReturnRequests mapped = new ReturnRequests(ledger, shipments, returns, order -> urn, FORMAT, "5", mappings,
+        ReturnRequests mapped = new ReturnRequests(ledger, shipments, returns, order -> urn, SentOrder10042.FORMAT, "5", mappings,
                 Clock.fixed(AT, ZoneOffset.UTC));
 
         ReturnRequests.Outcome picked = mapped.requestByPerson("o42", List.of(new ReturnLine("line-mug", "MUG-BLUE", BigDecimal.ONE)),

@@ -13,9 +13,6 @@ import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.ledger.TimelineEntry;
 import com.shopkhaos.model.ops.InMemoryOpsActionLog;
 import com.shopkhaos.model.ops.OpsAction;
-import com.shopkhaos.model.order.KhaosSalesOrder;
-import com.shopkhaos.model.order.SalesOrderValues;
-import com.shopkhaos.model.ordersync.SalesOrderFormat;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,32 +25,16 @@ import org.junit.jupiter.api.Test;
 /** The console's "create the return in Khaos": a person's pick, checked, made once, recorded with who and when. */
 class ReturnsByPersonTest {
     private static final Instant AT = Instant.parse("2026-12-07T10:00:00Z");
-    private static final String SENT = "sales order of 10042";
-    /** The order as Khaos was sent it: 2 mugs and a hat; Khaos despatched both mugs, not the hat. */
-    private static final SalesOrderFormat FORMAT = new SalesOrderFormat() {
-        @Override
-        public String write(KhaosSalesOrder order) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<SalesOrderValues> values(String written) {
-            return written.equals(SENT) ? Optional.of(new SalesOrderValues(List.of(
-                    new SalesOrderValues.Line("line-mug", "MUG-BLUE", 2, new BigDecimal("9.99"), BigDecimal.ZERO),
-                    new SalesOrderValues.Line("line-hat", "HAT-RED", 1, new BigDecimal("15.00"), BigDecimal.ZERO)),
-                    new BigDecimal("3.99"), new BigDecimal("38.97"))) : Optional.empty();
-        }
-    };
     private final InMemoryOrderLedger ledger = new InMemoryOrderLedger();
     private final InMemoryShipmentBook shipments = new InMemoryShipmentBook();
     private final InMemoryCustomerReturns returns = new InMemoryCustomerReturns();
     private final InMemoryOpsActionLog actions = new InMemoryOpsActionLog();
     private final Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
     private final ReturnsByPerson console = new ReturnsByPerson(ledger,
-            new ReturnRequests(ledger, shipments, returns, order -> Optional.empty(), FORMAT, "1", clock), actions, clock);
+            new ReturnRequests(ledger, shipments, returns, order -> Optional.empty(), SentOrder10042.FORMAT, "1", clock), actions, clock);
 
     ReturnsByPersonTest() {
-        OrderLedgerEntry ready = OrderLedgerEntry.received("shop1", "o42", "10042", "evt-1", "checkout.order.placed", AT).ready(SENT, AT, "checked");
+        OrderLedgerEntry ready = OrderLedgerEntry.received("shop1", "o42", "10042", "evt-1", "checkout.order.placed", AT).ready(SentOrder10042.SENT, AT, "checked");
         ledger.create(ready.moveTo(OrderState.DOWNLOADED, ready.khaos().servedIn("p1").downloaded(AT), AT, "served")
                 .moveTo(OrderState.IMPORTED, AT, "imported").moveTo(OrderState.DESPATCHED, AT, "despatched"));
         shipments.keep("o42", new KhaosShipment("S1", "INV1", "Archived", ShipmentStage.ARCHIVED,
