@@ -48,7 +48,31 @@ final class RunningSandbox implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * Starts the sandbox on a free port. The port is chosen free here and bound later by the sandbox, after its emulators
+     * have taken ephemeral ports of their own, so one of them can take it first (seen once in CI: "Port … seems to be in
+     * use"); then the start is tried again on another port, at most three times.
+     */
     static RunningSandbox start(Map<String, String> environment) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(environment);
+            } catch (PortTakenException e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException(e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The sandbox exited because another process took its port between our choosing it and its binding it. */
+    private static final class PortTakenException extends Exception {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+
+    private static RunningSandbox startOnce(Map<String, String> environment) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -78,7 +102,11 @@ final class RunningSandbox implements AutoCloseable {
         Instant deadline = begin.plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the sandbox exited early:\n" + Files.readString(log));
+                String output = Files.readString(log);
+                if (output.contains("Port " + port + " seems to be in use")) {
+                    throw new PortTakenException("the sandbox's port " + port + " was taken before it bound it:\n" + output);
+                }
+                throw new IllegalStateException("the sandbox exited early:\n" + output);
             }
             if (Files.readString(log).contains("Ctrl-C stops everything")) {
                 return new RunningSandbox(process, log, sandbox.baseUrl, Duration.between(begin, Instant.now()));
