@@ -443,14 +443,132 @@
   byId('recon-prev').addEventListener('click', function () { recon.page = Math.max(1, recon.page - 1); loadReconciliationDay(recon.day); });
   byId('recon-next').addEventListener('click', function () { recon.page += 1; loadReconciliationDay(recon.day); });
 
+  // ---- the go-live audit: the latest run's counts by severity and kind, its findings filtered and paged, run now, CSV
+  var audit = { id: null, kind: '', page: 1, size: 50, polling: false };
+  var SEVERITY_WORDS = { BLOCKING: 'blocking: an order would be held', MONEY: 'money: finance would see variances',
+    STOCK: 'stock: the shop would show the wrong figure', DATA_QUALITY: 'data quality' };
+
+  function auditQuery() {
+    var q = '?page=' + audit.page + '&size=' + audit.size;
+    if (audit.kind) { q += '&kind=' + encodeURIComponent(audit.kind); }
+    if (byId('audit-severity').value) { q += '&severity=' + encodeURIComponent(byId('audit-severity').value); }
+    if (byId('audit-search').value.trim()) { q += '&q=' + encodeURIComponent(byId('audit-search').value.trim()); }
+    return q;
+  }
+
+  function loadAudit() {
+    return api('GET', '/audit/runs/' + (audit.id || 'latest') + auditQuery()).then(function (r) {
+      if (r.status === 404 && !audit.id) {
+        byId('audit-none').hidden = false;
+        byId('audit-detail').hidden = true;
+        return;
+      }
+      if (r.status !== 200) { say(r.body.error || 'the audit could not be read', true); return; }
+      var run = r.body;
+      audit.id = run.id;
+      byId('audit-none').hidden = true;
+      byId('audit-csv').disabled = run.status !== 'FINISHED';
+      byId('audit-status').textContent = 'Run ' + run.id + ' (' + run.trigger.toLowerCase() + ', ' + run.requestedBy + '): '
+        + run.status.toLowerCase() + (run.finishedAt ? ' at ' + when(run.finishedAt) : ', started ' + when(run.startedAt))
+        + (run.status === 'FINISHED' ? '; read ' + run.shopProducts + ' shop products and ' + run.khaosItems + ' Khaos items' : '')
+        + (run.failure ? ': ' + run.failure : '');
+      if (run.status === 'RUNNING') { pollAudit(); }
+      var tiles = byId('audit-severities');
+      clear(tiles);
+      Object.keys(run.countsBySeverity || {}).forEach(function (s) {
+        var tile = figure(SEVERITY_WORDS[s] || s, run.countsBySeverity[s]);
+        if (s === 'BLOCKING' && run.countsBySeverity[s] > 0) { tile.className = 'tile OPEN'; }
+        tiles.appendChild(tile);
+      });
+      byId('audit-detail').hidden = run.status !== 'FINISHED';
+      var kinds = byId('audit-kinds');
+      clear(kinds);
+      run.kinds.filter(function (k) { return k.count > 0; }).forEach(function (k) {
+        var tr = el('tr', null, 'row');
+        tr.dataset.kind = k.kind;
+        tr.appendChild(el('td', k.title + ' (' + k.kind + ')'));
+        tr.appendChild(el('td', k.severity.toLowerCase().replace('_', ' ')));
+        tr.appendChild(el('td', k.count));
+        tr.appendChild(el('td', k.fix));
+        tr.addEventListener('click', function () { audit.kind = k.kind; audit.page = 1; loadAudit(); });
+        kinds.appendChild(tr);
+      });
+      byId('audit-filter-label').textContent = audit.kind ? '(' + audit.kind + ')' : '(all)';
+      var rows = byId('audit-findings');
+      clear(rows);
+      run.findings.forEach(function (f) {
+        var tr = el('tr');
+        tr.dataset.kind = f.kind;
+        tr.appendChild(el('td', null)).appendChild(el('span', f.severity.toLowerCase().replace('_', ' '),
+          'badge' + (f.severity === 'BLOCKING' ? ' OPEN' : '')));
+        tr.appendChild(el('td', f.kind));
+        tr.appendChild(el('td', f.subject));
+        tr.appendChild(el('td', f.shopValue));
+        tr.appendChild(el('td', f.khaosValue));
+        tr.appendChild(el('td', f.suggestion || f.fix));
+        rows.appendChild(tr);
+      });
+      var pages = Math.max(1, Math.ceil(run.total / run.size));
+      byId('audit-page-info').textContent = run.total + ' finding(s), page ' + run.page + ' of ' + pages;
+      byId('audit-prev').disabled = run.page <= 1;
+      byId('audit-next').disabled = run.page >= pages;
+    });
+  }
+
+  function pollAudit() {
+    if (audit.polling) { return; }
+    audit.polling = true;
+    setTimeout(function () { audit.polling = false; loadAudit(); }, 1000);
+  }
+
+  function runAudit() {
+    byId('audit-run').disabled = true;
+    api('POST', '/audit/runs').then(function (r) {
+      byId('audit-run').disabled = false;
+      if (r.status !== 202) { say(r.body.failure || r.body.error || 'the audit could not be started', true); return; }
+      audit.id = r.body.id;
+      audit.kind = '';
+      audit.page = 1;
+      say('Audit run ' + r.body.id + ' started; its findings show here when it finishes.');
+      loadAudit();
+    }).catch(function (e) { byId('audit-run').disabled = false; say(e.message, true); });
+  }
+
+  function downloadAuditCsv() {
+    var init = { credentials: 'same-origin', headers: { 'X-Requested-With': 'ops-console' } };
+    if (state.token) { init.headers.Authorization = 'Bearer ' + state.token; }
+    fetch('/ops/api/audit/runs/' + encodeURIComponent(audit.id) + '.csv', init).then(function (r) {
+      if (r.status !== 200) { throw new Error('the CSV answered ' + r.status); }
+      return r.blob().then(function (b) {
+        var a = el('a');
+        a.href = URL.createObjectURL(b);
+        a.download = audit.id + '.csv';
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      });
+    }).catch(function (e) { say(e.message, true); });
+  }
+
+  byId('audit-run').addEventListener('click', runAudit);
+  byId('audit-csv').addEventListener('click', downloadAuditCsv);
+  byId('audit-apply').addEventListener('click', function () { audit.page = 1; loadAudit(); });
+  byId('audit-search').addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { audit.page = 1; loadAudit(); } });
+  byId('audit-all').addEventListener('click', function () {
+    audit.kind = ''; audit.page = 1; byId('audit-severity').value = ''; byId('audit-search').value = ''; loadAudit();
+  });
+  byId('audit-prev').addEventListener('click', function () { audit.page = Math.max(1, audit.page - 1); loadAudit(); });
+  byId('audit-next').addEventListener('click', function () { audit.page += 1; loadAudit(); });
+
   function show(tab) {
-    ['problems', 'mappings', 'health', 'reconciliation'].forEach(function (t) {
+    ['problems', 'mappings', 'health', 'reconciliation', 'audit'].forEach(function (t) {
       byId(t).hidden = t !== tab;
       byId('tab-' + t).className = t === tab ? 'active' : '';
     });
     if (tab === 'mappings') { loadMappings(); }
     if (tab === 'health') { loadHealth(); }
     if (tab === 'reconciliation') { loadReconciliationDays(); }
+    if (tab === 'audit') { audit.id = null; loadAudit(); }
   }
 
   document.querySelectorAll('nav.tabs button').forEach(function (b) {

@@ -60,6 +60,8 @@ class FunctionSettingsTest {
 
     /** Once a day at a fixed time: {@code cron(minute hour * * ? *)}. */
     private static final Pattern DAILY_CRON = Pattern.compile("cron\\(\\d{1,2} \\d{1,2} \\* \\* \\? \\*\\)");
+    /** On named days of the week at a fixed time: {@code cron(minute hour ? * MON *)}. */
+    private static final Pattern WEEKLY_CRON = Pattern.compile("cron\\(\\d{1,2} \\d{1,2} \\? \\* [A-Z]{3}(,[A-Z]{3})* \\*\\)");
 
     @Test
     void aScheduledRun_endsBeforeTheNextStarts_atEveryAllowedRate() {
@@ -73,6 +75,15 @@ class FunctionSettingsTest {
             SamTemplate.Function f = template.functions().get(target.replace("Aliaslive", ""));
             JsonNode expression = p.path("ScheduleExpression");
             String text = expression.has("Fn::Sub") ? expression.path("Fn::Sub").asText() : expression.asText();
+            if (expression.has("Ref")) {
+                // a whole expression as a parameter: its pattern allows at most one run a day, at a time of day
+                Map<String, Object> parameter = source.parameters().get(expression.path("Ref").asText());
+                assertThat(String.valueOf(parameter.get("AllowedPattern"))).as(id + ": its parameter's AllowedPattern")
+                        .isEqualTo("^cron\\(\\d{1,2} \\d{1,2} (\\* \\* \\?|\\? \\* [A-Z]{3}(,[A-Z]{3})*) \\*\\)$");
+                text = String.valueOf(parameter.get("Default"));
+                assertThat(WEEKLY_CRON.matcher(text).matches() || DAILY_CRON.matcher(text).matches()).as(id + ": " + text).isTrue();
+                text = "cron(0 0 * * ? *)"; // its fastest: daily
+            }
             Matcher m = RATE.matcher(text);
             Matcher fixed = FIXED_RATE.matcher(text);
             int lowest;

@@ -10,6 +10,7 @@ import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.infra.dynamodb.DynamoExceptionLedger;
 import com.shopkhaos.infra.dynamodb.DynamoKhaosStockLevels;
 import com.shopkhaos.infra.dynamodb.DynamoOrderLedger;
+import com.shopkhaos.infra.dynamodb.DynamoAuditRuns;
 import com.shopkhaos.infra.dynamodb.DynamoReconciliationReports;
 import com.shopkhaos.infra.dynamodb.DynamoStockVersions;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
@@ -160,10 +161,25 @@ class PackagedFunctionsTest {
 
     @Test
     @Order(2)
+    void theAudit_onItsWeeklySchedule_runsInTheReconciliationFunction_andKeepsItsRun() throws Exception {
+        JsonNode answer = run("ReconciliationFunction", Triggers.scheduledInput(template, "ReconciliationFunction", "AuditRunSchedule")).get(0);
+
+        assertThat(answer.path("audit").asText()).startsWith("audit-");
+        // no shop has installed the app in this cloud: the run says so, and the function does not fail for its alarm
+        assertThat(answer.path("status").asText()).isEqualTo("FAILED");
+        DynamoAuditRuns runs = new DynamoAuditRuns(cloud.dynamoDb(), env("ReconciliationFunction").get("AUDIT_TABLE"));
+        assertThat(runs.find(answer.path("audit").asText())).hasValueSatisfying(r -> {
+            assertThat(r.trigger().name()).isEqualTo("SCHEDULE");
+            assertThat(r.failure()).contains("no shop has installed the app");
+        });
+    }
+
+    @Test
+    @Order(2)
     void reconciliation_onItsSchedule_reconcilesYesterdayInLondon_andAGivenDayOnRequest_keepingEachReport() throws Exception {
         LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/London")).minusDays(1);
-        List<JsonNode> answers = run("ReconciliationFunction", Triggers.scheduledInput(template, "ReconciliationFunction"),
-                "{\"date\":\"2026-03-29\"}");
+        List<JsonNode> answers = run("ReconciliationFunction", Triggers.scheduledInput(template, "ReconciliationFunction",
+                "ReconciliationFunctionSchedule"), "{\"date\":\"2026-03-29\"}");
 
         assertThat(answers.get(0).path("day").asText()).as("the schedule's run: yesterday, London's day").isEqualTo(yesterday.toString());
         assertThat(answers.get(1).path("day").asText()).isEqualTo("2026-03-29");

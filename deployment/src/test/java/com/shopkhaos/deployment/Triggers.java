@@ -109,6 +109,16 @@ final class Triggers {
         return out;
     }
 
+    /** What EventBridge Scheduler hands the function on one of its schedules (by logical id): its Input, as it is. */
+    static String scheduledInput(SamTemplate template, String functionId, String scheduleId) {
+        JsonNode schedule = template.ofType("AWS::Scheduler::Schedule").get(scheduleId);
+        if (schedule == null || !refersTo(schedule.path("Properties").path("Target").path("Arn"), functionId)) {
+            throw new AssertionError(scheduleId + " is no schedule of " + functionId);
+        }
+        JsonNode input = schedule.path("Properties").path("Target").path("Input");
+        return input.isMissingNode() ? "{}" : input.asText();
+    }
+
     /** What EventBridge Scheduler hands the function: the schedule's Input, as it is. */
     static String scheduledInput(SamTemplate template, String functionId) {
         List<JsonNode> schedules = schedules(template, functionId);

@@ -19,6 +19,9 @@ import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.privacy.ErasureRequest;
 import com.shopkhaos.model.stock.StockPushService;
 import com.shopkhaos.emulator.AwsCallRecorder;
+import com.shopkhaos.model.audit.AuditRun;
+import com.shopkhaos.model.audit.AuditTrigger;
+import com.shopkhaos.model.audit.CatalogueAudits;
 import com.shopkhaos.model.reconciliation.NightlyReconciliation;
 import com.shopkhaos.model.reconciliation.ReconciliationQuery;
 import com.shopkhaos.model.reconciliation.ReconciliationReport;
@@ -150,6 +153,9 @@ public class SandboxInspectionResource {
         index.put("POST /sandbox/order-sync/sweep", "runs the sweep (and the Khaos confirmation check) now");
         index.put("POST /sandbox/reconciliation/run?date=YYYY-MM-DD", "reconciles that London business day now (the nightly "
                 + "run does yesterday); the report is at GET /ops/api/reconciliation/{date}");
+        index.put("POST /sandbox/audit/run?measure=true", "carry out a go-live audit run now, on the request's thread (as the "
+                + "consultant's command does in AWS); answers its counts, how long it took and (measure) its memory; its findings "
+                + "are then at GET /ops/api/audit/runs/latest");
         index.put("POST /sandbox/personal-data/sweep", "erase personal data older than PERSONAL_DATA_RETENTION_DAYS now (it also runs daily)");
         index.put("POST /sandbox/personal-data/erase", "{\"eraseCustomer\": \"<email>\"} or {\"eraseOrder\": \"<number>\"}: erase one customer's personal data now");
         index.put("GET /sandbox/mappings", "the overrides in force (SKU → stock code, delivery method → courier, buffers)");
@@ -327,6 +333,36 @@ public class SandboxInspectionResource {
         answer.put("day", report.day().toString());
         answer.put("lines", report.lines().size());
         answer.put("summary", report.summary());
+        if (measured != null) {
+            answer.put("memory", measured);
+        }
+        return json(answer);
+    }
+
+    @Inject
+    CatalogueAudits audits;
+
+    /**
+     * An audit run carried out now, on this request's thread, as the reconciliation function carries one out for the
+     * consultant's command ({@code {"audit":"now"}}): answers the run's id, status, what it read, its counts per severity
+     * and, with {@code ?measure=true}, its memory (as the reconciliation run's, below) and how long it took.
+     */
+    @POST
+    @Path("sandbox/audit/run")
+    public Response audit(@QueryParam("measure") @DefaultValue("false") boolean measure) {
+        RunMemory memory = measure ? RunMemory.start() : null;
+        long started = System.nanoTime();
+        AuditRun run = AwsCallRecorder.asFunction("ReconciliationFunction", () -> audits.runNow(AuditTrigger.CONSULTANT, "sandbox"));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Map<String, Long> measured = memory == null ? null : memory.finish();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", run.id());
+        answer.put("status", run.status().name());
+        answer.put("shopProducts", run.shopProducts());
+        answer.put("khaosItems", run.khaosItems());
+        answer.put("findings", run.findings().size());
+        answer.put("countsBySeverity", run.countsBySeverity());
+        answer.put("millis", millis);
         if (measured != null) {
             answer.put("memory", measured);
         }

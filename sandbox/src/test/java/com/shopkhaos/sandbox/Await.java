@@ -65,6 +65,17 @@ final class Await {
         }, drained -> (quiet[0] = drained ? quiet[0] + 1 : 0) >= 2);
     }
 
+    /**
+     * The simulated Khaos has nothing left to push, three times in a row (a generator pushes in rounds): every push it made
+     * was answered, and the channel answers once stored.
+     */
+    static void khaosIdle(RunningSandbox sandbox, Duration patience) throws Exception {
+        int[] quiet = {0};
+        until("the simulated Khaos to finish pushing", patience, Duration.ofMillis(300),
+                () -> sandbox.json("GET", "/khaos-sim/_control/pushes", null).path("idle").asBoolean(),
+                idle -> (quiet[0] = idle ? quiet[0] + 1 : 0) >= 3);
+    }
+
     /** When the simulated Khaos's last order download began (empty before its first). */
     static String lastKhaosPoll(RunningSandbox sandbox) throws Exception {
         return sandbox.json("GET", "/khaos-sim/_control", null).path("lastPoll").path("at").asText("");

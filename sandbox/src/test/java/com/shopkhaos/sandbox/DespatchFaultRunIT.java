@@ -60,7 +60,7 @@ class DespatchFaultRunIT {
             sandbox.json("PUT", "/shopware-sim/_control/settings", "{\"profile\":\"" + profile + "\"}");
             sandbox.json("POST", "/shopware-sim/_control/products/generate", "{\"count\":" + PRODUCTS + ",\"prefix\":\"DSP-\",\"stock\":100000}");
             sandbox.json("POST", "/khaos-sim/_control/items/generate", "{\"count\":" + PRODUCTS + ",\"prefix\":\"DSP-\",\"physical\":100000}");
-            awaitKhaosIdle(sandbox, Duration.ofSeconds(120));
+            Await.khaosIdle(sandbox, Duration.ofSeconds(120));
 
             Random random = new Random(SEED);
             List<Plan> plans = place(sandbox, random);
@@ -230,17 +230,6 @@ class DespatchFaultRunIT {
         Map<String, Integer> counts = new TreeMap<>();
         states.forEach((s, l) -> counts.put(s, l.size()));
         throw new AssertionError(orders + " orders not all imported within " + patience.toSeconds() + " s: " + counts);
-    }
-
-    private static void awaitKhaosIdle(RunningSandbox sandbox, Duration patience) throws Exception {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            if (sandbox.json("GET", "/khaos-sim/_control/pushes", null).path("idle").asBoolean()) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("the simulated Khaos did not finish pushing within " + patience.toSeconds() + " s");
     }
 
     /** Khaos has nothing left to push and the despatches queue is empty (nothing waiting, nothing hidden for a retry). */

@@ -32,13 +32,13 @@ class ReconcileScaleIT {
     void aReconcile_writesOnlyTheDriftedProducts_inTheFewestSyncRequests() throws Exception {
         try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "60", "SANDBOX_STOCK_RECONCILE_SECONDS", "0",
                 "SANDBOX_SWEEP_SECONDS", "0", "STOCK_SYNC_BATCH", Integer.toString(BATCH), "SHOPWARE_SHOP_ID", "scaleShop0000001"))) {
-            awaitKhaosIdle(sandbox, Duration.ofSeconds(60));
+            Await.khaosIdle(sandbox, Duration.ofSeconds(60));
             sandbox.json("PUT", "/sandbox/stock", "{\"running\":false}"); // only the reconcile writes from here on
 
             Instant generating = Instant.now();
             sandbox.json(LONG, "POST", "/shopware-sim/_control/products/generate", "{\"count\":" + PRODUCTS + ",\"prefix\":\"GEN-\",\"stock\":" + STOCK + "}");
             sandbox.json(LONG, "POST", "/khaos-sim/_control/items/generate", "{\"count\":" + PRODUCTS + ",\"prefix\":\"GEN-\",\"physical\":" + STOCK + "}");
-            awaitKhaosIdle(sandbox, Duration.ofSeconds(FULL ? 1800 : 180));
+            Await.khaosIdle(sandbox, Duration.ofSeconds(FULL ? 1800 : 180));
             System.out.printf("reconcile scale: %d products generated in both simulators and Khaos's pushes stored in %d s%n", PRODUCTS,
                     Duration.between(generating, Instant.now()).toSeconds());
 
@@ -92,16 +92,4 @@ class ReconcileScaleIT {
         return counts;
     }
 
-    private static void awaitKhaosIdle(RunningSandbox sandbox, Duration patience) throws Exception {
-        Instant deadline = Instant.now().plus(patience);
-        int quiet = 0;
-        while (Instant.now().isBefore(deadline)) {
-            quiet = sandbox.json("GET", "/khaos-sim/_control/pushes", null).path("idle").asBoolean() ? quiet + 1 : 0;
-            if (quiet >= 3) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("Khaos's pushes did not finish within " + patience.toSeconds() + " s");
-    }
 }

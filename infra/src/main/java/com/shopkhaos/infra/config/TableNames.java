@@ -60,6 +60,13 @@ public interface TableNames {
         return Setting.of("RECONCILIATION_TABLE", "shopkhaos.reconciliation-table").required(reconciliationTable());
     }
 
+    /** the go-live audit's runs and findings ({@code AUDIT_TABLE}) */
+    Optional<String> auditTable();
+
+    default String audit() {
+        return Setting.of("AUDIT_TABLE", "shopkhaos.audit-table").required(auditTable());
+    }
+
     /** the Khaos catalogue ({@code KHAOS_CATALOGUE_TABLE}) */
     Optional<String> khaosCatalogueTable();
 

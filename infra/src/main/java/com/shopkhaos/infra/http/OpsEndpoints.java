@@ -40,6 +40,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import com.shopkhaos.model.order.TaxPortion;
+import com.shopkhaos.model.audit.AuditQuery;
+import com.shopkhaos.model.audit.AuditRequests;
+import com.shopkhaos.model.audit.AuditRun;
+import com.shopkhaos.model.audit.AuditStatus;
+import com.shopkhaos.model.audit.AuditTrigger;
 import com.shopkhaos.model.reconciliation.BusinessDay;
 import com.shopkhaos.model.reconciliation.ReconciliationQuery;
 import com.shopkhaos.model.reconciliation.ReconciliationReason;
@@ -78,7 +83,7 @@ import java.util.function.Function;
         ProblemSummary.Summary.class, ProblemSummary.KindSummary.class, ReconciliationSummary.class,
         ReconciliationSummary.CurrencyTotals.class, ReconciliationSummary.RateTotals.class, ReconciliationSummary.GroupTotals.class,
         ReconciliationSummary.ReasonTotals.class, ReconciliationLine.class, ReconciliationLine.Finding.class,
-        ReconciliationLine.Facts.class, TaxPortion.class})
+        ReconciliationLine.Facts.class, TaxPortion.class, AuditRun.class, com.shopkhaos.model.audit.AuditFinding.class})
 public abstract class OpsEndpoints {
     /** The console's session cookie (HttpOnly, SameSite=Strict, path /ops). */
     public static final String SESSION_COOKIE = "ops_session";
@@ -378,6 +383,58 @@ public abstract class OpsEndpoints {
             answer.put("page", query.page());
             answer.put("size", query.size());
             return json(200, answer);
+        });
+    }
+
+    @Inject
+    AuditRequests audits;
+
+    /**
+     * Starts a run of the go-live audit: 202 with the run ({@code {id, status: RUNNING, ...}}) and its address in
+     * {@code Location}; it reads the shop and the Khaos catalogue elsewhere and never writes to either.
+     */
+    @POST
+    @Path("api/audit/runs")
+    @Consumes(MediaType.WILDCARD)
+    public Response startAudit(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return as(headers, who -> {
+            AuditRun run = audits.request(AuditTrigger.PERSON, who);
+            return Response.fromResponse(json(run.status() == AuditStatus.FAILED ? 503 : 202, AuditViews.summary(run)))
+                    .header("Location", uri.getBaseUriBuilder().path("ops/api/audit/runs/" + run.id()).build().toString()).build();
+        });
+    }
+
+    /** The latest runs, newest first (at most 20), without their findings: {@code {runs: [...]}}. */
+    @GET
+    @Path("api/audit/runs")
+    public Response auditRuns(@Context HttpHeaders headers) {
+        return as(headers, who -> json(200, Map.of("runs", audits.recent(20).stream().map(AuditViews::summary).toList())));
+    }
+
+    /**
+     * One run ({@code latest}: the one started last): its status, counts per severity and kind, and its findings filtered
+     * by {@code severity}, {@code kind} (comma separated), {@code q} (text) and paged ({@code page} from 1, {@code size} up
+     * to 1000); with {@code .csv} after the id, every finding as CSV.
+     */
+    @GET
+    @Path("api/audit/runs/{id}")
+    public Response auditRun(@Context HttpHeaders headers, @PathParam("id") String idText, @Context UriInfo uri) {
+        return as(headers, who -> {
+            boolean csv = idText.endsWith(".csv");
+            String id = csv ? idText.substring(0, idText.length() - 4) : idText;
+            Optional<AuditRun> run = id.equals("latest") ? audits.latest() : audits.find(id);
+            if (run.isEmpty()) {
+                return error(404, id.equals("latest") ? "no audit has run yet; start one with POST /ops/api/audit/runs"
+                        : "no audit run " + id);
+            }
+            if (csv) {
+                return Response.ok(AuditViews.csv(run.get()), "text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + run.get().id() + ".csv\"")
+                        .header("Cache-Control", "no-store").build();
+            }
+            AuditQuery query = AuditQuery.parse(uri.getQueryParameters().getFirst("severity"), uri.getQueryParameters().getFirst("kind"),
+                    uri.getQueryParameters().getFirst("q"), uri.getQueryParameters().getFirst("page"), uri.getQueryParameters().getFirst("size"));
+            return json(200, AuditViews.run(run.get(), query));
         });
     }
 

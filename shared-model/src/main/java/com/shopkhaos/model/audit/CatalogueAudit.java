@@ -28,13 +28,39 @@ public final class CatalogueAudit {
     /** Khaos's card type field holds 25 characters: an unmapped method's name longer than that holds its orders. */
     static final int CARD_TYPE = 25;
 
-    /** The Khaos side: the catalogue by stock code, what Khaos last reported available for the web, and our rules. */
-    /** @param priceTolerance how far (gross, either way) a shop price may be from Khaos's before it is a finding */
+    /** What the audit checks against (settings), validated where they are read. */
+    public record Settings(BigDecimal priceTolerance, int nameLength) {
+        /** A penny either way; names up to 100 characters. */
+        public static final Settings DEFAULT = new Settings(new BigDecimal("0.01"), 100);
+
+        /**
+         * @param priceTolerance how far (gross, either way) a shop price may be from Khaos's before it is a finding
+         * @param nameLength     the longest product name Khaos's description takes (0: not checked); Khaos does not
+         *                       publish it, so it is a setting
+         */
+        public Settings {
+            if (priceTolerance == null || priceTolerance.signum() < 0) {
+                throw new IllegalArgumentException("the price tolerance must be 0 or more");
+            }
+            if (nameLength < 0) {
+                throw new IllegalArgumentException("the name length must be 0 (not checked) or more");
+            }
+        }
+    }
+
+    /**
+     * The Khaos side: the catalogue by stock code, what Khaos last reported available for the web (asked of run-to-zero
+     * items only), our rules with the mappings people made, and the audit's settings.
+     */
     public record KhaosSide(Map<String, CatalogueItem> itemsByCode, Function<String, Optional<BigDecimal>> availableForWeb,
-                            OrderTranslationPolicy policy, TaxRateTable taxRates, BigDecimal priceTolerance) {
+                            OrderTranslationPolicy policy, TaxRateTable taxRates, Settings settings) {
         public KhaosSide(Map<String, CatalogueItem> itemsByCode, Function<String, Optional<BigDecimal>> availableForWeb,
                          OrderTranslationPolicy policy, TaxRateTable taxRates) {
-            this(itemsByCode, availableForWeb, policy, taxRates, new BigDecimal("0.01"));
+            this(itemsByCode, availableForWeb, policy, taxRates, Settings.DEFAULT);
+        }
+
+        public BigDecimal priceTolerance() {
+            return settings.priceTolerance();
         }
     }
 
@@ -49,6 +75,7 @@ public final class CatalogueAudit {
         paymentMethods(shop, khaos.policy(), findings);
         taxRates(shop, khaos.taxRates(), findings);
         currencies(shop, khaos.policy(), findings);
+        promotions(shop, khaos, findings);
         stock(shop, khaos, findings);
         dataQuality(shop, khaos, findings);
         findings.sort(Comparator.comparing(AuditFinding::severity).thenComparing(AuditFinding::kind)
@@ -59,7 +86,8 @@ public final class CatalogueAudit {
     /** Products on sale (a parent of variants is not sold itself): their Khaos item, and whether an order could take it. */
     static void products(ShopCatalogue shop, KhaosSide khaos, List<AuditFinding> out) {
         Set<String> parents = parents(shop);
-        List<String> liveCodes = khaos.itemsByCode().values().stream().filter(i -> !i.deleted()).map(CatalogueItem::stockCode).toList();
+        // made at the first SKU Khaos lacks: a clean catalogue never pays for normalising every code
+        FixSuggestions.Index[] liveCodes = {null};
         for (ShopCatalogue.Product p : shop.products()) {
             if (!p.onSale() || parents.contains(p.id())) {
                 continue;
@@ -69,7 +97,7 @@ public final class CatalogueAudit {
             if (item == null) {
                 out.add(new AuditFinding(FindingKind.SKU_NOT_IN_KHAOS, p.sku(), p.name(), code.equals(p.sku()) ? ""
                         : "mapped to " + code + ", which Khaos does not have", String.join(" or ",
-                        FixSuggestions.nearest(p.sku(), liveCodes, 3).stream().map(c -> "map to " + c).toList())));
+                        suggestions(liveCodes, khaos).nearest(p.sku(), 3).stream().map(c -> "map to " + c).toList())));
             } else if (item.deleted()) {
                 out.add(new AuditFinding(FindingKind.MAPPED_TO_DELETED, p.sku(), p.name(), item.stockCode() + " (deleted)", ""));
             } else if (item.discontinued()) {
@@ -84,7 +112,21 @@ public final class CatalogueAudit {
             if (item != null && !item.deleted()) {
                 money(p, item, khaos.priceTolerance(), out);
             }
+            int longest = khaos.settings().nameLength();
+            if (longest > 0 && p.name().length() > longest) {
+                out.add(new AuditFinding(FindingKind.NAME_TOO_LONG, p.sku(), p.name().length() + " characters: "
+                        + p.name().substring(0, Math.min(p.name().length(), 60)) + "…", "Khaos takes " + longest,
+                        "shorten to " + longest + " characters"));
+            }
         }
+    }
+
+    private static FixSuggestions.Index suggestions(FixSuggestions.Index[] made, KhaosSide khaos) {
+        if (made[0] == null) {
+            made[0] = new FixSuggestions.Index(khaos.itemsByCode().values().stream().filter(i -> !i.deleted())
+                    .map(CatalogueItem::stockCode).sorted().toList());
+        }
+        return made[0];
     }
 
     /** The shop's gross price against Khaos's price for the web; the shop's tax rate against the item's tax code. */
@@ -164,6 +206,37 @@ public final class CatalogueAudit {
         }
     }
 
+    /**
+     * Promotions in force that an order would be held for, as the translator takes them: each discount's scope must be
+     * one spread over the lines ({@code KHAOS_PROMOTION_SCOPES}) or the promotion (by code, else the scope) mapped to a
+     * Khaos non-stock item that Khaos has.
+     */
+    static void promotions(ShopCatalogue shop, KhaosSide khaos, List<AuditFinding> out) {
+        OrderTranslationPolicy policy = khaos.policy();
+        for (ShopCatalogue.Promotion promotion : shop.promotions()) {
+            if (!promotion.inForce(shop.readAt())) {
+                continue;
+            }
+            String subject = promotion.code().isBlank() ? promotion.name() : promotion.code();
+            for (String scope : new TreeSet<>(promotion.scopes())) {
+                if (policy.promotionScopes().contains(scope)) {
+                    continue;
+                }
+                Optional<String> mapped = policy.promotionItemFor(promotion.code(), scope);
+                Optional<CatalogueItem> item = mapped.map(code -> khaos.itemsByCode().get(code));
+                if (mapped.isEmpty()) {
+                    out.add(new AuditFinding(FindingKind.PROMOTION_UNMAPPED, subject, promotion.name() + ": discounts the " + scope,
+                            "no rule (spread: " + new TreeSet<>(policy.promotionScopes()) + ")", "map " + subject
+                            + " to a Khaos non-stock discount item"));
+                } else if (item.isEmpty() || item.get().deleted() || item.get().stockControlled()) {
+                    out.add(new AuditFinding(FindingKind.PROMOTION_UNMAPPED, subject, promotion.name() + ": discounts the " + scope,
+                            "mapped to " + mapped.get() + (item.isEmpty() || item.get().deleted() ? ", which Khaos does not have"
+                                    : ", a stock item"), "map it to a non-stock discount item"));
+                }
+            }
+        }
+    }
+
     /** What would make the shop's stock figure wrong: closeout flags, items the shop lacks, shared barcodes and codes. */
     static void stock(ShopCatalogue shop, KhaosSide khaos, List<AuditFinding> out) {
         Set<String> parents = parents(shop);
@@ -182,6 +255,15 @@ public final class CatalogueAudit {
             if (p.onSale() && item != null && !item.deleted() && !item.discontinued() && item.runToZero() && !p.closeout()
                     && khaos.availableForWeb().apply(code).orElse(BigDecimal.ZERO).signum() > 0) {
                 out.add(new AuditFinding(FindingKind.CLOSEOUT_DIFFERS, p.sku(), "not a closeout", code + ": run to zero", ""));
+            }
+            if (p.onSale() && item != null && !item.deleted()) {
+                if (!item.stockControlled() && p.closeout() && !p.digital()) {
+                    out.add(new AuditFinding(FindingKind.STOCK_CONTROL_DIFFERS, p.sku(), "a closeout: sells only its stock figure",
+                            code + ": not stock-controlled, so Khaos sends no figure", ""));
+                } else if (item.stockControlled() && p.digital()) {
+                    out.add(new AuditFinding(FindingKind.STOCK_CONTROL_DIFFERS, p.sku(), "a download (nothing to despatch)",
+                            code + ": stock-controlled, its figure is pushed to the shop", ""));
+                }
             }
         }
         productsByCode.forEach((code, skus) -> {
@@ -212,7 +294,21 @@ public final class CatalogueAudit {
     /** SKUs that nearly match a Khaos code, and parents matched in place of their variants. */
     static void dataQuality(ShopCatalogue shop, KhaosSide khaos, List<AuditFinding> out) {
         Map<String, String> codesByKey = new HashMap<>();
-        khaos.itemsByCode().values().stream().filter(i -> !i.deleted()).forEach(i -> codesByKey.putIfAbsent(key(i.stockCode()), i.stockCode()));
+        Map<String, Set<String>> codesSharingAKey = new TreeMap<>();
+        khaos.itemsByCode().values().stream().filter(i -> !i.deleted()).forEach(i -> {
+            codesByKey.putIfAbsent(key(i.stockCode()), i.stockCode());
+            codesSharingAKey.computeIfAbsent(key(i.stockCode()), k -> new TreeSet<>()).add(i.stockCode());
+        });
+        Map<String, Set<String>> skusSharingAKey = new TreeMap<>();
+        shop.products().forEach(p -> skusSharingAKey.computeIfAbsent(key(p.sku()), k -> new TreeSet<>()).add(p.sku()));
+        skusSharingAKey.values().stream().filter(skus -> skus.size() > 1).forEach(skus -> {
+            String keep = skus.stream().filter(khaos.itemsByCode()::containsKey).findFirst().orElse(skus.iterator().next());
+            out.add(new AuditFinding(FindingKind.SKU_NEAR_MATCH, String.join(" / ", skus), "shop products whose SKUs differ only by "
+                    + "case, spaces or leading zeros", codesByKey.getOrDefault(key(keep), ""), "keep " + keep));
+        });
+        codesSharingAKey.values().stream().filter(codes -> codes.size() > 1).forEach(codes -> out.add(new AuditFinding(
+                FindingKind.SKU_NEAR_MATCH, String.join(" / ", codes), "", "Khaos stock codes that differ only by case, spaces or "
+                + "leading zeros", "")));
         Map<String, List<ShopCatalogue.Product>> variants = new HashMap<>();
         shop.products().stream().filter(p -> !p.parentId().isEmpty()).forEach(p -> variants.computeIfAbsent(p.parentId(), k -> new ArrayList<>()).add(p));
         for (ShopCatalogue.Product p : shop.products()) {

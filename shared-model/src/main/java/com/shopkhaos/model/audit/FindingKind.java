@@ -27,10 +27,16 @@ public enum FindingKind {
     PRICE_DIFFERS(AuditSeverity.MONEY, "A shop price differs from Khaos's price for the item beyond the tolerance",
             "E-commerce or finance: decide which price is right and change the other (Khaos's web price if set, else its "
                     + "channel listing price, else its sell price, is the one compared)."),
+    PROMOTION_UNMAPPED(AuditSeverity.MONEY, "A promotion in force discounts in a way the integration has no rule for",
+            "E-commerce or finance: map the promotion (its code, or its discount's scope) to a Khaos non-stock discount item on "
+                    + "the mappings screen, or allow its scope (KHAOS_PROMOTION_SCOPES); until then its orders are held."),
     TAX_RATE_DIFFERS(AuditSeverity.MONEY, "A shop product's tax rate differs from its Khaos item's tax code",
             "Finance: correct the tax rate in the shop or the item's tax code in Khaos; until then its orders are held as VAT mismatches."),
     CLOSEOUT_DIFFERS(AuditSeverity.STOCK, "A Khaos item sold only while stock lasts is not a closeout in the shop",
             "E-commerce: make the product a closeout (it stops at zero), or ask buying whether the item should be run to zero."),
+    STOCK_CONTROL_DIFFERS(AuditSeverity.STOCK, "Khaos counts an item's stock and the shop does not, or the reverse",
+            "Operations: make the item stock-controlled in Khaos, or e-commerce: stop the shop product selling only what is "
+                    + "in stock (a closeout) or make it a physical product; Khaos sends no stock figure for an item it does not count."),
     WEB_ITEM_MISSING_IN_SHOP(AuditSeverity.STOCK, "A Khaos item published to the web is not in the shop",
             "E-commerce: add the product to the shop (or map its SKU), or operations: untick Publish to web in Khaos."),
     BARCODE_SHARED(AuditSeverity.STOCK, "One barcode is on two products (in the shop or in Khaos)",
@@ -41,6 +47,9 @@ public enum FindingKind {
             "E-commerce: correct the SKU in the shop, or map it to the Khaos code suggested."),
     PARENT_MAPPED_INSTEAD(AuditSeverity.DATA_QUALITY, "A parent product matches a Khaos item, its variants do not",
             "E-commerce: orders are for the variants; map each variant's SKU to its Khaos item."),
+    NAME_TOO_LONG(AuditSeverity.DATA_QUALITY, "A shop product's name is longer than Khaos's description field takes",
+            "E-commerce: shorten the name, or operations: give the Khaos item a shorter description when adding it "
+                    + "(AUDIT_NAME_LENGTH sets the length checked)."),
     PRICE_NOT_KNOWN_YET(AuditSeverity.DATA_QUALITY, "Khaos's prices for an item are not known yet",
             "Nobody, usually: the item was last pushed by Khaos before the integration kept prices; its next push brings them. "
                     + "Operations can have Khaos push the catalogue again.");

@@ -23,22 +23,52 @@ public final class FixSuggestions {
 
     /** Up to {@code limit} candidates, closest first; only those close enough to be a plausible typo or variant. */
     public static List<String> nearest(String wanted, Collection<String> candidates, int limit) {
-        String w = normalise(wanted);
-        if (w.isEmpty()) {
-            return List.of();
+        return new Index(candidates).nearest(wanted, limit);
+    }
+
+    /**
+     * Candidates normalised once, for many questions (the catalogue audit asks for every SKU Khaos lacks, against every
+     * stock code): a candidate whose length differs by more than the distance allowed, and that neither contains the
+     * wanted text nor is contained in it, cannot be close enough, so only the others are measured. The answers are
+     * those of {@link FixSuggestions#nearest(String, Collection, int)}.
+     */
+    public static final class Index {
+        private final List<String> candidates;
+        private final List<String> normalised;
+
+        public Index(Collection<String> candidates) {
+            this.candidates = List.copyOf(new LinkedHashSet<>(candidates));
+            this.normalised = this.candidates.stream().map(FixSuggestions::normalise).toList();
         }
-        record Scored(String candidate, int distance) {
-        }
-        List<Scored> scored = new ArrayList<>();
-        for (String c : new LinkedHashSet<>(candidates)) {
-            String n = normalise(c);
-            int d = n.equals(w) ? 0 : n.contains(w) || w.contains(n) ? 1 + Math.abs(n.length() - w.length()) / 4 : distance(w, n);
-            if (d <= Math.max(2, w.length() / 3)) {
-                scored.add(new Scored(c, d));
+
+        public List<String> nearest(String wanted, int limit) {
+            String w = normalise(wanted);
+            if (w.isEmpty()) {
+                return List.of();
             }
+            record Scored(String candidate, int distance) {
+            }
+            int allowed = Math.max(2, w.length() / 3);
+            List<Scored> scored = new ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                String n = normalised.get(i);
+                int d;
+                if (n.equals(w)) {
+                    d = 0;
+                } else if (n.contains(w) || w.contains(n)) {
+                    d = 1 + Math.abs(n.length() - w.length()) / 4;
+                } else if (Math.abs(n.length() - w.length()) > allowed) {
+                    continue; // the edit distance is at least the difference in length
+                } else {
+                    d = distance(w, n);
+                }
+                if (d <= allowed) {
+                    scored.add(new Scored(candidates.get(i), d));
+                }
+            }
+            scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::candidate));
+            return scored.stream().limit(limit).map(Scored::candidate).toList();
         }
-        scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::candidate));
-        return scored.stream().limit(limit).map(Scored::candidate).toList();
     }
 
     /** Levenshtein distance. */

@@ -142,15 +142,7 @@ public final class OrderSyncService {
 
     /** What Khaos last reported available at the order's site ({@code KHAOS_SITE} as an id), or over all sites when named. */
     private Optional<BigDecimal> availableAtSite(String stockCode) {
-        List<StockLevel> levels = stock.levels(stockCode);
-        if (levels.isEmpty()) {
-            return Optional.empty();
-        }
-        if (policy.site().matches("\\d{1,9}")) {
-            int site = Integer.parseInt(policy.site());
-            return levels.stream().filter(l -> l.site() == site).map(StockLevel::available).findFirst();
-        }
-        return Optional.of(levels.stream().map(StockLevel::available).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return stock.availableAt(stockCode, policy.site());
     }
 
     private OrderLedgerEntry firstSeen(OrderEvent event, Instant now) {

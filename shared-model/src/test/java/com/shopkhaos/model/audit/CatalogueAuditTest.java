@@ -30,6 +30,9 @@ class CatalogueAuditTest {
     private final List<BigDecimal> rates = new ArrayList<>(List.of(new BigDecimal("20"), new BigDecimal("5.00")));
     private final List<String> currencies = new ArrayList<>(List.of("GBP"));
     private Map<String, String> skuMappings = Map.of();
+    private Map<String, String> promotionItems = Map.of();
+    private final List<ShopCatalogue.Promotion> promotions = new ArrayList<>();
+    private CatalogueAudit.Settings settings = CatalogueAudit.Settings.DEFAULT;
 
     private CatalogueItem item(String code, boolean discontinued, boolean runToZero, boolean deleted) {
         CatalogueItem i = new CatalogueItem("id-" + code, code, code, "", "1", Optional.of(new BigDecimal("20")), discontinued, runToZero,
@@ -48,10 +51,11 @@ class CatalogueAuditTest {
     private List<AuditFinding> audit() {
         OrderTranslationPolicy policy = new OrderTranslationPolicy("1", "WEB", "Web Customer", "GBP",
                 OrderTranslationPolicy.parsePairs("royal_mail_tracked_48=RM48,dpd_next_day=DPDND", "KHAOS_COURIERS"),
-                Map.of("payment_card", "Card"), Set.of("payment_invoice"), Set.of("cart"), Map.of()).withMappings(skuMappings, Map.of());
-        return CatalogueAudit.run(new ShopCatalogue(products, shipping, payment, rates, currencies),
+                Map.of("payment_card", "Card"), Set.of("payment_invoice"), Set.of("cart"), Map.of())
+                .withMappings(skuMappings, Map.of(), promotionItems);
+        return CatalogueAudit.run(new ShopCatalogue(products, shipping, payment, rates, currencies, promotions, AT),
                 new CatalogueAudit.KhaosSide(items, code -> Optional.ofNullable(available.get(code)), policy,
-                        TaxRateTable.parse("1=20,2=5,3=0")));
+                        TaxRateTable.parse("1=20,2=5,3=0"), settings));
     }
 
     private void clean() {
@@ -249,5 +253,75 @@ class CatalogueAuditTest {
         assertThat(found(findings, FindingKind.PARENT_MAPPED_INSTEAD)).containsExactly("TSHIRT");
         assertThat(found(findings, FindingKind.SKU_NOT_IN_KHAOS)).as("still blocking until corrected")
                 .contains("751", "bk-0042 ", "TSHIRT-M-BLK");
+    }
+
+    @Test
+    void aPromotionInForceThatDiscountsInAWayWithoutARule_isAMoneyFinding_butNotOnceMappedToANonStockItem() {
+        clean();
+        promotions.add(new ShopCatalogue.Promotion("10% off", "SAVE10", true, Optional.empty(), Optional.empty(), List.of("cart")));
+        promotions.add(new ShopCatalogue.Promotion("Free delivery", "FREESHIP", true, Optional.empty(), Optional.empty(), List.of("delivery")));
+        promotions.add(new ShopCatalogue.Promotion("Old", "SUMMER", true, Optional.empty(), Optional.of(AT.minusSeconds(60)), List.of("delivery")));
+        promotions.add(new ShopCatalogue.Promotion("Off", "OFF", false, Optional.empty(), Optional.empty(), List.of("delivery")));
+        promotions.add(new ShopCatalogue.Promotion("Stock item", "SETS", true, Optional.empty(), Optional.empty(), List.of("set")));
+        promotionItems = Map.of("SETS", "SCARF-MER-GRY");
+
+        List<AuditFinding> findings = audit();
+
+        assertThat(findings).filteredOn(f -> f.kind() == FindingKind.PROMOTION_UNMAPPED)
+                .extracting(AuditFinding::subject, AuditFinding::khaosValue)
+                .as("a spread scope has its rule; expired and inactive promotions are not in force; a stock item is no discount item")
+                .containsExactly(tuple("FREESHIP", "no rule (spread: [cart])"), tuple("SETS", "mapped to SCARF-MER-GRY, a stock item"));
+        assertThat(found(findings, FindingKind.PROMOTION_UNMAPPED)).hasSize(2);
+        CatalogueItem discount = new CatalogueItem("id-DISC", "DISC", "Discount", "", "1", Optional.of(new BigDecimal("20")), false, false,
+                false, false, true, false, AT);
+        items.put("DISC", discount);
+        promotionItems = Map.of("SETS", "DISC", "FREESHIP", "DISC");
+        assertThat(found(audit(), FindingKind.PROMOTION_UNMAPPED)).isEmpty();
+    }
+
+    @Test
+    void anItemKhaosDoesNotCount_soldAsACloseout_orACountedItemSoldAsADownload_isAStockFinding() {
+        clean();
+        items.put("GIFT-WRAP", new CatalogueItem("id-GW", "GIFT-WRAP", "Gift wrap", "", "1", Optional.of(new BigDecimal("20")), false, false,
+                false, false, false, false, AT, items.get("SCARF-MER-GRY").listing()));
+        product("GIFT-WRAP", true);
+        item("EBOOK", false, false, false);
+        products.add(new ShopCatalogue.Product("p-ebook", "", "EBOOK", "E-book", true, false, Optional.of(new BigDecimal("10.00")),
+                Optional.of(new BigDecimal("20")), "", true));
+
+        List<AuditFinding> findings = audit();
+
+        assertThat(findings).filteredOn(f -> f.kind() == FindingKind.STOCK_CONTROL_DIFFERS)
+                .extracting(AuditFinding::subject, AuditFinding::severity)
+                .containsExactly(tuple("EBOOK", AuditSeverity.STOCK), tuple("GIFT-WRAP", AuditSeverity.STOCK));
+    }
+
+    @Test
+    void aNameLongerThanKhaossDescriptionTakes_isADataQualityFinding_atTheLengthSet() {
+        clean();
+        item("LONG", false, false, false);
+        products.add(new ShopCatalogue.Product("p-long", "", "LONG", "x".repeat(101), true, false, Optional.of(new BigDecimal("10.00")),
+                Optional.of(new BigDecimal("20")), ""));
+
+        assertThat(audit()).filteredOn(f -> f.kind() == FindingKind.NAME_TOO_LONG).singleElement()
+                .satisfies(f -> assertThat(f.khaosValue()).isEqualTo("Khaos takes 100"));
+        settings = new CatalogueAudit.Settings(new BigDecimal("0.01"), 0);
+        assertThat(found(audit(), FindingKind.NAME_TOO_LONG)).as("0: not checked").isEmpty();
+        settings = new CatalogueAudit.Settings(new BigDecimal("0.01"), 40);
+        assertThat(found(audit(), FindingKind.NAME_TOO_LONG)).containsExactly("LONG");
+    }
+
+    @Test
+    void shopSkusOrKhaosCodesThatDifferOnlyInCaseSpacesOrLeadingZeros_areDuplicates_withTheOneToKeep() {
+        clean();
+        products.add(new ShopCatalogue.Product("p-dup", "", "scarf-mer-gry", "Scarf again", false, false, Optional.empty(),
+                Optional.empty(), ""));
+        item("00751", false, false, false);
+        item("751 ", false, false, false);
+
+        assertThat(audit()).filteredOn(f -> f.kind() == FindingKind.SKU_NEAR_MATCH)
+                .extracting(AuditFinding::subject, AuditFinding::suggestion)
+                .containsExactlyInAnyOrder(tuple("SCARF-MER-GRY / scarf-mer-gry", "keep SCARF-MER-GRY"), tuple("00751 / 751 ", ""),
+                        tuple("scarf-mer-gry", "map to SCARF-MER-GRY"));
     }
 }

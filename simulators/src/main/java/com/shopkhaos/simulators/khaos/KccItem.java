@@ -17,6 +17,10 @@ final class KccItem {
     List<String> barcodes;
     String taxCode;
     BigDecimal sellGross;
+    /** {@code ChannelListingPrice} (gross): the channel's list price, where the channel setup sets one; null when not */
+    BigDecimal channelListingGross;
+    /** {@code WebProperties.WebsitePrice} (gross): the price for the website only; null when not set */
+    BigDecimal websiteGross;
     String stockType1;
     String stockType2;
     boolean publishOnWeb = true;

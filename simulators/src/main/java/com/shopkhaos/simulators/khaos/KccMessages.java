@@ -32,6 +32,9 @@ final class KccMessages {
             BigDecimal rate = catalogue.taxRates.get(item.taxCode).percent();
             BigDecimal net = item.sellGross.multiply(BigDecimal.valueOf(100))
                     .divide(BigDecimal.valueOf(100).add(rate), 2, RoundingMode.HALF_UP);
+            if (item.channelListingGross != null) {
+                i.putObject("ChannelListingPrice").put("Gross", item.channelListingGross.doubleValue());
+            }
             i.putObject("BuyPrice").put("Net", net.multiply(new BigDecimal("0.4")).setScale(2, RoundingMode.HALF_UP).doubleValue());
             i.putArray("Images");
             i.putArray("ListingPrices");
@@ -54,6 +57,10 @@ final class KccMessages {
             KccCatalogue.TaxRate tax = catalogue.taxRates.get(item.taxCode);
             i.putObject("TaxRate").put("Code", tax.code()).put("ID", tax.id()).put("Name", tax.name());
             i.putArray("UserDefinedFields");
+            if (item.websiteGross != null) {
+                // a Price, as ChannelListingPrice is (spec README L804: WebProperties.WebsitePrice is a Price)
+                i.putObject("WebProperties").putObject("WebsitePrice").put("Gross", item.websiteGross.doubleValue());
+            }
         }
         return SimJson.write(root);
     }

@@ -1001,6 +1001,10 @@ public final class KhaosSimulator implements AutoCloseable {
     void updateItem(String code, JsonNode patch) {
         KccItem item = itemByCode(code);
         synchronized (this) {
+            // prices first: a patch with a bad one changes nothing
+            BigDecimal sell = price(patch, "sellPrice", item.sellGross);
+            BigDecimal listing = price(patch, "channelListingPrice", item.channelListingGross);
+            BigDecimal web = price(patch, "websitePrice", item.websiteGross);
             if (patch.has("stockCode")) {
                 item.stockCode = patch.path("stockCode").asText(item.stockCode);
             }
@@ -1008,6 +1012,15 @@ public final class KhaosSimulator implements AutoCloseable {
             item.runToZero = patch.path("runToZero").asBoolean(item.runToZero);
             item.publishOnWeb = patch.path("publishOnWeb").asBoolean(item.publishOnWeb);
             item.description = patch.path("description").asText(item.description);
+            item.stockControlled = patch.path("stockControlled").asBoolean(item.stockControlled);
+            if (patch.has("barcodes")) {
+                List<String> barcodes = new ArrayList<>();
+                patch.path("barcodes").forEach(b -> barcodes.add(b.asText()));
+                item.barcodes = List.copyOf(barcodes);
+            }
+            item.sellGross = sell;
+            item.channelListingGross = listing;
+            item.websiteGross = web;
             if (patch.has("taxCode")) {
                 String taxCode = patch.path("taxCode").asText();
                 if (!catalogue.taxRates.containsKey(taxCode)) {
@@ -1017,6 +1030,22 @@ public final class KhaosSimulator implements AutoCloseable {
             }
         }
         pushCatalogue(List.of(item), List.of());
+    }
+
+    /** A gross price from a control patch: a number sets it, null clears it (not for the sell price), absent keeps it. */
+    private static BigDecimal price(JsonNode patch, String field, BigDecimal current) {
+        if (!patch.has(field)) {
+            return current;
+        }
+        JsonNode value = patch.get(field);
+        if (value.isNull() && !field.equals("sellPrice")) {
+            return null;
+        }
+        if (!value.isNumber() || value.decimalValue().signum() < 0) {
+            throw new IllegalArgumentException(field + " must be a gross price (a number, 0 or more)"
+                    + (field.equals("sellPrice") ? "" : ", or null for none"));
+        }
+        return value.decimalValue().setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Deletes an item in Khaos; the channel gets its id in {@code Deleted}. */

@@ -291,7 +291,9 @@ final class Checkout {
                     discount.merge(cheapest.rate(), off, BigDecimal::add);
                 }
             }
-            default -> throw new IllegalStateException("promotion kind not simulated: " + promotion);
+            default -> throw SimulatorException.badRequest("SIMULATOR__NOT_SIMULATED", "the simulator's checkout does not "
+                    + "work out " + promotion.discountScope() + "/" + promotion.discountType() + " promotions (" + promotion.code()
+                    + "); the Admin API still lists it");
         }
         return discount;
     }

@@ -81,6 +81,12 @@ final class ControlApi {
             if (m.group(2) == null && method.equals("GET")) {
                 return ok(productStock(sku));
             }
+            if (m.group(2) == null && method.equals("PATCH")) {
+                // an administrator edits the product (the go-live audit's planted cases)
+                synchronized (sim) {
+                    return ok(sim.catalog.change(product(sku), body(request)).deepCopy());
+                }
+            }
             if (m.group(2) == null && method.equals("DELETE")) {
                 synchronized (sim) {
                     sim.catalog.products.remove(product(sku).path("id").asText());
@@ -119,6 +125,31 @@ final class ControlApi {
                     body.path("name").asText("Generated product ")));
         }
         switch (method + " " + path) {
+            case "POST /_control/products" -> {
+                synchronized (sim) {
+                    return json(201, sim.catalog.addProduct(body(request)).deepCopy());
+                }
+            }
+            case "POST /_control/currencies" -> {
+                synchronized (sim) {
+                    return json(201, sim.catalog.addCurrency(body(request)).deepCopy());
+                }
+            }
+            case "POST /_control/shipping-methods" -> {
+                synchronized (sim) {
+                    return json(201, sim.catalog.addShippingMethod(body(request)));
+                }
+            }
+            case "POST /_control/payment-methods" -> {
+                synchronized (sim) {
+                    return json(201, sim.catalog.addPaymentMethod(body(request)).deepCopy());
+                }
+            }
+            case "POST /_control/promotions" -> {
+                synchronized (sim) {
+                    return json(201, sim.catalog.addPromotion(body(request)));
+                }
+            }
             case "POST /_control/apps/install" -> {
                 return ok(install(body(request)));
             }
@@ -268,7 +299,9 @@ final class ControlApi {
         List.of("POST /_control/orders", "GET /_control/orders/{idOrNumber}", "POST /_control/orders/{idOrNumber}/pay",
                 "POST /_control/orders/{idOrNumber}/cancel", "POST /_control/orders/{idOrNumber}/edit",
                 "POST /_control/orders/{idOrNumber}/returns", "DELETE /_control/orders/{idOrNumber}", "GET /_control/products/{sku}", "DELETE /_control/products/{sku}",
-                "POST /_control/products/generate", "PUT /_control/products/{sku}/stock",
+                "POST /_control/products/generate", "PUT /_control/products/{sku}/stock", "POST /_control/products",
+                "PATCH /_control/products/{sku}", "POST /_control/currencies", "POST /_control/shipping-methods",
+                "POST /_control/payment-methods", "POST /_control/promotions",
                 "GET /_control/deliveries/{deliveryId}", "POST /_control/{order|order_delivery|order_transaction}/{id}/state/{action}", "POST /_control/apps/install",
                 "POST /_control/apps/uninstall", "GET /_control/apps",
                 "GET /_control/webhooks/deliveries", "PUT /_control/webhooks/mode", "GET|PUT /_control/faults",

@@ -58,6 +58,8 @@ final class Criteria {
                     "product_visibility", "categories", "category", "options", "property_group_option")),
             Map.entry("shipping_method", Map.of("prices", "shipping_method_price", "deliveryTime", "delivery_time", "tax", "tax")),
             Map.entry("payment_method", Map.of("media", "media")),
+            Map.entry("sales_channel", Map.of("currencies", "currency", "currency", "currency", "domains", "sales_channel_domain")),
+            Map.entry("promotion", Map.of("discounts", "promotion_discount", "salesChannels", "promotion_sales_channel")),
             Map.entry("order_return", Map.of("lineItems", "order_return_line_item", "order", "order", "state", "state_machine_state")),
             Map.entry("order_return_line_item", Map.of("reason", "order_return_line_item_reason", "lineItem", "order_line_item",
                     "state", "state_machine_state", "return", "order_return")));

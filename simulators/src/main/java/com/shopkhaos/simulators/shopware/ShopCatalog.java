@@ -37,6 +37,9 @@ public final class ShopCatalog {
     public final Map<String, SimShippingMethod> shippingMethods = new LinkedHashMap<>();
     public final Map<String, ObjectNode> paymentMethods = new LinkedHashMap<>();
     public final Map<String, SimPromotion> promotions = new LinkedHashMap<>();
+    /** The currencies the storefront sells in, by ISO code: GBP (the shop's default, factor 1) unless more are added. */
+    public final Map<String, ObjectNode> currencies = new LinkedHashMap<>();
+    private final SimIds controlIds = new SimIds(7_310_091L);
     /** Shopware 6.7: a method without a technical name reads as {@code temporary_<id>} (set by the simulator's version). */
     volatile boolean technicalNameRequired;
 
@@ -52,6 +55,7 @@ public final class ShopCatalog {
                 .put("name", "Pound sterling").put("taxFreeFrom", 0.0).put("id", currencyId).put("apiAlias", "currency");
         currency.set("itemRounding", rounding.deepCopy());
         currency.set("totalRounding", rounding.deepCopy());
+        currencies.put("GBP", currency);
         country = SimJson.object().put("name", "United Kingdom").put("iso", "GB").put("iso3", "GBR")
                 .put("id", countryId);
         ArrayNode format = country.putArray("addressFormat");
@@ -136,7 +140,7 @@ public final class ShopCatalog {
      * {@code available} and {@code productNumber} are never inherited.
      */
     static final List<String> INHERITED = List.of("isCloseout", "taxId", "price", "active", "minPurchase", "purchaseSteps",
-            "maxPurchase", "name");
+            "maxPurchase", "name", "ean", "visibilities");
 
     private void inherit(String variantId, List<String> fields) {
         ObjectNode variant = products.get(variantId);
@@ -203,6 +207,11 @@ public final class ShopCatalog {
         ArrayNode price = p.putArray("price");
         price.addObject().put("currencyId", currencyId).put("gross", grossPrice.doubleValue())
                 .put("net", net.doubleValue()).put("linked", true);
+        p.putNull("ean");
+        p.putArray("states").add("is-physical");
+        if (parentId == null) {
+            visible(p, true);
+        }
         products.put(id, p);
         if (parentId != null) {
             ObjectNode parent = products.get(parentId);
@@ -251,6 +260,197 @@ public final class ShopCatalog {
         return node.put("active", true).put("taxType", "auto").put("deliveryTimeId", deliveryTimeId).put("id", m.id())
                 .put("apiAlias", "shipping_method");
     }
+
+    /**
+     * Where a product is shown: Shopware's {@code product_visibility} rows, one per sales channel ({@code visibility} 30:
+     * everywhere, 20: in search, 10: by link only). A variant has none of its own and inherits its parent's
+     * ({@code ProductDefinition}: {@code visibilities} is {@code Inherited}).
+     */
+    void visible(ObjectNode product, boolean visible) {
+        ArrayNode rows = product.putArray("visibilities");
+        if (visible) {
+            rows.addObject().put("id", controlIds.next()).put("productId", product.path("id").asText())
+                    .put("salesChannelId", salesChannelId).put("visibility", 30).put("apiAlias", "product_visibility");
+        }
+    }
+
+    /** The storefront's sales channel as the Admin API answers it, with its {@code currencies} association. */
+    public ObjectNode salesChannelJson() {
+        ObjectNode channel = SimJson.object().put("id", salesChannelId).put("name", "Storefront").put("active", true)
+                .put("currencyId", currencyId).put("typeId", "8a243080f92e4c719546314b577cf82b");
+        ArrayNode list = channel.putArray("currencies");
+        currencies.values().forEach(c -> list.add(c.deepCopy()));
+        return channel.put("apiAlias", "sales_channel");
+    }
+
+    /** A promotion as the Admin API answers it, with its {@code discounts} association (one discount). */
+    public ObjectNode promotionJson(SimPromotion promotion) {
+        ObjectNode p = SimJson.object().put("id", promotion.id()).put("name", promotion.name()).put("active", true)
+                .putNull("validFrom").putNull("validUntil").put("useCodes", true).put("code", promotion.code())
+                .put("exclusive", false).put("priority", 1);
+        p.putArray("discounts").addObject().put("id", java.util.UUID.nameUUIDFromBytes((promotion.id() + "#discount").getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().replace("-", "")).put("promotionId", promotion.id())
+                .put("scope", promotion.discountScope()).put("type", promotion.discountType())
+                .put("value", promotion.value().doubleValue()).put("considerAdvancedRules", false)
+                .put("apiAlias", "promotion_discount");
+        return p.put("apiAlias", "promotion");
+    }
+
+    // ------------------------------------------------------------------ changes an administrator makes (control API)
+
+    /**
+     * Adds a product as the administration does: {@code {"sku", "name", "gross", "taxRate", "stock", "closeout", "ean",
+     * "parent": "<parent's SKU>", "active", "visible"}}; a variant inherits what it is not given. Answers it.
+     */
+    synchronized ObjectNode addProduct(JsonNode spec) {
+        String sku = required(spec, "sku");
+        if (productBySku(sku).isPresent()) {
+            throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "product " + sku + " exists already");
+        }
+        String parentId = null;
+        if (spec.hasNonNull("parent")) {
+            parentId = productBySku(spec.path("parent").asText()).orElseThrow(() -> SimulatorException.badRequest(
+                    "SIMULATOR__BAD_REQUEST", "no parent product " + spec.path("parent").asText())).path("id").asText();
+        }
+        BigDecimal rate = spec.has("taxRate") ? spec.path("taxRate").decimalValue() : BigDecimal.valueOf(20);
+        String id = product(controlIds, Checkout.SHOPWARE_TIME.format(Instant.now()), sku, spec.path("name").asText(sku),
+                spec.path("gross").asText("10.00"), 20, spec.path("stock").asInt(10), spec.path("closeout").asBoolean(false), parentId);
+        ObjectNode product = products.get(id);
+        product.put("taxId", taxIdFor(rate));
+        BigDecimal gross = new BigDecimal(spec.path("gross").asText("10.00"));
+        product.withArray("price").removeAll();
+        product.withArray("price").addObject().put("currencyId", currencyId).put("gross", gross.doubleValue())
+                .put("net", gross.multiply(HUNDRED).divide(HUNDRED.add(rate), 2, RoundingMode.HALF_UP).doubleValue()).put("linked", true);
+        if (parentId != null) {
+            // a variant inherits whatever it was not given
+            for (String field : INHERITED) {
+                boolean given = switch (field) {
+                    case "price" -> spec.has("gross");
+                    case "taxId" -> spec.has("taxRate");
+                    case "isCloseout" -> spec.has("closeout");
+                    case "name" -> spec.has("name");
+                    default -> spec.has(field);
+                };
+                if (!given) {
+                    product.putNull(field);
+                }
+            }
+        }
+        return change(product, spec);
+    }
+
+    /**
+     * Changes a product as the administration does: any of {@code "name", "gross", "taxRate", "ean", "closeout", "active",
+     * "visible", "digital"} (a digital product is Shopware 6.7's {@code is-download} state). Answers it.
+     */
+    synchronized ObjectNode change(ObjectNode product, JsonNode spec) {
+        if (spec.has("name")) {
+            product.put("name", spec.path("name").asText());
+        }
+        if (spec.has("ean")) {
+            if (spec.path("ean").isNull()) {
+                product.putNull("ean");
+            } else {
+                product.put("ean", spec.path("ean").asText());
+            }
+        }
+        if (spec.has("closeout")) {
+            product.put("isCloseout", spec.path("closeout").asBoolean());
+        }
+        if (spec.has("active")) {
+            product.put("active", spec.path("active").asBoolean());
+        }
+        if (spec.has("visible")) {
+            visible(product, spec.path("visible").asBoolean());
+        }
+        if (spec.has("digital")) {
+            product.putArray("states").add(spec.path("digital").asBoolean() ? "is-download" : "is-physical");
+        }
+        if (spec.has("taxRate")) {
+            product.put("taxId", taxIdFor(spec.path("taxRate").decimalValue()));
+        }
+        if (spec.has("gross") || spec.has("taxRate")) {
+            BigDecimal rate = taxes.get(resolved(product).path("taxId").asText()).path("taxRate").decimalValue();
+            BigDecimal gross = spec.has("gross") ? new BigDecimal(spec.path("gross").asText()) : grossPriceOf(product);
+            product.putArray("price").addObject().put("currencyId", currencyId).put("gross", gross.doubleValue())
+                    .put("net", gross.multiply(HUNDRED).divide(HUNDRED.add(rate), 2, RoundingMode.HALF_UP).doubleValue())
+                    .put("linked", true);
+        }
+        if (spec.has("prices")) {
+            // a price of its own in another currency: {"prices": {"EUR": 12.50}}
+            spec.path("prices").fields().forEachRemaining(e -> {
+                ObjectNode c = currencies.get(e.getKey().toUpperCase(java.util.Locale.ROOT));
+                if (c == null) {
+                    throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "the shop has no currency " + e.getKey());
+                }
+                product.withArray("price").addObject().put("currencyId", c.path("id").asText())
+                        .put("gross", e.getValue().decimalValue().doubleValue()).put("net", e.getValue().decimalValue().doubleValue())
+                        .put("linked", true);
+            });
+        }
+        return product;
+    }
+
+    /** The id of the tax with this rate, a new tax if the shop has none ("Rate 17.5%"). */
+    synchronized String taxIdFor(BigDecimal rate) {
+        for (ObjectNode tax : taxes.values()) {
+            if (tax.path("taxRate").decimalValue().compareTo(rate) == 0) {
+                return tax.path("id").asText();
+            }
+        }
+        String id = controlIds.next();
+        taxes.put(id, SimJson.object().put("id", id).put("taxRate", rate.doubleValue()).put("name", "Rate "
+                + rate.stripTrailingZeros().toPlainString() + "%").put("position", taxes.size() + 1).put("apiAlias", "tax"));
+        return id;
+    }
+
+    /** Adds a currency the storefront sells in: {@code {"isoCode": "EUR", "factor": 1.17}}. */
+    synchronized ObjectNode addCurrency(JsonNode spec) {
+        String iso = required(spec, "isoCode").toUpperCase(java.util.Locale.ROOT);
+        if (!iso.matches("[A-Z]{3}") || currencies.containsKey(iso)) {
+            throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "isoCode must be a new ISO 4217 code, was " + iso);
+        }
+        ObjectNode c = currency.deepCopy().put("isoCode", iso).put("shortName", iso).put("symbol", iso).put("name", iso)
+                .put("factor", spec.path("factor").asDouble(1.0)).put("id", controlIds.next());
+        currencies.put(iso, c);
+        return c;
+    }
+
+    /** Adds a shipping method: {@code {"name", "technicalName", "price"}}. */
+    synchronized ObjectNode addShippingMethod(JsonNode spec) {
+        String key = "added-" + (shippingMethods.size() + 1);
+        shipping(controlIds, key, required(spec, "name"), spec.hasNonNull("technicalName") ? spec.path("technicalName").asText() : null,
+                spec.path("price").asText("0.00"));
+        return shippingMethodJson(shippingMethods.get(key));
+    }
+
+    /** Adds a payment method: {@code {"name", "technicalName"}}. */
+    synchronized ObjectNode addPaymentMethod(JsonNode spec) {
+        String key = "added-" + (paymentMethods.size() + 1);
+        payment(controlIds, key, spec.path("name").asText(""), required(spec, "technicalName"));
+        return paymentMethods.get(key);
+    }
+
+    /** Adds a promotion: {@code {"code", "name", "scope": "cart|delivery|set|setgroup", "type": "percentage|absolute", "value"}}. */
+    synchronized ObjectNode addPromotion(JsonNode spec) {
+        String code = required(spec, "code");
+        String scope = spec.path("scope").asText("cart");
+        if (!List.of("cart", "delivery", "set", "setgroup").contains(scope) || promotions.containsKey(code)) {
+            throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "a new code, and scope cart, delivery, set or setgroup");
+        }
+        SimPromotion promotion = new SimPromotion(controlIds.next(), code, spec.path("name").asText(code),
+                spec.path("type").asText("percentage"), scope, new BigDecimal(spec.path("value").asText("10")), 0, Set.of());
+        promotions.put(code, promotion);
+        return promotionJson(promotion);
+    }
+
+    private static String required(JsonNode spec, String field) {
+        if (!spec.hasNonNull(field) || spec.path(field).asText().isBlank()) {
+            throw SimulatorException.badRequest("SIMULATOR__BAD_REQUEST", "\"" + field + "\" is required");
+        }
+        return spec.path(field).asText();
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public List<SimCustomer> customerList() {
         return List.copyOf(customers.values());

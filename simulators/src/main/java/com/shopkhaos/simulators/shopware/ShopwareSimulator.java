@@ -91,7 +91,7 @@ public final class ShopwareSimulator implements AutoCloseable {
     private final ControlApi controlApi;
 
     static final Set<String> SEARCHABLE = Set.of("product", "order", "order_delivery", "order_transaction",
-            "order_line_item", "shipping_method", "payment_method", "tax", "currency");
+            "order_line_item", "shipping_method", "payment_method", "tax", "currency", "sales_channel", "promotion");
 
     public ShopwareSimulator(Settings settings) {
         this(settings, Clock.systemUTC());
@@ -532,14 +532,16 @@ public final class ShopwareSimulator implements AutoCloseable {
             case "shipping_method" -> catalog.shippingMethods.values().forEach(m -> docs.add(catalog.shippingMethodJson(m)));
             case "payment_method" -> docs.addAll(catalog.paymentMethods.values());
             case "tax" -> docs.addAll(catalog.taxes.values());
-            case "currency" -> docs.add(catalog.currency);
+            case "currency" -> docs.addAll(catalog.currencies.values());
+            case "sales_channel" -> docs.add(catalog.salesChannelJson());
+            case "promotion" -> catalog.promotions.values().forEach(p -> docs.add(catalog.promotionJson(p)));
             case "order_return" -> {
                 requireDefinition(entity);
                 docs.addAll(orderReturns.values());
             }
             default -> throw SimulatorException.badRequest("SIMULATOR__ENTITY_NOT_SIMULATED",
                     "the simulator does not hold \"" + entity + "\" entities; it has product, order, order_delivery, "
-                            + "order_transaction, order_line_item, shipping_method, payment_method, tax, currency");
+                            + "order_transaction, order_line_item, shipping_method, payment_method, tax, currency, sales_channel, promotion");
         }
         return docs;
     }

@@ -78,6 +78,7 @@ public final class TestAppBackend implements AutoCloseable {
                 + "<read>state_machine_state</read><read>shipping_method</read><read>payment_method</read><read>currency</read>"
                 + "<read>country</read><read>order_delivery_position</read><read>tax</read>"
                 + "<read>order_return</read><read>order_return_line_item</read><read>order_return_line_item_reason</read>"
+                + "<read>product_visibility</read><read>sales_channel</read><read>promotion</read><read>promotion_discount</read>"
                 + "</permissions><webhooks>" + hooks + "</webhooks></manifest>";
     }
 

@@ -1,6 +1,7 @@
 package com.shopkhaos.function.opsapi;
 
 import com.shopkhaos.infra.web.OpsAccess;
+import com.shopkhaos.model.audit.AuditRequests;
 import com.shopkhaos.model.ops.ExceptionActions;
 import com.shopkhaos.model.ops.ExceptionListing;
 import com.shopkhaos.model.ops.OpsMappings;
@@ -14,7 +15,7 @@ import jakarta.enterprise.event.Observes;
  */
 public class OpsStartup {
     void warm(@Observes StartupEvent started, OpsAccess access, ExceptionListing listing, ExceptionActions actions,
-              OpsMappings mappings, ProblemSummary summary) {
+              OpsMappings mappings, ProblemSummary summary, AuditRequests audits) {
         // injecting them is enough to create them
     }
 }

@@ -1,5 +1,8 @@
 package com.shopkhaos.function.ordersync;
 
+import com.shopkhaos.model.audit.AuditRun;
+import com.shopkhaos.model.audit.AuditTrigger;
+import com.shopkhaos.model.audit.CatalogueAudits;
 import com.shopkhaos.model.reconciliation.NightlyReconciliation;
 import com.shopkhaos.model.reconciliation.ReconciliationReport;
 import com.shopkhaos.model.reconciliation.ReconciliationSummary;
@@ -13,15 +16,24 @@ import java.util.Map;
 /**
  * The {@code reconciliation} Lambda. Its nightly schedule reconciles yesterday (Europe/London); invoked with
  * {@code {"date":"YYYY-MM-DD"}} it reconciles that day again (the report replaces the day's earlier one). It answers the
- * day's figures, never an order's personal data (a report holds none).
+ * day's figures, never an order's personal data (a report holds none). It also carries out the go-live audit:
+ * {@code {"audit":"<run id>"}} (a run the ops API started), {@code {"audit":"scheduled"}} (the weekly schedule) or
+ * {@code {"audit":"now","by":"<name>"}} (a consultant's run), answering the run's counts.
  */
 public class ReconciliationFunctions {
 
     @Inject
     NightlyReconciliation reconciliation;
 
+    @Inject
+    CatalogueAudits audits;
+
     @Funq("reconciliation")
     public Map<String, Object> reconcile(Map<String, Object> input) {
+        Object audit = input == null ? null : input.get("audit");
+        if (audit != null && !audit.toString().isBlank()) {
+            return audit(audit.toString().strip(), input.get("by"));
+        }
         Object date = input == null ? null : input.get("date");
         ReconciliationReport report = date == null || date.toString().isBlank() ? reconciliation.nightly()
                 : reconciliation.run(day(date.toString()));
@@ -36,6 +48,23 @@ public class ReconciliationFunctions {
         answer.put("sentGross", s.sentGross().toPlainString());
         answer.put("difference", s.difference().toPlainString());
         answer.put("unexplained", s.unexplained().toPlainString());
+        return answer;
+    }
+
+    private Map<String, Object> audit(String which, Object by) {
+        AuditRun run = switch (which) {
+            case "scheduled" -> audits.runNow(AuditTrigger.SCHEDULE, "schedule");
+            case "now" -> audits.runNow(AuditTrigger.CONSULTANT, by == null || by.toString().isBlank() ? "consultant" : by.toString());
+            default -> audits.carryOut(which);
+        };
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("audit", run.id());
+        answer.put("status", run.status().name());
+        answer.put("shopProducts", run.shopProducts());
+        answer.put("khaosItems", run.khaosItems());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        run.countsBySeverity().forEach((severity, n) -> counts.put(severity.name(), n));
+        answer.put("findings", counts);
         return answer;
     }
 
