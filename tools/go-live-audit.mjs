@@ -42,6 +42,7 @@ async function viaApi(base, token) {
   const headers = { Authorization: `Bearer ${token}` };
   const started = await fetch(`${api}/ops/api/audit/runs`, { method: 'POST', headers });
   const startedBody = await started.json().catch(() => ({}));
+  if (started.status === 409) fail(`another run is under way (${startedBody.id}); try again when it has finished`);
   if (started.status !== 202) fail(`the ops API answered ${started.status}: ${startedBody.error ?? startedBody.failure ?? ''}`);
   const id = startedBody.id;
   const deadline = Date.now() + 15 * 60 * 1000;
@@ -55,20 +56,23 @@ async function viaApi(base, token) {
   const code = report(run);
   const csv = await fetch(`${api}/ops/api/audit/runs/${id}.csv`, { headers });
   if (csv.status !== 200) fail(`the findings' CSV answered ${csv.status}`);
-  const out = args.out ?? `${id}.csv`;
+  const zipped = (csv.headers.get('content-type') ?? '').includes('gzip');
+  const out = args.out ?? `${id}.csv${zipped ? '.gz' : ''}`;
   writeFileSync(out, Buffer.from(await csv.arrayBuffer()));
   console.log(`every finding: ${out}`);
   return code;
 }
 
 function viaStack(stack, region) {
-  const aws = (...more) => execFileSync('aws', [...more, ...(region ? ['--region', region] : [])], { encoding: 'utf8' });
+  // one attempt: a retried invocation would start a second audit (the function runs one at a time; a busy one says so)
+  const aws = (...more) => execFileSync('aws', [...more, ...(region ? ['--region', region] : [])],
+    { encoding: 'utf8', env: { ...process.env, AWS_MAX_ATTEMPTS: '1' } });
   const fn = JSON.parse(aws('cloudformation', 'describe-stack-resource', '--stack-name', stack, '--logical-resource-id',
     'ReconciliationFunction', '--output', 'json')).StackResourceDetail.PhysicalResourceId;
   const payload = JSON.stringify({ audit: 'now', by: `consultant ${process.env.USER ?? ''}`.trim() });
   const out = `/tmp/go-live-audit-${process.pid}.json`;
   aws('lambda', 'invoke', '--function-name', `${fn}:live`, '--cli-binary-format', 'raw-in-base64-out', '--payload', payload,
-    '--cli-read-timeout', '900', out);
+    '--cli-read-timeout', '960', out);
   const run = JSON.parse(execFileSync('cat', [out], { encoding: 'utf8' }));
   if (run.errorMessage) fail(run.errorMessage);
   const code = report(run);

@@ -525,6 +525,7 @@
     byId('audit-run').disabled = true;
     api('POST', '/audit/runs').then(function (r) {
       byId('audit-run').disabled = false;
+      if (r.status === 409) { say(r.body.error, true); audit.id = r.body.id; loadAudit(); return; }
       if (r.status !== 202) { say(r.body.failure || r.body.error || 'the audit could not be started', true); return; }
       audit.id = r.body.id;
       audit.kind = '';
@@ -539,10 +540,11 @@
     if (state.token) { init.headers.Authorization = 'Bearer ' + state.token; }
     fetch('/ops/api/audit/runs/' + encodeURIComponent(audit.id) + '.csv', init).then(function (r) {
       if (r.status !== 200) { throw new Error('the CSV answered ' + r.status); }
+      var gz = (r.headers.get('Content-Type') || '').indexOf('gzip') >= 0;
       return r.blob().then(function (b) {
         var a = el('a');
         a.href = URL.createObjectURL(b);
-        a.download = audit.id + '.csv';
+        a.download = audit.id + (gz ? '.csv.gz' : '.csv');
         document.body.appendChild(a);
         a.click();
         a.remove();

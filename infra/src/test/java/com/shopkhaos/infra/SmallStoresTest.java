@@ -108,6 +108,20 @@ class SmallStoresTest {
     }
 
     @Test
+    void aMappingSavedByAnotherFunction_isSeenByAFreshRead_atOnce_andByTheCachedOneWithinAMinute() {
+        String table = env.get("MAPPINGS_TABLE");
+        DynamoOrderMappings here = new DynamoOrderMappings(cloud.dynamoDb(), table, Clock.fixed(t0, ZoneOffset.UTC));
+        DynamoOrderMappings opsApi = new DynamoOrderMappings(cloud.dynamoDb(), table, Clock.fixed(t0, ZoneOffset.UTC));
+        String sku = unique("SKU-");
+        here.current();
+
+        opsApi.put(DynamoOrderMappings.SKU, sku, "KH-9");
+
+        assertThat(here.current().skuToStockCode()).as("cached for a minute").doesNotContainKey(sku);
+        assertThat(here.fresh().skuToStockCode()).as("the audit's read").containsEntry(sku, "KH-9");
+    }
+
+    @Test
     void theCatalogue_findsAnItemByItsCode_preferringTheLiveOne_andKeepsADeletedOneMarked() {
         DynamoKhaosCatalogue catalogue = new DynamoKhaosCatalogue(cloud.dynamoDb(), env.get("KHAOS_CATALOGUE_TABLE"));
         String code = unique("SC-");

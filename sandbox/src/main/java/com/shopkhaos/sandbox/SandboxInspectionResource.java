@@ -174,7 +174,7 @@ public class SandboxInspectionResource {
         index.put("POST /ops/orders/{order number}/retry", "retry a held order (Authorization: Bearer <OPS_API_KEY>)");
         index.put("POST /sandbox/faults", "{\"orderEventsSendFailures\": n} makes the next n queue sends fail");
         index.put("GET /sandbox/khaos/catalogue?after=&limit=", "the Khaos catalogue as the channel keeps it");
-        index.put("GET /sandbox/khaos/inbox?kind=STOCK_STATUS", "the latest raw pushes from Khaos (ORDER_STATUS, STOCK_STATUS, STOCK)");
+        index.put("GET /sandbox/khaos/inbox?kind=STOCK_STATUS", "the latest raw pushes from Khaos (ORDER_STATUS, STOCK_STATUS, STOCK, PRICE_LIST)");
         index.put("GET /shopware-sim/_control", "the simulated shop's control API");
         index.put("GET /khaos-sim/_control", "the simulated Khaos Control Cloud's control API");
         return index.toString();
@@ -258,7 +258,8 @@ public class SandboxInspectionResource {
         try {
             wanted = KhaosUploadKind.valueOf(kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Response.status(400).entity("{\"error\":\"kind is ORDER_STATUS, STOCK_STATUS or STOCK\"}").build();
+            return Response.status(400).entity("{\"error\":\"kind is one of " + java.util.Arrays.toString(KhaosUploadKind.values())
+                    + "\"}").build();
         }
         return json(inbox.latest(wanted, Math.max(1, Math.min(limit, 200))));
     }

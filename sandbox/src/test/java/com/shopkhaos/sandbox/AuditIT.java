@@ -291,4 +291,17 @@ class AuditIT {
         assertThat(output).contains("ok");
         assertThat(opsJson("/ops/api/audit/runs").path("runs").size()).as("Run now started one run").isEqualTo(runsBefore + 1);
     }
+
+    @Test
+    @Order(7)
+    void khaossPriceLists_reachTheChannel_andAreKeptAsTheyCame() throws Exception {
+        JsonNode pushed = control("POST", "/khaos-sim/_control/price-lists/push", null);
+        assertThat(pushed.path("posts").asInt()).isPositive();
+        Await.khaosIdle(sandbox, Duration.ofSeconds(30));
+
+        JsonNode attempts = sandbox.json("GET", "/khaos-sim/_control/pushes?kind=PriceListUpload", null).path("pushes");
+        assertThat(attempts).isNotEmpty().allSatisfy(a -> assertThat(a.path("status").asInt()).as(a.toString()).isEqualTo(200));
+        JsonNode kept = sandbox.json("GET", "/sandbox/khaos/inbox?kind=PRICE_LIST", null);
+        assertThat(kept.toString()).contains("UploadPriceLists").contains("SCARF-MER-GRY");
+    }
 }

@@ -23,8 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * of at most {@value #FINDINGS_PER_PART} under {@code <run id>}/{@code findings#<n>}, then its summary under
  * {@code <run id>}/{@code summary} (naming the number of parts), then its line in the list of runs ({@code runs}/
  * {@code <started at>#<run id>}), then, for a finished run, the pointer to the last finished one ({@code pointer}/
- * {@code lastFinished}). A reader goes by the summary, so a save that dies half-way leaves the run as it was before.
- * Runs hold SKUs, product names and settings, no personal data; they are kept (a weekly run adds about 52 a year).
+ * {@code lastFinished}). A reader of a run goes by its summary, so a save that dies half-way leaves the run as it was
+ * before; the list entry and the pointer may then lag by that one save, which the run's next save (or the next run) mends.
+ * Runs hold SKUs, product names and settings, and the name of whoever asked (as the ops action log keeps who did
+ * what), no customer's data; they are kept (a weekly run adds about 52 a year).
  */
 @Singleton
 public class DynamoAuditRuns implements AuditRuns {

@@ -114,7 +114,10 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
                 .max(Comparator.comparing((CatalogueItem i) -> !i.deleted()).thenComparing(CatalogueItem::updatedAt));
     }
 
-    /** One scan page: at most {@code limit} items after {@code afterStockId} (from the start when empty). */
+    /**
+     * One scan page: at most {@code limit} items after {@code afterStockId} (from the start when empty), and fewer only
+     * at the catalogue's end: a Scan answer stops at 1 MB, so the next request carries on until there are {@code limit}.
+     */
     @Override
     public List<CatalogueItem> page(String afterStockId, int limit) {
         return catalogue.scan(r -> {
@@ -122,7 +125,7 @@ public class DynamoKhaosCatalogue implements KhaosCatalogue {
             if (afterStockId != null && !afterStockId.isEmpty()) {
                 r.exclusiveStartKey(Map.of("stockId", AttributeValue.fromS(afterStockId)));
             }
-        }).stream().limit(1).flatMap(page -> page.items().stream()).map(DynamoKhaosCatalogue::fromRow).toList();
+        }).items().stream().limit(limit).map(DynamoKhaosCatalogue::fromRow).toList();
     }
 
     private static Row toRow(CatalogueItem i) {

@@ -47,6 +47,8 @@ public class DynamoOrderMappings implements OrderMappings {
     private final DynamoDbTable<Row> mappings;
     private final Clock clock;
     private volatile Cached cached;
+    /** How many puts this instance made: a read overtaken by one is not cached. */
+    private final java.util.concurrent.atomic.AtomicLong puts = new java.util.concurrent.atomic.AtomicLong();
 
     /** The table from {@link TableNames}. */
     @Inject
@@ -65,10 +67,18 @@ public class DynamoOrderMappings implements OrderMappings {
         if (now != null && now.readAt().plus(FRESH_FOR).isAfter(clock.instant())) {
             return now.overrides();
         }
-        Overrides read = new Overrides(kind(SKU), kind(COURIER), kind(BUFFER), kind(SHIPPING_METHOD), kind(PROMOTION),
-                kind(RETURN_REASON));
-        cached = new Cached(read, clock.instant());
+        long generation = puts.get();
+        Overrides read = fresh();
+        // a read that began before a put ends after it: keeping it would hide the put for a minute
+        if (puts.get() == generation) {
+            cached = new Cached(read, clock.instant());
+        }
         return read;
+    }
+
+    @Override
+    public Overrides fresh() {
+        return new Overrides(kind(SKU), kind(COURIER), kind(BUFFER), kind(SHIPPING_METHOD), kind(PROMOTION), kind(RETURN_REASON));
     }
 
     /** Maps a key (a person's fix); the next read after the cache expires sees it. */
@@ -79,6 +89,7 @@ public class DynamoOrderMappings implements OrderMappings {
         row.key = key;
         row.value = value;
         mappings.putItem(row);
+        puts.incrementAndGet();
         cached = null;
     }
 

@@ -391,14 +391,22 @@ public abstract class OpsEndpoints {
 
     /**
      * Starts a run of the go-live audit: 202 with the run ({@code {id, status: RUNNING, ...}}) and its address in
-     * {@code Location}; it reads the shop and the Khaos catalogue elsewhere and never writes to either.
+     * {@code Location}; it reads the shop and the Khaos catalogue elsewhere and never writes to either. 409 with the run
+     * under way while another runs.
      */
     @POST
     @Path("api/audit/runs")
     @Consumes(MediaType.WILDCARD)
     public Response startAudit(@Context HttpHeaders headers, @Context UriInfo uri) {
         return as(headers, who -> {
-            AuditRun run = audits.request(AuditTrigger.PERSON, who);
+            AuditRun run;
+            try {
+                run = audits.request(AuditTrigger.PERSON, who);
+            } catch (AuditRequests.AuditAlreadyRunningException e) {
+                Map<String, Object> answer = new LinkedHashMap<>(AuditViews.summary(e.running()));
+                answer.put("error", e.getMessage());
+                return json(409, answer);
+            }
             return Response.fromResponse(json(run.status() == AuditStatus.FAILED ? 503 : 202, AuditViews.summary(run)))
                     .header("Location", uri.getBaseUriBuilder().path("ops/api/audit/runs/" + run.id()).build().toString()).build();
         });
@@ -428,8 +436,11 @@ public abstract class OpsEndpoints {
                         : "no audit run " + id);
             }
             if (csv) {
-                return Response.ok(AuditViews.csv(run.get()), "text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"" + run.get().id() + ".csv\"")
+                // as the reconciliation's: gzipped above 4 MB, so a large run stays under Lambda's 6 MB response limit
+                byte[] plain = AuditViews.csv(run.get());
+                boolean large = plain.length > ReconciliationViews.PLAIN_CSV_LIMIT;
+                return Response.ok(large ? Gzip.zip(plain) : plain, large ? "application/gzip" : "text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + run.get().id() + (large ? ".csv.gz" : ".csv") + "\"")
                         .header("Cache-Control", "no-store").build();
             }
             AuditQuery query = AuditQuery.parse(uri.getQueryParameters().getFirst("severity"), uri.getQueryParameters().getFirst("kind"),

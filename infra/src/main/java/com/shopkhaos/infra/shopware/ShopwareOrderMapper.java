@@ -78,7 +78,7 @@ public final class ShopwareOrderMapper {
         return new ShopLine(text(item, "id"), kind, sku, text(item, "label"), item.path("quantity").asInt(),
                 money(item.path("unitPrice")), money(item.path("totalPrice")), taxes(item.path("price").path("calculatedTaxes")),
                 kind == ShopLine.LineKind.PROMOTION ? firstNonBlank(text(payload, "code"), text(item, "referencedId")) : "",
-                text(payload, "discountScope"), text(payload, "discountType"), known);
+                discountScope(text(payload, "discountScope")), text(payload, "discountType"), known);
     }
 
     private static ShopAddress address(JsonNode a) {
@@ -123,5 +123,13 @@ public final class ShopwareOrderMapper {
 
     private static String firstNonBlank(String a, String b) {
         return a.isBlank() ? b : a;
+    }
+
+    /**
+     * A promotion discount's scope as the rules name it: Shopware writes a set group's as {@code setgroup-<group id>}
+     * ({@code PromotionDiscountEntity::isScopeSetGroup} matches on the prefix), the others as they are.
+     */
+    public static String discountScope(String scope) {
+        return scope != null && scope.startsWith("setgroup-") ? "setgroup" : scope;
     }
 }

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,8 @@ import java.util.TreeSet;
 
 /**
  * The shop's catalogue for the audit, read through the Admin API with searches only (it changes nothing): products page
- * by page with {@code sw-inheritance} (a variant's inherited price, tax, closeout, name and visibilities come filled from
- * its parent), sorted by id, {@code includes} trimmed and no total count; then currencies, active sales channels with
+ * by page with {@code sw-inheritance} (a variant's inherited price, tax, closeout, name, EAN and visibilities come filled
+ * from its parent; a product is on sale when active and visible in an active sales channel), sorted by id, {@code includes} trimmed and no total count; then currencies, active sales channels with
  * their currencies, taxes, shipping and payment methods, promotions with their discounts. Each needs its entity's read
  * permission (the app's manifest 1.3.0 asks for {@code product_visibility}, {@code sales_channel}, {@code promotion},
  * {@code promotion_discount}).
@@ -37,8 +38,8 @@ public class ShopwareShopCatalogue implements ShopCatalogueSource {
     /** Shopware's {@code Defaults::CURRENCY}: the system currency every product has a price in. */
     static final String SYSTEM_CURRENCY = "b7d2554b0ce847cd82f3ac9bd1c0dfca";
     static final int PAGE = 500;
-    static final List<String> PRODUCT_FIELDS = List.of("id", "parentId", "productNumber", "name", "active", "isCloseout", "price",
-            "taxId", "ean", "states", "visibilities", "childCount");
+    static final List<String> PRODUCT_FIELDS = List.of("id", "parentId", "productNumber", "name", "translated", "active", "isCloseout",
+            "price", "taxId", "ean", "type", "states", "visibilities", "childCount");
 
     private final ShopwareClients clients;
     private final Clock clock;
@@ -54,11 +55,14 @@ public class ShopwareShopCatalogue implements ShopCatalogueSource {
         ShopwareAdminClient shop = clients.forShop(shopId);
         Instant readAt = clock.instant();
         Map<String, Currency> currencies = new HashMap<>();
-        for (JsonNode c : all(shop, "currency", criteria("currency", "id", "isoCode", "factor"))) {
+        for (JsonNode c : all(shop, "currency", criteria("currency", "id", "isoCode", "factor", "itemRounding"))) {
+            JsonNode rounding = c.path("itemRounding");
             currencies.put(c.path("id").asText(), new Currency(c.path("isoCode").asText("").toUpperCase(Locale.ROOT),
-                    decimal(c.path("factor")).orElse(BigDecimal.ONE)));
+                    decimal(c.path("factor")).orElse(BigDecimal.ONE), rounding.path("decimals").asInt(2),
+                    decimal(rounding.path("interval")).filter(i -> i.signum() > 0).orElse(new BigDecimal("0.01"))));
         }
         Set<String> sold = new TreeSet<>();
+        Set<String> activeChannels = new HashSet<>();
         ObjectNode channels = criteria("sales_channel", "id", "active", "currencyId", "currencies");
         channels.withObject("/includes").putArray("currency").add("id").add("isoCode");
         channels.putObject("associations").putObject("currencies");
@@ -66,6 +70,7 @@ public class ShopwareShopCatalogue implements ShopCatalogueSource {
             if (!channel.path("active").asBoolean(true)) {
                 continue;
             }
+            activeChannels.add(channel.path("id").asText());
             Optional.ofNullable(currencies.get(channel.path("currencyId").asText())).ifPresent(c -> sold.add(c.iso()));
             channel.path("currencies").forEach(c -> sold.add(c.path("isoCode").asText("").toUpperCase(Locale.ROOT)));
         }
@@ -85,8 +90,13 @@ public class ShopwareShopCatalogue implements ShopCatalogueSource {
             JsonNode data = shop.searchInherited("/api/search/product", productCriteria).path("data");
             for (JsonNode p : data) {
                 Optional<BigDecimal> rate = Optional.ofNullable(taxRates.get(p.path("taxId").asText()));
-                boolean onSale = p.path("active").asBoolean(false) && p.path("visibilities").size() > 0;
-                boolean digital = false;
+                boolean visible = false;
+                for (JsonNode v : p.path("visibilities")) {
+                    visible |= activeChannels.contains(v.path("salesChannelId").asText());
+                }
+                boolean onSale = p.path("active").asBoolean(false) && visible;
+                // 6.7's type (digital), else the older states (is-download), which 6.7 still answers, deprecated
+                boolean digital = p.path("type").asText("").equals("digital");
                 for (JsonNode state : p.path("states")) {
                     digital |= state.asText().equals("is-download");
                 }
@@ -105,14 +115,17 @@ public class ShopwareShopCatalogue implements ShopCatalogueSource {
         List<ShopCatalogue.Method> shipping = methods(shop, "shipping-method", "shipping_method");
         List<ShopCatalogue.Method> payment = methods(shop, "payment-method", "payment_method");
         List<ShopCatalogue.Promotion> promotions = new ArrayList<>();
-        ObjectNode promotionCriteria = criteria("promotion", "id", "name", "code", "active", "validFrom", "validUntil", "discounts");
+        ObjectNode promotionCriteria = criteria("promotion", "id", "name", "code", "useCodes", "active", "validFrom", "validUntil",
+                "discounts");
         promotionCriteria.withObject("/includes").putArray("promotion_discount").add("scope");
         promotionCriteria.putObject("associations").putObject("discounts");
         for (JsonNode p : all(shop, "promotion", promotionCriteria)) {
             Set<String> scopes = new LinkedHashSet<>();
-            p.path("discounts").forEach(d -> scopes.add(d.path("scope").asText("")));
+            p.path("discounts").forEach(d -> scopes.add(ShopwareOrderMapper.discountScope(d.path("scope").asText(""))));
             scopes.remove("");
-            promotions.add(new ShopCatalogue.Promotion(p.path("name").asText(""), text(p, "code"), p.path("active").asBoolean(false),
+            // an automatic promotion (useCodes false) reaches the order without its code, whatever the row still holds
+            String code = p.path("useCodes").asBoolean(true) ? text(p, "code") : "";
+            promotions.add(new ShopCatalogue.Promotion(p.path("name").asText(""), code, p.path("active").asBoolean(false),
                     instant(p.path("validFrom")), instant(p.path("validUntil")), List.copyOf(scopes)));
         }
         return new ShopCatalogue(products, shipping, payment, List.copyOf(ratesOnSale), List.copyOf(sold), promotions, readAt);
@@ -174,7 +187,12 @@ public class ShopwareShopCatalogue implements ShopCatalogueSource {
         }
     }
 
-    record Currency(String iso, BigDecimal factor) {
+    /** A currency: its factor to the system currency and how Shopware rounds an item's price in it. */
+    record Currency(String iso, BigDecimal factor, int decimals, BigDecimal interval) {
+        BigDecimal round(BigDecimal value) {
+            BigDecimal steps = value.divide(interval, 0, RoundingMode.HALF_UP);
+            return steps.multiply(interval).setScale(Math.max(0, decimals), RoundingMode.HALF_UP);
+        }
     }
 
     /**
@@ -205,8 +223,8 @@ public class ShopwareShopCatalogue implements ShopCatalogueSource {
             if (from == null || to.isEmpty() || from.factor().signum() == 0) {
                 return Optional.empty();
             }
-            return decimal(base.path("gross")).map(g -> g.multiply(to.get().factor())
-                    .divide(from.factor(), 2, RoundingMode.HALF_UP));
+            return decimal(base.path("gross")).map(g -> to.get().round(g.multiply(to.get().factor())
+                    .divide(from.factor(), 10, RoundingMode.HALF_UP)));
         }
     }
 }

@@ -79,6 +79,7 @@ class ShopwareShopCatalogueTest {
         shop.client.control("PATCH", "/products/SCARF-MER-GRY", "{\"visible\":false}");
         shop.client.control("PATCH", "/products/HAT-BEANIE-NVY", "{\"active\":false}");
         shop.client.control("PATCH", "/products/SOCKS-WOOL-3PK", "{\"ean\":\"5012345000017\",\"digital\":true}");
+        shop.client.control("PATCH", "/products/TSHIRT-ORG", "{\"ean\":\"5012345000024\"}");
         shop.client.control("POST", "/promotions", "{\"code\":\"FREESHIP\",\"scope\":\"delivery\"}");
 
         Map<String, ShopCatalogue.Product> products = bySku(catalogue.read(SHOP, "GBP"));
@@ -88,6 +89,7 @@ class ShopwareShopCatalogueTest {
         assertThat(products.get("SOCKS-WOOL-3PK").ean()).isEqualTo("5012345000017");
         assertThat(products.get("SOCKS-WOOL-3PK").digital()).isTrue();
         assertThat(products.get("CANDLE-SOY-LRG").digital()).isFalse();
+        assertThat(products.get("TSHIRT-ORG-BLK-M").ean()).as("a variant without its own EAN shows its parent's").isEqualTo("5012345000024");
     }
 
     @Test
@@ -104,6 +106,9 @@ class ShopwareShopCatalogueTest {
         assertThat(products.get("TSHIRT-ORG-BLK-S").grossPrice()).contains(new BigDecimal("22.82"));
         assertThat(bySku(catalogue.read(SHOP, "USD")).get("SCARF-MER-GRY").grossPrice()).as("a currency the shop lacks")
                 .isEqualTo(Optional.empty());
+        shop.client.control("POST", "/currencies", "{\"isoCode\":\"CHF\",\"factor\":1.131,\"interval\":0.05}");
+        assertThat(bySku(catalogue.read(SHOP, "CHF")).get("SCARF-MER-GRY").grossPrice()).as("25 x 1.131 = 28.275, to the nearest 0.05")
+                .contains(new BigDecimal("28.30"));
     }
 
     @Test

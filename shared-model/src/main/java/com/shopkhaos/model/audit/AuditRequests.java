@@ -23,9 +23,17 @@ public final class AuditRequests {
         this.clock = clock;
     }
 
-    /** Asks for a run and starts it elsewhere; answers it at once (running). A run that cannot be started is failed. */
+    /**
+     * Asks for a run and starts it elsewhere; answers it at once (running). A run that cannot be started is failed.
+     *
+     * @throws AuditAlreadyRunningException while another run is under way (one at a time: a second would queue behind it)
+     */
     public AuditRun request(AuditTrigger trigger, String requestedBy) {
         Instant now = clock.instant();
+        Optional<AuditRun> latest = runs.latest().map(r -> r.asSeenAt(now));
+        if (latest.isPresent() && latest.get().status() == AuditStatus.RUNNING) {
+            throw new AuditAlreadyRunningException(latest.get());
+        }
         AuditRun run = AuditRun.requested(AuditRun.newId(now, random), trigger, requestedBy, now);
         runs.save(run);
         try {
@@ -50,5 +58,19 @@ public final class AuditRequests {
     public List<AuditRun> recent(int limit) {
         Instant now = clock.instant();
         return runs.recent(limit).stream().map(r -> r.asSeenAt(now)).toList();
+    }
+
+    /** Another run is under way; it names it. */
+    public static final class AuditAlreadyRunningException extends RuntimeException {
+        private final transient AuditRun running;
+
+        public AuditAlreadyRunningException(AuditRun running) {
+            super("audit run " + running.id() + " is under way (started " + running.startedAt() + "); its findings come when it finishes");
+            this.running = running;
+        }
+
+        public AuditRun running() {
+            return running;
+        }
     }
 }

@@ -88,6 +88,7 @@ public final class CatalogueAudit {
         Set<String> parents = parents(shop);
         // made at the first SKU Khaos lacks: a clean catalogue never pays for normalising every code
         FixSuggestions.Index[] liveCodes = {null};
+        Map<String, Set<String>> unknownCodes = new TreeMap<>();
         for (ShopCatalogue.Product p : shop.products()) {
             if (!p.onSale() || parents.contains(p.id())) {
                 continue;
@@ -111,6 +112,9 @@ public final class CatalogueAudit {
             }
             if (item != null && !item.deleted()) {
                 money(p, item, khaos.priceTolerance(), out);
+                if (item.taxRatePercent().isEmpty()) {
+                    unknownCodes.computeIfAbsent(item.taxRateCode(), k -> new TreeSet<>()).add(item.stockCode());
+                }
             }
             int longest = khaos.settings().nameLength();
             if (longest > 0 && p.name().length() > longest) {
@@ -119,6 +123,11 @@ public final class CatalogueAudit {
                         "shorten to " + longest + " characters"));
             }
         }
+        // Khaos items sold with a tax code KHAOS_TAX_RATES does not give a percentage: their orders are held
+        unknownCodes.forEach((code, items) -> out.add(new AuditFinding(FindingKind.TAX_RATE_UNKNOWN_TO_KHAOS, "tax code " + code, "",
+                "Khaos tax code " + code + " (of " + String.join(", ", items.stream().limit(5).toList()) + (items.size() > 5
+                        ? " and " + (items.size() - 5) + " more" : "") + ") has no percentage in KHAOS_TAX_RATES",
+                "add " + code + "=<percent> to KHAOS_TAX_RATES")));
     }
 
     private static FixSuggestions.Index suggestions(FixSuggestions.Index[] made, KhaosSide khaos) {
@@ -242,12 +251,16 @@ public final class CatalogueAudit {
         Set<String> parents = parents(shop);
         Map<String, List<String>> productsByCode = new TreeMap<>();
         Map<String, List<String>> shopBarcodes = new TreeMap<>();
+        Map<String, String> eanById = new HashMap<>();
+        shop.products().forEach(p -> eanById.put(p.id(), p.ean().strip()));
         for (ShopCatalogue.Product p : shop.products()) {
-            if (!p.ean().isBlank()) {
-                shopBarcodes.computeIfAbsent(p.ean().strip(), k -> new ArrayList<>()).add(p.sku());
-            }
             if (parents.contains(p.id())) {
                 continue;
+            }
+            // a variant without an EAN of its own reads as its parent's (sw-inheritance): that is one barcode, not two
+            boolean inherited = !p.parentId().isEmpty() && p.ean().strip().equals(eanById.getOrDefault(p.parentId(), ""));
+            if (!p.ean().isBlank() && !inherited) {
+                shopBarcodes.computeIfAbsent(p.ean().strip(), k -> new ArrayList<>()).add(p.sku());
             }
             String code = khaos.policy().stockCodeFor(p.sku());
             productsByCode.computeIfAbsent(code, k -> new ArrayList<>()).add(p.sku());
@@ -276,9 +289,9 @@ public final class CatalogueAudit {
                 out.add(new AuditFinding(FindingKind.WEB_ITEM_MISSING_IN_SHOP, item.stockCode(), "", item.description(), ""));
             }
         }
-        Map<String, List<String>> khaosBarcodes = new TreeMap<>();
+        Map<String, Set<String>> khaosBarcodes = new TreeMap<>();
         khaos.itemsByCode().values().stream().filter(i -> !i.deleted()).forEach(i -> i.listing().ifPresent(l -> l.barcodes()
-                .forEach(b -> khaosBarcodes.computeIfAbsent(b.strip(), k -> new ArrayList<>()).add(i.stockCode()))));
+                .forEach(b -> khaosBarcodes.computeIfAbsent(b.strip(), k -> new TreeSet<>()).add(i.stockCode()))));
         shopBarcodes.forEach((barcode, skus) -> {
             if (skus.size() > 1) {
                 out.add(new AuditFinding(FindingKind.BARCODE_SHARED, barcode, "shop: " + String.join(", ", skus), "", ""));

@@ -1,5 +1,6 @@
 package com.shopkhaos.model.audit;
 
+import com.shopkhaos.model.app.ShopRegistration;
 import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The go-live audit carried out: a run asked for ({@link AuditRequests}) is carried out here, where it may take its time
@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  */
 public final class CatalogueAudits {
     static final String RESOLVER = "audit";
+    /** New gaps of one kind raised one by one up to this many; more are one problem for the kind. */
+    static final int GAPS_ONE_BY_ONE = 10;
     private static final int CATALOGUE_PAGE = 1_000;
 
     private final ShopRegistry shops;
@@ -64,12 +66,24 @@ public final class CatalogueAudits {
         this.clock = clock;
     }
 
-    /** A run asked for and carried out here (the weekly schedule, a consultant's command). */
+    /** A run asked for and carried out here (a consultant's command). */
     public AuditRun runNow(AuditTrigger trigger, String requestedBy) {
         Instant now = clock.instant();
         AuditRun run = AuditRun.requested(AuditRun.newId(now, random), trigger, requestedBy, now);
         runs.save(run);
         return carryOut(run.id());
+    }
+
+    /**
+     * The weekly schedule's run: named by the time it was scheduled for ({@code <aws.scheduler.scheduled-time>}), so the
+     * same schedule delivered again (Lambda's retries of an asynchronous invocation) is one run, carried out once.
+     */
+    public AuditRun runScheduled(String scheduledFor) {
+        String id = "audit-scheduled-" + scheduledFor.replaceAll("[^0-9A-Za-z]", "");
+        if (runs.find(id).isEmpty()) {
+            runs.save(AuditRun.requested(id, AuditTrigger.SCHEDULE, "schedule", clock.instant()));
+        }
+        return carryOut(id);
     }
 
     /**
@@ -84,9 +98,9 @@ public final class CatalogueAudits {
         if (run.status() != AuditStatus.RUNNING) {
             return run;
         }
-        Optional<AuditRun> previous = runs.lastFinished();
         AuditRun done;
         try {
+            Optional<AuditRun> previous = runs.lastFinished();
             done = audit(run);
             // before the run shows finished: whoever sees it finished sees its exceptions raised and resolved too
             raiseNewGaps(done, previous);
@@ -104,14 +118,16 @@ public final class CatalogueAudits {
     }
 
     private AuditRun audit(AuditRun run) {
-        List<String> ids = shops.shopIds().stream().sorted().toList();
+        // the shops that finished installing the app (a registration never confirmed has no credentials to read with)
+        List<String> ids = shops.shopIds().stream().sorted()
+                .filter(id -> shops.find(id).map(ShopRegistration::isConfirmed).orElse(false)).toList();
         if (ids.isEmpty()) {
             throw new NoShopToAuditException();
         }
         String shopId = ids.get(0);
         ShopCatalogue shopSide = shop.read(shopId, policy.currency());
         Map<String, CatalogueItem> items = khaosItemsByCode();
-        OrderMappings.Overrides overrides = mappings.current();
+        OrderMappings.Overrides overrides = mappings.fresh();
         OrderTranslationPolicy effective = policy.withMappings(overrides.skuToStockCode(), overrides.deliveryMethodToCourier(),
                 overrides.promotionToItem());
         List<AuditFinding> found = CatalogueAudit.run(shopSide, new CatalogueAudit.KhaosSide(items,
@@ -136,20 +152,33 @@ public final class CatalogueAudits {
     }
 
     /**
-     * Raises each blocking finding the previous finished run did not have (once: a person who resolved one is not asked
-     * again while it stays found), and resolves the gaps raised before that this run no longer finds.
+     * Raises each finding that would hold an order ({@link FindingKind#holdsOrders()}) and that the previous finished run
+     * did not have (once: a person who resolved one is not asked again while it stays found), and resolves the gaps
+     * raised before that this run no longer finds. More than {@value #GAPS_ONE_BY_ONE} new gaps of one kind (the first
+     * run before go-live, with hundreds of unmapped SKUs) are one problem for the kind, naming how many and the first of
+     * them: the Audit tab lists them all.
      */
     private void raiseNewGaps(AuditRun run, Optional<AuditRun> previous) {
         Set<String> before = previous.map(p -> keys(p.findings())).orElse(Set.of());
         Set<String> now = keys(run.findings());
         Instant at = clock.instant();
+        Map<FindingKind, List<AuditFinding>> fresh = new java.util.EnumMap<>(FindingKind.class);
         for (AuditFinding f : run.findings()) {
-            String key = key(f);
-            if (f.severity() == AuditSeverity.BLOCKING && !before.contains(key)) {
-                exceptions.raiseUnlessOpen(ExceptionRecord.open(ExceptionType.CATALOGUE_GAP, ExceptionSubject.other(key),
-                        f.kind().title() + ": " + describe(f) + ". " + f.kind().fix(), "audit run " + run.id(), at));
+            if (f.kind().holdsOrders() && !before.contains(key(f))) {
+                fresh.computeIfAbsent(f.kind(), k -> new java.util.ArrayList<>()).add(f);
             }
         }
+        fresh.forEach((kind, found) -> {
+            if (found.size() <= GAPS_ONE_BY_ONE) {
+                found.forEach(f -> exceptions.raiseUnlessOpen(ExceptionRecord.open(ExceptionType.CATALOGUE_GAP,
+                        ExceptionSubject.other(key(f)), kind.title() + ": " + describe(f) + ". " + kind.fix(), "audit run " + run.id(), at)));
+            } else {
+                exceptions.raiseUnlessOpen(ExceptionRecord.open(ExceptionType.CATALOGUE_GAP, ExceptionSubject.other(manyKey(kind)),
+                        kind.title() + ": " + found.size() + " new, among them " + String.join("; ", found.stream().limit(GAPS_ONE_BY_ONE)
+                                .map(CatalogueAudits::describe).toList()) + ". The Audit tab lists them all. " + kind.fix(),
+                        "audit run " + run.id(), at));
+            }
+        });
         for (ExceptionRecord open : exceptions.allOpen()) {
             if (open.type() == ExceptionType.CATALOGUE_GAP && open.status() == ExceptionStatus.OPEN && !now.contains(open.subject())) {
                 exceptions.resolve(open.id(), RESOLVER + " (run " + run.id() + " no longer finds it)", at);
@@ -157,9 +186,19 @@ public final class CatalogueAudits {
         }
     }
 
+    /** The gaps a run has, as problems name them: each one's key, and each kind's many-gaps key. */
     private static Set<String> keys(List<AuditFinding> findings) {
-        return findings.stream().filter(f -> f.severity() == AuditSeverity.BLOCKING).map(CatalogueAudits::key)
-                .collect(Collectors.toCollection(HashSet::new));
+        Set<String> keys = new HashSet<>();
+        findings.stream().filter(f -> f.kind().holdsOrders()).forEach(f -> {
+            keys.add(key(f));
+            keys.add(manyKey(f.kind()));
+        });
+        return keys;
+    }
+
+    /** One problem for many new gaps of a kind: {@code audit-sku-not-in-khaos (many)}. */
+    static String manyKey(FindingKind kind) {
+        return kind.handbookAnchor() + " (many)";
     }
 
     /** What people see as the gap's subject: {@code audit-sku-not-in-khaos UMBRELLA-GOLF}. */

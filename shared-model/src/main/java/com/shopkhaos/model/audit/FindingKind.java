@@ -77,6 +77,15 @@ public enum FindingKind {
         return fix;
     }
 
+    /**
+     * Whether an order meeting this gap is held: every blocking kind, and an unmapped promotion or a tax rate unlike the
+     * item's (the translator holds those too, though what they put at stake is money). Such gaps, when new, are raised as
+     * problems for a person.
+     */
+    public boolean holdsOrders() {
+        return severity == AuditSeverity.BLOCKING || this == PROMOTION_UNMAPPED || this == TAX_RATE_DIFFERS;
+    }
+
     /** The handbook's section: {@code audit-sku-not-in-khaos}. */
     public String handbookAnchor() {
         return "audit-" + name().toLowerCase(Locale.ROOT).replace('_', '-');

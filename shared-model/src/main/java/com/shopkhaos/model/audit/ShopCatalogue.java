@@ -68,8 +68,9 @@ public record ShopCatalogue(List<Product> products, List<Method> shippingMethods
     }
 
     /**
-     * A promotion: its code ("" for one without), the scope of each of its discounts ({@code cart}, {@code delivery},
-     * {@code set}, {@code setgroup}), and when it is valid (empty: no bound).
+     * A promotion: its code as an order carries it ("" for one without, or one applied automatically), the scope of each
+     * of its discounts as the rules name it ({@code cart}, {@code delivery}, {@code set}, {@code setgroup}: Shopware's
+     * {@code setgroup-<group id>}), and when it is valid (empty: no bound).
      */
     public record Promotion(String name, String code, boolean active, Optional<Instant> validFrom, Optional<Instant> validUntil,
                             List<String> scopes) {

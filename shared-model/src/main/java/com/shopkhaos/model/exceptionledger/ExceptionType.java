@@ -185,7 +185,7 @@ public enum ExceptionType {
                     + "next run finds the order agreeing, and is not raised again for the same difference once resolved."),
     CATALOGUE_GAP(
             "The catalogue audit found a new gap an order would trip on",
-            "E-commerce and operations: the weekly audit of the shop's catalogue against Khaos found a gap that would hold "
+            "E-commerce and operations: the audit of the shop's catalogue against Khaos found a new gap that would hold "
                     + "an order (the kind and what it is about are on the entry). Fix it where the audit's finding says; the "
                     + "entry resolves itself when the next audit no longer finds it (the Audit tab's \"Run now\" runs one)."),
     ;

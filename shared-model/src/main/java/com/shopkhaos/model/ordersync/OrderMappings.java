@@ -12,6 +12,11 @@ public interface OrderMappings {
 
     Overrides current();
 
+    /** As {@link #current()}, read now rather than from a cache (the audit, which runs rarely and must see a fix at once). */
+    default Overrides fresh() {
+        return current();
+    }
+
     /** Maps a key (a person's fix); kinds SKU, COURIER, BUFFER, SHIPPING_METHOD, PROMOTION, RETURN_REASON. Not every store takes writes. */
     default void put(String kind, String key, String value) {
         throw new UnsupportedOperationException("this mapping store is read-only");

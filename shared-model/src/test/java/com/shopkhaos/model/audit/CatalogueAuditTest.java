@@ -324,4 +324,29 @@ class CatalogueAuditTest {
                 .containsExactlyInAnyOrder(tuple("SCARF-MER-GRY / scarf-mer-gry", "keep SCARF-MER-GRY"), tuple("00751 / 751 ", ""),
                         tuple("scarf-mer-gry", "map to SCARF-MER-GRY"));
     }
+
+    @Test
+    void aVariantShowingItsParentsBarcode_isOneBarcode_andAnItemWhoseTaxCodeHasNoPercentage_isBlocking() {
+        clean();
+        products.add(new ShopCatalogue.Product("p-tee", "", "TEE", "Tee", true, false, Optional.empty(), Optional.empty(), "5011111111111"));
+        item("TEE-S", false, false, false);
+        item("TEE-M", false, false, false);
+        products.add(new ShopCatalogue.Product("p-tee-s", "p-tee", "TEE-S", "Tee S", true, false, Optional.of(new BigDecimal("10.00")),
+                Optional.of(new BigDecimal("20")), "5011111111111"));
+        products.add(new ShopCatalogue.Product("p-tee-m", "p-tee", "TEE-M", "Tee M", true, false, Optional.of(new BigDecimal("10.00")),
+                Optional.of(new BigDecimal("20")), "5011111111111"));
+        CatalogueItem scarf = items.get("SCARF-MER-GRY");
+        items.put("SCARF-MER-GRY", new CatalogueItem(scarf.stockId(), scarf.stockCode(), "Scarf", "", "9", Optional.empty(), false,
+                false, true, true, false, false, AT, scarf.listing()));
+
+        List<AuditFinding> findings = audit();
+
+        assertThat(found(findings, FindingKind.BARCODE_SHARED)).as("the variants inherit the parent's EAN").isEmpty();
+        assertThat(findings).filteredOn(f -> f.kind() == FindingKind.TAX_RATE_UNKNOWN_TO_KHAOS).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("tax code 9");
+            assertThat(f.khaosValue()).contains("SCARF-MER-GRY");
+        });
+        assertThat(FindingKind.PROMOTION_UNMAPPED.holdsOrders()).isTrue();
+        assertThat(FindingKind.PRICE_DIFFERS.holdsOrders()).isFalse();
+    }
 }

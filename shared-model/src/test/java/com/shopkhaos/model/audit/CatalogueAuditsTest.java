@@ -203,4 +203,69 @@ class CatalogueAuditsTest {
 
         assertThat(done.findings()).extracting(AuditFinding::kind).containsExactly(FindingKind.RUN_TO_ZERO_AT_ZERO);
     }
+
+    @Test
+    void manyNewGapsOfOneKind_areOneProblemNamingHowMany_whichResolvesWhenNoneIsLeft() {
+        String[] skus = new String[CatalogueAudits.GAPS_ONE_BY_ONE + 5];
+        for (int i = 0; i < skus.length; i++) {
+            skus[i] = "NEW-" + i;
+        }
+        shopSells(skus);
+
+        audits.runNow(AuditTrigger.CONSULTANT, "consultant");
+
+        String many = ExceptionRecord.idFor(ExceptionType.CATALOGUE_GAP, "audit-sku-not-in-khaos (many)");
+        assertThat(exceptions.raised).extracting(ExceptionRecord::id).containsExactly(many);
+        assertThat(exceptions.find(many).orElseThrow().reason()).contains(skus.length + " new");
+        shopSells();
+        clock.advance(Duration.ofDays(7));
+        audits.runNow(AuditTrigger.CONSULTANT, "consultant");
+        assertThat(exceptions.find(many).orElseThrow().status()).isEqualTo(ExceptionStatus.RESOLVED);
+    }
+
+    @Test
+    void theScheduleDeliveredTwice_isOneRun_carriedOutOnce() {
+        shopSells();
+
+        AuditRun first = audits.runScheduled("2026-12-07T06:00:00Z");
+        AuditRun again = audits.runScheduled("2026-12-07T06:00:00Z");
+
+        assertThat(again.id()).isEqualTo(first.id()).isEqualTo("audit-scheduled-20261207T060000Z");
+        assertThat(shop.reads()).hasSize(1);
+    }
+
+    @Test
+    void aShopThatNeverFinishedInstallingTheApp_isNotAudited() {
+        shops.remove("shop-1");
+        shops.pending("shop-0");
+        shops.confirmed("shop-2");
+        shopSells();
+
+        assertThat(audits.runNow(AuditTrigger.PERSON, "ops").shopId()).isEqualTo("shop-2");
+    }
+
+    @Test
+    void aGapThatHoldsOrders_thoughItIsAboutMoney_isRaisedToo() {
+        catalogue.add(new CatalogueItem("id-BOOK", "BOOK", "Book", "", "1", Optional.of(new BigDecimal("20")), false, false, true, true,
+                false, false, AT, Optional.of(new ItemListing(Optional.of(BigDecimal.TEN), Optional.empty(), Optional.empty(), List.of()))));
+        shop.with(new ShopCatalogue(List.of(new ShopCatalogue.Product("p-BOOK", "", "BOOK", "Book", true, false,
+                Optional.of(new BigDecimal("10.00")), Optional.of(BigDecimal.ZERO), "")), List.of(), List.of(), List.of(BigDecimal.ZERO),
+                List.of("GBP"), List.of(), AT));
+
+        audits.runNow(AuditTrigger.PERSON, "ops");
+
+        assertThat(exceptions.raised).extracting(ExceptionRecord::id)
+                .contains(ExceptionRecord.idFor(ExceptionType.CATALOGUE_GAP, "audit-tax-rate-differs BOOK"));
+    }
+
+    @Test
+    void asking_while_a_run_is_under_way_is_refused_naming_it_until_it_finishes_or_is_given_up() {
+        AuditRun running = requests.request(AuditTrigger.PERSON, "ops");
+
+        assertThatThrownBy(() -> requests.request(AuditTrigger.PERSON, "someone else"))
+                .isInstanceOf(AuditRequests.AuditAlreadyRunningException.class).hasMessageContaining(running.id());
+
+        clock.advance(Duration.ofMinutes(21));
+        assertThat(requests.request(AuditTrigger.PERSON, "someone else").status()).isEqualTo(AuditStatus.RUNNING);
+    }
 }

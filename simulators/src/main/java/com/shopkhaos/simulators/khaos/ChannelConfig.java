@@ -20,10 +20,11 @@ import org.w3c.dom.NodeList;
  * A channel's {@code EndpointConfig} file as KCC reads it: JSON ({@code {"EndpointConfig":{…}}}) or XML
  * ({@code <EndpointConfig>…}). It must be a file, not a web page. OrderDownload, StockStatusUpload and
  * StockUpload are required; each endpoint given needs URL and Format (and Frequency for downloads). CReturnDownload (the
- * spec's README L175–178; its prose still says {@code CustomerReturnDownload}, renamed in 2018) is optional.
+ * spec's README L175–178; its prose still says {@code CustomerReturnDownload}, renamed in 2018) and PriceListUpload
+ * (README L1995) are optional.
  */
 record ChannelConfig(String orderDownloadUrl, int frequencyMinutes, String orderStatusUrl, String stockStatusUrl,
-                     String stockUrl, String returnDownloadUrl, int returnFrequencyMinutes) {
+                     String stockUrl, String returnDownloadUrl, int returnFrequencyMinutes, String priceListUrl) {
 
     /** The config was refused; the message says why, as KCC's channel screen would. */
     static final class Refused extends Exception {
@@ -73,11 +74,13 @@ record ChannelConfig(String orderDownloadUrl, int frequencyMinutes, String order
                 endpoints.getOrDefault("OrderStatusUpload", Map.of()).get("URL"),
                 endpoints.get("StockStatusUpload").get("URL"), endpoints.get("StockUpload").get("URL"),
                 endpoints.getOrDefault("CReturnDownload", Map.of()).get("URL"),
-                endpoints.containsKey("CReturnDownload") ? Integer.parseInt(endpoints.get("CReturnDownload").get("Frequency")) : 0);
+                endpoints.containsKey("CReturnDownload") ? Integer.parseInt(endpoints.get("CReturnDownload").get("Frequency")) : 0,
+                endpoints.getOrDefault("PriceListUpload", Map.of()).get("URL"));
     }
 
     private static boolean isSimulated(String endpoint) {
-        return List.of("OrderDownload", "OrderStatusUpload", "StockStatusUpload", "StockUpload", "CReturnDownload").contains(endpoint);
+        return List.of("OrderDownload", "OrderStatusUpload", "StockStatusUpload", "StockUpload", "CReturnDownload", "PriceListUpload")
+                .contains(endpoint);
     }
 
     private static Map<String, Map<String, String>> fromJson(String text) throws Refused {

@@ -65,6 +65,28 @@ final class KccMessages {
         return SimJson.write(root);
     }
 
+    /**
+     * A {@code PriceListUpload} (spec README L1995–2230): one price list, the channel's web prices ({@code PriceListID} 1,
+     * "Web Price List"), one {@code PriceListStock} per item from quantity 1: its web price if set, else its channel
+     * listing price, else its sell price ({@code PriceType} 1, as every row of the spec's example).
+     */
+    static String priceLists(Collection<KccItem> items) {
+        ObjectNode root = SimJson.object();
+        ObjectNode list = root.putArray("UploadPriceLists").addObject().put("ChannelID", "1").put("PriceListID", "1")
+                .put("PriceListName", "Web Price List");
+        ArrayNode prices = list.putArray("StockPrices");
+        for (KccItem item : items) {
+            BigDecimal price = item.websiteGross != null ? item.websiteGross : item.channelListingGross != null
+                    ? item.channelListingGross : item.sellGross;
+            ObjectNode row = prices.addObject();
+            row.putObject("BuyPrice").put("Net", item.sellGross.multiply(new BigDecimal("0.3")).setScale(2, RoundingMode.HALF_UP).doubleValue());
+            row.put("PriceType", 1).put("PriceValue", price.doubleValue()).put("QtyEnd", 99999.0).put("QtyStart", 1.0);
+            row.putObject("SellPrice").put("Gross", item.sellGross.doubleValue());
+            row.put("StockCode", item.stockCode).put("StockDesc", item.description).put("StockID", item.stockId);
+        }
+        return SimJson.write(root);
+    }
+
     /** One entry per item and site: {@code Levels} for stock-controlled items, {@code RelationshipPotential} for builds. */
     static ObjectNode stockStatus(KccItem item, int site, KccStock stock) {
         ObjectNode s = SimJson.object().put("StockCode", item.stockCode).put("StockID", item.stockId).put("SiteID", site);

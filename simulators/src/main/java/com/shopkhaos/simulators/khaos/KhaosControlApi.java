@@ -191,6 +191,9 @@ final class KhaosControlApi {
                 }
                 return ok(sim.generateItems(body.path("prefix").asText("GEN-"), count, body.path("physical").asInt(10)));
             }
+            case "POST /_control/price-lists/push" -> {
+                return ok(SimJson.object().put("posts", sim.pushPriceLists()));
+            }
             case "POST /_control/items/push-all" -> {
                 sim.pushWholeCatalogue();
                 return ok(SimJson.object().put("pushed", "the whole catalogue"));
@@ -292,7 +295,7 @@ final class KhaosControlApi {
                 "GET /_control/orders/{ref}", "POST /_control/orders/{ref}/despatch", "POST /_control/orders/{ref}/cancel",
                 "GET /_control/rejected", "GET /_control/stock/{code}", "PUT /_control/stock/{code}/sites/{site}",
                 "POST /_control/stock/{code}/consume", "POST /_control/stock/push-all", "PUT|DELETE /_control/items/{code}",
-                "POST /_control/items/push-all", "GET /_control/pushes", "GET|PUT /_control/faults", "GET|PUT /_control/settings",
+                "POST /_control/items/push-all", "POST /_control/price-lists/push", "GET /_control/pushes", "GET|PUT /_control/faults", "GET|PUT /_control/settings",
                 "POST /_control/returns/poll", "POST /_control/returns/retry", "GET /_control/returns", "GET /_control/returns/{ref}",
                 "POST /_control/returns/{ref}/process", "GET /_control/returns/rejected", "GET /_control/customers",
                 "GET /_control/return-reasons")

@@ -1093,6 +1093,27 @@ public final class KhaosSimulator implements AutoCloseable {
         bodies.forEach(body -> pushes.push("StockUpload", url, body));
     }
 
+    /**
+     * Pushes the channel's price list ({@code PriceListUpload}, 500 items a POST) when the channel's EndpointConfig
+     * declares one; answers how many POSTs, or refuses when it does not.
+     */
+    int pushPriceLists() {
+        String url;
+        List<String> bodies = new ArrayList<>();
+        synchronized (this) {
+            if (config == null || config.priceListUrl() == null) {
+                throw new IllegalStateException("the channel's EndpointConfig declares no PriceListUpload");
+            }
+            url = config.priceListUrl();
+            List<KccItem> items = new ArrayList<>(catalogue.byId.values());
+            for (int from = 0; from < items.size(); from += 500) {
+                bodies.add(KccMessages.priceLists(items.subList(from, Math.min(items.size(), from + 500))));
+            }
+        }
+        bodies.forEach(body -> pushes.push("PriceListUpload", url, body));
+        return bodies.size();
+    }
+
     /** Pushes the levels of these items, and of the build items made from them: one entry per site, 100 per POST. */
     private void pushStockStatus(Collection<String> stockIds) {
         if (stockIds.isEmpty()) {

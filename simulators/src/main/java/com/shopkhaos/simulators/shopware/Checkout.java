@@ -311,7 +311,7 @@ final class Checkout {
         ObjectNode payload = item.putObject("payload");
         payload.put("promotionId", promotion.id()).put("discountId", ids.next()).put("code", promotion.code())
                 .put("discountType", promotion.discountType()).put("value", promotion.value().toPlainString())
-                .put("discountScope", promotion.discountScope()).put("promotionCodeType", "fixed");
+                .put("discountScope", promotion.shopwareScope()).put("promotionCodeType", "fixed");
         ArrayNode composition = payload.putArray("composition");
         for (Position p : positions) {
             if (promotion.discountScope().equals("cart") || promotion.eligibleSkus().contains(p.sku())) {

@@ -208,6 +208,7 @@ public final class ShopCatalog {
         price.addObject().put("currencyId", currencyId).put("gross", grossPrice.doubleValue())
                 .put("net", net.doubleValue()).put("linked", true);
         p.putNull("ean");
+        p.put("type", "physical");
         p.putArray("states").add("is-physical");
         if (parentId == null) {
             visible(p, true);
@@ -289,7 +290,7 @@ public final class ShopCatalog {
                 .putNull("validFrom").putNull("validUntil").put("useCodes", true).put("code", promotion.code())
                 .put("exclusive", false).put("priority", 1);
         p.putArray("discounts").addObject().put("id", java.util.UUID.nameUUIDFromBytes((promotion.id() + "#discount").getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().replace("-", "")).put("promotionId", promotion.id())
-                .put("scope", promotion.discountScope()).put("type", promotion.discountType())
+                .put("scope", promotion.shopwareScope()).put("type", promotion.discountType())
                 .put("value", promotion.value().doubleValue()).put("considerAdvancedRules", false)
                 .put("apiAlias", "promotion_discount");
         return p.put("apiAlias", "promotion");
@@ -363,6 +364,8 @@ public final class ShopCatalog {
             visible(product, spec.path("visible").asBoolean());
         }
         if (spec.has("digital")) {
+            // 6.7's type, and the states it still answers (deprecated)
+            product.put("type", spec.path("digital").asBoolean() ? "digital" : "physical");
             product.putArray("states").add(spec.path("digital").asBoolean() ? "is-download" : "is-physical");
         }
         if (spec.has("taxRate")) {
@@ -403,7 +406,7 @@ public final class ShopCatalog {
         return id;
     }
 
-    /** Adds a currency the storefront sells in: {@code {"isoCode": "EUR", "factor": 1.17}}. */
+    /** Adds a currency the storefront sells in: {@code {"isoCode": "EUR", "factor": 1.17}} (and {@code "interval": 0.05}). */
     synchronized ObjectNode addCurrency(JsonNode spec) {
         String iso = required(spec, "isoCode").toUpperCase(java.util.Locale.ROOT);
         if (!iso.matches("[A-Z]{3}") || currencies.containsKey(iso)) {
@@ -411,6 +414,11 @@ public final class ShopCatalog {
         }
         ObjectNode c = currency.deepCopy().put("isoCode", iso).put("shortName", iso).put("symbol", iso).put("name", iso)
                 .put("factor", spec.path("factor").asDouble(1.0)).put("id", controlIds.next());
+        if (spec.has("interval")) {
+            // a currency rounded to 0.05 (CHF) or to whole units: its item and total rounding
+            ((ObjectNode) c.get("itemRounding")).put("interval", spec.path("interval").asDouble());
+            ((ObjectNode) c.get("totalRounding")).put("interval", spec.path("interval").asDouble());
+        }
         currencies.put(iso, c);
         return c;
     }

@@ -13,4 +13,13 @@ import java.util.Set;
  */
 public record SimPromotion(String id, String code, String name, String discountType, String discountScope,
                            BigDecimal value, int groupSize, Set<String> eligibleSkus) {
+
+    /**
+     * The scope as Shopware writes it, on the discount and in an order's promotion line: a set group's is
+     * {@code setgroup-<group id>} ({@code PromotionDiscountEntity::isScopeSetGroup} matches on the prefix).
+     */
+    public String shopwareScope() {
+        return discountScope.equals("setgroup") ? "setgroup-" + java.util.UUID.nameUUIDFromBytes((id + "#group")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().replace("-", "") : discountScope;
+    }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  * The {@code reconciliation} Lambda. Its nightly schedule reconciles yesterday (Europe/London); invoked with
  * {@code {"date":"YYYY-MM-DD"}} it reconciles that day again (the report replaces the day's earlier one). It answers the
  * day's figures, never an order's personal data (a report holds none). It also carries out the go-live audit:
- * {@code {"audit":"<run id>"}} (a run the ops API started), {@code {"audit":"scheduled"}} (the weekly schedule) or
+ * {@code {"audit":"<run id>"}} (a run the ops API started), {@code {"audit":"scheduled","at":"<scheduled time>"}} (the
+ * weekly schedule; one run per scheduled time, however often delivered) or
  * {@code {"audit":"now","by":"<name>"}} (a consultant's run), answering the run's counts.
  */
 public class ReconciliationFunctions {
@@ -32,7 +33,7 @@ public class ReconciliationFunctions {
     public Map<String, Object> reconcile(Map<String, Object> input) {
         Object audit = input == null ? null : input.get("audit");
         if (audit != null && !audit.toString().isBlank()) {
-            return audit(audit.toString().strip(), input.get("by"));
+            return audit(audit.toString().strip(), input.get("by"), input.get("at"));
         }
         Object date = input == null ? null : input.get("date");
         ReconciliationReport report = date == null || date.toString().isBlank() ? reconciliation.nightly()
@@ -51,9 +52,10 @@ public class ReconciliationFunctions {
         return answer;
     }
 
-    private Map<String, Object> audit(String which, Object by) {
+    private Map<String, Object> audit(String which, Object by, Object at) {
         AuditRun run = switch (which) {
-            case "scheduled" -> audits.runNow(AuditTrigger.SCHEDULE, "schedule");
+            case "scheduled" -> at == null || at.toString().isBlank() ? audits.runNow(AuditTrigger.SCHEDULE, "schedule")
+                    : audits.runScheduled(at.toString());
             case "now" -> audits.runNow(AuditTrigger.CONSULTANT, by == null || by.toString().isBlank() ? "consultant" : by.toString());
             default -> audits.carryOut(which);
         };
@@ -65,6 +67,7 @@ public class ReconciliationFunctions {
         Map<String, Integer> counts = new LinkedHashMap<>();
         run.countsBySeverity().forEach((severity, n) -> counts.put(severity.name(), n));
         answer.put("findings", counts);
+        answer.put("failure", run.failure());
         return answer;
     }
 
