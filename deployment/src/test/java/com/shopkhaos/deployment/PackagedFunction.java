@@ -185,7 +185,10 @@ final class PackagedFunction {
     /** Only the harness and the call recorder (a test instrument the SDK loads from the class path). */
     private static Path harnessClassPath() throws IOException {
         Path dir = RepoRoot.get().resolve("deployment/target/lambda-harness");
-        for (Class<?> type : List.of(LambdaRuntimeHarness.class, AwsCallRecorder.class)) {
+        List<Class<?>> types = new ArrayList<>(List.of(LambdaRuntimeHarness.class, AwsCallRecorder.class));
+        for (int i = 0; i < types.size(); i++) {
+            Class<?> type = types.get(i);
+            types.addAll(List.of(type.getDeclaredClasses())); // the recorder's counters are nested classes
             String resource = type.getName().replace('.', '/') + ".class";
             copyResource(type, resource, dir);
         }

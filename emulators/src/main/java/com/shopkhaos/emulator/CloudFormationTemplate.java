@@ -70,6 +70,12 @@ public final class CloudFormationTemplate {
         return out;
     }
 
+    /** {@code Globals.Function} of a SAM template (MemorySize, Timeout, Runtime …), or empty. */
+    public Map<String, Object> globalFunctionProperties() {
+        Map<String, Object> globals = cast(root.getOrDefault("Globals", Map.of()));
+        return cast(globals.getOrDefault("Function", Map.of()));
+    }
+
     /** {@code Globals.Function.Environment.Variables} of a SAM template, or empty. */
     public Map<String, Object> globalFunctionVariables() {
         Map<String, Object> globals = cast(root.getOrDefault("Globals", Map.of()));

@@ -55,11 +55,15 @@ class ShopSecretRereadTest {
     private final Adapters adapters = new Adapters();
     private final HandClock clock = new HandClock();
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger listings = new AtomicInteger();
     /** The emulator's client, counting GetSecretValue. */
     private final SecretsManagerClient counting = (SecretsManagerClient) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {SecretsManagerClient.class}, (proxy, method, args) -> {
                 if (method.getName().equals("getSecretValue")) {
                     reads.incrementAndGet();
+                }
+                if (method.getName().startsWith("listSecrets")) {
+                    listings.incrementAndGet();
                 }
                 try {
                     return method.invoke(adapters.cloud.secretsManager(), args);
@@ -84,6 +88,28 @@ class ShopSecretRereadTest {
                 + shopId + "\"},\"timestamp\":1}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return intake.handle(bytes, Optional.of(HmacSignature.sign(signingSecret, bytes))).outcome();
+    }
+
+    @Test
+    void theShopsAreListedOncePerTtl_notOnEveryStockPush_andASaveHereIsSeenAtOnce() {
+        registry.save(registration("listed-secret"));
+        assertThat(registry.shopIds()).contains(shopId);
+        int first = listings.get();
+        assertThat(first).as("the first ask lists").isPositive();
+        for (int i = 0; i < 50; i++) {
+            assertThat(registry.shopIds()).contains(shopId);
+        }
+        assertThat(listings).as("50 more asks inside the TTL, no more listing").hasValue(first);
+
+        registry.remove(shopId);
+        assertThat(registry.shopIds()).as("a shop removed here is gone at once").doesNotContain(shopId);
+        registry.save(registration("listed-again"));
+        assertThat(registry.shopIds()).contains(shopId);
+        int afterSaves = listings.get();
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        registry.shopIds();
+        assertThat(listings).as("listed again once the TTL ran out").hasValue(afterSaves + 1);
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Which Lambda of the template a sandbox request is: the routes the sandbox serves exactly as a function does run as that
  * function, so the AWS calls the flow tests cause there are recorded as its own ({@link AwsCallRecorder}, on only when a
- * test names a directory) and held against its role. Every other route (simulators, inspection) is nobody's.
+ * test names a directory) and held against its role, and counted per route ({@code KhaosChannelFunction orderStatus})
+ * for the cost per order. Every other route (simulators, inspection) is nobody's.
  */
 @Provider
 public class SandboxFunctionCalls implements ContainerRequestFilter, ContainerResponseFilter {
@@ -28,7 +29,9 @@ public class SandboxFunctionCalls implements ContainerRequestFilter, ContainerRe
     @Override
     public void filter(ContainerRequestContext request) {
         Class<?> type = resource == null ? null : resource.getResourceClass();
-        AwsCallRecorder.currentFunction(type == null ? null : FUNCTION_OF_ROUTES.get(type));
+        String function = type == null ? null : FUNCTION_OF_ROUTES.get(type);
+        AwsCallRecorder.currentFunction(function, function == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getName());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.shopkhaos.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopkhaos.infra.config.QueueSettings;
 import com.shopkhaos.infra.config.TableNames;
@@ -146,6 +147,8 @@ public class SandboxInspectionResource {
         index.put("GET /sandbox/orders/{orderId}", "one order's ledger entry with its timeline");
         index.put("GET /sandbox/orders/by-state", "every order number in the ledger, by state");
         index.put("GET /sandbox/exceptions", "open exceptions, newest first");
+        index.put("GET /sandbox/aws-calls", "every AWS call the functions made since the start, per caller (function and route), "
+                + "service and operation, with DynamoDB capacity units; invocations per caller with their milliseconds");
         index.put("GET /sandbox/intake", "webhook outcomes and ignored events, counted");
         index.put("GET /sandbox/order-sync", "the order-sync consumer: handled, failed, kills, order-events depth");
         index.put("GET /sandbox/order-sync/processed?orderId=", "the messages order-sync handled (all, or one order's)");
@@ -191,6 +194,28 @@ public class SandboxInspectionResource {
             return Response.status(400).entity("{\"error\":\"unknown state " + state.replace("\"", "") + "\"}").build();
         }
         return json(ledger.inState(wanted, Math.max(1, Math.min(limit, 500))));
+    }
+
+    /**
+     * Every AWS call the sandbox's functions made since it started, per caller ("Function" or "Function route"),
+     * service and operation, with the DynamoDB capacity units consumed; and each caller's invocations with their
+     * milliseconds. Load runs take the difference across a run for the calls and cost per order.
+     */
+    @GET
+    @Path("sandbox/aws-calls")
+    public Response awsCalls() {
+        AwsCallRecorder.Counts counts = AwsCallRecorder.counts();
+        ObjectNode out = InfraJson.mapper().createObjectNode();
+        ArrayNode calls = out.putArray("calls");
+        counts.calls().forEach((key, tally) -> {
+            String[] parts = key.split("\\|", 4);
+            calls.addObject().put("caller", parts[0]).put("service", parts[1]).put("operation", parts[2])
+                    .put("resource", parts[3]).put("calls", tally.count()).put("capacityUnits", tally.sum());
+        });
+        ArrayNode invocations = out.putArray("invocations");
+        counts.invocations().forEach((caller, tally) -> invocations.addObject().put("caller", caller)
+                .put("invocations", tally.count()).put("millis", tally.sum()));
+        return json(out);
     }
 
     /** Every order number in the ledger by state (for load and fault runs that follow thousands of orders). */

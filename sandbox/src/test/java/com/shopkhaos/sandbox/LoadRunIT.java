@@ -21,9 +21,15 @@ import org.junit.jupiter.api.Test;
  * Prints throughput (placed → imported) and the delay from the webhook's arrival to Khaos's import (p50,
  * p95, max) for the note; asserts only that every order arrived once. Small in CI;
  * {@code ./mvnw -Pfull-scale verify -pl sandbox -Dit.test=LoadRunIT} places 2,000.
+ *
+ * <p>It also prints what an order costs ({@link CostPerOrder}): the AWS calls per order from the webhook to IMPORTED,
+ * the stock pushes the orders caused, and (after Khaos despatches {@link #DESPATCHED} of them) the despatch to
+ * WRITTEN_BACK, with the Admin API requests of each and the AWS list price per 1,000 orders and per month.
  */
 class LoadRunIT {
     static final int ORDERS = FaultRunIT.FULL ? 2000 : 100;
+    /** Orders Khaos then despatches, for the despatch's share of the cost (all at full scale; a sample in CI). */
+    static final int DESPATCHED = FaultRunIT.FULL ? ORDERS : 20;
     /** Orders a second (0: as fast as the shop takes them, to find the capacity). */
     static final double RATE = Double.parseDouble(System.getProperty("shopkhaos.load.rate", "8"));
     private static final List<String> SKUS = List.of("SCARF-MER-GRY", "HAT-BEANIE-NVY", "SOCKS-WOOL-3PK", "CANDLE-SOY-LRG",
@@ -32,9 +38,11 @@ class LoadRunIT {
     @Test
     void placedOrders_areImportedOnce_andThroughputAndDelayAreReported() throws Exception {
         try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_SWEEP_SECONDS", "0",
-                "SHOPWARE_SHOP_ID", "loadShop00000001"))) {
+                "SHOPWARE_SHOP_ID", "loadShop00000001", "STOCK_SETTLE", "5s"))) {
             sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":0.5}");
+            CostPerOrder.Snapshot before = CostPerOrder.read(sandbox);
             List<String> ids = Collections.synchronizedList(new ArrayList<>());
+            List<String> numbers = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(4);
             Instant start = Instant.now();
             try {
@@ -47,7 +55,12 @@ class LoadRunIT {
                     String body = "{\"customer\":\"" + (i % 2 == 0 ? "jane" : "omar") + "\",\"lines\":[{\"sku\":\""
                             + SKUS.get(i % SKUS.size()) + "\",\"quantity\":1},{\"sku\":\"" + SKUS.get((i + 1) % SKUS.size())
                             + "\",\"quantity\":2}],\"shippingMethod\":\"standard\",\"paid\":true}";
-                    placed.add(pool.submit(() -> ids.add(sandbox.json("POST", "/shopware-sim/_control/orders", body).path("id").asText())));
+                    placed.add(pool.submit(() -> {
+                        JsonNode order = sandbox.json("POST", "/shopware-sim/_control/orders", body);
+                        ids.add(order.path("id").asText());
+                        numbers.add(order.path("orderNumber").asText());
+                        return null;
+                    }));
                 }
                 for (Future<?> f : placed) {
                     f.get();
@@ -98,7 +111,44 @@ class LoadRunIT {
                     RATE > 0 ? "paced at " + RATE + "/s" : "as fast as the shop takes them", ORDERS, placing.toMillis() / 1000.0, ORDERS / (placing.toMillis() / 1000.0), seconds, ORDERS / seconds,
                     percentile(toReady, 50), percentile(toReady, 95), percentile(toImport, 50), percentile(toImport, 95),
                     toImport.get(toImport.size() - 1), total.toSeconds());
+
+            stockQuiet(sandbox);
+            CostPerOrder.Snapshot allImported = CostPerOrder.read(sandbox);
+            List<String> despatched = new ArrayList<>(numbers.subList(0, DESPATCHED));
+            for (String number : despatched) {
+                sandbox.json("POST", "/khaos-sim/_control/orders/" + number + "/despatch", "{}");
+            }
+            Await.until(DESPATCHED + " orders written back", Duration.ofSeconds(FaultRunIT.FULL ? 900 : 120),
+                    () -> FaultRunIT.byState(sandbox).getOrDefault("WRITTEN_BACK", List.of()),
+                    written -> written.containsAll(despatched));
+            Await.khaosPushesHandled(sandbox, "despatch", Duration.ofSeconds(60));
+            stockQuiet(sandbox);
+            CostPerOrder.Snapshot done = CostPerOrder.read(sandbox);
+
+            CostPerOrder.PartCost order = CostPerOrder.cost(allImported.since(before), CostPerOrder.Part.ORDER, CostPerOrder.Part.ORDER, ORDERS);
+            CostPerOrder.PartCost stock = CostPerOrder.cost(done.since(before), CostPerOrder.Part.ORDER, CostPerOrder.Part.STOCK, ORDERS);
+            CostPerOrder.PartCost despatch = CostPerOrder.cost(done.since(allImported), CostPerOrder.Part.DESPATCH,
+                    CostPerOrder.Part.DESPATCH, DESPATCHED);
+            System.out.print("cost per order (" + ORDERS + " orders, " + DESPATCHED + " despatched):\n"
+                    + CostPerOrder.describe("  order, webhook → IMPORTED", order)
+                    + CostPerOrder.describe("  stock pushes the orders caused", stock)
+                    + CostPerOrder.describe("  despatch → WRITTEN_BACK", despatch)
+                    + CostPerOrder.prices(List.of(order, stock, despatch)));
+            assertThat(order.dynamoCalls()).as("the order's own DynamoDB calls were counted").isPositive();
+            assertThat(order.adminCalls()).as("the order's Admin API requests were counted").isPositive();
+            assertThat(despatch.adminCalls()).as("the write-back's Admin API requests were counted").isPositive();
         }
+    }
+
+    /** Khaos has nothing left to push and the stock-push queue is empty, the pushes held for the settle time included. */
+    private static void stockQuiet(RunningSandbox sandbox) throws Exception {
+        int[] quiet = {0};
+        Await.until("the stock pushes the orders caused, handled", Duration.ofSeconds(120), Duration.ofMillis(300), () -> {
+            boolean idle = sandbox.json("GET", "/khaos-sim/_control/pushes", null).path("idle").asBoolean();
+            JsonNode status = sandbox.json("GET", "/sandbox/stock", null);
+            return idle && status.path("queued").asInt(-1) == 0 && status.path("inProgress").asInt(-1) == 0
+                    && status.path("delayed").asInt(-1) == 0;
+        }, drained -> (quiet[0] = drained ? quiet[0] + 1 : 0) >= 3);
     }
 
     private static long percentile(List<Long> sorted, int p) {

@@ -47,6 +47,8 @@ public class SecretsManagerShopRegistry implements ShopRegistry {
     private final Clock clock;
     private final Duration confirmedTtl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** The last listing of the shops' ids, forgotten when a shop is saved or removed here. */
+    private volatile ListedIds listed;
     /** When each shop was last read because its cached registration failed a check. */
     private final Map<String, Instant> forcedReads = new ConcurrentHashMap<>();
 
@@ -127,6 +129,7 @@ public class SecretsManagerShopRegistry implements ShopRegistry {
             secrets.putSecretValue(b -> b.secretId(name).secretString(json));
         }
         cache.put(registration.shopId(), new Cached(Optional.of(registration), clock.instant()));
+        listed = null;
     }
 
     /**
@@ -149,11 +152,30 @@ public class SecretsManagerShopRegistry implements ShopRegistry {
         }
         cache.put(shopId, new Cached(Optional.empty(), clock.instant()));
         forcedReads.remove(shopId);
+        listed = null;
         return removed;
     }
 
+    /**
+     * The shops' ids, listed at most once per TTL (one ListSecrets call): stock pushes ask on every batch, and a shop
+     * installing or leaving through this registry is seen at once.
+     */
     @Override
     public List<String> shopIds() {
+        ListedIds listed = this.listed;
+        Instant now = clock.instant();
+        if (listed != null && listed.readAt().plus(confirmedTtl).isAfter(now)) {
+            return listed.ids();
+        }
+        List<String> ids = List.copyOf(listShopIds());
+        this.listed = new ListedIds(ids, now);
+        return ids;
+    }
+
+    private record ListedIds(List<String> ids, Instant readAt) {
+    }
+
+    private List<String> listShopIds() {
         List<String> ids = new ArrayList<>();
         secrets.listSecretsPaginator(b -> b.filters(f -> f.key(FilterNameStringType.NAME).values(prefix)))
 .stream().flatMap(page -> page.secretList().stream()).forEach(s -> {

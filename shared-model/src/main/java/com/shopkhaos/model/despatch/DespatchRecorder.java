@@ -52,12 +52,13 @@ public final class DespatchRecorder implements OrderStatusHandler {
         Optional<OrderLedgerEntry> found = statuses.find(status);
         if (found.isEmpty() || NEVER_SENT.contains(found.get().state())
                 || KhaosOrderStatusRecorder.isSecondKhaosOrder(found.get(), status)) {
-            return statuses.apply(status);
+            return statuses.apply(status, found);
         }
         OrderLedgerEntry entry = found.get();
         Instant now = clock.instant();
         List<KhaosShipment> departed = keepShipments(entry, status, now);
-        KhaosOrderStatusRecorder.Effect effect = statuses.apply(status);
+        // keeping the shipments wrote nothing to the ledger: the entry read above is still the one to change
+        KhaosOrderStatusRecorder.Effect effect = statuses.apply(status, found);
         if (!departed.isEmpty()) {
             noteDespatch(entry.orderId(), departed, now);
         }

@@ -15,6 +15,8 @@ import com.shopkhaos.model.stock.StockChangePublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,10 +60,20 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
 
     @Override
     public Effect apply(KhaosOrderStatus status) {
+        return apply(status, find(status));
+    }
+
+    /**
+     * As {@link #apply(KhaosOrderStatus)}, with the order {@code read} by the caller just before ({@link #find}): one
+     * read of the ledger per status, read again only when another writer came first.
+     */
+    public Effect apply(KhaosOrderStatus status, Optional<OrderLedgerEntry> read) {
+        List<Optional<OrderLedgerEntry>> unused = new ArrayList<>(List.of(read));
         return ReadAgainOnConflict.run(() -> {
-            Effect effect = attempt(status);
+            Optional<OrderLedgerEntry> found = unused.isEmpty() ? find(status) : unused.remove(0);
+            Effect effect = attempt(status, found);
             if (effect == Effect.IMPORTED || effect == Effect.CANCELLED) {
-                settle(status);
+                settle(found.orElseThrow());
             }
             return effect;
         });
@@ -73,19 +85,16 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
      * before this status (KCC orders its pushes nowhere in its spec), and then nothing newer comes: so besides the push
      * now, one is scheduled for the moment the settle time runs out, which writes the figure without the hold.
      */
-    private void settle(KhaosOrderStatus status) {
-        find(status).ifPresent(entry -> {
-            Instant now = clock.instant();
-            Set<String> codes = inFlight.imported(entry.orderId(), now);
-            stockChanges.changed(codes, "order " + entry.orderNumber() + " in Khaos", now);
-            stockChanges.changedAfter(codes, "order " + entry.orderNumber() + " in Khaos " + settle.toSeconds()
-                    + " s ago", now, settle.plusSeconds(1));
-        });
+    private void settle(OrderLedgerEntry entry) {
+        Instant now = clock.instant();
+        Set<String> codes = inFlight.imported(entry.orderId(), now);
+        stockChanges.changed(codes, "order " + entry.orderNumber() + " in Khaos", now);
+        stockChanges.changedAfter(codes, "order " + entry.orderNumber() + " in Khaos " + settle.toSeconds()
+                + " s ago", now, settle.plusSeconds(1));
     }
 
-    private Effect attempt(KhaosOrderStatus status) {
+    private Effect attempt(KhaosOrderStatus status, Optional<OrderLedgerEntry> found) {
         Instant now = clock.instant();
-        Optional<OrderLedgerEntry> found = find(status);
         if (found.isEmpty()) {
             String ref = status.associatedRef().isEmpty() ? "code-" + status.orderCode() : status.associatedRef();
             exceptions.raise(ExceptionRecord.open(ExceptionType.KHAOS_STATUS_FOR_UNKNOWN_ORDER, ExceptionSubject.other(ref),

@@ -85,7 +85,8 @@ public final class StockPushService {
         Map<String, WebStock.Figure> wanted = new LinkedHashMap<>();
         Map<String, StockPosition> positions = new HashMap<>();
         for (String code : codes) {
-            StockPosition position = position(code, overrides, now);
+            List<InFlightHold> holds = inFlight.holds(code);
+            StockPosition position = settings.position(code, levels.levels(code), holds, overrides, now);
             positions.put(code, position);
             if (position.negative()) {
                 raiseOnce(ExceptionType.STOCK_NEGATIVE_IN_KHAOS, "", code, negativeReason(position), now);
@@ -95,7 +96,7 @@ public final class StockPushService {
             }
             WebStock.Figure figure = new WebStock.Figure(code, sequences.getOrDefault(code, 0L), position.sellable());
             overrides.skusFor(code).forEach(sku -> wanted.put(sku, figure));
-            forgetSettled(code, position, now);
+            forgetSettled(code, holds, position, now);
         }
         int written = 0;
         int requests = 0;
@@ -154,8 +155,8 @@ public final class StockPushService {
     }
 
     /** Holds Khaos's figures have caught up with no longer count: drop them, so the table stays small. */
-    private void forgetSettled(String code, StockPosition position, Instant now) {
-        for (InFlightHold hold : inFlight.holds(code)) {
+    private void forgetSettled(String code, List<InFlightHold> holds, StockPosition position, Instant now) {
+        for (InFlightHold hold : holds) {
             if (!StockPosition.stillCounts(hold, position.figuresAt(), now, settings.settle())) {
                 inFlight.forget(code, hold.orderId());
             }
