@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -163,7 +164,28 @@ public final class LocalCloud implements AutoCloseable {
         if (!indexes.isEmpty()) {
             request.globalSecondaryIndexes(indexes);
         }
-        dynamoClient.createTable(request.build());
+        createTable(request.build());
+    }
+
+    /**
+     * Creates a table and returns once DynamoDB says it is {@code ACTIVE}. dynalite flips a new table from
+     * {@code CREATING} on a timer, even with {@code createTableMs: 0}; a call that reaches it first is refused with
+     * ResourceNotFound (seen in CI: a test's first read of its fresh table), so nothing uses a table before this returns.
+     */
+    public void createTable(CreateTableRequest request) {
+        dynamoClient.createTable(request);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (dynamoClient.describeTable(r -> r.tableName(request.tableName())).table().tableStatus() != TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("table " + request.tableName() + " did not become ACTIVE within 30 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for table " + request.tableName(), e);
+            }
+        }
     }
 
     private static List<KeySchemaElement> keySchema(Object schema) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -28,11 +29,11 @@ class DynamoAuditRunsTest {
 
     private DynamoAuditRuns freshTable() {
         String table = "audit-test-" + UUID.randomUUID().toString().substring(0, 8);
-        cloud.dynamoDb().createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        cloud.createTable(CreateTableRequest.builder().tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("run").attributeType(ScalarAttributeType.S).build(),
                         AttributeDefinition.builder().attributeName("part").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("run").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("part").keyType(KeyType.RANGE).build()));
+                        KeySchemaElement.builder().attributeName("part").keyType(KeyType.RANGE).build()).build());
         return new DynamoAuditRuns(cloud.dynamoDb(), table);
     }
 

@@ -40,8 +40,9 @@ public class SandboxMain {
         System.setProperty("OPS_API_KEY_SECRET_ARN", opsKey);
         // reading it is the sandbox's, not the ops function's: not held against the role (AwsCallRecorder)
         System.setProperty(AwsCallRecorder.IGNORE_PROPERTY, "secret:" + opsKey);
-        // every DynamoDB call answers the capacity it consumed, for the cost per order (GET /sandbox/aws-calls)
-        System.setProperty(AwsCallRecorder.CAPACITY_PROPERTY, "true");
+        // every DynamoDB call answers the capacity it consumed, for the cost per order (GET /sandbox/aws-calls); a run
+        // that does not price its calls can turn it off (the ITs but the load run do)
+        System.setProperty(AwsCallRecorder.CAPACITY_PROPERTY, Boolean.toString(settings.dynamoDbCapacity()));
         System.setProperty("SANDBOX_PORT", Integer.toString(settings.port()));
         System.setProperty("SANDBOX_HOST", settings.host());
         SandboxApplication.localCloud = cloud;

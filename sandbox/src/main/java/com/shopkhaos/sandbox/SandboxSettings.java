@@ -8,7 +8,7 @@ import java.util.Map;
  * every variable and its default).
  */
 public record SandboxSettings(int port, String host, String appSecret, String shopId, String shopSecret,
-                              ChannelCredentials khaosChannel, String opsApiKey) {
+                              ChannelCredentials khaosChannel, String opsApiKey, boolean dynamoDbCapacity) {
     public static final String DEFAULT_OPS_API_KEY = "sandbox-ops-key-not-for-production";
 
     /**
@@ -36,7 +36,8 @@ public record SandboxSettings(int port, String host, String appSecret, String sh
                 env("SHOPWARE_SHOP_ID", "sandboxShop00001"),
                 env("SHOPWARE_SHOP_SECRET", "sandbox-shop-secret-anyone-can-sign-test-webhooks-with-this-0123456789"),
                 new ChannelCredentials(env("KHAOS_CHANNEL_USER", "khaos"), env("KHAOS_CHANNEL_PASSWORD", "sandbox-channel-password")),
-                env("OPS_API_KEY", DEFAULT_OPS_API_KEY));
+                env("OPS_API_KEY", DEFAULT_OPS_API_KEY),
+                flag("SANDBOX_DYNAMODB_CAPACITY", true));
     }
 
     /** The address this machine's own clients (the simulators) use to reach the sandbox. */
@@ -58,6 +59,14 @@ public record SandboxSettings(int port, String host, String appSecret, String sh
             return own;
         }
         return SANDBOX_DEFAULTS.getOrDefault(name, templateValue);
+    }
+
+    private static boolean flag(String name, boolean fallback) {
+        String value = env(name, Boolean.toString(fallback)).trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static String env(String name, String fallback) {

@@ -38,7 +38,7 @@ class LoadRunIT {
     @Test
     void placedOrders_areImportedOnce_andThroughputAndDelayAreReported() throws Exception {
         try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_SWEEP_SECONDS", "0",
-                "SHOPWARE_SHOP_ID", "loadShop00000001", "STOCK_SETTLE", "5s"))) {
+                "SHOPWARE_SHOP_ID", "loadShop00000001", "STOCK_SETTLE", "5s", "SANDBOX_DYNAMODB_CAPACITY", "true"))) {
             sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":0.5}");
             CostPerOrder.Snapshot before = CostPerOrder.read(sandbox);
             List<String> ids = Collections.synchronizedList(new ArrayList<>());
