@@ -6,10 +6,8 @@ import com.shopkhaos.model.app.ShopRegistry;
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
 import com.shopkhaos.model.intake.IncomingWebhook;
-import com.shopkhaos.model.intake.ReceiptState;
 import com.shopkhaos.model.intake.UnreadableMessageException;
 import com.shopkhaos.model.intake.WebhookIntakeService;
-import com.shopkhaos.model.intake.WebhookReceipts;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
@@ -64,7 +62,7 @@ public class WebhookIntakeBenchmark {
         signature = Optional.of(HmacSignature.sign(SHOP_SECRET, body));
         ShopRegistration shop = ShopRegistration.pending("sandboxShop00001", "http://shop", SHOP_SECRET, Instant.EPOCH)
                 .confirmed("http://shop", "k", "s", Instant.EPOCH);
-        intake = new WebhookIntakeService(reader, new OneShop(shop), new AlwaysNew(), new NoLedger(), new NoExceptions(),
+        intake = new WebhookIntakeService(reader, new OneShop(shop), new NoLedger(), new NoExceptions(),
                 event -> { }, Clock.systemUTC());
     }
 
@@ -102,17 +100,6 @@ public class WebhookIntakeBenchmark {
         @Override
         public List<String> shopIds() {
             return List.of(shop.shopId());
-        }
-    }
-
-    private static final class AlwaysNew implements WebhookReceipts {
-        @Override
-        public ReceiptState claim(String eventId, String shopId, Instant now) {
-            return ReceiptState.NEW;
-        }
-
-        @Override
-        public void markEnqueued(String eventId, Instant now) {
         }
     }
 

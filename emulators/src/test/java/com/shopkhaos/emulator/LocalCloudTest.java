@@ -28,7 +28,7 @@ class LocalCloudTest {
 
     @Test
     void createsEveryTableOfTheTemplate_withKeysAndIndexes() {
-        assertThat(cloud.tableNames()).contains("sandbox-orders", "sandbox-exceptions", "sandbox-idempotency");
+        assertThat(cloud.tableNames()).contains("sandbox-orders", "sandbox-exceptions", "sandbox-in-flight");
         TableDescription orders = cloud.dynamoDb().describeTable(b -> b.tableName("sandbox-orders")).table();
         assertThat(orders.keySchema()).singleElement().satisfies(k -> assertThat(k.attributeName()).isEqualTo("orderId"));
         assertThat(orders.globalSecondaryIndexes()).extracting(i -> i.indexName()).containsExactlyInAnyOrder("by-state", "by-order-number");

@@ -4,7 +4,6 @@ import com.shopkhaos.emulator.LocalCloud;
 import com.shopkhaos.emulator.SharedLocalCloud;
 import com.shopkhaos.infra.dynamodb.DynamoExceptionLedger;
 import com.shopkhaos.infra.dynamodb.DynamoOrderLedger;
-import com.shopkhaos.infra.dynamodb.DynamoWebhookReceipts;
 import com.shopkhaos.infra.secrets.SecretsManagerShopRegistry;
 import com.shopkhaos.infra.sqs.SqsOrderEventPublisher;
 import java.time.Clock;
@@ -15,7 +14,6 @@ public final class Adapters {
     public final LocalCloud cloud = SharedLocalCloud.get();
     public final Map<String, String> env = cloud.functionEnvironment("OrderIntakeFunction");
     public final DynamoOrderLedger ledger = new DynamoOrderLedger(cloud.dynamoDb(), env.get("ORDERS_TABLE"));
-    public final DynamoWebhookReceipts receipts = new DynamoWebhookReceipts(cloud.dynamoDb(), env.get("IDEMPOTENCY_TABLE"));
     public final DynamoExceptionLedger exceptions = new DynamoExceptionLedger(cloud.dynamoDb(), env.get("EXCEPTIONS_TABLE"));
     public final SqsOrderEventPublisher publisher = new SqsOrderEventPublisher(cloud.sqs(), env.get("ORDER_EVENTS_QUEUE_URL"));
     public final SecretsManagerShopRegistry shops;

@@ -23,7 +23,7 @@ class AppDeletedIntakeTest {
     private static final String SHOP_SECRET = "shop-secret-" + "d".repeat(52);
     private final Adapters adapters = new Adapters();
     private final WebhookIntakeService intake = new WebhookIntakeService(new JacksonWebhookReader(), adapters.shops,
-            adapters.receipts, adapters.ledger, adapters.exceptions, adapters.publisher, Clock.systemUTC());
+            adapters.ledger, adapters.exceptions, adapters.publisher, Clock.systemUTC());
     private String shopId;
 
     @BeforeEach

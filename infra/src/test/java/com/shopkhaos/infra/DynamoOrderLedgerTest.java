@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.shopkhaos.model.khaos.KhaosOrderProgress;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
+import com.shopkhaos.model.ledger.HeldStock;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +36,24 @@ class DynamoOrderLedgerTest {
         OrderLedgerEntry entry = OrderLedgerEntry.received("shop1", id, "10001", "ev-1", "checkout.order.placed", t0);
         adapters.ledger.create(entry);
         assertThat(adapters.ledger.find(id)).contains(entry);
+    }
+
+    @Test
+    void theStockAnOrderHolds_isKeptAsRecorded_nothingHeldIsNotUnknown_andAnOlderEntryIsUnknown() {
+        String id = orderId();
+        OrderLedgerEntry entry = OrderLedgerEntry.received("shop1", id, "10009", "ev-1", "checkout.order.placed", t0);
+        adapters.ledger.create(entry);
+        assertThat(adapters.ledger.find(id).orElseThrow().heldStock()).isEqualTo(HeldStock.NONE);
+
+        HeldStock held = HeldStock.of(java.util.Map.of("SCARF-MER-GRY", 2, "CODE WITH: A COLON", 1));
+        adapters.ledger.update(entry.withHeldStock(held).noted("stock held", held.describe(), t0.plusSeconds(1)));
+        assertThat(adapters.ledger.find(id).orElseThrow().heldStock()).isEqualTo(held);
+        assertThat(adapters.ledger.findAll(java.util.List.of(id)).get(id).heldStock()).isEqualTo(held);
+
+        adapters.cloud.dynamoDb().updateItem(r -> r.tableName(adapters.env.get("ORDERS_TABLE"))
+                .key(java.util.Map.of("orderId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id)))
+                .updateExpression("REMOVE heldStock"));
+        assertThat(adapters.ledger.find(id).orElseThrow().heldStock()).as("an entry of an earlier release").isEqualTo(HeldStock.UNKNOWN);
     }
 
     @Test

@@ -56,7 +56,7 @@ class IntakeLogsTest {
         Adapters adapters = new Adapters();
         adapters.shops.save(ShopRegistration.pending("sandboxShop00001", "http://x", SECRET, Instant.now())
                 .confirmed("http://x", "k", "s", Instant.now()));
-        WebhookIntakeService intake = new WebhookIntakeService(new JacksonWebhookReader(), adapters.shops, adapters.receipts,
+        WebhookIntakeService intake = new WebhookIntakeService(new JacksonWebhookReader(), adapters.shops,
                 adapters.ledger, adapters.exceptions, adapters.publisher, Clock.systemUTC());
         String eventId = UUID.randomUUID().toString().replace("-", "");
         String body = new String(JacksonWebhookReaderTest.fixture("checkout.order.placed.json"), StandardCharsets.UTF_8)

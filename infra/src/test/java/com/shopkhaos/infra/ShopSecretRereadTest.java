@@ -74,7 +74,7 @@ class ShopSecretRereadTest {
     private final SecretsManagerShopRegistry registry = new SecretsManagerShopRegistry(counting,
             adapters.env.get("SHOP_SECRETS_PREFIX"), clock, Duration.ofMinutes(5));
     private final WebhookIntakeService intake = new WebhookIntakeService(new JacksonWebhookReader(), registry,
-            adapters.receipts, adapters.ledger, adapters.exceptions, adapters.publisher, clock);
+            adapters.ledger, adapters.exceptions, adapters.publisher, clock);
     private final String shopId = "reread" + Long.toString(System.nanoTime(), 36);
 
     private ShopRegistration registration(String shopSecret) {

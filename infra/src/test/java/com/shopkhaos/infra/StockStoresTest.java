@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -54,53 +56,57 @@ class StockStoresTest {
     }
 
     @Test
-    void anOrdersHolds_changeOnlyWhenTheirQuantitiesDo_areSentAgainUntilSent_andAreSettledThenReleased() {
+    void anOrdersHolds_changeOnlyWhenTheirQuantitiesDo_areWrittenAgainWhenNotRecorded_andAreSettledThenReleased() {
         String a = code();
         String b = code();
         String order = UUID.randomUUID().toString().replace("-", "");
-        InFlightOrders.Change placed = inFlight.hold(order, "10001", Map.of(a, 2, b, 1), t0);
-        assertThat(placed.stockCodes()).containsExactlyInAnyOrder(a, b);
-        assertThat(inFlight.hold(order, "10001", Map.of(a, 2, b, 1), t0.plusSeconds(1)).stockCodes())
-                .as("a redelivery before the change was sent: to be sent again").containsExactlyInAnyOrder(a, b);
-        inFlight.changeSent(placed);
-        assertThat(inFlight.hold(order, "10001", Map.of(a, 2, b, 1), t0.plusSeconds(2)).stockCodes())
-                .as("a redelivery after it was sent").isEmpty();
+        assertThat(inFlight.hold(order, "10001", Optional.of(Map.of()), Map.of(a, 2, b, 1), t0))
+                .containsExactlyInAnyOrder(a, b);
+        assertThat(inFlight.hold(order, "10001", Optional.of(Map.of()), Map.of(a, 2, b, 1), t0.plusSeconds(1)))
+                .as("a redelivery before the ledger recorded them: written and sent again").containsExactlyInAnyOrder(a, b);
+        assertThat(inFlight.hold(order, "10001", Optional.of(Map.of(a, 2, b, 1)), Map.of(a, 2, b, 1), t0.plusSeconds(2)))
+                .as("as recorded: nothing to do").isEmpty();
 
-        InFlightOrders.Change edited = inFlight.hold(order, "10001", Map.of(a, 3), t0.plusSeconds(3));
-        assertThat(edited.quantityByStockCode()).as("the code the order no longer has is released").isEqualTo(Map.of(a, 3, b, 0));
+        assertThat(inFlight.hold(order, "10001", Optional.of(Map.of(a, 2, b, 1)), Map.of(a, 3), t0.plusSeconds(3)))
+                .as("the code the order no longer has is released").containsExactlyInAnyOrder(a, b);
         assertThat(inFlight.holds(a)).extracting(InFlightHold::quantity).containsExactly(3);
-        assertThat(inFlight.holds(b)).as("a released hold counts nothing").isEmpty();
-        assertThat(holds.codesOf(order)).as("kept until its change was sent").containsExactlyInAnyOrder(a, b);
-        inFlight.changeSent(edited);
+        assertThat(inFlight.holds(b)).as("a released hold is gone").isEmpty();
         assertThat(holds.codesOf(order)).containsExactly(a);
 
-        assertThat(inFlight.imported(order, t0.plusSeconds(5))).containsExactly(a);
+        assertThat(inFlight.imported(order, Optional.of(Set.of(a)), t0.plusSeconds(5))).containsExactly(a);
         assertThat(inFlight.holds(a)).singleElement().satisfies(h -> assertThat(h.importedAt()).isEqualTo(t0.plusSeconds(5)));
-        inFlight.imported(order, t0.plusSeconds(9));
+        assertThat(inFlight.imported(order, Optional.empty(), t0.plusSeconds(9))).as("not recorded: the holds are read")
+                .containsExactly(a);
         assertThat(inFlight.holds(a).get(0).importedAt()).as("the first report stands").isEqualTo(t0.plusSeconds(5));
 
-        InFlightOrders.Change released = inFlight.release(order, "10001", t0.plusSeconds(10));
-        assertThat(released.stockCodes()).containsExactly(a);
-        inFlight.changeSent(released);
+        assertThat(inFlight.release(order, "10001", Optional.empty(), t0.plusSeconds(10))).containsExactly(a);
         assertThat(holds.codesOf(order)).isEmpty();
         assertThat(inFlight.holds(a)).as("a code's sequence is no hold").isEmpty();
         assertThat(inFlight.all()).noneMatch(h -> h.stockCode().equals(a));
         assertThat(versions.current(List.of(a, b))).as("every call bumps the codes it touched, a redelivery too")
-                .containsEntry(a, 7L).containsEntry(b, 4L);
-        assertThat(versions.all()).containsEntry(a, 7L).containsEntry(b, 4L);
+                .containsEntry(a, 6L).containsEntry(b, 3L);
+        assertThat(versions.all()).containsEntry(a, 6L).containsEntry(b, 3L);
     }
 
     @Test
-    void aHoldStoredBeforeHoldsCarriedTheirChange_countsAsSent() {
+    void aHoldOfAnOlderRelease_stillMarkedUnsentOrReleasedToZero_isReleasedWhenTheOrderIsNotRecorded() {
         String code = code();
+        String zero = code();
         String order = UUID.randomUUID().toString().replace("-", "");
         cloud.dynamoDb().putItem(r -> r.tableName(env.get("IN_FLIGHT_TABLE")).item(Map.of("stockCode", AttributeValue.fromS(code),
                 "orderId", AttributeValue.fromS(order), "orderNumber", AttributeValue.fromS("10001"),
-                "quantity", AttributeValue.fromN("2"), "heldAt", AttributeValue.fromS("2026-11-27T12:00:00.000000000Z"))));
+                "quantity", AttributeValue.fromN("2"), "heldAt", AttributeValue.fromS("2026-11-27T12:00:00.000000000Z"),
+                "changePending", AttributeValue.fromBool(true))));
+        cloud.dynamoDb().putItem(r -> r.tableName(env.get("IN_FLIGHT_TABLE")).item(Map.of("stockCode", AttributeValue.fromS(zero),
+                "orderId", AttributeValue.fromS(order), "orderNumber", AttributeValue.fromS("10001"),
+                "quantity", AttributeValue.fromN("0"), "heldAt", AttributeValue.fromS("2026-11-27T12:00:00.000000000Z"))));
 
         assertThat(inFlight.holds(code)).extracting(InFlightHold::orderNumber, InFlightHold::quantity, InFlightHold::heldAt)
                 .containsExactly(Tuple.tuple("10001", 2, t0));
-        assertThat(inFlight.hold(order, "10001", Map.of(code, 2), t0.plusSeconds(1)).stockCodes()).isEmpty();
+        assertThat(inFlight.holds(zero)).as("a hold of 0 counts nothing").isEmpty();
+        assertThat(inFlight.hold(order, "10001", Optional.empty(), Map.of(code, 2), t0.plusSeconds(1)))
+                .as("written again, and the hold of 0 released").containsExactlyInAnyOrder(code, zero);
+        assertThat(holds.codesOf(order)).containsExactly(code);
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.shopkhaos.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopkhaos.infra.dynamodb.DynamoWebhookReceipts;
+import com.shopkhaos.infra.dynamodb.DynamoOrderLedger;
 import com.shopkhaos.infra.shopware.JacksonWebhookReader;
 import com.shopkhaos.model.app.ShopRegistration;
 import com.shopkhaos.model.events.OrderEvent;
@@ -46,7 +46,7 @@ class WebhookIntakeIntegrationTest {
     }
 
     private WebhookIntakeService intake(OrderEventPublisher publisher) {
-        return new WebhookIntakeService(reader, adapters.shops, adapters.receipts, adapters.ledger, adapters.exceptions,
+        return new WebhookIntakeService(reader, adapters.shops, adapters.ledger, adapters.exceptions,
                 publisher, Clock.systemUTC());
     }
 
@@ -89,6 +89,27 @@ class WebhookIntakeIntegrationTest {
                     assertThat(e.orderNumber()).isEqualTo("10042");
                     assertThat(e.occurredAt()).isEqualTo(Instant.ofEpochSecond(1795773492L));
                 });
+    }
+
+    @Test
+    void aFurtherEventOfTheOrder_isQueuedAndNotedOnItsEntry_andItsRedeliveryIsADuplicate() {
+        String orderId = id();
+        String first = orderPlaced(id(), orderId, "10049");
+        String secondId = id();
+        String second = orderPlaced(secondId, orderId, "10049");
+        WebhookIntakeService intake = intake();
+        assertThat(intake.handle(first.getBytes(StandardCharsets.UTF_8), signed(first, SHOP_SECRET)).outcome())
+                .isEqualTo(IntakeOutcome.ACCEPTED);
+        assertThat(intake.handle(second.getBytes(StandardCharsets.UTF_8), signed(second, SHOP_SECRET)).outcome())
+                .isEqualTo(IntakeOutcome.ACCEPTED);
+        assertThat(intake.handle(second.getBytes(StandardCharsets.UTF_8), signed(second, SHOP_SECRET)).outcome())
+                .isEqualTo(IntakeOutcome.DUPLICATE);
+
+        OrderLedgerEntry entry = adapters.ledger.find(orderId).orElseThrow();
+        assertThat(entry.timeline()).hasSize(2);
+        assertThat(entry.hasSeen(secondId)).isTrue();
+        assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters)).filteredOn(e -> e.orderId().equals(orderId))
+                .extracting(OrderEvent::eventId).hasSize(2).containsOnlyOnce(secondId);
     }
 
     @Test
@@ -150,7 +171,7 @@ class WebhookIntakeIntegrationTest {
     }
 
     @Test
-    void queueFailingOnceAfterTheIdempotencyWrite_answers503_andTheRetryQueuesItOnce() {
+    void queueFailingOnce_answers503_notesNothing_andTheRetryQueuesItOnce() {
         AtomicInteger failuresLeft = new AtomicInteger(1);
         OrderEventPublisher failingOnce = event -> {
             if (failuresLeft.getAndDecrement() > 0) {
@@ -160,10 +181,11 @@ class WebhookIntakeIntegrationTest {
         };
         WebhookIntakeService intake = intake(failingOnce);
         String eventId = id();
-        String body = orderPlaced(eventId, id(), "10047");
+        String orderId = id();
+        String body = orderPlaced(eventId, orderId, "10047");
         assertThat(intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET)).outcome())
                 .isEqualTo(IntakeOutcome.NOT_STORED);
-        assertThat(adapters.receipts.claim(eventId, shopId, Instant.now()).name()).isEqualTo("PENDING");
+        assertThat(adapters.ledger.find(orderId)).as("nothing noted for an event the queue refused").isEmpty();
 
         assertThat(intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET)).outcome())
                 .isEqualTo(IntakeOutcome.ACCEPTED);
@@ -179,7 +201,7 @@ class WebhookIntakeIntegrationTest {
                 .region(Region.EU_WEST_2).credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         WebhookIntakeService intake = new WebhookIntakeService(reader, adapters.shops,
-                new DynamoWebhookReceipts(unreachable, "sandbox-idempotency"), adapters.ledger, adapters.exceptions,
+                new DynamoOrderLedger(unreachable, adapters.env.get("ORDERS_TABLE")), adapters.exceptions,
                 adapters.publisher, Clock.systemUTC());
         String body = orderPlaced(id(), id(), "10048");
         IntakeAnswer answer = intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuditScaleIT {
     static final boolean FULL = "full".equals(System.getProperty("shopkhaos.scale", "small"));
-    static final int COUNT = FULL ? 50_000 : 2_000;
+    static final int COUNT = FULL ? 50_000 : 1_000;
     private static RunningSandbox sandbox;
 
     @BeforeAll

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class DespatchFaultRunIT {
     static final boolean FULL = "full".equals(System.getProperty("shopkhaos.scale", "small"));
-    static final int DESPATCHES = Integer.getInteger("shopkhaos.despatches", FULL ? 1000 : 60);
+    static final int DESPATCHES = Integer.getInteger("shopkhaos.despatches", FULL ? 1000 : 40);
     static final int PRODUCTS = 50;
     static final long SEED = 20261128L;
 

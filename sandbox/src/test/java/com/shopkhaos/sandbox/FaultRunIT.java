@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class FaultRunIT {
     static final boolean FULL = "full".equals(System.getProperty("shopkhaos.scale", "small"));
-    static final int ORDERS = FULL ? 2000 : 120;
+    static final int ORDERS = FULL ? 2000 : 80;
     static final long SEED = 20261127L;
     private static final List<String> GOOD_SKUS = List.of("SCARF-MER-GRY", "HAT-BEANIE-NVY", "TSHIRT-ORG-BLK-M", "SOCKS-WOOL-3PK",
             "SOCKS-BAMBOO-2PK", "KIDS-COAT-5Y", "BOOK-KNIT-GUIDE", "CANDLE-SOY-LRG", "TSHIRT-ORG-BLK-L", "KIDS-WELLIES-9");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReconcileScaleIT {
     static final boolean FULL = "full".equals(System.getProperty("shopkhaos.scale", "small"));
-    static final int PRODUCTS = Integer.getInteger("shopkhaos.reconcile.products", FULL ? 50_000 : 2_000);
+    static final int PRODUCTS = Integer.getInteger("shopkhaos.reconcile.products", FULL ? 50_000 : 1_000);
     static final int BATCH = 100;
     static final int STOCK = 7;
     static final Duration LONG = Duration.ofMinutes(10);

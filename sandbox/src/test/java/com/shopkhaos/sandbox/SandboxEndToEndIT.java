@@ -126,7 +126,7 @@ class SandboxEndToEndIT {
 
     @Test
     @Order(4)
-    void withSqsFailingOnceAfterTheIdempotencyWrite_theShopsRetryStillQueuesTheEventOnce() throws Exception {
+    void withSqsFailingOnce_theShopsRetryStillQueuesTheEventOnce() throws Exception {
         sandbox.json("PUT", "/shopware-sim/_control/webhooks/mode", "{\"mode\":\"queued\"}");
         sandbox.json("PUT", "/shopware-sim/_control/settings", "{\"retryDelayScale\":0.2}");
         sandbox.json("POST", "/sandbox/faults", "{\"orderEventsSendFailures\":1}");

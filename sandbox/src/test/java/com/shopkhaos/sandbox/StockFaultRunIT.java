@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class StockFaultRunIT {
     static final boolean FULL = "full".equals(System.getProperty("shopkhaos.scale", "small"));
-    static final int STOCK_CHANGES = FULL ? 2000 : 150;
-    static final int ORDERS = FULL ? 400 : 40;
+    static final int STOCK_CHANGES = FULL ? 2000 : 100;
+    static final int ORDERS = FULL ? 400 : 30;
     static final int GENERATED = FULL ? 2000 : 200;
     static final long SEED = 20261127L;
     static final int GLOBAL_BUFFER = 1;

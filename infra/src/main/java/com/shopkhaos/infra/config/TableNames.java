@@ -25,13 +25,6 @@ public interface TableNames {
         return Setting.of("EXCEPTIONS_TABLE", "shopkhaos.exceptions-table").required(exceptionsTable());
     }
 
-    /** webhook event ids seen ({@code IDEMPOTENCY_TABLE}) */
-    Optional<String> idempotencyTable();
-
-    default String idempotency() {
-        return Setting.of("IDEMPOTENCY_TABLE", "shopkhaos.idempotency-table").required(idempotencyTable());
-    }
-
     /** the mappings people add ({@code MAPPINGS_TABLE}) */
     Optional<String> mappingsTable();
 

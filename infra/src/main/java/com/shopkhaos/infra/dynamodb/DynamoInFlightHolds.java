@@ -23,13 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * In-flight holds: partition = stock code, sort = order id (a code's total is one query); index {@code by-order} finds
- * an order's holds. Every write is a single-item conditional write. A hold whose stock change is not sent yet carries
- * {@code changePending}; an item without it (its change was sent, or it was written before holds carried it) counts
- * as sent. The codes' sequences ({@link DynamoStockVersions}) are items of this table too, and are no holds.
+ * an order's holds. Every write is a single-item write; whether a hold's stock change was sent is the order ledger's
+ * record ({@code heldStock}), not the hold's (an item of an older release may still carry {@code changePending},
+ * which nothing reads). The codes' sequences ({@link DynamoStockVersions}) are items of this table too, and are no holds.
  */
 @Singleton
 public class DynamoInFlightHolds implements InFlightHolds {
-    private static final String PENDING = "changePending";
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -53,7 +52,7 @@ public class DynamoInFlightHolds implements InFlightHolds {
     }
 
     @Override
-    public boolean store(InFlightHold hold) {
+    public void store(InFlightHold hold) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("stockCode", s(hold.stockCode()));
         item.put("orderId", s(hold.orderId()));
@@ -63,25 +62,7 @@ public class DynamoInFlightHolds implements InFlightHolds {
         if (hold.importedAt() != null) {
             item.put("importedAt", time(hold.importedAt()));
         }
-        item.put(PENDING, AttributeValue.fromBool(true));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(stockCode) OR quantity <> :q OR attribute_exists(" + PENDING + ")")
-                    .expressionAttributeValues(Map.of(":q", quantity(hold.quantity()))));
-            return true;
-        } catch (ConditionalCheckFailedException sameAndSent) {
-            return false;
-        }
-    }
-
-    @Override
-    public void changeSent(String stockCode, String orderId, int quantity) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(stockCode, orderId)).updateExpression("REMOVE " + PENDING)
-                    .conditionExpression("quantity = :q").expressionAttributeValues(Map.of(":q", quantity(quantity))));
-        } catch (ConditionalCheckFailedException goneOrStoredAgain) {
-            // forgotten, or stored again with another quantity whose change is still to be sent
-        }
+        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.shopkhaos.infra.dynamodb;
 import com.shopkhaos.infra.config.PrivacySettings;
 import com.shopkhaos.infra.config.TableNames;
 import com.shopkhaos.infra.khaos.KhaosStatusNames;
+import com.shopkhaos.model.ledger.HeldStock;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.LedgerVersionConflictException;
 import com.shopkhaos.model.ledger.OrderLedger;
@@ -174,6 +175,7 @@ public class DynamoOrderLedger implements OrderLedger {
         row.khaosOrderId = Attributes.absentIfEmpty(k.khaosOrderId());
         row.khaosStatus = Attributes.absentIfEmpty(k.khaosStatus());
         row.personalDataErasedAt = k.personalDataErasedAt() == null ? null : Attributes.sortable(k.personalDataErasedAt());
+        row.heldStock = heldStockText(e.heldStock());
         return row;
     }
 
@@ -197,7 +199,30 @@ public class DynamoOrderLedger implements OrderLedger {
                 KhaosStatusNames.progress(Attributes.emptyIfAbsent(row.khaosStatus)), Attributes.instant(row.personalDataErasedAt));
         return new OrderLedgerEntry(row.orderId, row.shopId, row.orderNumber, OrderState.valueOf(row.state),
                 row.version == null ? 0 : row.version, Instant.parse(row.createdAt), Instant.parse(row.updatedAt), timeline,
-                eventIds, exceptionIds, khaos);
+                eventIds, exceptionIds, khaos, heldStock(row.heldStock));
+    }
+
+    /** {@link OrderRow#heldStock}: {@code units:stockCode} lines, {@code -} for nothing, absent when not recorded. */
+    static String heldStockText(HeldStock held) {
+        if (!held.known()) {
+            return null;
+        }
+        return held.units().isEmpty() ? "-" : held.units().entrySet().stream().map(e -> e.getValue() + ":" + e.getKey())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    static HeldStock heldStock(String text) {
+        if (text == null) {
+            return HeldStock.UNKNOWN;
+        }
+        Map<String, Integer> units = new java.util.TreeMap<>();
+        if (!text.equals("-")) {
+            for (String line : text.split("\n")) {
+                int colon = line.indexOf(':');
+                units.put(line.substring(colon + 1), Integer.parseInt(line.substring(0, colon)));
+            }
+        }
+        return HeldStock.of(units);
     }
 
 }

@@ -9,10 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Each stock code's input sequence: one item per code in the in-flight table (partition = the code, sort key
@@ -48,13 +51,18 @@ public class DynamoStockVersions implements StockVersions {
         }
     }
 
+    /** One consistent batch read per 100 codes (a code never bumped has no item: 0). */
     @Override
     public Map<String, Long> current(Collection<String> stockCodes) {
         Map<String, Long> now = new HashMap<>();
-        for (String code : new TreeSet<>(stockCodes)) {
-            var items = dynamo.query(b -> b.tableName(table).keyConditionExpression("stockCode = :c AND orderId = :o")
-                    .expressionAttributeValues(Map.of(":c", s(code), ":o", s(PREFIX + code))).consistentRead(true)).items();
-            now.put(code, items.isEmpty() ? 0L : Long.parseLong(items.get(0).get("seq").n()));
+        List<String> codes = new ArrayList<>(new TreeSet<>(stockCodes));
+        codes.forEach(code -> now.put(code, 0L));
+        for (int i = 0; i < codes.size(); i += 100) {
+            List<Map<String, AttributeValue>> keys = codes.subList(i, Math.min(codes.size(), i + 100)).stream()
+                    .map(DynamoStockVersions::key).toList();
+            DynamoBatches.getAll(dynamo, Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build()),
+                            DynamoBatches.SLEEP).getOrDefault(table, List.of())
+                    .forEach(item -> now.put(string(item, "stockCode"), Long.parseLong(item.get("seq").n())));
         }
         return now;
     }

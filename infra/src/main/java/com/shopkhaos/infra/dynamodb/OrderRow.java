@@ -66,6 +66,7 @@ final class OrderRow {
             .addAttribute(String.class, a -> a.name("khaosStatus").getter(r -> r.khaosStatus).setter((r, v) -> r.khaosStatus = v))
             .addAttribute(String.class, a -> a.name(DynamoOrderLedger.PERSONAL_DATA_ERASED_AT).getter(r -> r.personalDataErasedAt)
                     .setter((r, v) -> r.personalDataErasedAt = v))
+            .addAttribute(String.class, a -> a.name("heldStock").getter(r -> r.heldStock).setter((r, v) -> r.heldStock = v))
             .build();
 
     String orderId;
@@ -92,6 +93,11 @@ final class OrderRow {
     String khaosOrderId;
     String khaosStatus;
     String personalDataErasedAt;
+    /**
+     * The stock the order's holds take ({@code HeldStock}): one {@code units:stockCode} per line, {@code -} for nothing;
+     * absent when not recorded (an entry written before the ledger kept it).
+     */
+    String heldStock;
 
     /** One step of the order's timeline, a map inside the {@code timeline} list. */
     static final class TimelineRow {

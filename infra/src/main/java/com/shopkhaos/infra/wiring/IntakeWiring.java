@@ -14,7 +14,6 @@ import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.intake.OrderEventPublisher;
 import com.shopkhaos.model.intake.WebhookIntakeService;
 import com.shopkhaos.model.intake.WebhookReader;
-import com.shopkhaos.model.intake.WebhookReceipts;
 import com.shopkhaos.model.ledger.OrderLedger;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -33,10 +32,10 @@ public class IntakeWiring {
 
     @Produces
     @Singleton
-    WebhookIntakeService webhookIntake(WebhookReader reader, ShopRegistry shops, WebhookReceipts receipts,
+    WebhookIntakeService webhookIntake(WebhookReader reader, ShopRegistry shops,
                                        OrderLedger ledger, ExceptionLedger exceptions, OrderEventPublisher publisher,
                                        Clock clock) {
-        return new WebhookIntakeService(reader, shops, receipts, ledger, exceptions, publisher, clock);
+        return new WebhookIntakeService(reader, shops, ledger, exceptions, publisher, clock);
     }
 
     @Produces

@@ -20,10 +20,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
- * Shopware webhook intake: verify, dedupe, record, enqueue. Takes the raw body and the shop's signature of it, answers
+ * Shopware webhook intake: verify, dedupe, enqueue, record. Takes the raw body and the shop's signature of it, answers
  * what became of it. The shop retries (when it retries at all) only on a failure, so this answers
  * {@link IntakeOutcome#NOT_STORED} exactly when the event is not yet safely on the queue.
  */
@@ -33,19 +34,17 @@ public final class WebhookIntakeService {
 
     private final WebhookReader reader;
     private final ShopRegistry shops;
-    private final WebhookReceipts receipts;
     private final OrderLedger ledger;
     private final ExceptionLedger exceptions;
     private final OrderEventPublisher publisher;
     private final Clock clock;
     private final IntakeCounters counters = new IntakeCounters();
 
-    public WebhookIntakeService(WebhookReader reader, ShopRegistry shops, WebhookReceipts receipts,
+    public WebhookIntakeService(WebhookReader reader, ShopRegistry shops,
                                 OrderLedger ledger, ExceptionLedger exceptions, OrderEventPublisher publisher,
                                 Clock clock) {
         this.reader = reader;
         this.shops = shops;
-        this.receipts = receipts;
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.publisher = publisher;
@@ -133,37 +132,42 @@ public final class WebhookIntakeService {
         return accept(webhook, type.get());
     }
 
+    /**
+     * The order's ledger entry is the receipt: an event id on it was queued before it was written there, so a delivery
+     * of an event the entry has seen is a duplicate. The event is queued first and noted after, one read and one write
+     * per webhook: a queue that refuses it leaves nothing written (the shop's retry queues it afresh), and a note that
+     * fails after the queue took it leaves the event queued (order-sync notes the order itself when it takes it). Two
+     * deliveries of one event at the same moment can both be queued; order-sync's handling of an order is idempotent.
+     */
     private IntakeAnswer accept(IncomingWebhook webhook, OrderEventType type) {
         Instant now = clock.instant();
         String where = "eventId=" + webhook.eventId() + " order=" + orDash(webhook.orderNumber());
-        ReceiptState receipt;
+        Optional<OrderLedgerEntry> known;
         try {
-            receipt = receipts.claim(webhook.eventId(), webhook.shopId(), now);
-            if (receipt == ReceiptState.ENQUEUED) {
-                LOG.log(Level.INFO, "webhook duplicate, already queued: " + where);
-                return answer(IntakeOutcome.DUPLICATE, "already received", webhook.eventId());
-            }
-            recordOnLedger(webhook, now);
+            known = ledger.find(webhook.orderId());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "webhook not stored: " + where + " cause=" + e);
             return answer(IntakeOutcome.NOT_STORED, "not stored, try again", webhook.eventId());
+        }
+        if (known.isPresent() && known.get().hasSeen(webhook.eventId())) {
+            LOG.log(Level.INFO, "webhook duplicate, already queued: " + where);
+            return answer(IntakeOutcome.DUPLICATE, "already received", webhook.eventId());
         }
         try {
             Instant sentAt = webhook.sentAt() == null ? now : webhook.sentAt();
             publisher.publish(OrderEvent.of(webhook.eventId(), webhook.shopId(), type, webhook.orderId(),
                     webhook.orderNumber(), sentAt));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "webhook stored but not queued, waiting for the shop's retry: " + where + " cause=" + e);
-            return answer(IntakeOutcome.NOT_STORED, "stored but not queued, try again", webhook.eventId());
+            LOG.log(Level.ERROR, "webhook not queued, waiting for the shop's retry: " + where + " cause=" + e);
+            return answer(IntakeOutcome.NOT_STORED, "not queued, try again", webhook.eventId());
         }
         try {
-            receipts.markEnqueued(webhook.eventId(), clock.instant());
+            recordOnLedger(webhook, known, now);
         } catch (RuntimeException e) {
-            // The message is on the queue; a redelivery will queue it once more, which consumers tolerate.
-            LOG.log(Level.WARNING, "webhook queued but receipt not marked: " + where + " cause=" + e);
+            // queued: order-sync records the order when it takes the event; a redelivery would queue it once more
+            LOG.log(Level.WARNING, "webhook queued but not noted on the order's timeline: " + where + " cause=" + e);
         }
-        LOG.log(Level.INFO, "webhook accepted: event=" + webhook.eventName() + " " + where
-                + (receipt == ReceiptState.PENDING ? " (redelivery of a pending event)" : ""));
+        LOG.log(Level.INFO, "webhook accepted: event=" + webhook.eventName() + " " + where);
         return answer(IntakeOutcome.ACCEPTED, "accepted", webhook.eventId());
     }
 
@@ -181,10 +185,17 @@ public final class WebhookIntakeService {
         return answer(IntakeOutcome.APP_DELETED, removed ? "shop removed" : "shop not registered, nothing to remove", null);
     }
 
-    /** Creates the order's ledger entry (RECEIVED) or notes the webhook on its timeline; once per event id. */
-    private void recordOnLedger(IncomingWebhook webhook, Instant now) {
+    /**
+     * Creates the order's ledger entry (RECEIVED) or notes the webhook on its timeline; once per event id. The first
+     * attempt decides on the read the duplicate check made; a conflict reads again.
+     */
+    private void recordOnLedger(IncomingWebhook webhook, Optional<OrderLedgerEntry> read, Instant now) {
+        AtomicReference<Optional<OrderLedgerEntry>> first = new AtomicReference<>(read);
         ReadAgainOnConflict.run(() -> {
-            Optional<OrderLedgerEntry> existing = ledger.find(webhook.orderId());
+            Optional<OrderLedgerEntry> existing = first.getAndSet(null);
+            if (existing == null) {
+                existing = ledger.find(webhook.orderId());
+            }
             if (existing.isEmpty()) {
                 ledger.create(OrderLedgerEntry.received(webhook.shopId(), webhook.orderId(),
                         webhook.orderNumber(), webhook.eventId(), webhook.eventName(), now));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serves READY orders to Khaos Control's OrderDownload, in pages. Each page's id is the
@@ -158,15 +160,17 @@ public final class KhaosOrderFeed {
         }
         Instant now = clock.instant();
         List<String> ids = page.get().orderIds();
+        // the page's entries read in batches: each is read again only when another writer came first
+        Map<String, OrderLedgerEntry> read = ledger.findAll(ids);
         if (ids.size() <= PARALLEL_FROM) {
-            ids.stream().filter(id -> downloaded(id, pageId, now)).forEach(moved::add);
+            ids.stream().filter(id -> downloaded(id, Optional.ofNullable(read.get(id)), pageId, now)).forEach(moved::add);
         } else {
             // a full page is a thousand conditional writes: in parallel, to answer KCC well inside the 30 s an
             // HTTP API allows
             ExecutorService writers = Executors.newFixedThreadPool(ACK_THREADS);
             try {
                 List<Future<Boolean>> done = new ArrayList<>();
-                ids.forEach(id -> done.add(writers.submit(() -> downloaded(id, pageId, now))));
+                ids.forEach(id -> done.add(writers.submit(() -> downloaded(id, Optional.ofNullable(read.get(id)), pageId, now))));
                 for (int i = 0; i < ids.size(); i++) {
                     if (result(done.get(i))) {
                         moved.add(ids.get(i));
@@ -191,9 +195,11 @@ public final class KhaosOrderFeed {
         }
     }
 
-    private boolean downloaded(String orderId, String pageId, Instant now) {
+    private boolean downloaded(String orderId, Optional<OrderLedgerEntry> read, String pageId, Instant now) {
+        AtomicReference<Optional<OrderLedgerEntry>> first = new AtomicReference<>(read);
         return ReadAgainOnConflict.run(() -> {
-            Optional<OrderLedgerEntry> found = ledger.find(orderId);
+            Optional<OrderLedgerEntry> unused = first.getAndSet(null);
+            Optional<OrderLedgerEntry> found = unused != null ? unused : ledger.find(orderId);
             if (found.isEmpty()) {
                 return false;
             }

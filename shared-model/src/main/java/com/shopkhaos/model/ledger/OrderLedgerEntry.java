@@ -18,6 +18,7 @@ import java.util.Set;
  * @param eventIds     the webhook event ids already written to the timeline, so a redelivery adds nothing
  * @param exceptionIds the open exceptions that keep the order QUARANTINED (one per problem)
  * @param khaos        how it was handed to Khaos, once READY
+ * @param heldStock    the stock the order's in-flight holds take, as last recorded with their stock change sent
  */
 public record OrderLedgerEntry(
         String orderId,
@@ -30,7 +31,8 @@ public record OrderLedgerEntry(
         List<TimelineEntry> timeline,
         Set<String> eventIds,
         List<String> exceptionIds,
-        KhaosHandover khaos) {
+        KhaosHandover khaos,
+        HeldStock heldStock) {
 
     public OrderLedgerEntry {
         Objects.requireNonNull(orderId, "orderId");
@@ -43,6 +45,7 @@ public record OrderLedgerEntry(
         eventIds = Set.copyOf(eventIds);
         exceptionIds = exceptionIds == null ? List.of() : List.copyOf(exceptionIds);
         khaos = khaos == null ? KhaosHandover.NONE : khaos;
+        heldStock = heldStock == null ? HeldStock.UNKNOWN : heldStock;
         if (version < 1) {
             throw new IllegalArgumentException("version starts at 1");
         }
@@ -53,7 +56,7 @@ public record OrderLedgerEntry(
                                             String eventId, String eventName, Instant at) {
         TimelineEntry first = new TimelineEntry(at, OrderState.RECEIVED, "webhook " + eventName, "event " + eventId);
         return new OrderLedgerEntry(orderId, shopId, orderNumber, OrderState.RECEIVED, 1, at, at,
-                List.of(first), Set.of(eventId), List.of(), KhaosHandover.NONE);
+                List.of(first), Set.of(eventId), List.of(), KhaosHandover.NONE, HeldStock.NONE);
     }
 
     /** A new entry for an order first seen some other way than a webhook (the sweep, a queued message). */
@@ -61,7 +64,7 @@ public record OrderLedgerEntry(
                                            String detail, Instant at) {
         TimelineEntry first = new TimelineEntry(at, OrderState.RECEIVED, how, detail);
         return new OrderLedgerEntry(orderId, shopId, orderNumber, OrderState.RECEIVED, 1, at, at,
-                List.of(first), Set.of(eventId), List.of(), KhaosHandover.NONE);
+                List.of(first), Set.of(eventId), List.of(), KhaosHandover.NONE, HeldStock.NONE);
     }
 
     public boolean hasSeen(String eventId) {
@@ -74,7 +77,7 @@ public record OrderLedgerEntry(
         seen.add(eventId);
         String number = orderNumber.isEmpty() && knownOrderNumber != null ? knownOrderNumber : orderNumber;
         return new OrderLedgerEntry(orderId, shopId, number, state, version + 1, createdAt, at,
-                append(new TimelineEntry(at, state, "webhook " + eventName, "event " + eventId)), seen, exceptionIds, khaos);
+                append(new TimelineEntry(at, state, "webhook " + eventName, "event " + eventId)), seen, exceptionIds, khaos, heldStock);
     }
 
     /** Moves the order to {@code next}, or refuses with {@link IllegalOrderTransitionException}. */
@@ -84,37 +87,37 @@ public record OrderLedgerEntry(
         }
         List<String> problems = next == OrderState.QUARANTINED ? exceptionIds : List.of();
         return new OrderLedgerEntry(orderId, shopId, orderNumber, next, version + 1, createdAt, at,
-                append(new TimelineEntry(at, next, state + " → " + next, reason)), eventIds, problems, khaos);
+                append(new TimelineEntry(at, next, state + " → " + next, reason)), eventIds, problems, khaos, heldStock);
     }
 
     /** Moves the order to {@code next} with a new record of how it stands with Khaos (one write, one version). */
     public OrderLedgerEntry moveTo(OrderState next, KhaosHandover handover, Instant at, String reason) {
         OrderLedgerEntry moved = moveTo(next, at, reason);
         return new OrderLedgerEntry(orderId, shopId, orderNumber, moved.state, moved.version, createdAt, at, moved.timeline,
-                eventIds, moved.exceptionIds, handover);
+                eventIds, moved.exceptionIds, handover, heldStock);
     }
 
     /** These changes, made from {@code original}, as one write: {@code original.version() + 1}. */
     public OrderLedgerEntry asOneChangeFrom(OrderLedgerEntry original) {
         return new OrderLedgerEntry(orderId, shopId, orderNumber, state, original.version + 1, createdAt, updatedAt, timeline,
-                eventIds, exceptionIds, khaos);
+                eventIds, exceptionIds, khaos, heldStock);
     }
 
     /** Quarantines the order with these exceptions (or changes which exceptions hold it). */
     public OrderLedgerEntry quarantined(List<String> problems, Instant at, String reason) {
         OrderLedgerEntry base = state == OrderState.QUARANTINED
                 ? new OrderLedgerEntry(orderId, shopId, orderNumber, state, version + 1, createdAt, at,
-                append(new TimelineEntry(at, state, "problems changed", reason)), eventIds, problems, khaos)
+                append(new TimelineEntry(at, state, "problems changed", reason)), eventIds, problems, khaos, heldStock)
                 : moveTo(OrderState.QUARANTINED, at, reason);
         return new OrderLedgerEntry(orderId, shopId, base.orderNumber, base.state, base.version, createdAt, at, base.timeline,
-                eventIds, problems, khaos);
+                eventIds, problems, khaos, heldStock);
     }
 
     /** Marks it READY for Khaos with the sales order as it will be served. */
     public OrderLedgerEntry ready(String salesOrderJson, Instant at, String reason) {
         OrderLedgerEntry moved = moveTo(OrderState.READY, at, reason);
         return new OrderLedgerEntry(orderId, shopId, orderNumber, moved.state, moved.version, createdAt, at, moved.timeline,
-                eventIds, List.of(), khaos.withSalesOrder(salesOrderJson));
+                eventIds, List.of(), khaos.withSalesOrder(salesOrderJson), heldStock);
     }
 
     /** The order number, once known (webhooks for payments may not carry it). */
@@ -123,13 +126,22 @@ public record OrderLedgerEntry(
             return this;
         }
         return new OrderLedgerEntry(orderId, shopId, number, state, version, createdAt, updatedAt, timeline, eventIds,
-                exceptionIds, khaos);
+                exceptionIds, khaos, heldStock);
+    }
+
+    /**
+     * The stock the order's holds take now, recorded with this entry's next change (the version is not moved: the
+     * change that follows writes it).
+     */
+    public OrderLedgerEntry withHeldStock(HeldStock held) {
+        return new OrderLedgerEntry(orderId, shopId, orderNumber, state, version, createdAt, updatedAt, timeline, eventIds,
+                exceptionIds, khaos, held);
     }
 
     /** A change to how it was handed to Khaos, noted on the timeline, without a state change. */
     public OrderLedgerEntry withKhaos(KhaosHandover handover, Instant at, String event, String detail) {
         return new OrderLedgerEntry(orderId, shopId, orderNumber, state, version + 1, createdAt, at,
-                append(new TimelineEntry(at, state, event, detail)), eventIds, exceptionIds, handover);
+                append(new TimelineEntry(at, state, event, detail)), eventIds, exceptionIds, handover, heldStock);
     }
 
     /**
@@ -140,13 +152,13 @@ public record OrderLedgerEntry(
     public OrderLedgerEntry withPersonalDataErased(String redacted, Instant at, String why) {
         return new OrderLedgerEntry(orderId, shopId, orderNumber, state, version + 1, createdAt, updatedAt,
                 append(new TimelineEntry(at, state, "personal data erased", why)), eventIds, exceptionIds,
-                khaos.withPersonalDataErased(redacted, at));
+                khaos.withPersonalDataErased(redacted, at), heldStock);
     }
 
     /** A note on the timeline (no state change). */
     public OrderLedgerEntry noted(String event, String detail, Instant at) {
         return new OrderLedgerEntry(orderId, shopId, orderNumber, state, version + 1, createdAt, at,
-                append(new TimelineEntry(at, state, event, detail)), eventIds, exceptionIds, khaos);
+                append(new TimelineEntry(at, state, event, detail)), eventIds, exceptionIds, khaos, heldStock);
     }
 
     private List<TimelineEntry> append(TimelineEntry line) {

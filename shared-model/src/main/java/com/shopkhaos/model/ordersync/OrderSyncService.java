@@ -10,6 +10,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.KhaosCatalogue;
 import com.shopkhaos.model.khaos.KhaosStockLevels;
 import com.shopkhaos.model.khaos.StockLevel;
+import com.shopkhaos.model.ledger.HeldStock;
 import com.shopkhaos.model.ledger.OrderLedger;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
@@ -117,7 +118,7 @@ public final class OrderSyncService {
         OrderLedgerEntry entry = known.orElseGet(() -> firstSeen(event, now));
         if (unreadable != null) {
             return quarantine(entry, label(entry), List.of(new OrderProblem(ExceptionType.ORDER_INVALID, "unreadable",
-                    unreadable.getMessage())), event, now);
+                    unreadable.getMessage())), event, false, now);
         }
         if (fetched.isEmpty()) {
             return vanished(entry, event, now);
@@ -129,15 +130,17 @@ public final class OrderSyncService {
         }
         OrderTranslationPolicy effective = policy.withMappings(mappings.current().skuToStockCode(),
                 mappings.current().deliveryMethodToCourier(), mappings.current().promotionToItem());
-        holdStock(order, effective, now);
+        HeldStock recorded = entry.heldStock();
+        entry = holdStock(entry, order, effective, now);
+        boolean heldChanged = !entry.heldStock().equals(recorded);
         OrderTranslator.Result result = OrderTranslator.translate(order, effective, catalogue::byStockCode, this::availableAtSite);
         if (!result.ready()) {
-            return quarantine(entry, order.orderNumber(), result.problems(), event, now);
+            return quarantine(entry, order.orderNumber(), result.problems(), event, heldChanged, now);
         }
         if (!readyToSend(order, effective)) {
-            return awaitPayment(entry, now);
+            return awaitPayment(entry, heldChanged, now);
         }
-        return ready(entry, format.write(result.salesOrder().get()), order, now);
+        return ready(entry, format.write(result.salesOrder().get()), order, heldChanged, now);
     }
 
     /** What Khaos last reported available at the order's site ({@code KHAOS_SITE} as an id), or over all sites when named. */
@@ -307,36 +310,51 @@ public final class OrderSyncService {
     /**
      * The shop took the order's quantities off its own stock when it was placed; until Khaos's figures include the
      * order, they are in flight (held whatever the order's state: quarantined and unpaid ones too). The change is sent
-     * after the holds are stored, and they count as sent only once the queue took it: a redelivery after the queue
-     * refused it sends it again.
+     * after the holds are stored, and the entry answered records them; they count as sent only once that entry is
+     * written, after the queue took the change: a redelivery before then stores and sends them again. An order whose
+     * holds are as recorded costs no call here.
      */
-    private void holdStock(ShopOrder order, OrderTranslationPolicy effective, Instant now) {
+    private OrderLedgerEntry holdStock(OrderLedgerEntry entry, ShopOrder order, OrderTranslationPolicy effective, Instant now) {
         Map<String, Integer> quantities = new TreeMap<>();
         order.lines().stream().filter(l -> l.kind() == ShopLine.LineKind.PRODUCT && l.productKnown() && !l.sku().isEmpty()
                         && l.quantity() > 0)
                 .forEach(l -> quantities.merge(effective.stockCodeFor(l.sku()), l.quantity(), Integer::sum));
-        InFlightOrders.Change change = inFlight.hold(order.orderId(), order.orderNumber(), quantities, now);
-        stockChanges.shopChanged(change.stockCodes(), "order " + order.orderNumber() + " placed", now);
-        inFlight.changeSent(change);
+        HeldStock held = HeldStock.of(quantities);
+        if (held.equals(entry.heldStock())) {
+            return entry;
+        }
+        Set<String> changed = inFlight.hold(order.orderId(), order.orderNumber(), entry.heldStock().recorded(), quantities, now);
+        stockChanges.shopChanged(changed, "order " + order.orderNumber() + " placed", now);
+        return entry.withHeldStock(held);
     }
 
     private OrderState withdraw(OrderLedgerEntry entry, Instant now, String reason) {
-        InFlightOrders.Change released = inFlight.release(entry.orderId(), entry.orderNumber(), now);
-        stockChanges.shopChanged(released.stockCodes(), "order " + label(entry) + " withdrawn", now);
-        inFlight.changeSent(released);
+        Set<String> released = inFlight.release(entry.orderId(), entry.orderNumber(), entry.heldStock().recorded(), now);
+        stockChanges.shopChanged(released, "order " + label(entry) + " withdrawn", now);
         resolveAll(entry.exceptionIds(), now);
-        ledger.update(entry.moveTo(OrderState.WITHDRAWN, now, reason));
+        ledger.update(entry.withHeldStock(HeldStock.NONE).moveTo(OrderState.WITHDRAWN, now, reason));
         LOG.log(Level.INFO, "order " + label(entry) + " WITHDRAWN: " + reason);
         return OrderState.WITHDRAWN;
     }
 
+    /**
+     * The order stays as it is, but for the stock it holds, changed since the entry was written: the change is on the
+     * queue, so the new holds are recorded (else the next delivery would store and send them again).
+     */
+    private OrderState unchanged(OrderLedgerEntry entry, boolean heldChanged, Instant now) {
+        if (heldChanged) {
+            ledger.update(entry.noted("stock held", entry.heldStock().describe(), now));
+        }
+        return entry.state();
+    }
+
     private OrderState quarantine(OrderLedgerEntry entry, String orderNumber, List<OrderProblem> problems, OrderEvent event,
-                                  Instant now) {
+                                  boolean heldChanged, Instant now) {
         List<String> ids = problems.stream().map(p -> ExceptionRecord.idFor(p.type(), p.subject(orderNumber))).toList();
         boolean retry = event.type() == OrderEventType.RETRY_REQUESTED;
         if (entry.state() == OrderState.QUARANTINED && Set.copyOf(ids).equals(Set.copyOf(entry.exceptionIds()))
                 && !retry && allOpen(ids)) {
-            return OrderState.QUARANTINED;
+            return unchanged(entry, heldChanged, now);
         }
         Set<String> stale = new HashSet<>(entry.exceptionIds());
         ids.forEach(stale::remove);
@@ -357,22 +375,23 @@ public final class OrderSyncService {
         return ids.stream().allMatch(id -> exceptions.find(id).map(r -> r.status() == ExceptionStatus.OPEN).orElse(false));
     }
 
-    private OrderState awaitPayment(OrderLedgerEntry entry, Instant now) {
+    private OrderState awaitPayment(OrderLedgerEntry entry, boolean heldChanged, Instant now) {
         if (entry.state() == OrderState.AWAITING_PAYMENT || entry.state() == OrderState.READY) {
-            return entry.state();
+            return unchanged(entry, heldChanged, now);
         }
         resolveAll(entry.exceptionIds(), now);
         ledger.update(entry.moveTo(OrderState.AWAITING_PAYMENT, now, "valid; waits for the payment (ORDER_READY_ON=paid)"));
         return OrderState.AWAITING_PAYMENT;
     }
 
-    private OrderState ready(OrderLedgerEntry entry, String salesOrder, ShopOrder order, Instant now) {
+    private OrderState ready(OrderLedgerEntry entry, String salesOrder, ShopOrder order, boolean heldChanged, Instant now) {
         if (entry.state() == OrderState.READY) {
             if (!entry.khaos().salesOrder().equals(salesOrder)) {
                 ledger.update(entry.withKhaos(entry.khaos().withSalesOrder(salesOrder), now, "order changed in the shop",
                         "the sales order for Khaos was rebuilt"));
+                return OrderState.READY;
             }
-            return OrderState.READY;
+            return unchanged(entry, heldChanged, now);
         }
         resolveAll(entry.exceptionIds(), now);
         ledger.update(entry.ready(salesOrder, now, "checked: " + order.lines().size() + " line(s), total "

@@ -11,20 +11,11 @@ import java.util.Set;
  */
 public interface InFlightHolds {
 
-    /** The stock codes the order has a hold of (of any quantity, 0 included). */
+    /** The stock codes the order has a hold of. */
     Set<String> codesOf(String orderId);
 
-    /**
-     * Stores the hold (replacing the order's hold of that code) as one whose stock change is not sent yet, unless a hold
-     * of the same quantity is stored whose change was sent; answers whether it stored it.
-     */
-    boolean store(InFlightHold hold);
-
-    /**
-     * The stock change of the order's hold of the code was sent: recorded unless the hold was stored again since with
-     * another quantity.
-     */
-    void changeSent(String stockCode, String orderId, int quantity);
+    /** Stores the hold, replacing the order's hold of that code. */
+    void store(InFlightHold hold);
 
     /** Khaos has the order since {@code at}: recorded on its hold of the code unless recorded already, or the hold is gone. */
     void imported(String stockCode, String orderId, Instant at);

@@ -3,6 +3,7 @@ package com.shopkhaos.model.stock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -10,13 +11,13 @@ import java.util.TreeSet;
 /**
  * The stock shop orders have taken that Khaos's Available does not show yet, kept per stock code and order
  * ({@link InFlightHolds}): what an order holds follows the order as the shop has it now (codes it no longer has are
- * released), and every change bumps the sequence of each code it touched ({@link StockVersions}) after its writes, also
- * when a redelivery finds the writes done (the first try may have failed before its bump).
+ * released), and every change bumps the sequence of each code it touched ({@link StockVersions}) after its writes.
  *
- * <p>A change of an order's holds must reach the stock push: {@link #hold} and {@link #release} answer the codes whose
- * stock change is to be sent, and the caller reports it sent ({@link #changeSent}) once the queue took it. Until then the
- * holds are stored as unsent, so a redelivery after the queue refused the change answers those codes again, though the
- * holds are already what they should be. A released code keeps a hold of 0 until its change was sent.
+ * <p>A change of an order's holds must reach the stock push. The caller says what the order held before, as its ledger
+ * recorded it once the last change was on the queue; {@link #hold} answers the codes whose stock change is to be sent,
+ * and the caller records the new holds only once the queue took it. A redelivery before that finds the record old and
+ * does the change again: the same writes, a bump and the change sent once more, never a change lost. An order whose
+ * holds are as recorded costs nothing here.
  */
 public final class InFlightOrders {
     private final InFlightHolds holds;
@@ -27,60 +28,54 @@ public final class InFlightOrders {
         this.versions = versions;
     }
 
-    /** An order's holds whose stock change is to be sent: each code with the quantity now held (0: released). */
-    public record Change(String orderId, Map<String, Integer> quantityByStockCode) {
-        public Change {
-            quantityByStockCode = Map.copyOf(quantityByStockCode);
-        }
-
-        public Set<String> stockCodes() {
-            return new TreeSet<>(quantityByStockCode.keySet());
-        }
-    }
-
-    /** The order holds these quantities (replacing what it held before; codes it no longer has are released). */
-    public Change hold(String orderId, String orderNumber, Map<String, Integer> quantityByStockCode, Instant at) {
-        Map<String, Integer> unsent = new TreeMap<>();
+    /**
+     * The order holds these quantities (replacing what it held before; codes it no longer has are released).
+     *
+     * @param before what it held as last recorded (stock code → units), or empty when not recorded: then its holds are
+     *               read, and each of its codes is written again
+     * @return the codes whose holds changed, bumped after the writes: their stock change is the caller's to send
+     */
+    public Set<String> hold(String orderId, String orderNumber, Optional<Map<String, Integer>> before,
+                            Map<String, Integer> quantityByStockCode, Instant at) {
+        Map<String, Integer> now = new TreeMap<>();
         quantityByStockCode.forEach((code, quantity) -> {
-            if (holds.store(new InFlightHold(code, orderId, orderNumber, quantity, at, null))) {
-                unsent.put(code, quantity);
+            if (quantity > 0) {
+                now.put(code, quantity);
             }
         });
-        Set<String> touched = new TreeSet<>(quantityByStockCode.keySet());
-        for (String code : holds.codesOf(orderId)) {
-            if (!quantityByStockCode.containsKey(code)) {
-                if (holds.store(new InFlightHold(code, orderId, orderNumber, 0, at, null))) {
-                    unsent.put(code, 0);
-                }
+        Set<String> previous = before.map(b -> (Set<String>) new TreeSet<>(b.keySet())).orElseGet(() -> holds.codesOf(orderId));
+        Set<String> touched = new TreeSet<>();
+        now.forEach((code, quantity) -> {
+            if (before.isEmpty() || !quantity.equals(before.get().get(code))) {
+                holds.store(new InFlightHold(code, orderId, orderNumber, quantity, at, null));
+                touched.add(code);
+            }
+        });
+        for (String code : previous) {
+            if (!now.containsKey(code)) {
+                holds.forget(code, orderId);
                 touched.add(code);
             }
         }
         versions.bump(touched);
-        return new Change(orderId, unsent);
+        return touched;
     }
 
-    /** The order holds nothing any more (withdrawn before Khaos had it). */
-    public Change release(String orderId, String orderNumber, Instant at) {
-        return hold(orderId, orderNumber, Map.of(), at);
+    /** The order holds nothing any more (withdrawn before Khaos had it); answers the codes released. */
+    public Set<String> release(String orderId, String orderNumber, Optional<Map<String, Integer>> before, Instant at) {
+        return hold(orderId, orderNumber, before, Map.of(), at);
     }
 
-    /** The queue took the change: the holds are sent, and the released ones are forgotten. */
-    public void changeSent(Change change) {
-        change.quantityByStockCode().forEach((code, quantity) -> {
-            if (quantity == 0) {
-                holds.forget(code, change.orderId());
-            } else {
-                holds.changeSent(code, change.orderId(), quantity);
-            }
-        });
-    }
-
-    /** Khaos has the order since {@code at}; its holds count until Khaos's figures are later; answers their codes. */
-    public Set<String> imported(String orderId, Instant at) {
-        Set<String> codes = holds.codesOf(orderId);
-        codes.forEach(code -> holds.imported(code, orderId, at));
-        versions.bump(codes);
-        return codes;
+    /**
+     * Khaos has the order since {@code at}; its holds count until Khaos's figures are later; answers their codes.
+     *
+     * @param codes the codes the order holds as recorded, or empty when not recorded (then they are read)
+     */
+    public Set<String> imported(String orderId, Optional<Set<String>> codes, Instant at) {
+        Set<String> held = codes.map(c -> (Set<String>) new TreeSet<>(c)).orElseGet(() -> holds.codesOf(orderId));
+        held.forEach(code -> holds.imported(code, orderId, at));
+        versions.bump(held);
+        return held;
     }
 
     /** Removes a hold Khaos's figures have caught up with (housekeeping). */

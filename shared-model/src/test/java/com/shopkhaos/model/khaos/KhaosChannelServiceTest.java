@@ -11,6 +11,7 @@ import com.shopkhaos.model.exceptionledger.ExceptionStatus;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.exceptionledger.InMemoryExceptionLedger;
 import com.shopkhaos.model.ledger.InMemoryOrderLedger;
+import com.shopkhaos.model.ledger.HeldStock;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
@@ -85,6 +86,12 @@ class KhaosChannelServiceTest {
                 "checkout.order.placed", at).ready(salesOrder(String.valueOf(number)), at, "checked");
         ledger.entries.put(entry.orderId(), entry);
         return entry;
+    }
+
+    /** The order holds these units, placed and recorded on its entry as order-sync does. */
+    private void held(int number, Map<String, Integer> units) {
+        inFlight.hold(orderId(number), String.valueOf(number), Optional.of(Map.of()), units, clock.instant());
+        ledger.entries.computeIfPresent(orderId(number), (id, e) -> e.withHeldStock(HeldStock.of(units)));
     }
 
     /** An order Khaos downloaded (and imported, when given a code). */
@@ -419,7 +426,7 @@ class KhaosChannelServiceTest {
     @Test
     void anImport_recordsKhaosCode_movesTheOrderOnce_andRequeuesItsStockOnce() {
         handedOver(10001, "");
-        inFlight.hold(orderId(10001), "10001", Map.of(SCARF, 2), clock.instant());
+        held(10001, Map.of(SCARF, 2));
         byte[] body = statuses(List.of(), status(10001, "SO05001", KhaosOrderProgress.RECEIVED));
 
         assertThat(channel.upload(KhaosUploadKind.ORDER_STATUS, body)).isEqualTo(new ChannelAnswer.Stored(KhaosUploadKind.ORDER_STATUS));
@@ -436,7 +443,7 @@ class KhaosChannelServiceTest {
     @Test
     void anImport_schedulesOnePushOfItsStockForWhenTheSettleTimeRunsOut_soAFigureThatCameFirstIsWrittenThen() {
         handedOver(10001, "");
-        inFlight.hold(orderId(10001), "10001", Map.of(SCARF, 2), clock.instant());
+        held(10001, Map.of(SCARF, 2));
         byte[] body = statuses(List.of(), status(10001, "SO05001", KhaosOrderProgress.RECEIVED));
 
         channel.upload(KhaosUploadKind.ORDER_STATUS, body);

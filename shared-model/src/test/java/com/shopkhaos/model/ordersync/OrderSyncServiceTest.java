@@ -28,6 +28,7 @@ import com.shopkhaos.model.khaos.CatalogueItem;
 import com.shopkhaos.model.khaos.InMemoryKhaosCatalogue;
 import com.shopkhaos.model.khaos.InMemoryKhaosStockLevels;
 import com.shopkhaos.model.khaos.StockLevel;
+import com.shopkhaos.model.ledger.HeldStock;
 import com.shopkhaos.model.ledger.InMemoryOrderLedger;
 import com.shopkhaos.model.ledger.KhaosHandover;
 import com.shopkhaos.model.ledger.OrderLedgerEntry;
@@ -812,8 +813,59 @@ class OrderSyncServiceTest {
 
         assertThat(inFlight.heldBy(order.orderId())).isEqualTo(Map.of(SCARF, 2));
         assertThat(stockChanges.published).last().satisfies(c -> assertThat(c.stockCodes()).containsExactly(HAT));
-        assertThat(versions.current(List.of(SCARF, HAT))).as("every code the order touched, after its writes")
-                .isEqualTo(Map.of(SCARF, 2L, HAT, 2L));
+        assertThat(versions.current(List.of(SCARF, HAT))).as("the codes whose holds changed, after its writes; not the one kept")
+                .isEqualTo(Map.of(SCARF, 1L, HAT, 2L));
+    }
+
+    @Test
+    void anOrdersLaterEvent_withTheSameLines_costsTheHoldsNoCall_andSendsNoStockChange() {
+        ShopOrder unpaid = inShop(order(1).line(SCARF, 2, "20.00").line(HAT, 1, "15.00").unpaid().build());
+        placed(unpaid);
+        assertThat(entry(unpaid).heldStock()).isEqualTo(HeldStock.of(Map.of(SCARF, 2, HAT, 1)));
+        int calls = inFlight.calls();
+        long versionsOfScarf = versions.current(List.of(SCARF)).get(SCARF);
+
+        ShopOrder paid = inShop(order(1).line(SCARF, 2, "20.00").line(HAT, 1, "15.00").build());
+        assertThat(service.process(event(paid, OrderEventType.PAYMENT_PAID))).isEqualTo(OrderState.READY);
+
+        assertThat(inFlight.calls()).as("the holds are as the ledger recorded them").isEqualTo(calls);
+        assertThat(versions.current(List.of(SCARF))).containsEntry(SCARF, versionsOfScarf);
+        assertThat(stockChanges.published).hasSize(1);
+    }
+
+    @Test
+    void anOrderWhoseLinesChangeWhileItWaits_recordsItsNewHoldsThoughItsStateStays() {
+        ShopOrder unpaid = inShop(order(1).line(SCARF, 2, "20.00").unpaid().build());
+        placed(unpaid);
+        ShopOrder edited = inShop(order(1).line(SCARF, 3, "20.00").unpaid().build());
+
+        assertThat(service.process(event(edited, OrderEventType.FOUND_BY_SWEEP))).isEqualTo(OrderState.AWAITING_PAYMENT);
+
+        assertThat(entry(edited).heldStock()).isEqualTo(HeldStock.of(Map.of(SCARF, 3)));
+        assertThat(entry(edited).timeline()).last().satisfies(t -> {
+            assertThat(t.event()).isEqualTo("stock held");
+            assertThat(t.detail()).isEqualTo("3 × " + SCARF);
+        });
+        assertThat(inFlight.heldBy(edited.orderId())).isEqualTo(Map.of(SCARF, 3));
+        int published = stockChanges.published.size();
+        service.process(event(edited, OrderEventType.FOUND_BY_SWEEP));
+        assertThat(stockChanges.published).as("recorded: not sent again").hasSize(published);
+    }
+
+    @Test
+    void anOrderWhoseHoldsWereNeverRecorded_readsThemOnce_andRecordsThem() {
+        ShopOrder order = inShop(order(1).line(SCARF, 2, "20.00").line(HAT, 1, "15.00").build());
+        // an entry of an earlier release, and a hold of the order it placed then (of a code it no longer has)
+        ledger.entries.put(order.orderId(), new OrderLedgerEntry(order.orderId(), "shop-1", order.orderNumber(),
+                OrderState.RECEIVED, 1, NOW, NOW, List.of(), java.util.Set.of(), List.of(), null, HeldStock.UNKNOWN));
+        inFlight.store(new com.shopkhaos.model.stock.InFlightHold("OLD-CODE", order.orderId(), order.orderNumber(), 1, NOW, null));
+
+        assertThat(placed(order)).isEqualTo(OrderState.READY);
+
+        assertThat(inFlight.heldBy(order.orderId())).isEqualTo(Map.of(SCARF, 2, HAT, 1));
+        assertThat(entry(order).heldStock()).isEqualTo(HeldStock.of(Map.of(SCARF, 2, HAT, 1)));
+        assertThat(stockChanges.published).last().satisfies(c -> assertThat(c.stockCodes())
+                .containsExactlyInAnyOrder("OLD-CODE", HAT, SCARF));
     }
 
     // ---- concurrent deliveries --------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,12 +16,17 @@ import java.util.TreeSet;
  */
 public final class InMemoryInFlightHolds implements InFlightHolds {
     private final Map<String, Map<String, InFlightHold>> byCode = new TreeMap<>();
-    /** Holds ({@code code order}) stored whose stock change was not sent yet. */
-    private final Set<String> unsent = new HashSet<>();
+    /** Calls that reached the table: every read and write, as DynamoDB would bill them. */
+    private int calls;
     private final Deque<RuntimeException> failures = new ArrayDeque<>();
 
     public synchronized void failNext(RuntimeException failure) {
         failures.add(failure);
+    }
+
+    /** How many calls reached the table so far (reads and writes). */
+    public synchronized int calls() {
+        return calls;
     }
 
     @Override
@@ -38,25 +42,9 @@ public final class InMemoryInFlightHolds implements InFlightHolds {
     }
 
     @Override
-    public synchronized boolean store(InFlightHold hold) {
+    public synchronized void store(InFlightHold hold) {
         failIfAsked();
-        InFlightHold known = byCode.getOrDefault(hold.stockCode(), Map.of()).get(hold.orderId());
-        String id = id(hold.stockCode(), hold.orderId());
-        if (known != null && known.quantity() == hold.quantity() && !unsent.contains(id)) {
-            return false;
-        }
         byCode.computeIfAbsent(hold.stockCode(), c -> new TreeMap<>()).put(hold.orderId(), hold);
-        unsent.add(id);
-        return true;
-    }
-
-    @Override
-    public synchronized void changeSent(String stockCode, String orderId, int quantity) {
-        failIfAsked();
-        InFlightHold known = byCode.getOrDefault(stockCode, Map.of()).get(orderId);
-        if (known != null && known.quantity() == quantity) {
-            unsent.remove(id(stockCode, orderId));
-        }
     }
 
     @Override
@@ -70,10 +58,10 @@ public final class InMemoryInFlightHolds implements InFlightHolds {
 
     @Override
     public synchronized void forget(String stockCode, String orderId) {
+        calls++;
         Map<String, InFlightHold> holds = byCode.get(stockCode);
         if (holds != null) {
             holds.remove(orderId);
-            unsent.remove(id(stockCode, orderId));
             if (holds.isEmpty()) {
                 byCode.remove(stockCode);
             }
@@ -104,11 +92,8 @@ public final class InMemoryInFlightHolds implements InFlightHolds {
         return held;
     }
 
-    private static String id(String stockCode, String orderId) {
-        return stockCode + " " + orderId;
-    }
-
     private void failIfAsked() {
+        calls++;
         if (!failures.isEmpty()) {
             throw failures.poll();
         }

@@ -228,11 +228,11 @@ class StockPushServiceTest {
     @Test
     void aFigureThatCameBeforeTheImport_countsTheHoldUntilTheSettleTime_andThePushThenWritesItWhole() {
         shopStock.put(CODE, 9);
-        inFlight.hold("order-1", "10001", Map.of(CODE, 2), clock.instant());
+        inFlight.hold("order-1", "10001", Optional.of(Map.of()), Map.of(CODE, 2), clock.instant());
         clock.advance(Duration.ofSeconds(1));
         khaos(CODE, 3); // Khaos's figure already takes the order's 2, and landed before its status
         clock.advance(Duration.ofSeconds(1));
-        inFlight.imported("order-1", clock.instant());
+        inFlight.imported("order-1", Optional.empty(), clock.instant());
 
         service.push(List.of(CODE));
         assertThat(shopStock).as("Khaos may not have taken the order yet: its 2 still held").containsEntry(CODE, 1);
