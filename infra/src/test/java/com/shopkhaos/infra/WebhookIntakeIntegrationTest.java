@@ -171,7 +171,7 @@ class WebhookIntakeIntegrationTest {
     }
 
     @Test
-    void queueFailingOnce_answers503_notesNothing_andTheRetryQueuesItOnce() {
+    void queueFailingOnce_answers503_takesItsNoteBack_andTheRetryQueuesItOnce() {
         AtomicInteger failuresLeft = new AtomicInteger(1);
         OrderEventPublisher failingOnce = event -> {
             if (failuresLeft.getAndDecrement() > 0) {
@@ -185,7 +185,7 @@ class WebhookIntakeIntegrationTest {
         String body = orderPlaced(eventId, orderId, "10047");
         assertThat(intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET)).outcome())
                 .isEqualTo(IntakeOutcome.NOT_STORED);
-        assertThat(adapters.ledger.find(orderId)).as("nothing noted for an event the queue refused").isEmpty();
+        assertThat(adapters.ledger.find(orderId).orElseThrow().hasSeen(eventId)).as("the note taken back").isFalse();
 
         assertThat(intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET)).outcome())
                 .isEqualTo(IntakeOutcome.ACCEPTED);
@@ -193,6 +193,57 @@ class WebhookIntakeIntegrationTest {
                 .isEqualTo(IntakeOutcome.DUPLICATE);
         assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters))
                 .filteredOn(e -> e.eventId().equals(eventId)).hasSize(1);
+    }
+
+    @Test
+    void aQueueThatRefusesTheEvent_whenItsNoteCannotBeTakenBack_leavesTheOrderRecordedForTheSweep() {
+        com.shopkhaos.model.ledger.OrderLedger notesFail = new com.shopkhaos.model.ledger.OrderLedger() {
+            @Override
+            public Optional<OrderLedgerEntry> find(String orderId) {
+                return adapters.ledger.find(orderId);
+            }
+
+            @Override
+            public void create(OrderLedgerEntry entry) {
+                adapters.ledger.create(entry);
+            }
+
+            @Override
+            public void update(OrderLedgerEntry changed) {
+                throw new IllegalStateException("DynamoDB: throttled");
+            }
+
+            @Override
+            public List<OrderLedgerEntry> inState(OrderState state, int limit) {
+                return adapters.ledger.inState(state, limit);
+            }
+
+            @Override
+            public List<OrderLedgerEntry> inStateChangedBefore(OrderState state, Instant before, int limit) {
+                return adapters.ledger.inStateChangedBefore(state, before, limit);
+            }
+
+            @Override
+            public Optional<OrderLedgerEntry> findByOrderNumber(String orderNumber) {
+                return adapters.ledger.findByOrderNumber(orderNumber);
+            }
+        };
+        OrderEventPublisher queueDown = event -> {
+            throw new IllegalStateException("SQS unavailable");
+        };
+        WebhookIntakeService intake = new WebhookIntakeService(reader, adapters.shops, notesFail, adapters.exceptions,
+                queueDown, Clock.systemUTC());
+        String eventId = id();
+        String orderId = id();
+        String body = orderPlaced(eventId, orderId, "10050");
+
+        assertThat(intake.handle(body.getBytes(StandardCharsets.UTF_8), signed(body, SHOP_SECRET)).outcome())
+                .isEqualTo(IntakeOutcome.NOT_STORED);
+
+        OrderLedgerEntry entry = adapters.ledger.find(orderId).orElseThrow();
+        assertThat(entry.state()).as("RECEIVED: the sweep feeds it again after its grace").isEqualTo(OrderState.RECEIVED);
+        assertThat(entry.hasSeen(eventId)).isTrue();
+        assertThat(SqsOrderEventPublisherTest.drainOrderEvents(adapters)).filteredOn(e -> e.eventId().equals(eventId)).isEmpty();
     }
 
     @Test

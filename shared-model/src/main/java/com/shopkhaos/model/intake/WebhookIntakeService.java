@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -133,23 +132,24 @@ public final class WebhookIntakeService {
     }
 
     /**
-     * The order's ledger entry is the receipt: an event id on it was queued before it was written there, so a delivery
-     * of an event the entry has seen is a duplicate. The event is queued first and noted after, one read and one write
-     * per webhook: a queue that refuses it leaves nothing written (the shop's retry queues it afresh), and a note that
-     * fails after the queue took it leaves the event queued (order-sync notes the order itself when it takes it). Two
-     * deliveries of one event at the same moment can both be queued; order-sync's handling of an order is idempotent.
+     * The order's ledger entry is the receipt: one read and one write per webhook. The event is noted on the entry, then
+     * queued, so order-sync, which may take it at once, never finds its own event's note still to come (a note landing
+     * between its read and its write would make it decide again). A queue that refuses the event takes the note back
+     * (the shop's retry is then taken afresh); should that write fail too, the retry is answered as a duplicate and the
+     * order is left to the sweep, which feeds again an order still RECEIVED after its grace and every order changed in
+     * the shop. Two deliveries of one event at the same moment: one note wins, the other reads again and finds it seen.
      */
     private IntakeAnswer accept(IncomingWebhook webhook, OrderEventType type) {
         Instant now = clock.instant();
         String where = "eventId=" + webhook.eventId() + " order=" + orDash(webhook.orderNumber());
-        Optional<OrderLedgerEntry> known;
+        boolean noted;
         try {
-            known = ledger.find(webhook.orderId());
+            noted = ReadAgainOnConflict.run(() -> recordOnLedger(webhook, now));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "webhook not stored: " + where + " cause=" + e);
             return answer(IntakeOutcome.NOT_STORED, "not stored, try again", webhook.eventId());
         }
-        if (known.isPresent() && known.get().hasSeen(webhook.eventId())) {
+        if (!noted) {
             LOG.log(Level.INFO, "webhook duplicate, already queued: " + where);
             return answer(IntakeOutcome.DUPLICATE, "already received", webhook.eventId());
         }
@@ -158,17 +158,23 @@ public final class WebhookIntakeService {
             publisher.publish(OrderEvent.of(webhook.eventId(), webhook.shopId(), type, webhook.orderId(),
                     webhook.orderNumber(), sentAt));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "webhook not queued, waiting for the shop's retry: " + where + " cause=" + e);
+            LOG.log(Level.ERROR, "webhook noted but not queued, waiting for the shop's retry: " + where + " cause=" + e);
+            takeBack(webhook, where);
             return answer(IntakeOutcome.NOT_STORED, "not queued, try again", webhook.eventId());
-        }
-        try {
-            recordOnLedger(webhook, known, now);
-        } catch (RuntimeException e) {
-            // queued: order-sync records the order when it takes the event; a redelivery would queue it once more
-            LOG.log(Level.WARNING, "webhook queued but not noted on the order's timeline: " + where + " cause=" + e);
         }
         LOG.log(Level.INFO, "webhook accepted: event=" + webhook.eventName() + " " + where);
         return answer(IntakeOutcome.ACCEPTED, "accepted", webhook.eventId());
+    }
+
+    /** The queue refused the event: its note is taken back so the shop's retry is not taken for a duplicate. */
+    private void takeBack(IncomingWebhook webhook, String where) {
+        try {
+            ReadAgainOnConflict.run(() -> ledger.find(webhook.orderId()).filter(e -> e.hasSeen(webhook.eventId()))
+                    .ifPresent(e -> ledger.update(e.withoutWebhook(webhook.eventId(), webhook.eventName(), clock.instant()))));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "webhook neither queued nor taken back: the shop's retry will be answered as a duplicate "
+                    + "and the sweep feeds the order again: " + where + " cause=" + e);
+        }
     }
 
     /** {@code app.deleted}, verified: the shop's secrets go; the answer is 200 unless the store could not be reached. */
@@ -186,23 +192,21 @@ public final class WebhookIntakeService {
     }
 
     /**
-     * Creates the order's ledger entry (RECEIVED) or notes the webhook on its timeline; once per event id. The first
-     * attempt decides on the read the duplicate check made; a conflict reads again.
+     * Creates the order's ledger entry (RECEIVED) or notes the webhook on its timeline; answers false when the entry
+     * has seen the event already.
      */
-    private void recordOnLedger(IncomingWebhook webhook, Optional<OrderLedgerEntry> read, Instant now) {
-        AtomicReference<Optional<OrderLedgerEntry>> first = new AtomicReference<>(read);
-        ReadAgainOnConflict.run(() -> {
-            Optional<OrderLedgerEntry> existing = first.getAndSet(null);
-            if (existing == null) {
-                existing = ledger.find(webhook.orderId());
-            }
-            if (existing.isEmpty()) {
-                ledger.create(OrderLedgerEntry.received(webhook.shopId(), webhook.orderId(),
-                        webhook.orderNumber(), webhook.eventId(), webhook.eventName(), now));
-            } else if (!existing.get().hasSeen(webhook.eventId())) {
-                ledger.update(existing.get().withWebhook(webhook.eventId(), webhook.eventName(), webhook.orderNumber(), now));
-            }
-        });
+    private boolean recordOnLedger(IncomingWebhook webhook, Instant now) {
+        Optional<OrderLedgerEntry> existing = ledger.find(webhook.orderId());
+        if (existing.isEmpty()) {
+            ledger.create(OrderLedgerEntry.received(webhook.shopId(), webhook.orderId(),
+                    webhook.orderNumber(), webhook.eventId(), webhook.eventName(), now));
+            return true;
+        }
+        if (existing.get().hasSeen(webhook.eventId())) {
+            return false;
+        }
+        ledger.update(existing.get().withWebhook(webhook.eventId(), webhook.eventName(), webhook.orderNumber(), now));
+        return true;
     }
 
     /** A signed message we cannot act on: keep it whole in the exception ledger so nothing is lost. */

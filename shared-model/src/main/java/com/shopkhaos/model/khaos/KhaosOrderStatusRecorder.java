@@ -87,7 +87,7 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
      */
     private void settle(OrderLedgerEntry entry) {
         Instant now = clock.instant();
-        Set<String> codes = inFlight.imported(entry.orderId(), entry.heldStock().codes(), now);
+        Set<String> codes = inFlight.imported(entry.orderId(), now);
         stockChanges.changed(codes, "order " + entry.orderNumber() + " in Khaos", now);
         stockChanges.changedAfter(codes, "order " + entry.orderNumber() + " in Khaos " + settle.toSeconds()
                 + " s ago", now, settle.plusSeconds(1));

@@ -71,6 +71,18 @@ public record OrderLedgerEntry(
         return eventIds.contains(eventId);
     }
 
+    /**
+     * The webhook noted on the timeline could not be queued: it is no longer counted as seen, so the shop's retry is
+     * taken (the timeline keeps both notes).
+     */
+    public OrderLedgerEntry withoutWebhook(String eventId, String eventName, Instant at) {
+        Set<String> seen = new LinkedHashSet<>(eventIds);
+        seen.remove(eventId);
+        return new OrderLedgerEntry(orderId, shopId, orderNumber, state, version + 1, createdAt, updatedAt,
+                append(new TimelineEntry(at, state, "webhook " + eventName + " not queued", "event " + eventId
+                        + ": the shop's retry is taken")), seen, exceptionIds, khaos, heldStock);
+    }
+
     /** Records a further webhook for this order on the timeline, without changing its state. */
     public OrderLedgerEntry withWebhook(String eventId, String eventName, String knownOrderNumber, Instant at) {
         Set<String> seen = new LinkedHashSet<>(eventIds);

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The order-sync flow for one {@code order-events} message: read the order as the shop has it now (so
@@ -95,12 +96,23 @@ public final class OrderSyncService {
 
     /** Handles one message; answers the order's state afterwards. */
     public OrderState process(OrderEvent event) {
-        return ReadAgainOnConflict.run(() -> attempt(event));
+        AtomicBoolean wroteHolds = new AtomicBoolean();
+        return ReadAgainOnConflict.run(() -> attempt(event, wroteHolds));
     }
 
-    private OrderState attempt(OrderEvent event) {
+    /**
+     * @param wroteHolds whether an earlier attempt of this delivery wrote holds and then lost its ledger write to
+     *                   another writer: the record read now may not describe them, so they are written again from this
+     *                   attempt's read of the shop (or released, when the other writer withdrew the order)
+     */
+    private OrderState attempt(OrderEvent event, AtomicBoolean wroteHolds) {
         Optional<OrderLedgerEntry> known = ledger.find(event.orderId());
         if (known.isPresent() && known.get().state() == OrderState.WITHDRAWN) {
+            if (wroteHolds.get()) {
+                Set<String> released = inFlight.release(event.orderId(), known.get().orderNumber(), Optional.of(Map.of()),
+                        clock.instant());
+                stockChanges.shopChanged(released, "order " + label(known.get()) + " withdrawn", clock.instant());
+            }
             return OrderState.WITHDRAWN;
         }
         if (known.isPresent() && known.get().state().wasHandedOver()) {
@@ -131,7 +143,7 @@ public final class OrderSyncService {
         OrderTranslationPolicy effective = policy.withMappings(mappings.current().skuToStockCode(),
                 mappings.current().deliveryMethodToCourier(), mappings.current().promotionToItem());
         HeldStock recorded = entry.heldStock();
-        entry = holdStock(entry, order, effective, now);
+        entry = holdStock(entry, order, effective, wroteHolds, now);
         boolean heldChanged = !entry.heldStock().equals(recorded);
         OrderTranslator.Result result = OrderTranslator.translate(order, effective, catalogue::byStockCode, this::availableAtSite);
         if (!result.ready()) {
@@ -312,18 +324,24 @@ public final class OrderSyncService {
      * order, they are in flight (held whatever the order's state: quarantined and unpaid ones too). The change is sent
      * after the holds are stored, and the entry answered records them; they count as sent only once that entry is
      * written, after the queue took the change: a redelivery before then stores and sends them again. An order whose
-     * holds are as recorded costs no call here.
+     * holds are as recorded costs no call here; a change reads the holds as stored too ({@link InFlightOrders#hold}).
+     * After this delivery lost its ledger write, the record read again may be another writer's, made from another read
+     * of the shop, while this delivery's own writes may have landed after that writer's: the holds are written again
+     * from this attempt's read.
      */
-    private OrderLedgerEntry holdStock(OrderLedgerEntry entry, ShopOrder order, OrderTranslationPolicy effective, Instant now) {
+    private OrderLedgerEntry holdStock(OrderLedgerEntry entry, ShopOrder order, OrderTranslationPolicy effective,
+                                       AtomicBoolean wroteHolds, Instant now) {
         Map<String, Integer> quantities = new TreeMap<>();
         order.lines().stream().filter(l -> l.kind() == ShopLine.LineKind.PRODUCT && l.productKnown() && !l.sku().isEmpty()
                         && l.quantity() > 0)
                 .forEach(l -> quantities.merge(effective.stockCodeFor(l.sku()), l.quantity(), Integer::sum));
         HeldStock held = HeldStock.of(quantities);
-        if (held.equals(entry.heldStock())) {
+        if (!wroteHolds.get() && held.equals(entry.heldStock())) {
             return entry;
         }
-        Set<String> changed = inFlight.hold(order.orderId(), order.orderNumber(), entry.heldStock().recorded(), quantities, now);
+        Optional<Map<String, Integer>> before = wroteHolds.get() ? Optional.empty() : entry.heldStock().recorded();
+        wroteHolds.set(true);
+        Set<String> changed = inFlight.hold(order.orderId(), order.orderNumber(), before, quantities, now);
         stockChanges.shopChanged(changed, "order " + order.orderNumber() + " placed", now);
         return entry.withHeldStock(held);
     }

@@ -31,51 +31,67 @@ public final class InFlightOrders {
     /**
      * The order holds these quantities (replacing what it held before; codes it no longer has are released).
      *
-     * @param before what it held as last recorded (stock code → units), or empty when not recorded: then its holds are
-     *               read, and each of its codes is written again
+     * @param before what it held as last recorded (stock code → units), or empty when not recorded or not to be trusted:
+     *               then each of its codes is written again
      * @return the codes whose holds changed, bumped after the writes: their stock change is the caller's to send
      */
     public Set<String> hold(String orderId, String orderNumber, Optional<Map<String, Integer>> before,
                             Map<String, Integer> quantityByStockCode, Instant at) {
+        return change(orderId, orderNumber, before, quantityByStockCode, at, false);
+    }
+
+    /**
+     * The order holds nothing any more (withdrawn before Khaos had it); answers the codes released. Its holds as stored
+     * are read too, so a hold written by an attempt whose record was never saved is released with the rest.
+     */
+    public Set<String> release(String orderId, String orderNumber, Optional<Map<String, Integer>> before, Instant at) {
+        return change(orderId, orderNumber, before, Map.of(), at, true);
+    }
+
+    /**
+     * A change reads the order's holds as stored besides the record (one query of the by-order index), so a hold an
+     * earlier attempt wrote without its record being saved is released too; an order whose holds are as recorded costs
+     * nothing.
+     */
+    private Set<String> change(String orderId, String orderNumber, Optional<Map<String, Integer>> before,
+                               Map<String, Integer> quantityByStockCode, Instant at, boolean alwaysRead) {
         Map<String, Integer> now = new TreeMap<>();
         quantityByStockCode.forEach((code, quantity) -> {
             if (quantity > 0) {
                 now.put(code, quantity);
             }
         });
-        Set<String> previous = before.map(b -> (Set<String>) new TreeSet<>(b.keySet())).orElseGet(() -> holds.codesOf(orderId));
-        Set<String> touched = new TreeSet<>();
+        Map<String, Integer> recorded = before.orElse(Map.of());
+        Set<String> stores = new TreeSet<>();
         now.forEach((code, quantity) -> {
-            if (before.isEmpty() || !quantity.equals(before.get().get(code))) {
-                holds.store(new InFlightHold(code, orderId, orderNumber, quantity, at, null));
-                touched.add(code);
+            if (before.isEmpty() || !quantity.equals(recorded.get(code))) {
+                stores.add(code);
             }
         });
-        for (String code : previous) {
+        Set<String> releases = new TreeSet<>(recorded.keySet());
+        releases.removeAll(now.keySet());
+        if (!alwaysRead && before.isPresent() && stores.isEmpty() && releases.isEmpty()) {
+            return Set.of();
+        }
+        for (String code : holds.codesOf(orderId)) {
             if (!now.containsKey(code)) {
-                holds.forget(code, orderId);
-                touched.add(code);
+                releases.add(code);
             }
         }
+        stores.forEach(code -> holds.store(new InFlightHold(code, orderId, orderNumber, now.get(code), at, null)));
+        releases.forEach(code -> holds.forget(code, orderId));
+        Set<String> touched = new TreeSet<>(stores);
+        touched.addAll(releases);
         versions.bump(touched);
         return touched;
     }
 
-    /** The order holds nothing any more (withdrawn before Khaos had it); answers the codes released. */
-    public Set<String> release(String orderId, String orderNumber, Optional<Map<String, Integer>> before, Instant at) {
-        return hold(orderId, orderNumber, before, Map.of(), at);
-    }
-
-    /**
-     * Khaos has the order since {@code at}; its holds count until Khaos's figures are later; answers their codes.
-     *
-     * @param codes the codes the order holds as recorded, or empty when not recorded (then they are read)
-     */
-    public Set<String> imported(String orderId, Optional<Set<String>> codes, Instant at) {
-        Set<String> held = codes.map(c -> (Set<String>) new TreeSet<>(c)).orElseGet(() -> holds.codesOf(orderId));
-        held.forEach(code -> holds.imported(code, orderId, at));
-        versions.bump(held);
-        return held;
+    /** Khaos has the order since {@code at}; its holds count until Khaos's figures are later; answers their codes. */
+    public Set<String> imported(String orderId, Instant at) {
+        Set<String> codes = holds.codesOf(orderId);
+        codes.forEach(code -> holds.imported(code, orderId, at));
+        versions.bump(codes);
+        return codes;
     }
 
     /** Removes a hold Khaos's figures have caught up with (housekeeping). */

@@ -41,8 +41,20 @@ public final class InMemoryInFlightHolds implements InFlightHolds {
         return codes;
     }
 
+    /** Runs once, just before the next hold is stored (another delivery overtaking this one), outside the lock. */
+    public volatile Runnable beforeNextStore;
+
     @Override
-    public synchronized void store(InFlightHold hold) {
+    public void store(InFlightHold hold) {
+        Runnable before = beforeNextStore;
+        beforeNextStore = null;
+        if (before != null) {
+            before.run();
+        }
+        storeNow(hold);
+    }
+
+    private synchronized void storeNow(InFlightHold hold) {
         failIfAsked();
         byCode.computeIfAbsent(hold.stockCode(), c -> new TreeMap<>()).put(hold.orderId(), hold);
     }

@@ -232,7 +232,7 @@ class StockPushServiceTest {
         clock.advance(Duration.ofSeconds(1));
         khaos(CODE, 3); // Khaos's figure already takes the order's 2, and landed before its status
         clock.advance(Duration.ofSeconds(1));
-        inFlight.imported("order-1", Optional.empty(), clock.instant());
+        inFlight.imported("order-1", clock.instant());
 
         service.push(List.of(CODE));
         assertThat(shopStock).as("Khaos may not have taken the order yet: its 2 still held").containsEntry(CODE, 1);

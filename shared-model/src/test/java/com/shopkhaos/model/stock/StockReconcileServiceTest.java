@@ -129,7 +129,7 @@ class StockReconcileServiceTest {
         khaos(MUG, 10);
         inFlight.hold("order-1", "10001", Optional.of(Map.of()), Map.of(MUG, 3), NOW.minus(Duration.ofMinutes(20)));
         inFlight.hold("order-2", "10002", Optional.of(Map.of()), Map.of(MUG, 4), NOW.minus(Duration.ofHours(3)));
-        inFlight.imported("order-2", Optional.empty(), NOW.minus(Duration.ofHours(2))); // Khaos's figure (an hour old) includes it
+        inFlight.imported("order-2", NOW.minus(Duration.ofHours(2))); // Khaos's figure (an hour old) includes it
         mappings.put(InMemoryOrderMappings.BUFFER, MUG, "2");
 
         reconcileOnce();
