@@ -33,19 +33,25 @@ class LoadRunIT {
     static final int DESPATCHED = FaultRunIT.FULL ? ORDERS : Math.min(ORDERS, 12);
     /** Orders a second (0: as fast as the shop takes them, to find the capacity). */
     static final double RATE = Double.parseDouble(System.getProperty("shopkhaos.load.rate", "8"));
+    /** Stock-push consumers: the template's {@code QueueConsumerConcurrency} default (5), or {@code -Dshopkhaos.load.stock-workers}. */
+    static final String STOCK_PUSH_WORKERS = System.getProperty("shopkhaos.load.stock-workers", "5");
     private static final List<String> SKUS = List.of("SCARF-MER-GRY", "HAT-BEANIE-NVY", "SOCKS-WOOL-3PK", "CANDLE-SOY-LRG",
             "KIDS-COAT-5Y", "TSHIRT-ORG-BLK-M");
 
     @Test
     void placedOrders_areImportedOnce_andThroughputAndDelayAreReported() throws Exception {
         try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_SWEEP_SECONDS", "0",
-                "SHOPWARE_SHOP_ID", "loadShop00000001", "STOCK_SETTLE", "5s", "SANDBOX_DYNAMODB_CAPACITY", "true"))) {
+                "SHOPWARE_SHOP_ID", "loadShop00000001", "STOCK_SETTLE", "5s", "SANDBOX_DYNAMODB_CAPACITY", "true",
+                "SANDBOX_STOCK_PUSH_WORKERS", STOCK_PUSH_WORKERS))) {
             sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":0.5}");
             CostPerOrder.Snapshot before = CostPerOrder.read(sandbox);
             List<String> ids = Collections.synchronizedList(new ArrayList<>());
             List<String> numbers = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(4);
+            PropagationProbe probe = new PropagationProbe(sandbox);
+            Thread probing = new Thread(probe, "propagation-probe");
             Instant start = Instant.now();
+            probing.start();
             try {
                 List<Future<?>> placed = new ArrayList<>();
                 for (int i = 0; i < ORDERS; i++) {
@@ -67,6 +73,8 @@ class LoadRunIT {
                     f.get();
                 }
             } finally {
+                probe.stop();
+                probing.join(30_000);
                 pool.shutdown();
                 pool.awaitTermination(10, TimeUnit.SECONDS);
             }
@@ -113,6 +121,14 @@ class LoadRunIT {
                     percentile(toReady, 50), percentile(toReady, 95), percentile(toImport, 50), percentile(toImport, 95),
                     toImport.get(toImport.size() - 1), total.toSeconds());
 
+            List<Long> propagation = probe.millis();
+            assertThat(probe.failure()).as("the propagation probe's changes reached the shop").isNull();
+            if (!propagation.isEmpty()) {
+                System.out.printf("stock propagation under load (paced at %s/s, %s stock-push workers; Khaos change → shop updated, %d changes of %s while the "
+                                + "orders were placed): p50 %d ms, p95 %d ms, max %d ms%n", RATE, STOCK_PUSH_WORKERS, propagation.size(), PropagationProbe.SKU,
+                        percentile(propagation, 50), percentile(propagation, 95), propagation.get(propagation.size() - 1));
+            }
+
             stockQuiet(sandbox);
             CostPerOrder.Snapshot allImported = CostPerOrder.read(sandbox);
             List<String> despatched = new ArrayList<>(numbers.subList(0, DESPATCHED));
@@ -150,6 +166,63 @@ class LoadRunIT {
             return idle && status.path("queued").asInt(-1) == 0 && status.path("inProgress").asInt(-1) == 0
                     && status.path("delayed").asInt(-1) == 0;
         }, drained -> (quiet[0] = drained ? quiet[0] + 1 : 0) >= 3);
+    }
+
+    /**
+     * Changes a product no order touches in Khaos, one change at a time while the orders are placed, and times each
+     * until the shop shows Khaos's new Available: the propagation delay at the load's rate, for the oversell simulation.
+     */
+    static final class PropagationProbe implements Runnable {
+        static final String SKU = "BLANKET-WOOL-KING";
+        private final RunningSandbox sandbox;
+        private final List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean stopped;
+        private volatile Exception failure;
+
+        PropagationProbe(RunningSandbox sandbox) {
+            this.sandbox = sandbox;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (int i = 0; !stopped; i++) {
+                    sandbox.json("PUT", "/khaos-sim/_control/stock/" + SKU + "/sites/1", "{\"physical\":" + (200 + i % 50) + "}");
+                    int expected = -1;
+                    for (JsonNode s : sandbox.json("GET", "/khaos-sim/_control/stock/" + SKU, null).path("sites")) {
+                        expected = s.path("site").asInt() == 1 ? s.path("available").asInt() : expected;
+                    }
+                    int wanted = expected;
+                    Instant changed = Instant.now();
+                    // the orders all placed, a change still on its way is not waited for: the probe measures the load
+                    int shown = Await.until(SKU + " in the shop: " + wanted, Duration.ofSeconds(120), Duration.ofMillis(50),
+                            () -> sandbox.json("GET", "/shopware-sim/_control/products/" + SKU, null).path("stock").asInt(),
+                            stock -> stock == wanted || stopped);
+                    if (shown == wanted) {
+                        millis.add(Duration.between(changed, Instant.now()).toMillis());
+                    }
+                    Thread.sleep(500);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        Exception failure() {
+            return failure;
+        }
+
+        List<Long> millis() {
+            List<Long> sorted = new ArrayList<>(millis);
+            Collections.sort(sorted);
+            return sorted;
+        }
     }
 
     private static long percentile(List<Long> sorted, int p) {

@@ -1,6 +1,7 @@
 package com.shopkhaos.infra.config;
 
 import com.shopkhaos.model.stock.BufferRule;
+import com.shopkhaos.model.stock.HotStockRule;
 import com.shopkhaos.model.stock.StockBufferPolicy;
 import com.shopkhaos.model.stock.StockPushService;
 import com.shopkhaos.model.stock.WebSites;
@@ -15,14 +16,15 @@ import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * Stock sync: which Khaos sites the shop sells, the safety buffers, how long an imported order counts as in flight, and
- * rows per sync request ({@code KHAOS_WEB_SITES}, {@code STOCK_BUFFER}, {@code STOCK_PEAK_BUFFERS}, {@code STOCK_SETTLE},
- * {@code STOCK_SYNC_BATCH}).
+ * rows per sync request ({@code KHAOS_WEB_SITES}, {@code STOCK_BUFFER}, {@code STOCK_PEAK_BUFFERS}, {@code STOCK_HOT_BUFFER},
+ * {@code STOCK_SETTLE}, {@code STOCK_SYNC_BATCH}).
  */
 @ConfigMapping(prefix = "shopkhaos")
 public interface StockSyncSettings {
     Setting WEB_SITES = Setting.of("KHAOS_WEB_SITES", "shopkhaos.khaos-web-sites");
     Setting BUFFER = Setting.of("STOCK_BUFFER", "shopkhaos.stock-buffer");
     Setting PEAK_BUFFERS = Setting.of("STOCK_PEAK_BUFFERS", "shopkhaos.stock-peak-buffers");
+    Setting HOT_BUFFER = Setting.of("STOCK_HOT_BUFFER", "shopkhaos.stock-hot-buffer");
     Setting SYNC_BATCH = Setting.of("STOCK_SYNC_BATCH", "shopkhaos.stock-sync-batch");
 
     /** Khaos site ids, comma-separated; not set: every site */
@@ -37,6 +39,10 @@ public interface StockSyncSettings {
     @WithConverter(Peaks.class)
     Optional<PeakBuffers> stockPeakBuffers();
 
+    /** the hot-stock buffer ({@code 1,orders2,atmost5}); not set: off */
+    @WithConverter(Hot.class)
+    Optional<HotStockRule> stockHotBuffer();
+
     @WithDefault("5m")
     Duration stockSettle();
 
@@ -47,7 +53,7 @@ public interface StockSyncSettings {
     /** The core's stock settings; a batch out of range is refused naming {@code STOCK_SYNC_BATCH}. */
     default StockPushService.StockSettings stockSettings() {
         StockBufferPolicy buffers = new StockBufferPolicy(stockBuffer().orElse(BufferRule.NONE),
-                stockPeakBuffers().map(PeakBuffers::rules).orElse(List.of()));
+                stockPeakBuffers().map(PeakBuffers::rules).orElse(List.of()), stockHotBuffer().orElse(HotStockRule.NONE));
         WebSites sites = khaosWebSites().orElseGet(() -> WebSites.parse(""));
         return SYNC_BATCH.check(() -> new StockPushService.StockSettings(sites, buffers, stockSettle(), stockSyncBatch()));
     }
@@ -69,6 +75,14 @@ public interface StockSyncSettings {
         @Override
         public BufferRule convert(String value) {
             return BUFFER.convert(value, text -> BufferRule.parse(text, BUFFER.toString()));
+        }
+    }
+
+    @RegisterForReflection
+    final class Hot implements Converter<HotStockRule> {
+        @Override
+        public HotStockRule convert(String value) {
+            return HOT_BUFFER.convert(value, text -> HotStockRule.parse(text, HOT_BUFFER.toString()));
         }
     }
 

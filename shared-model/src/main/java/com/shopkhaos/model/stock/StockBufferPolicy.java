@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * The safety buffer: a default for every stock code, overrides for some (the {@code mappings} table), and
  * time-boxed peak rules ("Black Friday week: 10% or at least 2"). While a peak rule is in force a code is
- * buffered by whichever is larger, its own rule or the peak's, so a peak never lowers a buffer.
+ * buffered by whichever is larger, its own rule or the peak's, so a peak never lowers a buffer. On top of those, the
+ * {@link HotStockRule} holds back a unit or two of a code selling fast at low stock, only while it does.
  */
-public record StockBufferPolicy(BufferRule defaultRule, List<PeakRule> peaks) {
+public record StockBufferPolicy(BufferRule defaultRule, List<PeakRule> peaks, HotStockRule hot) {
 
     /** A rule in force from {@code from} (inclusive) to {@code to} (exclusive). */
     public record PeakRule(Instant from, Instant to, BufferRule rule) {
@@ -24,6 +25,12 @@ public record StockBufferPolicy(BufferRule defaultRule, List<PeakRule> peaks) {
 
     public StockBufferPolicy {
         peaks = List.copyOf(peaks);
+        hot = hot == null ? HotStockRule.NONE : hot;
+    }
+
+    /** No hot-stock rule. */
+    public StockBufferPolicy(BufferRule defaultRule, List<PeakRule> peaks) {
+        this(defaultRule, peaks, HotStockRule.NONE);
     }
 
     /** Units held back of a code with {@code available}, given its own override (if any), at {@code at}. */

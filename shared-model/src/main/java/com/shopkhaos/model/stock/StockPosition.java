@@ -13,7 +13,8 @@ import java.util.Optional;
  * over the web sites of Khaos's latest figures (whole units, rounded down). An order's hold counts while
  * Khaos's figures predate its import; once a figure arrives after the import (Khaos's Available now includes
  * it) or {@code settle} has passed since (Khaos sent nothing newer, so the figure it sent before the status
- * already did), it no longer does.
+ * already did), it no longer does. A code selling fast at low stock may hold back more ({@link HotStockRule}); the
+ * {@code buffer} includes that.
  *
  * @param available empty when Khaos never reported the code at a web site: nothing can be sold on a guess
  */
@@ -26,10 +27,13 @@ public record StockPosition(String stockCode, Optional<BigDecimal> available, In
         Optional<BigDecimal> available = counted.isEmpty() ? Optional.empty()
                 : Optional.of(counted.stream().map(StockLevel::available).reduce(BigDecimal.ZERO, BigDecimal::add));
         Instant figuresAt = counted.stream().map(StockLevel::receivedAt).max(Instant::compareTo).orElse(null);
-        int inFlight = holds.stream().filter(h -> stillCounts(h, figuresAt, now, settle)).mapToInt(InFlightHold::quantity).sum();
+        List<InFlightHold> counting = holds.stream().filter(h -> stillCounts(h, figuresAt, now, settle)).toList();
+        int inFlight = counting.stream().mapToInt(InFlightHold::quantity).sum();
         BigDecimal units = available.orElse(BigDecimal.ZERO);
-        int buffer = buffers.unitsFor(units, override, now);
         int whole = units.setScale(0, RoundingMode.FLOOR).intValue();
+        int buffer = buffers.unitsFor(units, override, now);
+        int beforeHot = Math.max(0, whole - buffer - inFlight);
+        buffer += buffers.hot().unitsFor((int) counting.stream().map(InFlightHold::orderId).distinct().count(), beforeHot);
         int sellable = available.isEmpty() ? 0 : Math.max(0, whole - buffer - inFlight);
         return new StockPosition(stockCode, available, figuresAt, inFlight, buffer, sellable);
     }

@@ -103,4 +103,38 @@ class SellableStockTest {
         assertThat(WebSites.parse("1").counts(2)).isFalse();
         assertThatThrownBy(() -> WebSites.parse("main", "KHAOS_WEB_SITES")).hasMessageContaining("KHAOS_WEB_SITES");
     }
+
+    private static InFlightHold orderHold(String orderId, int quantity) {
+        return new InFlightHold("MUG", orderId, orderId, quantity, NOW.minusSeconds(30), null);
+    }
+
+    @Test
+    void aCodeSellingFastAtLowStock_holdsBackOneMoreUnit_whileTheLongTailKeepsEveryUnitOnSale() {
+        StockBufferPolicy hot = new StockBufferPolicy(BufferRule.NONE, List.of(), HotStockRule.parse("1,orders2,atmost5", "STOCK_HOT_BUFFER"));
+        List<StockLevel> six = List.of(level(1, "6", NOW));
+
+        StockPosition fast = StockPosition.of("MUG", six, List.of(orderHold("o1", 1), orderHold("o2", 1)), WebSites.parse("1"), hot,
+                null, NOW, SETTLE);
+        assertThat(fast.sellable()).as("4 left with 2 orders in flight: one held back").isEqualTo(3);
+        assertThat(fast.buffer()).isEqualTo(1);
+
+        assertThat(StockPosition.of("MUG", six, List.of(orderHold("o1", 2)), WebSites.parse("1"), hot, null, NOW, SETTLE).sellable())
+                .as("one order in flight: not selling fast").isEqualTo(4);
+        assertThat(StockPosition.of("MUG", List.of(level(1, "20", NOW)), List.of(orderHold("o1", 1), orderHold("o2", 1)),
+                WebSites.parse("1"), hot, null, NOW, SETTLE).sellable()).as("18 left: not low").isEqualTo(18);
+        assertThat(StockPosition.of("MUG", six, List.of(orderHold("o1", 3), orderHold("o2", 3)), WebSites.parse("1"), hot, null, NOW,
+                SETTLE).sellable()).as("nothing left to hold back").isZero();
+        assertThat(StockPosition.of("MUG", six, List.of(orderHold("o1", 1), orderHold("o2", 1)), WebSites.parse("1"), NO_BUFFER, null,
+                NOW, SETTLE).sellable()).as("off by default").isEqualTo(4);
+    }
+
+    @Test
+    void aHotStockRuleThatIsNotOne_isRefusedWithTheFormAllowed() {
+        assertThat(HotStockRule.parse("", "STOCK_HOT_BUFFER").off()).isTrue();
+        assertThat(HotStockRule.parse("2, Orders3, ATMOST4", "STOCK_HOT_BUFFER")).isEqualTo(new HotStockRule(2, 3, 4));
+        for (String bad : List.of("one", "orders2", "1,orders0", "-1", "1,atmost-2")) {
+            assertThatThrownBy(() -> HotStockRule.parse(bad, "STOCK_HOT_BUFFER")).as(bad)
+                    .hasMessageContaining("STOCK_HOT_BUFFER").hasMessageContaining("1,orders2,atmost5");
+        }
+    }
 }

@@ -65,13 +65,13 @@ class KhaosChannelFunctionTest {
         JsonNode config = JSON.readTree(response.asString()).path("EndpointConfig");
         assertThat(config.path("OrderDownload").path("URL").asText()).endsWith("/khaos/orders");
         assertThat(config.path("OrderDownload").path("Format").asText()).isEqualTo("JSON");
-        assertThat(config.path("OrderDownload").path("Frequency").asInt()).isEqualTo(5);
+        assertThat(config.path("OrderDownload").path("Frequency").asInt()).as("the template's default: every minute").isEqualTo(1);
         assertThat(config.path("OrderStatusUpload").path("URL").asText()).endsWith("/khaos/order-status");
         assertThat(config.path("StockStatusUpload").path("URL").asText()).endsWith("/khaos/stock-status");
         assertThat(config.path("StockUpload").path("URL").asText()).endsWith("/khaos/stock");
         assertThat(config.path("CReturnDownload").path("URL").asText()).endsWith("/khaos/returns");
         assertThat(config.path("CReturnDownload").path("Format").asText()).isEqualTo("JSON");
-        assertThat(config.path("CReturnDownload").path("Frequency").asInt()).as("the spec requires it of a download").isEqualTo(5);
+        assertThat(config.path("CReturnDownload").path("Frequency").asInt()).as("the spec requires it of a download").isEqualTo(1);
         assertThat(config.path("PriceListUpload").path("URL").asText()).endsWith("/khaos/price-lists");
         assertThat(config.path("PriceListUpload").has("Frequency")).as("a push: KCC decides when").isFalse();
     }
