@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serves READY orders to Khaos Control's OrderDownload, in pages. Each page's id is the
@@ -196,10 +195,7 @@ public final class KhaosOrderFeed {
     }
 
     private boolean downloaded(String orderId, Optional<OrderLedgerEntry> read, String pageId, Instant now) {
-        AtomicReference<Optional<OrderLedgerEntry>> first = new AtomicReference<>(read);
-        return ReadAgainOnConflict.run(() -> {
-            Optional<OrderLedgerEntry> unused = first.getAndSet(null);
-            Optional<OrderLedgerEntry> found = unused != null ? unused : ledger.find(orderId);
+        return ReadAgainOnConflict.run(read, () -> ledger.find(orderId), found -> {
             if (found.isEmpty()) {
                 return false;
             }

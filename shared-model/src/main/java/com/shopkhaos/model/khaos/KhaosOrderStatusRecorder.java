@@ -15,8 +15,6 @@ import com.shopkhaos.model.stock.StockChangePublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,9 +66,7 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
      * read of the ledger per status, read again only when another writer came first.
      */
     public Effect apply(KhaosOrderStatus status, Optional<OrderLedgerEntry> read) {
-        List<Optional<OrderLedgerEntry>> unused = new ArrayList<>(List.of(read));
-        return ReadAgainOnConflict.run(() -> {
-            Optional<OrderLedgerEntry> found = unused.isEmpty() ? find(status) : unused.remove(0);
+        return ReadAgainOnConflict.run(read, () -> find(status), found -> {
             Effect effect = attempt(status, found);
             if (effect == Effect.IMPORTED || effect == Effect.CANCELLED) {
                 settle(found.orElseThrow());

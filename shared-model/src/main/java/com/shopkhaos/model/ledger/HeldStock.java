@@ -2,14 +2,13 @@ package com.shopkhaos.model.ledger;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The units of each stock code an order's in-flight holds take, as the ledger recorded them once their stock change
  * was on the queue. Order-sync compares the order as the shop has it now with this record, so an order whose lines did
- * not change costs no write and no read of the holds; the order status reads the codes to settle from it.
+ * not change costs no write and no read of the holds.
  * {@link #UNKNOWN} for an entry written before the ledger kept it: then the holds themselves are read.
  *
  * @param known whether the ledger recorded it (an order found with nothing held is known and empty)
@@ -35,11 +34,6 @@ public record HeldStock(boolean known, Map<String, Integer> units) {
     /** The units, when recorded. */
     public Optional<Map<String, Integer>> recorded() {
         return known ? Optional.of(units) : Optional.empty();
-    }
-
-    /** The codes held, when recorded. */
-    public Optional<Set<String>> codes() {
-        return recorded().map(Map::keySet);
     }
 
     /** As the timeline says it: {@code 2 × SCARF, 1 × HAT}, or {@code nothing}. */

@@ -1,5 +1,6 @@
 package com.shopkhaos.model.ledger;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,19 @@ public final class ReadAgainOnConflict {
             }
         }
         throw last;
+    }
+
+    /**
+     * {@link #run} for an attempt that decides on a read: the first attempt uses {@code first}, read by the caller
+     * just before (one read per decision in the common case), each attempt after a conflict reads again.
+     */
+    public static <R, T> T run(R first, Supplier<R> readAgain, Function<R, T> attempt) {
+        boolean[] used = {false};
+        return run(() -> {
+            R read = used[0] ? readAgain.get() : first;
+            used[0] = true;
+            return attempt.apply(read);
+        });
     }
 
     /** {@link #run} for an attempt that answers nothing. */

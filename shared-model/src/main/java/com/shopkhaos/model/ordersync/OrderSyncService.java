@@ -109,9 +109,7 @@ public final class OrderSyncService {
         Optional<OrderLedgerEntry> known = ledger.find(event.orderId());
         if (known.isPresent() && known.get().state() == OrderState.WITHDRAWN) {
             if (wroteHolds.get()) {
-                Set<String> released = inFlight.release(event.orderId(), known.get().orderNumber(), Optional.of(Map.of()),
-                        clock.instant());
-                stockChanges.shopChanged(released, "order " + label(known.get()) + " withdrawn", clock.instant());
+                release(known.get(), Optional.of(Map.of()), clock.instant());
             }
             return OrderState.WITHDRAWN;
         }
@@ -347,12 +345,20 @@ public final class OrderSyncService {
     }
 
     private OrderState withdraw(OrderLedgerEntry entry, Instant now, String reason) {
-        Set<String> released = inFlight.release(entry.orderId(), entry.orderNumber(), entry.heldStock().recorded(), now);
-        stockChanges.shopChanged(released, "order " + label(entry) + " withdrawn", now);
+        release(entry, entry.heldStock().recorded(), now);
         resolveAll(entry.exceptionIds(), now);
         ledger.update(entry.withHeldStock(HeldStock.NONE).moveTo(OrderState.WITHDRAWN, now, reason));
         LOG.log(Level.INFO, "order " + label(entry) + " WITHDRAWN: " + reason);
         return OrderState.WITHDRAWN;
+    }
+
+    /**
+     * Gives the order's held units back (those {@code before} records, and any the holds as stored name besides) and
+     * queues the change: the shop has them on sale again.
+     */
+    private void release(OrderLedgerEntry entry, Optional<Map<String, Integer>> before, Instant now) {
+        Set<String> released = inFlight.release(entry.orderId(), entry.orderNumber(), before, now);
+        stockChanges.shopChanged(released, "order " + label(entry) + " withdrawn", now);
     }
 
     /**
