@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +73,26 @@ public class SandboxStockSync {
     private List<SQSMessage> handle(SQSEvent batch) {
         QueueBatch<StockChange, StockPushService.Report> done = AwsCallRecorder.asFunction("StockPushFunction",
                 () -> stockChanges.handle(batch));
+        // the changes pushed together share one report: one entry per push, with their codes and reasons
+        Map<StockPushService.Report, List<StockChange>> byPush = new IdentityHashMap<>();
+        List<StockPushService.Report> inOrder = new ArrayList<>();
         for (QueueBatch.Item<StockChange, StockPushService.Report> item : done.items()) {
             if (item.failed()) {
                 failed.incrementAndGet();
                 continue;
             }
             handled.incrementAndGet();
-            StockChange change = item.message().orElseThrow();
-            StockPushService.Report report = item.result().orElseThrow();
-            pushed.add(new Pushed(change.stockCodes(), change.reason(), report.written(), report.requests(), change.at(), Instant.now()));
+            byPush.computeIfAbsent(item.result().orElseThrow(), r -> {
+                inOrder.add(r);
+                return new ArrayList<>();
+            }).add(item.message().orElseThrow());
+        }
+        Instant now = Instant.now();
+        for (StockPushService.Report report : inOrder) {
+            List<StockChange> changes = byPush.get(report);
+            pushed.add(new Pushed(changes.stream().flatMap(c -> c.stockCodes().stream()).distinct().toList(),
+                    String.join("; ", changes.stream().map(StockChange::reason).distinct().toList()), report.written(),
+                    report.requests(), changes.stream().map(StockChange::at).min(Instant::compareTo).orElseThrow(), now));
         }
         return done.handled();
     }

@@ -27,7 +27,7 @@ public class QueueHandlersWiring {
     @Produces
     @Singleton
     StockChangesHandler stockChangesHandler(StockPushService push) {
-        return new StockChangesHandler(change -> push.push(change.stockCodes(), change.shopChangedItself()));
+        return new StockChangesHandler(push::push);
     }
 
     /** Reads the {@code despatches} queue and {@code WRITEBACK_RETRY_AFTER} now, so a missing one stops the start-up. */

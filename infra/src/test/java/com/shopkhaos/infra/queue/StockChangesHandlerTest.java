@@ -12,24 +12,46 @@ import org.junit.jupiter.api.Test;
 
 /** stock-push's handling of a {@code stock-changes} batch, fed the SQS event Lambda delivers. */
 class StockChangesHandlerTest {
-    private final List<List<String>> pushed = new ArrayList<>();
-    private final StockChangesHandler handler = new StockChangesHandler(change -> {
-        pushed.add(change.stockCodes());
-        if (change.stockCodes().contains("SCARF-MER-GRY")) {
+    /** One push: its codes, and whether the shop had moved its own stock. */
+    record Pushed(List<String> codes, boolean shopChangedItself) {
+    }
+
+    private final List<Pushed> pushed = new ArrayList<>();
+    private final StockChangesHandler handler = new StockChangesHandler((codes, shopChangedItself) -> {
+        pushed.add(new Pushed(List.copyOf(codes), shopChangedItself));
+        if (codes.contains("SCARF-MER-GRY")) {
             throw new IllegalStateException("shop answered 429");
         }
-        return new StockPushService.Report(change.stockCodes().size(), change.stockCodes().size(), 2, 1, List.of());
+        return new StockPushService.Report(codes.size(), codes.size(), 2, 1, List.of());
     });
 
     @Test
-    void aBatch_pushesEachChange_andSendsBackOnlyTheFailedAndTheUnreadable() {
+    void aBusyBatch_isOnePushForItsChanges_andOneForThoseTheShopMovedItself() {
+        QueueBatch<StockChange, StockPushService.Report> batch = handler.handle(SqsEvents.load("/events/sqs-stock-changes-busy.json"));
+
+        assertThat(pushed).containsExactly(new Pushed(List.of("CANDLE-SOY-LRG", "HAT-RED", "MUG-BLUE"), false),
+                new Pushed(List.of("MUG-BLUE", "SOCKS-WOOL-3PK"), true));
+        assertThat(batch.response().getBatchItemFailures()).isEmpty();
+        assertThat(batch.handled()).hasSize(4);
+        assertThat(batch.items()).extracting(i -> i.message().orElseThrow().reason())
+                .as("each record keeps its own change, in the batch's order")
+                .containsExactly("Khaos stock push", "order 10042 in Khaos", "order 10043 placed", "order 10044 placed");
+        assertThat(batch.items().get(0).result().orElseThrow()).as("the changes pushed together share its report")
+                .isSameAs(batch.items().get(1).result().orElseThrow()).extracting(StockPushService.Report::codes).isEqualTo(3);
+        assertThat(batch.items().get(3).receiveCount()).isEqualTo(3);
+    }
+
+    @Test
+    void whenTheChangesTogetherFail_eachIsPushedOnItsOwn_andOnlyTheFailedAndTheUnreadableGoBack() {
         QueueBatch<StockChange, StockPushService.Report> batch = handler.handle(SqsEvents.load("/events/sqs-stock-changes.json"));
 
         assertThat(batch.response().getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly("3f2e1d0c-5b4a-4978-8695-a4b3c2d1e0f9", "c1d2e3f4-0000-4aaa-8bbb-123456789abc");
+                .containsExactlyInAnyOrder("3f2e1d0c-5b4a-4978-8695-a4b3c2d1e0f9", "c1d2e3f4-0000-4aaa-8bbb-123456789abc");
         assertThat(batch.handled()).extracting(SQSMessage::getMessageId).containsExactly("7b4f5c39-3b8e-4d6f-9a51-0d2f3c1f6c11");
-        assertThat(pushed).containsExactly(List.of("MUG-BLUE", "HAT-RED"), List.of("SCARF-MER-GRY"));
+        assertThat(pushed).containsExactly(new Pushed(List.of("HAT-RED", "MUG-BLUE", "SCARF-MER-GRY"), false),
+                new Pushed(List.of("MUG-BLUE", "HAT-RED"), false), new Pushed(List.of("SCARF-MER-GRY"), false));
         assertThat(batch.items().get(0).result()).get().extracting(StockPushService.Report::written).isEqualTo(2);
         assertThat(batch.items().get(1).receiveCount()).isEqualTo(2);
+        assertThat(batch.items().get(2).message()).as("a message from a newer version is not read").isEmpty();
     }
 }
