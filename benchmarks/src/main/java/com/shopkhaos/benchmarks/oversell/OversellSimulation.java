@@ -79,10 +79,10 @@ public final class OversellSimulation {
                            double leverPollMinutes, int baselineMinutes, String buffer, double closeoutShare, String hot,
                            String delaySource) {
         /** Measured with LoadRunIT paced at 3 orders/s (the default shop rate), 2026-12-07: see the README's Measuring. */
-        public static final String MEASURED = "LoadRunIT paced at 3/s, 180 orders, 1 stock-push worker, 2026-12-07";
+        public static final String MEASURED = "LoadRunIT paced at 3/s, 180 orders, 1 stock-push worker, batches pushed together, 2026-12-07";
 
         public static Scenario defaults() {
-            return new Scenario(1, 5000, 60, 3.0, 1.0, 1.0, 0.8, new double[] {0.070, 0.254}, new double[] {9.445, 14.302}, 5, 1,
+            return new Scenario(1, 5000, 60, 3.0, 1.0, 1.0, 0.8, new double[] {0.116, 0.315}, new double[] {0.302, 4.158}, 5, 1,
                     15, "1", 0.75, "1,orders2,atmost5", MEASURED);
         }
 
