@@ -35,6 +35,8 @@ class LoadRunIT {
     static final double RATE = Double.parseDouble(System.getProperty("shopkhaos.load.rate", "8"));
     /** Stock-push consumers: the template's {@code QueueConsumerConcurrency} default (5), or {@code -Dshopkhaos.load.stock-workers}. */
     static final String STOCK_PUSH_WORKERS = System.getProperty("shopkhaos.load.stock-workers", "5");
+    /** How the simulated shop sends webhooks: {@code sync} (Shopware's default) or {@code queued}, or {@code -Dshopkhaos.load.webhook-mode}. */
+    static final String WEBHOOK_MODE = System.getProperty("shopkhaos.load.webhook-mode", "sync");
     private static final List<String> SKUS = List.of("SCARF-MER-GRY", "HAT-BEANIE-NVY", "SOCKS-WOOL-3PK", "CANDLE-SOY-LRG",
             "KIDS-COAT-5Y", "TSHIRT-ORG-BLK-M");
 
@@ -42,7 +44,7 @@ class LoadRunIT {
     void placedOrders_areImportedOnce_andThroughputAndDelayAreReported() throws Exception {
         try (RunningSandbox sandbox = RunningSandbox.start(Map.of("KHAOS_SIM_POLL_SECONDS", "1", "SANDBOX_SWEEP_SECONDS", "0",
                 "SHOPWARE_SHOP_ID", "loadShop00000001", "STOCK_SETTLE", "5s", "SANDBOX_DYNAMODB_CAPACITY", "true",
-                "SANDBOX_STOCK_PUSH_WORKERS", STOCK_PUSH_WORKERS))) {
+                "SANDBOX_STOCK_PUSH_WORKERS", STOCK_PUSH_WORKERS, "SANDBOX_WEBHOOK_MODE", WEBHOOK_MODE))) {
             sandbox.json("PUT", "/khaos-sim/_control/settings", "{\"pollSeconds\":0.5}");
             CostPerOrder.Snapshot before = CostPerOrder.read(sandbox);
             List<String> ids = Collections.synchronizedList(new ArrayList<>());
@@ -114,7 +116,7 @@ class LoadRunIT {
             Collections.sort(toImport);
             Collections.sort(toReady);
             double seconds = Duration.between(start, lastImport).toMillis() / 1000.0;
-            System.out.printf("load run (%s): %d orders placed in %.1f s (%.1f orders/s); all imported %.1f s after the first was placed: "
+            System.out.printf("load run (%s, webhooks " + WEBHOOK_MODE + ", " + STOCK_PUSH_WORKERS + " stock-push workers): %d orders placed in %.1f s (%.1f orders/s); all imported %.1f s after the first was placed: "
                             + "%.1f orders/s placed→imported; webhook→READY p50 %d ms p95 %d ms; webhook→IMPORTED p50 %d ms p95 %d ms "
                             + "max %d ms (Khaos polling every 0.5 s); wall %d s%n",
                     RATE > 0 ? "paced at " + RATE + "/s" : "as fast as the shop takes them", ORDERS, placing.toMillis() / 1000.0, ORDERS / (placing.toMillis() / 1000.0), seconds, ORDERS / seconds,
