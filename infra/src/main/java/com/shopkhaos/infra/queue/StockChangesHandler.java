@@ -15,8 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * stock-push's handling of a {@code stock-changes} batch, for the Lambda and the sandbox's poller alike. The batch's
- * changes are pushed together, one push for the codes of all of them (and one more for those where the shop moved its
- * own stock, which are written even when unchanged): a busy queue's batch of ten costs the reads, the look-ups and the
+ * changes are pushed together, one push for the codes of all of them (one more for those where the shop moved its
+ * own stock, which are written even when unchanged, and one for those time changed, whose sequences are bumped first):
+ * a busy queue's batch of ten costs the reads, the look-ups and the
  * sync request of one push, not ten, and every code is worked out from inputs read after its change was queued. When
  * that push fails, each change is pushed on its own, so one change that keeps failing never takes the others to the
  * DLQ with it. A record that cannot be read, or whose own push fails, is a batch item failure, so SQS delivers it again.
@@ -27,7 +28,7 @@ public final class StockChangesHandler {
     /** A push of stock codes to the shop. */
     @FunctionalInterface
     public interface Push {
-        StockPushService.Report push(Collection<String> stockCodes, boolean shopChangedItself);
+        StockPushService.Report push(Collection<String> stockCodes, boolean shopChangedItself, boolean timePassed);
     }
 
     private final Push push;
@@ -49,24 +50,28 @@ public final class StockChangesHandler {
         List<QueueBatch.Item<StockChange, StockPushService.Report>> items = new ArrayList<>();
         List<Read> plain = new ArrayList<>();
         List<Read> shopMoved = new ArrayList<>();
+        List<Read> timed = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             SQSMessage record = records.get(i);
             int receiveCount = SqsRecords.receiveCount(record);
             items.add(null);
             try {
                 StockChange change = SqsStockChangePublisher.read(record.getBody());
-                (change.shopChangedItself() ? shopMoved : plain).add(new Read(i, record, receiveCount, change));
+                (change.shopChangedItself() ? shopMoved : change.timePassed() ? timed : plain)
+                        .add(new Read(i, record, receiveCount, change));
             } catch (RuntimeException e) {
                 LOG.errorf("stock-changes message %s is unreadable (it will reach the DLQ): %s", record.getMessageId(), e.getMessage());
                 items.set(i, new QueueBatch.Item<>(record, receiveCount, Optional.empty(), Optional.empty(), Optional.of(e)));
             }
         }
-        pushTogether(plain, false, items);
-        pushTogether(shopMoved, true, items);
+        pushTogether(plain, false, false, items);
+        pushTogether(shopMoved, true, false, items);
+        pushTogether(timed, false, true, items);
         return new QueueBatch<>(items);
     }
 
-    private void pushTogether(List<Read> reads, boolean shopChangedItself, List<QueueBatch.Item<StockChange, StockPushService.Report>> items) {
+    private void pushTogether(List<Read> reads, boolean shopChangedItself, boolean timePassed,
+                              List<QueueBatch.Item<StockChange, StockPushService.Report>> items) {
         if (reads.isEmpty()) {
             return;
         }
@@ -74,7 +79,7 @@ public final class StockChangesHandler {
             Set<String> codes = new TreeSet<>();
             reads.forEach(r -> codes.addAll(r.change().stockCodes()));
             try {
-                StockPushService.Report report = push.push(codes, shopChangedItself);
+                StockPushService.Report report = push.push(codes, shopChangedItself, timePassed);
                 reads.forEach(r -> items.set(r.index(), pushed(r, report)));
                 return;
             } catch (RuntimeException e) {
@@ -84,7 +89,7 @@ public final class StockChangesHandler {
         }
         for (Read r : reads) {
             try {
-                items.set(r.index(), pushed(r, push.push(r.change().stockCodes(), shopChangedItself)));
+                items.set(r.index(), pushed(r, push.push(r.change().stockCodes(), shopChangedItself, timePassed)));
             } catch (RuntimeException e) {
                 LOG.infof("stock push not done on try %d (%s: %s); SQS delivers it again", r.receiveCount(), e.getClass().getSimpleName(),
                         e.getMessage());

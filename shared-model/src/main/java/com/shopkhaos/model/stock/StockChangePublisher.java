@@ -22,12 +22,12 @@ public interface StockChangePublisher {
 
     /** Any number of codes, in messages of at most {@link StockChange#MAX_CODES}; nothing for none. */
     default void changed(Collection<String> stockCodes, String reason, Instant at) {
-        send(stockCodes, reason, at, false);
+        send(stockCodes, reason, at, StockChange::of, Duration.ZERO);
     }
 
     /** As {@link #changed}, for codes whose stock the shop moved itself (an order placed or cancelled there). */
     default void shopChanged(Collection<String> stockCodes, String reason, Instant at) {
-        send(stockCodes, reason, at, true);
+        send(stockCodes, reason, at, StockChange::shopChanged, Duration.ZERO);
     }
 
     /**
@@ -35,18 +35,18 @@ public interface StockChangePublisher {
      * changes by itself when time passes (an imported order's hold stops counting once its settle time runs out).
      */
     default void changedAfter(Collection<String> stockCodes, String reason, Instant at, Duration after) {
-        send(stockCodes, reason, at, false, after.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : after);
+        send(stockCodes, reason, at, StockChange::timePassed, after.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : after);
     }
 
-    private void send(Collection<String> stockCodes, String reason, Instant at, boolean shopChangedItself) {
-        send(stockCodes, reason, at, shopChangedItself, Duration.ZERO);
+    /** How a message is made of some codes, a reason and a time. */
+    interface Kind {
+        StockChange of(List<String> codes, String reason, Instant at);
     }
 
-    private void send(Collection<String> stockCodes, String reason, Instant at, boolean shopChangedItself, Duration delay) {
+    private void send(Collection<String> stockCodes, String reason, Instant at, Kind kind, Duration delay) {
         List<String> codes = new ArrayList<>(new TreeSet<>(stockCodes));
         for (int i = 0; i < codes.size(); i += StockChange.MAX_CODES) {
-            List<String> part = codes.subList(i, Math.min(codes.size(), i + StockChange.MAX_CODES));
-            publish(shopChangedItself ? StockChange.shopChanged(part, reason, at) : StockChange.of(part, reason, at), delay);
+            publish(kind.of(codes.subList(i, Math.min(codes.size(), i + StockChange.MAX_CODES)), reason, at), delay);
         }
     }
 }

@@ -77,7 +77,20 @@ public final class StockPushService {
      * delivers it again.
      */
     public Report push(Collection<String> stockCodes, boolean shopChangedItself) {
+        return push(stockCodes, shopChangedItself, false);
+    }
+
+    /**
+     * As {@link #push(Collection, boolean)}; with {@code timePassed} (the codes' figures changed by themselves as time
+     * passed: a hold's settle time ran out) the codes' sequences are bumped first. A push that read the old sequence
+     * and worked out its figure before the time ran out (the hold still counting) then loses its claim to this one,
+     * or has its write followed by this one's; with equal sequences the later claim would win, stale or not.
+     */
+    public Report push(Collection<String> stockCodes, boolean shopChangedItself, boolean timePassed) {
         Set<String> codes = new TreeSet<>(stockCodes);
+        if (timePassed) {
+            versions.bump(codes);
+        }
         // the sequence first: every input change numbered up to it is in what is read next
         Map<String, Long> sequences = versions.current(codes);
         Instant now = clock.instant();

@@ -453,6 +453,7 @@ class KhaosChannelServiceTest {
         InMemoryStockChangePublisher.Delayed later = stockChanges.delayed.get(0);
         assertThat(later.change().stockCodes()).containsExactly(SCARF);
         assertThat(later.change().shopChangedItself()).isFalse();
+        assertThat(later.change().timePassed()).as("the push numbers the passing of the settle time itself").isTrue();
         assertThat(later.delay()).as("just after the 5 minutes the holds count for").isGreaterThan(Duration.ofMinutes(5))
                 .isLessThanOrEqualTo(Duration.ofMinutes(5).plusSeconds(5));
     }
