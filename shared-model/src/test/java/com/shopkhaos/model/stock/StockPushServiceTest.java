@@ -225,14 +225,19 @@ class StockPushServiceTest {
         assertThat(service.push(List.of(CODE), true).written()).as("the shop moved it itself: written again").isEqualTo(1);
     }
 
-    @Test
-    void aFigureThatCameBeforeTheImport_countsTheHoldUntilTheSettleTime_andThePushThenWritesItWhole() {
+    /** Order 10001 holds 2; Khaos's figure that already takes them (3) lands before its status says imported. */
+    private void importedAfterKhaosFigureTookIt() {
         shopStock.put(CODE, 9);
         inFlight.hold("order-1", "10001", Optional.of(Map.of()), Map.of(CODE, 2), clock.instant());
         clock.advance(Duration.ofSeconds(1));
         khaos(CODE, 3); // Khaos's figure already takes the order's 2, and landed before its status
         clock.advance(Duration.ofSeconds(1));
         inFlight.imported("order-1", clock.instant());
+    }
+
+    @Test
+    void aFigureThatCameBeforeTheImport_countsTheHoldUntilTheSettleTime_andThePushThenWritesItWhole() {
+        importedAfterKhaosFigureTookIt();
 
         service.push(List.of(CODE));
         assertThat(shopStock).as("Khaos may not have taken the order yet: its 2 still held").containsEntry(CODE, 1);
@@ -250,12 +255,7 @@ class StockPushServiceTest {
      */
     @Test
     void aPushWorkedOutBeforeASettleTimeRanOut_neverLandsAfterThePushThatTimeMade() {
-        shopStock.put(CODE, 9);
-        inFlight.hold("order-1", "10001", Optional.of(Map.of()), Map.of(CODE, 2), clock.instant());
-        clock.advance(Duration.ofSeconds(1));
-        khaos(CODE, 3); // Khaos's figure already takes the order's 2, and landed before its status
-        clock.advance(Duration.ofSeconds(1));
-        inFlight.imported("order-1", clock.instant());
+        importedAfterKhaosFigureTookIt();
         service.push(List.of(CODE));
         assertThat(shopStock).containsEntry(CODE, 1);
         shopWrites.clear();
