@@ -1,5 +1,6 @@
 // Drives the ops console's Audit tab in Debian's Chromium as e-commerce would before go-live: run the audit now, see its
-// counts by severity and kind, pick a kind, filter by severity and by text, and download every finding as CSV.
+// counts by severity and kind, pick a kind, see a finding's two sides and its suggested fix, filter by severity and by
+// text, and download every finding as CSV.
 // Usage: node tools/browser/audit.mjs <base url>   (the sandbox with the audit's planted cases: AuditIT)
 // Prints "ok"; any failure exits 1 with what was seen.
 import { readFileSync } from 'node:fs';
@@ -34,6 +35,22 @@ try {
     return document.querySelector('#audit-filter-label').textContent.includes('CURRENCY_NOT_TAKEN')
       && rows.length === 1 && rows[0].textContent.includes('EUR');
   });
+
+  // a kind's count, and a finding's two sides and its suggested fix, as the rows show them
+  const kindCells = await page.$$eval('#audit-kinds tr[data-kind="PRICE_DIFFERS"] td', (tds) => tds.map((td) => td.textContent));
+  await page.click('#audit-kinds tr[data-kind="PRICE_DIFFERS"]');
+  await page.waitForFunction(() => document.querySelector('#audit-filter-label').textContent.includes('PRICE_DIFFERS')
+    && [...document.querySelectorAll('#audit-findings tr')].every((tr) => tr.dataset.kind === 'PRICE_DIFFERS'));
+  const prices = await page.$$eval('#audit-findings tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  if (kindCells[2] !== String(prices.length) || prices.length < 1) fail('the count of price differences ' + kindCells[2] + ', rows ' + prices.length);
+  const price = prices.find((cells) => cells[2] === 'SCARF-MER-GRY') || [];
+  if (!/^\d+(\.\d+)?$/.test(price[3]) || price[4] !== 'SCARF-MER-GRY: 27.5 (website price)'
+    || !/^the shop is \d+(\.\d+)? cheaper$/.test(price[5])) fail('the price difference\'s row: ' + price);
+  await page.click('#audit-kinds tr[data-kind="SKU_NOT_IN_KHAOS"]');
+  await page.waitForFunction(() => document.querySelector('#audit-filter-label').textContent.includes('SKU_NOT_IN_KHAOS'));
+  const unknown = await page.$$eval('#audit-findings tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  const typedAgain = unknown.find((cells) => cells[2] === 'candle-soy-lrg ');
+  if (!typedAgain || !typedAgain[5].startsWith('map to CANDLE-SOY-LRG')) fail('the nearest stock code is not suggested: ' + JSON.stringify(unknown));
 
   await page.click('#audit-all');
   await page.selectOption('#audit-severity', 'MONEY');

@@ -39,6 +39,10 @@ try {
   if (!figures.includes('shop gross') || !figures.includes('no reason explains')) fail('summary figures: ' + figures);
   const rates = await page.textContent('#recon-rates');
   if (!rates.includes('20 %')) fail('no VAT rate of 20 %: ' + rates);
+  const twenty = await page.$$eval('#recon-rates tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))
+    .find((cells) => cells[0] === '20 %'));
+  // rate, orders, worked out on, VAT, sent to Khaos, VAT sent, VAT Khaos confirmed: the day's orders went to Khaos
+  if (!twenty || twenty.length !== 7 || !(parseFloat(twenty[5].replace(/[^0-9.-]/g, '')) > 0)) fail('the 20 % row: ' + twenty);
 
   await page.click('#recon-reasons tr[data-reason="REFUNDED_IN_SHOP"]');
   await page.waitForFunction(() => document.querySelector('#recon-filter-label').textContent.includes('REFUNDED_IN_SHOP'));

@@ -361,6 +361,9 @@
         tr.appendChild(el('td', v.orders));
         tr.appendChild(moneyCell(v.basis));
         tr.appendChild(moneyCell(v.vat));
+        tr.appendChild(moneyCell(v.sentBasis));
+        tr.appendChild(moneyCell(v.sentVat));
+        tr.appendChild(moneyCell(v.confirmedVat));
         rates.appendChild(tr);
       });
       var reasons = byId('recon-reasons');

@@ -73,6 +73,15 @@ class HandbookTest {
         }
     }
 
+    @Test
+    void refundsAndReturns_tellCustomerServiceAndFinanceWhatBecomesOfARefund_andWhatToCheck() throws IOException {
+        String handbook = Files.readString(ModuleDependenciesTest.root().resolve("docs/handbook.md"));
+        assertThat(section(handbook, "Refunds and returns")).contains("**For customer service and finance.**")
+                .contains("A full refund, a chargeback, or a cancellation in the shop after despatch")
+                .contains("A partial refund").contains("Before anything was despatched").contains("The customer's account in Khaos")
+                .contains("The reason").contains("Taken is not the same as imported").contains("return-not-sent");
+    }
+
     /** The handbook's section {@code ## anchor}, up to the next one; fails when there is none. */
     private static String section(String handbook, String anchor) {
         int start = handbook.indexOf("\n## " + anchor + "\n");

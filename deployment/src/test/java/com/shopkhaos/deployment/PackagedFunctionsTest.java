@@ -161,8 +161,11 @@ class PackagedFunctionsTest {
 
     @Test
     @Order(2)
-    void theAudit_onItsWeeklySchedule_runsInTheReconciliationFunction_andKeepsItsRun() throws Exception {
-        JsonNode answer = run("ReconciliationFunction", Triggers.scheduledInput(template, "ReconciliationFunction", "AuditRunSchedule")).get(0);
+    void theAudit_onItsWeeklySchedule_andAsTheConsultantsCommandAsksIt_runsInTheReconciliationFunction_andKeepsItsRun()
+            throws Exception {
+        List<JsonNode> answers = run("ReconciliationFunction", Triggers.scheduledInput(template, "ReconciliationFunction",
+                "AuditRunSchedule"), "{\"audit\":\"now\",\"by\":\"consultant jo\"}");
+        JsonNode answer = answers.get(0);
 
         assertThat(answer.path("audit").asText()).startsWith("audit-");
         // no shop has installed the app in this cloud: the run says so, and the function does not fail for its alarm
@@ -170,6 +173,14 @@ class PackagedFunctionsTest {
         DynamoAuditRuns runs = new DynamoAuditRuns(cloud.dynamoDb(), env("ReconciliationFunction").get("AUDIT_TABLE"));
         assertThat(runs.find(answer.path("audit").asText())).hasValueSatisfying(r -> {
             assertThat(r.trigger().name()).isEqualTo("SCHEDULE");
+            assertThat(r.failure()).contains("no shop has installed the app");
+        });
+        // tools/go-live-audit.mjs --stack invokes the function with this input (README, "The go-live audit")
+        JsonNode consultants = answers.get(1);
+        assertThat(consultants.path("audit").asText()).startsWith("audit-").isNotEqualTo(answer.path("audit").asText());
+        assertThat(runs.find(consultants.path("audit").asText())).hasValueSatisfying(r -> {
+            assertThat(r.trigger().name()).isEqualTo("CONSULTANT");
+            assertThat(r.requestedBy()).isEqualTo("consultant jo");
             assertThat(r.failure()).contains("no shop has installed the app");
         });
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * rates) audited with no false finding on it, but the handful of cases hidden in it found; the run's time and memory
  * printed for the README's Measuring section.
  *
- * <p>CI runs 2,000 products and items; {@code ./mvnw -Pfull-scale verify -pl sandbox -Dit.test=AuditScaleIT} runs 50,000.
+ * <p>CI runs 1,000 products and items; {@code ./mvnw -Pfull-scale verify -pl sandbox -Dit.test=AuditScaleIT} runs 50,000.
  */
 class AuditScaleIT {
     static final boolean FULL = "full".equals(System.getProperty("shopkhaos.scale", "small"));

@@ -171,16 +171,18 @@ class FaultRunIT {
 
     /**
      * Returns mixed in, under the same faults (Khaos's imports fail 20% again, the shop's API and webhooks misbehave):
-     * some imported orders are despatched by Khaos and then refunded in the shop, some refunded before despatch.
-     * Afterwards each despatched refund is in Khaos as exactly one customer return of the despatched units (after
-     * Khaos's retry of those it failed to import), or raised for a person; no refund before despatch is a return.
+     * some imported orders are despatched by Khaos and then refunded in full or charged back in the shop, two refunded in
+     * part (the shop names no items: a person must pick them), some refunded before despatch. Afterwards each despatched
+     * full refund or chargeback is in Khaos as exactly one customer return of the despatched units (after Khaos's retry
+     * of those it failed to import), never a second one, not even refused; a partial refund is raised for a person and
+     * is no return; no refund before despatch is a return.
      */
     private static void refundsBecomeReturnsOnce(RunningSandbox sandbox, List<Placed> placed, Set<String> imported,
                                                  Map<String, Integer> inKhaos, Duration patience) throws Exception {
         Random random = new Random(SEED + 14);
         List<Placed> candidates = placed.stream().filter(p -> p.valid() && imported.contains(p.number())
                 && inKhaos.getOrDefault(p.number(), 0) == 1).sorted(java.util.Comparator.comparing(Placed::number)).toList();
-        int despatchedCount = Math.max(4, candidates.size() / 8);
+        int despatchedCount = Math.max(6, candidates.size() / 8 + 2);
         List<Placed> despatched = new ArrayList<>();
         List<Placed> notDespatched = new ArrayList<>();
         for (Placed p : candidates) {
@@ -199,10 +201,13 @@ class FaultRunIT {
             Await.until(p.number() + " despatched in our ledger", patience, () -> sandbox.json("GET", "/sandbox/orders/" + p.id(), null),
                     e -> List.of("DESPATCHED", "WRITTEN_BACK").contains(e.path("state").asText()));
         }
-        for (Placed p : concat(despatched, notDespatched)) {
+        List<Placed> partly = new ArrayList<>(despatched.subList(despatched.size() - 2, despatched.size()));
+        despatched.removeAll(partly);
+        for (Placed p : concat(concat(despatched, notDespatched), partly)) {
             JsonNode order = sandbox.json("GET", "/shopware-sim/_control/orders/" + p.number(), null);
+            String transition = partly.contains(p) ? "refund_partially" : despatched.indexOf(p) % 3 == 2 ? "chargeback" : "refund";
             sandbox.json("POST", "/shopware-sim/_control/order_transaction/" + order.path("transactions").path(0).path("id").asText()
-                    + "/state/refund", "{}");
+                    + "/state/" + transition, transition.equals("refund_partially") ? "{\"refundAmount\":1.00}" : "{}");
         }
         // every despatched refund reaches Khaos's import, taken or refused (Khaos lists what it refused, to retry)
         Await.until("each despatched refund's return imported or refused by Khaos", patience, () -> {
@@ -215,12 +220,6 @@ class FaultRunIT {
         if (!refused.isEmpty()) {
             sandbox.json("POST", "/khaos-sim/_control/returns/retry", "{\"refs\":[\"" + String.join("\",\"", refused) + "\"]}");
         }
-        Set<String> openRefunds = new HashSet<>();
-        sandbox.json("GET", "/sandbox/exceptions?limit=10000", null).forEach(e -> {
-            if (e.path("type").asText().equals("REFUNDED_IN_SHOP") && e.path("status").asText("OPEN").equals("OPEN")) {
-                openRefunds.add(e.path("subject").asText());
-            }
-        });
         Map<String, Integer> returnsPerOrder = new HashMap<>();
         Map<String, Double> unitsBack = new HashMap<>();
         JsonNode returnsInKhaos = Await.until("the retried returns imported", patience,
@@ -238,9 +237,27 @@ class FaultRunIT {
                 shipped += line.path("despatched").asDouble();
             }
             int returns = returnsPerOrder.getOrDefault(p.number(), 0);
-            if (!(returns == 1 && unitsBack.get(p.number()) == shipped) && !openRefunds.contains(p.number())) {
+            if (returns != 1 || unitsBack.get(p.number()) != shipped) {
                 problems.add(p.number() + ": despatched " + shipped + ", " + returns + " return(s) in Khaos of " + unitsBack.get(p.number())
-                        + " units, no open refund problem");
+                        + " units");
+            }
+        }
+        refs(sandbox.json("GET", "/khaos-sim/_control/returns/rejected", null).path("rejected")).stream()
+                .filter(ref -> !ref.endsWith("-R1")).forEach(ref -> problems.add(ref + ": a second return of one refund, refused by Khaos"));
+        for (Placed p : partly) {
+            JsonNode problem = Await.until(p.number() + "'s partial refund put to a person", patience, () -> {
+                for (JsonNode e : sandbox.json("GET", "/sandbox/exceptions?limit=10000", null)) {
+                    if (e.path("type").asText().equals("REFUNDED_IN_SHOP") && e.path("subject").asText().equals(p.number())) {
+                        return e;
+                    }
+                }
+                return null;
+            }, e -> e != null && e.path("reason").asText().contains("create the return in Khaos"));
+            if (!problem.path("status").asText("OPEN").equals("OPEN")) {
+                problems.add(p.number() + ": refunded in part, its problem is " + problem.path("status").asText());
+            }
+            if (returnsPerOrder.containsKey(p.number())) {
+                problems.add(p.number() + ": refunded in part without its items, yet a return in Khaos");
             }
         }
         for (Placed p : notDespatched) {
@@ -262,8 +279,9 @@ class FaultRunIT {
         returnsPerOrder.keySet().stream().filter(n -> despatched.stream().noneMatch(p -> p.number().equals(n)))
                 .forEach(n -> problems.add(n + ": a return in Khaos nobody asked for"));
         assertThat(problems).as("refunds not in Khaos exactly once as a return, nor raised").isEmpty();
-        System.out.printf("fault run returns: %d despatched orders refunded, %d returns in Khaos (%d refused at first, then retried), "
-                + "%d refunded before despatch (no return)%n", despatched.size(), returnsInKhaos.size(), refused.size(), notDespatched.size());
+        System.out.printf("fault run returns: %d despatched orders refunded in full or charged back, %d returns in Khaos (%d refused "
+                        + "at first, then retried), %d refunded in part (put to a person), %d refunded before despatch (no return)%n",
+                despatched.size(), returnsInKhaos.size(), refused.size(), partly.size(), notDespatched.size());
     }
 
     private static List<Placed> concat(List<Placed> a, List<Placed> b) {

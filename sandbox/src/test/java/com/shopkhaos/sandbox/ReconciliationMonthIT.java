@@ -50,6 +50,7 @@ class ReconciliationMonthIT {
 
             Map<String, String> wrongReasons = new TreeMap<>();
             Map<String, String> invented = new TreeMap<>();
+            Map<String, String> unlinked = new TreeMap<>();
             Set<String> reportedOnItsDay = new TreeSet<>();
             List<String> totalsWrong = new ArrayList<>();
             Map<String, Integer> planted = new TreeMap<>();
@@ -76,6 +77,11 @@ class ReconciliationMonthIT {
                         ofTheDay.add(line);
                         reportedOnItsDay.add(number);
                     }
+                    String links = line.path("exceptionIds").toString();
+                    if (line.path("needsAPerson").asBoolean()
+                            && !links.matches(".*\"(" + String.join("|", LINKED_AS.getOrDefault(reason, List.of("[A-Z_]+"))) + ")#.*")) {
+                        unlinked.put(number, reason + " on " + day + " links to " + links);
+                    }
                 }
                 totalsWrong.addAll(totals(sandbox, day, summary, ofTheDay, month));
             }
@@ -87,6 +93,7 @@ class ReconciliationMonthIT {
             assertThat(wrongReasons).as("orders reported under another reason than the one planted (number: reported vs planted)")
                     .isEmpty();
             assertThat(invented).as("lines for orders the month never made").isEmpty();
+            assertThat(unlinked).as("lines needing a person without the problem that says so").isEmpty();
             assertThat(totalsWrong).as("day totals that differ from the simulators' books or from the lines").isEmpty();
             assertThat(planted.keySet()).as("every reason code but OK was planted")
                     .containsExactlyInAnyOrder("NOT_IN_LEDGER", "NOT_SENT", "SENT_NOT_CONFIRMED", "VALUE_CHANGED_AFTER_SENDING",
@@ -96,6 +103,19 @@ class ReconciliationMonthIT {
                     SEED, month.orders().size(), DAYS, planted, madeIn, DAYS, runIn);
         }
     }
+
+    /**
+     * The problems a line of a reason links to, by type (the one already open that says so, else the reconciliation's
+     * own); a reason not named here links to at least one problem when it needs a person.
+     */
+    private static final Map<String, List<String>> LINKED_AS = Map.of(
+            "SENT_NOT_CONFIRMED", List.of("NOT_CONFIRMED_BY_KHAOS", "RECONCILIATION_DIFFERENCE"),
+            "DUPLICATE_IN_KHAOS", List.of("DUPLICATE_IN_KHAOS"),
+            "SHIPPED_NOT_WRITTEN_BACK", List.of("WRITEBACK_FAILED", "DELIVERY_NOT_WRITABLE", "DESPATCH_LINE_NOT_ON_ORDER",
+                    "DESPATCH_MORE_THAN_ORDERED", "RECONCILIATION_DIFFERENCE"),
+            "REFUNDED_IN_SHOP", List.of("REFUNDED_IN_SHOP"),
+            "CANCELLED_IN_KHAOS_ONLY", List.of("CANCELLED_IN_KHAOS", "RECONCILIATION_DIFFERENCE"),
+            "NOT_IN_LEDGER", List.of("RECONCILIATION_DIFFERENCE"));
 
     /** The day's summary against the simulators' own books, and against the sums of its own lines. */
     private static List<String> totals(RunningSandbox sandbox, LocalDate day, JsonNode summary, List<JsonNode> ofTheDay,
@@ -138,6 +158,32 @@ class ReconciliationMonthIT {
         check(wrong, day, "shop gross vs its lines", sum(ofTheDay, "shopGrossBase"), summary.path("shopGross"));
         check(wrong, day, "sent gross vs its lines", sum(ofTheDay, "sentGross"), summary.path("sentGross"));
         check(wrong, day, "confirmed gross vs its lines", sum(ofTheDay, "confirmedGross"), summary.path("confirmedGross"));
+        // VAT per rate, in the shop and as sent and confirmed, and each payment method's confirmed total: the lines' sums
+        Map<String, BigDecimal[]> vat = new TreeMap<>();
+        for (JsonNode l : ofTheDay) {
+            boolean confirmed = new BigDecimal(l.path("confirmedGross").asText()).signum() != 0;
+            for (JsonNode t : l.path("facts").path("shopTaxes")) {
+                BigDecimal[] sums = vat.computeIfAbsent(rate(t), r -> zeros());
+                sums[0] = sums[0].add(new BigDecimal(t.path("tax").asText()));
+            }
+            for (JsonNode t : l.path("facts").path("sentTaxes")) {
+                BigDecimal[] sums = vat.computeIfAbsent(rate(t), r -> zeros());
+                sums[1] = sums[1].add(new BigDecimal(t.path("tax").asText()));
+                sums[2] = confirmed ? sums[2].add(new BigDecimal(t.path("tax").asText())) : sums[2];
+            }
+        }
+        for (JsonNode r : summary.path("vatRates")) {
+            BigDecimal[] sums = vat.getOrDefault(rate(r), zeros());
+            check(wrong, day, r.path("rate").asText() + "% VAT vs its lines", sums[0], r.path("vat"));
+            check(wrong, day, r.path("rate").asText() + "% VAT sent vs its lines", sums[1], r.path("sentVat"));
+            check(wrong, day, r.path("rate").asText() + "% VAT confirmed vs its lines", sums[2], r.path("confirmedVat"));
+        }
+        BigDecimal methodsConfirmed = BigDecimal.ZERO;
+        for (JsonNode m : summary.path("paymentMethods")) {
+            methodsConfirmed = methodsConfirmed.add(new BigDecimal(m.path("confirmedGross").asText()));
+        }
+        check(wrong, day, "the payment methods' confirmed gross vs the lines", sum(ofTheDay, "confirmedGross"),
+                RunningSandbox.JSON.getNodeFactory().numberNode(methodsConfirmed));
         Map<String, Integer> byReason = new HashMap<>();
         ofTheDay.forEach(l -> byReason.merge(l.path("reason").asText(), 1, Integer::sum));
         for (JsonNode r : summary.path("reasons")) {
@@ -153,6 +199,14 @@ class ReconciliationMonthIT {
         if (!actual.isValueNode() || new BigDecimal(actual.asText()).compareTo(expected) != 0) {
             wrong.add(day + " " + what + ": expected " + expected.toPlainString() + ", summary " + actual);
         }
+    }
+
+    private static String rate(JsonNode taxOrRate) {
+        return new BigDecimal(taxOrRate.path("rate").asText()).stripTrailingZeros().toPlainString();
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
     }
 
     private static BigDecimal sum(List<JsonNode> lines, String field) {

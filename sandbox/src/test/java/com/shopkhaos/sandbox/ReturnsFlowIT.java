@@ -111,6 +111,20 @@ class ReturnsFlowIT {
                 .as("Khaos took the refund's return: finance's problem is settled").isEqualTo("RESOLVED");
 
         assertThat(khaosReturn(number + "-R2")).as("one refund, one return").isNull();
+
+        // the night reports the refund as settled in Khaos: explained, nobody to act
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+        sandbox.json("POST", "/sandbox/reconciliation/run?date=" + today, null);
+        JsonNode report = RunningSandbox.JSON.readTree(ops("GET", "/ops/api/reconciliation/" + today + "?reason=REFUNDED_IN_SHOP&size=1000",
+                null).body());
+        JsonNode line = null;
+        for (JsonNode l : report.path("lines")) {
+            line = l.path("orderNumber").asText().equals(number) ? l : line;
+        }
+        assertThat(line).as(number + " in " + report).isNotNull();
+        assertThat(line.path("needsAPerson").asBoolean()).isFalse();
+        assertThat(line.path("whoActs").asText()).isEqualTo("nobody: Khaos took customer return " + number + "-R1, its credit for the refund");
+        assertThat(line.path("exceptionIds").toString()).contains("REFUNDED_IN_SHOP#" + number);
     }
 
     @Test
@@ -195,6 +209,9 @@ class ReturnsFlowIT {
             assertThat(i.path("stockCode").asText()).isEqualTo("SCARF-MER-GRY");
             assertThat(i.path("quantity").asDouble()).isEqualTo(1.0);
         });
+        JsonNode settled = Await.until("the refund's problem settled by Khaos taking the return", Duration.ofSeconds(40),
+                () -> exception("REFUNDED_IN_SHOP#" + number), e -> e != null && e.path("status").asText().equals("RESOLVED"));
+        assertThat(settled.path("resolvedBy").asText()).contains(number + "-R1");
     }
 
     @Test
@@ -207,6 +224,10 @@ class ReturnsFlowIT {
                     "{\"lines\":[{\"sku\":\"HAT-BEANIE-NVY\",\"quantity\":1,\"reason\":\"unwanted\"}],\"state\":\"cancelled\"}");
             sandbox.json("POST", "/shopware-sim/_control/orders/" + number + "/returns",
                     "{\"lines\":[{\"sku\":\"CANDLE-SOY-LRG\",\"quantity\":1,\"reason\":\"damaged\"}]}");
+            // the shop's reason, mapped on the console's mappings screen to one the Khaos administrator configured
+            HttpResponse<String> mapped = ops("POST", "/ops/api/mappings", "{\"kind\":\"RETURN_REASON\",\"key\":\"reason:damaged\","
+                    + "\"value\":\"2\"}");
+            assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(200);
             refund(order, "refund_partially", "{\"refundAmount\":12.00,\"reason\":\"one candle broken\"}");
 
             JsonNode taken = Await.until("Khaos to import return " + number + "-R1", Duration.ofSeconds(40), () -> khaosReturn(number + "-R1"),
@@ -214,6 +235,7 @@ class ReturnsFlowIT {
             assertThat(taken.path("items")).as("a return customer service cancelled brings nothing back").singleElement().satisfies(i -> {
                 assertThat(i.path("stockCode").asText()).isEqualTo("CANDLE-SOY-LRG");
                 assertThat(i.path("quantity").asDouble()).isEqualTo(1.0);
+                assertThat(i.path("reason").asText()).as("the shop's reason \"damaged\", as mapped").isEqualTo("Damaged in transit");
             });
             assertThat(exception("REFUNDED_IN_SHOP#" + number).path("reason").asText()).contains("return " + number + "-R1 (1 × CANDLE-SOY-LRG)");
         } finally {

@@ -13,6 +13,7 @@ import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ops.OpsMetrics;
 import com.shopkhaos.model.returns.CustomerReturn;
 import com.shopkhaos.model.returns.KhaosReturnFeed;
+import com.shopkhaos.model.returns.ReturnForms;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,12 +111,17 @@ public abstract class KhaosChannelEndpoints {
         KhaosReturnFeed.Download download;
         List<ObjectNode> written = new ArrayList<>();
         try {
-            download = named.isEmpty() ? returnFeed.next(page) : returnFeed.specific(named, page);
-            Map<String, OrderLedgerEntry> orders = ledger.findAll(download.returns().stream().map(CustomerReturn::orderId).toList());
+            Map<String, ObjectNode> forms = new HashMap<>();
+            ReturnForms writer = candidates -> writeForms(candidates, forms);
+            if (named.isEmpty()) {
+                download = returnFeed.next(page, writer);
+            } else {
+                download = returnFeed.specific(named, page);
+                writer.write(download.returns()).forEach((ref, why) -> LOG.log(System.Logger.Level.WARNING,
+                        "return " + ref + " asked for again by Khaos cannot be written: " + why));
+            }
             for (CustomerReturn r : download.returns()) {
-                String salesOrder = Optional.ofNullable(orders.get(r.orderId())).map(e -> e.khaos().salesOrder()).orElse("");
-                written.add(KccCustomerReturnWriter.write(r, salesOrder, returnSettings.khaosReturnSourceReference(),
-                        returnSettings.khaosReturnProcess(), KHAOS_ZONE));
+                Optional.ofNullable(forms.get(r.associatedRef())).ifPresent(written::add);
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "return download failed, Khaos will ask again: " + e);
@@ -123,6 +130,22 @@ public abstract class KhaosChannelEndpoints {
         Response.ResponseBuilder response = Response.ok(KccCustomerReturnWriter.download(written), MediaType.APPLICATION_JSON);
         download.continuation().ifPresent(c -> response.header(CONTINUATION_HEADER, c));
         return response.build();
+    }
+
+    /** KCC's CustomerReturn of each, from the sales order Khaos was sent (read in one batch); those that cannot be, with why. */
+    private Map<String, String> writeForms(List<CustomerReturn> returns, Map<String, ObjectNode> forms) {
+        Map<String, OrderLedgerEntry> orders = ledger.findAll(returns.stream().map(CustomerReturn::orderId).distinct().toList());
+        Map<String, String> unwritable = new HashMap<>();
+        for (CustomerReturn r : returns) {
+            String salesOrder = Optional.ofNullable(orders.get(r.orderId())).map(e -> e.khaos().salesOrder()).orElse("");
+            try {
+                forms.put(r.associatedRef(), KccCustomerReturnWriter.write(r, salesOrder, returnSettings.khaosReturnSourceReference(),
+                        returnSettings.khaosReturnProcess(), KHAOS_ZONE));
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                unwritable.put(r.associatedRef(), e.getMessage());
+            }
+        }
+        return unwritable;
     }
 
     private boolean ordersNameAccounts() {

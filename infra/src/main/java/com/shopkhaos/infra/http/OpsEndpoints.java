@@ -2,7 +2,6 @@ package com.shopkhaos.infra.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.shopkhaos.infra.io.Gzip;
 import com.shopkhaos.infra.json.InfraJson;
 import com.shopkhaos.infra.web.JaxRsExchange;
 import com.shopkhaos.infra.web.OpsAccess;
@@ -346,6 +345,13 @@ public abstract class OpsEndpoints {
         });
     }
 
+    /** A CSV as downloaded: plain, or gzipped when large ({@link ReconciliationViews.CsvBody}). */
+    private static Response csvDownload(ReconciliationViews.CsvBody body, String name) {
+        return Response.ok(body.bytes(), body.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + name + body.suffix() + "\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
     /**
      * One day's report: {@code {day, generatedAt, summary, lines, total, page, size}}, its lines filtered by
      * {@code reason} (one or more, comma separated) and paged ({@code page} from 1, {@code size} up to 1000); with
@@ -362,11 +368,7 @@ public abstract class OpsEndpoints {
                 return error(404, "no reconciliation of " + day + " yet (it runs each night for the day before)");
             }
             if (csv) {
-                byte[] plain = ReconciliationViews.csv(report.get());
-                boolean large = plain.length > ReconciliationViews.PLAIN_CSV_LIMIT;
-                return Response.ok(large ? Gzip.zip(plain) : plain, large ? "application/gzip" : "text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"reconciliation-" + day + (large ? ".csv.gz" : ".csv") + "\"")
-                        .header("Cache-Control", "no-store").build();
+                return csvDownload(ReconciliationViews.CsvBody.of(ReconciliationViews.csv(report.get())), "reconciliation-" + day);
             }
             ReconciliationQuery query = ReconciliationQuery.parse(uri.getQueryParameters().getFirst("reason"),
                     uri.getQueryParameters().getFirst("page"), uri.getQueryParameters().getFirst("size"));
@@ -437,11 +439,7 @@ public abstract class OpsEndpoints {
             }
             if (csv) {
                 // as the reconciliation's: gzipped above 4 MB, so a large run stays under Lambda's 6 MB response limit
-                byte[] plain = AuditViews.csv(run.get());
-                boolean large = plain.length > ReconciliationViews.PLAIN_CSV_LIMIT;
-                return Response.ok(large ? Gzip.zip(plain) : plain, large ? "application/gzip" : "text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"" + run.get().id() + (large ? ".csv.gz" : ".csv") + "\"")
-                        .header("Cache-Control", "no-store").build();
+                return csvDownload(ReconciliationViews.CsvBody.of(AuditViews.csv(run.get())), run.get().id());
             }
             AuditQuery query = AuditQuery.parse(uri.getQueryParameters().getFirst("severity"), uri.getQueryParameters().getFirst("kind"),
                     uri.getQueryParameters().getFirst("q"), uri.getQueryParameters().getFirst("page"), uri.getQueryParameters().getFirst("size"));

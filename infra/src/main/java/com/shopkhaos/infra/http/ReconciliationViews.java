@@ -1,5 +1,6 @@
 package com.shopkhaos.infra.http;
 
+import com.shopkhaos.infra.io.Gzip;
 import com.shopkhaos.model.order.MoneyText;
 import com.shopkhaos.model.reconciliation.ReconciliationLine;
 import com.shopkhaos.model.reconciliation.ReconciliationReason;
@@ -26,6 +27,17 @@ public final class ReconciliationViews {
     private ReconciliationViews() {
     }
 
+    /**
+     * A CSV as it is downloaded: plain up to {@link #PLAIN_CSV_LIMIT}, gzipped above it, so a day of 20,000 orders (or a
+     * large audit run) stays within Lambda's 6 MB response, in which API Gateway carries a binary body base64-encoded.
+     */
+    public record CsvBody(byte[] bytes, String contentType, String suffix) {
+        public static CsvBody of(byte[] plain) {
+            return plain.length > PLAIN_CSV_LIMIT ? new CsvBody(Gzip.zip(plain), "application/gzip", ".csv.gz")
+                    : new CsvBody(plain, "text/csv; charset=utf-8", ".csv");
+        }
+    }
+
     /** One line for the API. */
     public static Map<String, Object> line(ReconciliationLine line) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -34,7 +46,7 @@ public final class ReconciliationViews {
         json.put("orderId", line.orderId());
         json.put("reason", reason.name());
         json.put("title", reason.title());
-        json.put("whoActs", reason.whoActs());
+        json.put("whoActs", line.whoActs());
         json.put("handbook", reason.handbookAnchor());
         json.put("needsAPerson", line.needsAPerson());
         json.put("currency", line.currency());
@@ -54,7 +66,7 @@ public final class ReconciliationViews {
         StringBuilder out = new StringBuilder(report.lines().size() * 160 + 256).append(CSV_HEADER).append("\r\n");
         String day = report.day().toString();
         for (ReconciliationLine l : report.lines()) {
-            List<String> cells = List.of(day, l.orderNumber(), l.reason().name(), l.reason().whoActs(), l.currency(),
+            List<String> cells = List.of(day, l.orderNumber(), l.reason().name(), l.whoActs(), l.currency(),
                     money(l.shopGross()), money(l.sentGross()), money(l.confirmedGross()), money(l.difference()),
                     money(l.facts().inBase(l.shopGross())), l.facts().currencyFactor().toPlainString(), l.facts().paymentMethod(),
                     l.facts().salesChannelId(), l.facts().khaosOrderCode(), l.facts().ledgerState(), l.facts().placedAt().toString(),

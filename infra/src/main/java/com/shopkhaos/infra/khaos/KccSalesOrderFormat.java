@@ -46,7 +46,8 @@ public class KccSalesOrderFormat implements SalesOrderFormat {
     /**
      * Reads back the money of what {@link #write} wrote: each item by its {@code ImportRef} (the shop's line id), the
      * shop's SKU ({@code WebItemRef} where it differs from the stock code, else {@code SKU}), quantity, gross unit
-     * price and discount; the header's gross delivery charge and {@code GrossTotal}; the payments' amounts.
+     * price and discount; the header's gross delivery charge, its {@code DeliveryTaxAmount} and {@code GrossTotal}; the
+     * payments' amounts.
      */
     @Override
     public Optional<SalesOrderValues> values(String written) {
@@ -71,7 +72,7 @@ public class KccSalesOrderFormat implements SalesOrderFormat {
             paid = paid.add(money(payment.path("Amount")));
         }
         return Optional.of(new SalesOrderValues(lines, money(header.path("DeliveryCharge").path("Gross")),
-                money(header.path("GrossTotal")), paid));
+                money(header.path("GrossTotal")), paid, money(header.path("DeliveryTaxAmount"))));
     }
 
     private static BigDecimal money(JsonNode value) {

@@ -15,6 +15,7 @@ import com.shopkhaos.model.ordersync.ShopOrders;
 import com.shopkhaos.model.reconciliation.NightlyReconciliation;
 import com.shopkhaos.model.reconciliation.OrderReconciliation;
 import com.shopkhaos.model.reconciliation.ReconciliationReports;
+import com.shopkhaos.model.returns.CustomerReturns;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -29,9 +30,9 @@ public class ReconciliationWiring {
                                                 ExceptionLedger exceptions, Checkpoints checkpoints, ReconciliationReports reports,
                                                 OrderMappings mappings, KhaosCatalogue catalogue, SalesOrderFormat format,
                                                 OrderTranslationPolicy policy, ReconciliationSettings settings,
-                                                OrderSweepSettings sweep, Clock clock) {
+                                                OrderSweepSettings sweep, CustomerReturns returns, Clock clock) {
         return new NightlyReconciliation(shops, shopOrders, ledger, exceptions, checkpoints, reports,
-                new OrderAsItWouldBeSent(policy, mappings, catalogue), format,
+                new OrderAsItWouldBeSent(policy, mappings, catalogue), format, returns,
                 new NightlyReconciliation.Settings(new OrderReconciliation.Settings(settings.reconciliationRoundingTolerance(),
                         settings.reconciliationNotSentAfter(), sweep.khaosConfirmationAfter()), policy.currency(), sweep.orderSweepGoLive()), clock);
     }

@@ -177,6 +177,12 @@ public enum ExceptionType {
                     + "say which items come back, or Khaos's account for the customer is not known, pick them (and enter the "
                     + "account) with \"Create the return in Khaos\" below. The entry settles itself once Khaos takes the return; "
                     + "where no return is made, raise the credit note in Khaos for the amount and mark this resolved."),
+    RETURN_NOT_SENT(
+            "A customer return could not be sent to Khaos",
+            "Customer service and finance: a return made of a refund could not be written for Khaos (the reason is on the "
+                    + "entry: the sales order Khaos was sent for the order could not be read, or a returned item is not on it), so "
+                    + "Khaos's return downloads leave it out, now and later, while the other returns go on. Book the return (or a "
+                    + "credit note) in Khaos by hand and mark this resolved; call for help if the reason names our data."),
     RECONCILIATION_DIFFERENCE(
             "The night's reconciliation found a difference no other problem explains",
             "Finance: the nightly reconciliation of the shop against Khaos found this order differing in a way nothing "

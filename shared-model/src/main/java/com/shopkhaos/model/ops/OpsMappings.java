@@ -125,8 +125,14 @@ public final class OpsMappings {
 
     /** A return reason is mapped for why money went back: {@code full-refund}, {@code chargeback} … */
     private static String returnCause(String key) {
-        return ReturnCause.ofKey(key).map(ReturnCause::key).orElseThrow(() -> new BadMappingException("a return reason is mapped for "
-                + String.join(", ", Arrays.stream(ReturnCause.values()).map(ReturnCause::key).toList()) + ", not \"" + key + "\""));
+        String k = key == null ? "" : key.strip();
+        if (k.toLowerCase(Locale.ROOT).startsWith(ReturnCause.SHOP_REASON_PREFIX)
+                && !k.substring(ReturnCause.SHOP_REASON_PREFIX.length()).isBlank()) {
+            return ReturnCause.shopReasonKey(k.substring(ReturnCause.SHOP_REASON_PREFIX.length()));
+        }
+        return ReturnCause.ofKey(k).map(ReturnCause::key).orElseThrow(() -> new BadMappingException("a return reason is mapped for "
+                + String.join(", ", Arrays.stream(ReturnCause.values()).map(ReturnCause::key).toList())
+                + " or a reason the shop gives, as reason:<its key>, not \"" + key + "\""));
     }
 
     private static MappingKind kind(String kind) {

@@ -446,7 +446,8 @@ public final class OrderTranslator {
     }
 
     /** UK VAT in a gross amount, to the nearest penny. */
-    static BigDecimal vatInGross(BigDecimal gross, BigDecimal rate) {
+    /** The VAT in a gross amount at a rate, to the penny. */
+    public static BigDecimal vatInGross(BigDecimal gross, BigDecimal rate) {
         return gross.multiply(rate).divide(HUNDRED.add(rate), 2, RoundingMode.HALF_UP);
     }
 

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param deliveryGross the delivery charge, gross
  * @param grossTotal   the order's total, gross
  * @param paymentsTotal what the order was sent as paid (the sum of its payments; 0: sent unpaid or on account)
+ * @param deliveryTax  the VAT in the delivery charge, as sent
  */
-public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDecimal grossTotal, BigDecimal paymentsTotal) {
+public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDecimal grossTotal, BigDecimal paymentsTotal,
+                               BigDecimal deliveryTax) {
 
     /**
      * One line.
@@ -49,8 +51,13 @@ public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDe
         this(lines, deliveryGross, grossTotal, BigDecimal.ZERO);
     }
 
+    public SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDecimal grossTotal, BigDecimal paymentsTotal) {
+        this(lines, deliveryGross, grossTotal, paymentsTotal, BigDecimal.ZERO);
+    }
+
     public SalesOrderValues {
         paymentsTotal = paymentsTotal == null ? BigDecimal.ZERO : paymentsTotal;
+        deliveryTax = deliveryTax == null ? BigDecimal.ZERO : deliveryTax;
         lines = List.copyOf(lines);
         deliveryGross = deliveryGross == null ? BigDecimal.ZERO : deliveryGross;
         grossTotal = grossTotal == null ? BigDecimal.ZERO : grossTotal;
@@ -60,7 +67,7 @@ public record SalesOrderValues(List<Line> lines, BigDecimal deliveryGross, BigDe
     public static SalesOrderValues of(KhaosSalesOrder order) {
         return new SalesOrderValues(order.lines().stream().map(l -> new Line(l.importRef(), l.sku(), l.quantity(), l.unitGross(),
                 l.valueDiscount())).toList(), order.deliveryGross(), order.grossTotal(),
-                order.payments().stream().map(KhaosSalesOrder.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+                order.payments().stream().map(KhaosSalesOrder.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add), order.deliveryTax());
     }
 
     /**

@@ -17,6 +17,10 @@ import com.shopkhaos.model.ordersync.Checkpoints;
 import com.shopkhaos.model.ordersync.OrderAsItWouldBeSent;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
 import com.shopkhaos.model.ordersync.ShopOrders;
+import com.shopkhaos.model.returns.CustomerReturn;
+import com.shopkhaos.model.returns.CustomerReturns;
+import com.shopkhaos.model.returns.RefundReturns;
+import com.shopkhaos.model.returns.ReturnCause;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * The fourth flow: every night, each order of the business day (placed in it, Europe/London), every order changed during
@@ -80,11 +85,17 @@ public final class NightlyReconciliation {
     private final SalesOrderFormat format;
     private final OrderReconciliation rule;
     private final Settings settings;
+    private final CustomerReturns returns;
     private final Clock clock;
 
+    /**
+     * @param returns the customer returns made of refunds: a refund whose returns Khaos all took is settled in Khaos (its
+     *                return is Khaos's credit), so the night reports it explained and asks nobody to act
+     */
     public NightlyReconciliation(ShopRegistry shops, ShopOrders shopOrders, OrderLedger ledger, ExceptionLedger exceptions,
                                  Checkpoints checkpoints, ReconciliationReports reports, OrderAsItWouldBeSent asSentToday,
-                                 SalesOrderFormat format, Settings settings, Clock clock) {
+                                 SalesOrderFormat format, CustomerReturns returns, Settings settings, Clock clock) {
+        this.returns = returns;
         this.shops = shops;
         this.shopOrders = shopOrders;
         this.ledger = ledger;
@@ -174,8 +185,33 @@ public final class NightlyReconciliation {
             boolean duplicate = open.has(order.orderNumber(), EnumSet.of(ExceptionType.DUPLICATE_IN_KHAOS));
             Map<String, BigDecimal> refunds = sent.isPresent() && ReconciliationProblems.hasPartialRefund(order)
                     ? shopOrders.refundedAmounts(shopId, order.orderId()).orElse(Map.of()) : Map.of();
-            lines.add(rule.reconcile(order, new OrderReconciliation.Known(entry, sent, shopNow, duplicate, vat, refunds), now));
+            lines.add(settledByReturns(order, rule.reconcile(order, new OrderReconciliation.Known(entry, sent, shopNow, duplicate, vat,
+                    refunds), now), open));
         }
+    }
+
+    /**
+     * A refund Khaos holds as customer returns: every refunded payment as the shop has it now asked for its return (or a
+     * person made one), every return taken (its return download acknowledged), and no refund problem open (one whose
+     * lines a person must pick keeps it open): settled in Khaos. A refund the night sees before order-sync did is not.
+     */
+    private ReconciliationLine settledByReturns(ShopOrder order, ReconciliationLine line, Open open) {
+        if (!line.has(ReconciliationReason.REFUNDED_IN_SHOP) || open.has(line.orderNumber(), EnumSet.of(ExceptionType.REFUNDED_IN_SHOP))) {
+            return line;
+        }
+        List<CustomerReturn> made = returns.forOrder(line.orderId()).stream().filter(r -> r.cause() != ReturnCause.CANCELLED_IN_SHOP)
+                .toList();
+        if (made.isEmpty() || made.stream().anyMatch(r -> r.state() != CustomerReturn.State.DOWNLOADED)) {
+            return line;
+        }
+        boolean byAPerson = made.stream().anyMatch(r -> r.cause() == ReturnCause.PICKED_BY_PERSON);
+        boolean everyRefundAsked = order.payments().stream().filter(p -> p.state().isRefund())
+                .allMatch(p -> made.stream().anyMatch(r -> r.requestedBy().startsWith(RefundReturns.asking(p))));
+        if (!everyRefundAsked && !byAPerson) {
+            return line;
+        }
+        return line.settled(ReconciliationReason.REFUNDED_IN_SHOP, "Khaos took customer return " + made.stream()
+                .map(CustomerReturn::associatedRef).collect(Collectors.joining(", ")) + ", its credit for the refund");
     }
 
     /**
@@ -188,7 +224,15 @@ public final class NightlyReconciliation {
         List<ReconciliationLine.Finding> unsaid = new ArrayList<>();
         List<ReconciliationLine.Finding> refunds = new ArrayList<>();
         for (ReconciliationLine.Finding finding : line.findings()) {
-            if (!finding.reason().needsAPerson()) {
+            if (finding.settled() && finding.reason() == ReconciliationReason.REFUNDED_IN_SHOP) {
+                // the refund's problem, resolved when Khaos took its return, is the line's record of it
+                String refund = ExceptionRecord.idFor(ExceptionType.REFUNDED_IN_SHOP, line.orderNumber());
+                if (!ids.contains(refund)) {
+                    ids.add(refund);
+                }
+                continue;
+            }
+            if (!finding.needsAPerson()) {
                 continue;
             }
             if (finding.reason() == ReconciliationReason.REFUNDED_IN_SHOP) {

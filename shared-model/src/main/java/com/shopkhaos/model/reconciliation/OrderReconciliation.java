@@ -93,7 +93,7 @@ public final class OrderReconciliation {
         if (known.ledger().isEmpty()) {
             findings.add(finding(ReconciliationReason.NOT_IN_LEDGER, "placed " + shop.placedAt() + ", total "
                     + MoneyText.plain(shop.amountTotal()) + " " + shop.currency() + "; no webhook or sweep ever brought it here", shop.amountTotal()));
-            return line(shop, Optional.empty(), BigDecimal.ZERO, findings);
+            return line(shop, Optional.empty(), BigDecimal.ZERO, Optional.empty(), findings);
         }
         OrderLedgerEntry entry = known.ledger().get();
         if (entry.state() == OrderState.WITHDRAWN) {
@@ -101,7 +101,7 @@ public final class OrderReconciliation {
                 findings.add(finding(ReconciliationReason.NOT_SENT, "withdrawn here (" + lastDetail(entry)
                         + "), yet the shop has it live", shop.amountTotal()));
             }
-            return line(shop, known.ledger(), BigDecimal.ZERO, findings);
+            return line(shop, known.ledger(), BigDecimal.ZERO, Optional.empty(), findings);
         }
         if (NOT_YET_SENT.contains(entry.state())) {
             if (!shop.isCancelled() && shop.placedAt().plus(settings.notSentAfter()).isBefore(now)) {
@@ -109,7 +109,7 @@ public final class OrderReconciliation {
                 findings.add(finding(ReconciliationReason.NOT_SENT, "still " + entry.state() + " (placed " + shop.placedAt()
                         + ", not sent within " + settings.notSentAfter().toMinutes() + " minutes)", shop.amountTotal()));
             }
-            return line(shop, known.ledger(), BigDecimal.ZERO, findings);
+            return line(shop, known.ledger(), BigDecimal.ZERO, Optional.empty(), findings);
         }
         KhaosHandover khaos = entry.khaos();
         if (entry.state() == OrderState.DOWNLOADED && khaos.khaosOrderCode().isEmpty()
@@ -144,7 +144,7 @@ public final class OrderReconciliation {
             findings.add(new ReconciliationLine.Finding(ReconciliationReason.SHIPPED_NOT_WRITTEN_BACK, "Khaos despatched "
                     + code(khaos) + "; the shop's delivery is not shipped yet", Optional.empty()));
         }
-        return line(shop, known.ledger(), sentGross, findings);
+        return line(shop, known.ledger(), sentGross, known.sent(), findings);
     }
 
     private void compareValues(ShopOrder shop, Known known, List<ReconciliationLine.Finding> findings) {
@@ -184,13 +184,13 @@ public final class OrderReconciliation {
     }
 
     private static ReconciliationLine line(ShopOrder shop, Optional<OrderLedgerEntry> ledger, BigDecimal sentGross,
-                                           List<ReconciliationLine.Finding> findings) {
+                                           Optional<SalesOrderValues> sent, List<ReconciliationLine.Finding> findings) {
         KhaosHandover khaos = ledger.map(OrderLedgerEntry::khaos).orElse(KhaosHandover.NONE);
         boolean confirmed = !khaos.khaosOrderCode().isEmpty() && !khaos.khaosProgress().isCancelled()
                 && ledger.map(e -> e.state() != OrderState.CANCELLED).orElse(false);
         ReconciliationLine.Facts facts = new ReconciliationLine.Facts(shop.placedAt(), shop.salesChannelId(), shop.paymentMethodName(),
                 shop.currencyFactor(), shop.amountNet(), shop.taxes(), khaos.khaosOrderCode(),
-                ledger.map(e -> e.state().name()).orElse(""));
+                ledger.map(e -> e.state().name()).orElse(""), sent.map(v -> SentVat.of(v, shop)).orElse(List.of()));
         return new ReconciliationLine(shop.orderNumber(), shop.orderId(), shop.currency(), shop.amountTotal(), sentGross,
                 confirmed ? sentGross : BigDecimal.ZERO, findings, facts, List.of());
     }

@@ -25,13 +25,30 @@ public record ReconciliationLine(String orderNumber, String orderId, String curr
     /**
      * One reason the order differs, in words finance can act on.
      *
-     * @param amount the money concerned where it is known (a refund's amount, a changed total's difference)
+     * @param amount    the money concerned where it is known (a refund's amount, a changed total's difference)
+     * @param settledBy what already settled it in Khaos, so nobody need act (a refund whose customer return Khaos took);
+     *                  empty while it is a person's to settle
      */
-    public record Finding(ReconciliationReason reason, String detail, Optional<BigDecimal> amount) {
+    public record Finding(ReconciliationReason reason, String detail, Optional<BigDecimal> amount, String settledBy) {
         public Finding {
             Objects.requireNonNull(reason, "reason");
             detail = detail == null ? "" : detail;
             amount = amount == null ? Optional.empty() : amount;
+            settledBy = settledBy == null ? "" : settledBy;
+        }
+
+        public Finding(ReconciliationReason reason, String detail, Optional<BigDecimal> amount) {
+            this(reason, detail, amount, "");
+        }
+
+        /** Whether something already settled it in Khaos. */
+        public boolean settled() {
+            return !settledBy.isEmpty();
+        }
+
+        /** Whether a person must act on it. */
+        public boolean needsAPerson() {
+            return reason.needsAPerson() && !settled();
         }
     }
 
@@ -42,10 +59,18 @@ public record ReconciliationLine(String orderNumber, String orderId, String curr
      * @param shopTaxes      the shop's VAT per rate
      * @param khaosOrderCode Khaos's order code, empty until Khaos reported one
      * @param ledgerState    where our ledger has it (empty: never heard of it)
+     * @param sentTaxes      the VAT per rate Khaos books for what it was sent ({@link SentVat}); empty when never sent
      */
     public record Facts(Instant placedAt, String salesChannelId, String paymentMethod, BigDecimal currencyFactor,
-                        BigDecimal shopNet, List<TaxPortion> shopTaxes, String khaosOrderCode, String ledgerState) {
+                        BigDecimal shopNet, List<TaxPortion> shopTaxes, String khaosOrderCode, String ledgerState,
+                        List<TaxPortion> sentTaxes) {
+        public Facts(Instant placedAt, String salesChannelId, String paymentMethod, BigDecimal currencyFactor, BigDecimal shopNet,
+                     List<TaxPortion> shopTaxes, String khaosOrderCode, String ledgerState) {
+            this(placedAt, salesChannelId, paymentMethod, currencyFactor, shopNet, shopTaxes, khaosOrderCode, ledgerState, List.of());
+        }
+
         public Facts {
+            sentTaxes = sentTaxes == null ? List.of() : List.copyOf(sentTaxes);
             Objects.requireNonNull(placedAt, "placedAt");
             salesChannelId = salesChannelId == null ? "" : salesChannelId;
             paymentMethod = paymentMethod == null ? "" : paymentMethod;
@@ -73,9 +98,13 @@ public record ReconciliationLine(String orderNumber, String orderId, String curr
         exceptionIds = exceptionIds == null ? List.of() : List.copyOf(exceptionIds);
     }
 
-    /** The most pressing reason ({@link ReconciliationReason#OK} when nothing was found). */
+    /**
+     * The most pressing reason a person must act on; when there is none, the most pressing found (a settled refund, say);
+     * {@link ReconciliationReason#OK} when nothing was found.
+     */
     public ReconciliationReason reason() {
-        return findings.isEmpty() ? ReconciliationReason.OK : findings.get(0).reason();
+        return findings.stream().filter(Finding::needsAPerson).findFirst().or(() -> findings.stream().findFirst())
+                .map(Finding::reason).orElse(ReconciliationReason.OK);
     }
 
     /** The shop's total less what Khaos was sent. */
@@ -87,9 +116,24 @@ public record ReconciliationLine(String orderNumber, String orderId, String curr
         return findings.stream().anyMatch(f -> f.reason() == reason);
     }
 
-    /** Whether a person must look at it (a finding beyond rounding). */
+    /** Whether a person must look at it (a finding beyond rounding that nothing settled). */
     public boolean needsAPerson() {
-        return findings.stream().anyMatch(f -> f.reason().needsAPerson());
+        return findings.stream().anyMatch(Finding::needsAPerson);
+    }
+
+    /** Who acts on the most pressing reason: nobody when what it found is settled already (and says by what). */
+    public String whoActs() {
+        ReconciliationReason reason = reason();
+        boolean someoneActs = findings.stream().anyMatch(f -> f.reason() == reason && !f.settled());
+        return findings.stream().filter(f -> f.reason() == reason && f.settled()).findFirst().filter(f -> !someoneActs)
+                .map(f -> "nobody: " + f.settledBy()).orElse(reason.whoActs());
+    }
+
+    /** The same line with every finding of {@code reason} settled by {@code settledBy}. */
+    public ReconciliationLine settled(ReconciliationReason reason, String settledBy) {
+        return new ReconciliationLine(orderNumber, orderId, currency, shopGross, sentGross, confirmedGross, findings.stream()
+                .map(f -> f.reason() == reason ? new Finding(f.reason(), f.detail(), f.amount(), settledBy) : f).toList(), facts,
+                exceptionIds);
     }
 
     /** The same line, linked to the exceptions that carry it. */
@@ -99,6 +143,7 @@ public record ReconciliationLine(String orderNumber, String orderId, String curr
 
     /** Every finding in one sentence, the most pressing first. */
     public String describe() {
-        return String.join("; ", findings.stream().map(f -> f.reason().name() + ": " + f.detail()).toList());
+        return String.join("; ", findings.stream().map(f -> f.reason().name() + ": " + f.detail()
+                + (f.settled() ? " (settled: " + f.settledBy() + ")" : "")).toList());
     }
 }

@@ -40,15 +40,34 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
     }
 
     /**
-     * The shop's VAT at one rate, in the base currency.
+     * The VAT at one rate, in the base currency: the shop's, what Khaos was sent (the VAT Khaos books for the lines and
+     * delivery it was sent, {@link SentVat}) and what Khaos confirmed (the sent figures of the orders it reported holding).
      *
-     * @param basis what the shop worked the VAT out on (gross for gross orders, net for net ones)
+     * @param orders the shop's orders with VAT at this rate
+     * @param basis  what the shop worked the VAT out on (gross for gross orders, net for net ones); the sent and
+     *               confirmed bases are gross
      */
-    public record RateTotals(BigDecimal rate, int orders, BigDecimal basis, BigDecimal vat) {
+    public record RateTotals(BigDecimal rate, int orders, BigDecimal basis, BigDecimal vat, BigDecimal sentBasis, BigDecimal sentVat,
+                             BigDecimal confirmedBasis, BigDecimal confirmedVat) {
+        public RateTotals {
+            sentBasis = sentBasis == null ? BigDecimal.ZERO : sentBasis;
+            sentVat = sentVat == null ? BigDecimal.ZERO : sentVat;
+            confirmedBasis = confirmedBasis == null ? BigDecimal.ZERO : confirmedBasis;
+            confirmedVat = confirmedVat == null ? BigDecimal.ZERO : confirmedVat;
+        }
+
+        /** The shop's VAT at the rate; nothing sent or confirmed at it. */
+        public RateTotals(BigDecimal rate, int orders, BigDecimal basis, BigDecimal vat) {
+            this(rate, orders, basis, vat, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
     }
 
-    /** The orders of one payment method or sales channel, in the base currency. */
-    public record GroupTotals(String key, int orders, BigDecimal shopGross, BigDecimal sentGross, int needingAPerson) {
+    /** The orders of one payment method or sales channel, in the base currency: in the shop, as sent, as Khaos confirmed. */
+    public record GroupTotals(String key, int orders, BigDecimal shopGross, BigDecimal sentGross, int needingAPerson,
+                              BigDecimal confirmedGross) {
+        public GroupTotals {
+            confirmedGross = confirmedGross == null ? BigDecimal.ZERO : confirmedGross;
+        }
     }
 
     /**
@@ -105,8 +124,13 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
                 rates.computeIfAbsent(plainRate(tax.rate()), r -> new RateSum()).add(facts.inBase(tax.price()),
                         facts.inBase(tax.tax()));
             }
-            methods.computeIfAbsent(facts.paymentMethod(), k -> new GroupSum()).add(line, shop, sent);
-            channels.computeIfAbsent(facts.salesChannelId(), k -> new GroupSum()).add(line, shop, sent);
+            boolean confirmedByKhaos = line.confirmedGross().signum() != 0;
+            for (TaxPortion tax : facts.sentTaxes()) {
+                rates.computeIfAbsent(plainRate(tax.rate()), r -> new RateSum()).addSent(facts.inBase(tax.price()),
+                        facts.inBase(tax.tax()), confirmedByKhaos);
+            }
+            methods.computeIfAbsent(facts.paymentMethod(), k -> new GroupSum()).add(line, shop, sent, confirmed);
+            channels.computeIfAbsent(facts.salesChannelId(), k -> new GroupSum()).add(line, shop, sent, confirmed);
             reasons.computeIfAbsent(line.reason(), r -> new ReasonSum()).addOrder(shop, shop.subtract(sent));
             for (ReconciliationLine.Finding finding : line.findings()) {
                 reasons.computeIfAbsent(finding.reason(), r -> new ReasonSum()).addFinding(finding.amount().map(facts::inBase));
@@ -116,7 +140,8 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
         currencies.forEach((c, s) -> byCurrency.add(new CurrencyTotals(c, s.orders, s.own.shop, s.net, s.own.sent, s.own.confirmed,
                 s.base.shop, s.base.sent, s.base.confirmed)));
         List<RateTotals> byRate = new ArrayList<>();
-        rates.forEach((r, s) -> byRate.add(new RateTotals(r, s.orders, s.basis, s.vat)));
+        rates.forEach((r, s) -> byRate.add(new RateTotals(r, s.orders, s.basis, s.vat, s.sent.basis, s.sent.vat, s.confirmed.basis,
+                s.confirmed.vat)));
         List<ReasonTotals> byReason = new ArrayList<>();
         reasons.forEach((r, s) -> byReason.add(new ReasonTotals(r, s.orders, s.shop, s.difference, s.findings, s.amount, s.unknown)));
         return new ReconciliationSummary(day.date(), baseCurrency, ofTheDay.size(), lines.size() - ofTheDay.size(), needingAPerson,
@@ -138,7 +163,7 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
 
     private static List<GroupTotals> groups(Map<String, GroupSum> sums) {
         List<GroupTotals> out = new ArrayList<>();
-        sums.forEach((k, s) -> out.add(new GroupTotals(k, s.orders, s.money.shop, s.money.sent, s.needingAPerson)));
+        sums.forEach((k, s) -> out.add(new GroupTotals(k, s.orders, s.money.shop, s.money.sent, s.needingAPerson, s.money.confirmed)));
         return out;
     }
 
@@ -178,9 +203,28 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
         int orders;
         BigDecimal basis = BigDecimal.ZERO;
         BigDecimal vat = BigDecimal.ZERO;
+        final VatSum sent = new VatSum();
+        final VatSum confirmed = new VatSum();
 
         void add(BigDecimal basis, BigDecimal vat) {
             orders++;
+            this.basis = this.basis.add(basis);
+            this.vat = this.vat.add(vat);
+        }
+
+        void addSent(BigDecimal basis, BigDecimal vat, boolean confirmedByKhaos) {
+            sent.add(basis, vat);
+            if (confirmedByKhaos) {
+                confirmed.add(basis, vat);
+            }
+        }
+    }
+
+    private static final class VatSum {
+        BigDecimal basis = BigDecimal.ZERO;
+        BigDecimal vat = BigDecimal.ZERO;
+
+        void add(BigDecimal basis, BigDecimal vat) {
             this.basis = this.basis.add(basis);
             this.vat = this.vat.add(vat);
         }
@@ -191,10 +235,10 @@ public record ReconciliationSummary(LocalDate day, String baseCurrency, int orde
         int needingAPerson;
         final Money money = new Money();
 
-        void add(ReconciliationLine line, BigDecimal shop, BigDecimal sent) {
+        void add(ReconciliationLine line, BigDecimal shop, BigDecimal sent, BigDecimal confirmed) {
             orders++;
             needingAPerson += line.needsAPerson() ? 1 : 0;
-            money.add(shop, sent, BigDecimal.ZERO);
+            money.add(shop, sent, confirmed);
         }
     }
 

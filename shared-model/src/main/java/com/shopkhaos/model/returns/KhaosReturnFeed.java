@@ -2,6 +2,7 @@ package com.shopkhaos.model.returns;
 
 import com.shopkhaos.model.exceptionledger.ExceptionLedger;
 import com.shopkhaos.model.exceptionledger.ExceptionRecord;
+import com.shopkhaos.model.exceptionledger.ExceptionSubject;
 import com.shopkhaos.model.exceptionledger.ExceptionType;
 import com.shopkhaos.model.khaos.DownloadPages;
 import com.shopkhaos.model.ledger.OrderLedger;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,14 +67,49 @@ public final class KhaosReturnFeed {
 
     /** A normal download: acknowledges the page named by the continuation, then serves the next. */
     public Download next(Optional<String> continuation) {
+        return next(continuation, ReturnForms.NONE);
+    }
+
+    /**
+     * A normal download whose returns are written by {@code forms}: one that cannot be written is left out of the page
+     * (never acknowledged, so never lost), put to a person once ({@code RETURN_NOT_SENT}), and the page is filled with
+     * the returns behind it.
+     */
+    public Download next(Optional<String> continuation, ReturnForms forms) {
         Set<String> justAcknowledged = new HashSet<>();
         int acknowledged = continuation.filter(c -> c.startsWith(PAGE_PREFIX)).map(c -> acknowledge(c, justAcknowledged)).orElse(0);
         Instant now = clock.instant();
         List<CustomerReturn> page = new ArrayList<>();
-        for (CustomerReturn r : returns.ready(pageSize + justAcknowledged.size())) {
-            if (!justAcknowledged.contains(r.associatedRef()) && page.size() < pageSize) {
-                page.add(r);
+        Set<String> setAside = new HashSet<>();
+        int asked = pageSize + justAcknowledged.size();
+        while (true) {
+            List<CustomerReturn> ready = returns.ready(asked);
+            List<CustomerReturn> candidates = ready.stream().filter(r -> !justAcknowledged.contains(r.associatedRef())
+                    && !setAside.contains(r.associatedRef()) && page.stream().noneMatch(p -> p.associatedRef().equals(r.associatedRef())))
+                    .limit(pageSize - page.size()).toList();
+            List<CustomerReturn> toWrite = new ArrayList<>();
+            int asideBefore = setAside.size();
+            for (CustomerReturn r : candidates) {
+                if (putToAPerson(r)) {
+                    setAside.add(r.associatedRef());
+                } else {
+                    toWrite.add(r);
+                }
             }
+            Map<String, String> unwritable = toWrite.isEmpty() ? Map.of() : forms.write(toWrite);
+            for (CustomerReturn r : toWrite) {
+                if (unwritable.containsKey(r.associatedRef())) {
+                    setAside.add(r.associatedRef());
+                    setAside(r, unwritable.get(r.associatedRef()), now);
+                } else {
+                    page.add(r);
+                }
+            }
+            int asideNow = setAside.size() - asideBefore;
+            if (page.size() >= pageSize || asideNow == 0 || ready.size() < asked) {
+                break;
+            }
+            asked += asideNow;
         }
         if (page.isEmpty()) {
             return new Download(List.of(), continuation, acknowledged);
@@ -111,6 +148,25 @@ public final class KhaosReturnFeed {
                 exceptions.resolve(ExceptionRecord.idFor(ExceptionType.REFUNDED_IN_SHOP, r.orderNumber()), SETTLED_BY + associatedRef, at);
             }
         });
+    }
+
+    /**
+     * Put to a person, once: from then on the return is never served (the person books it in Khaos by hand, so serving it
+     * later, were it ever writable, would book it twice).
+     */
+    private void setAside(CustomerReturn r, String why, Instant at) {
+        LOG.log(Level.WARNING, "return " + r.associatedRef() + " left out of the return download: " + why);
+        if (exceptions != null && !putToAPerson(r)) {
+            exceptions.raise(ExceptionRecord.open(ExceptionType.RETURN_NOT_SENT, ExceptionSubject.order(r.orderNumber(), r.associatedRef()),
+                    "return " + r.associatedRef() + " of order " + r.orderNumber() + " cannot be sent to Khaos: " + why
+                            + "; it will not be sent: book it in Khaos by hand", "", at));
+        }
+    }
+
+    /** Whether the return was set aside for a person (open or resolved since). */
+    private boolean putToAPerson(CustomerReturn r) {
+        return exceptions != null && exceptions.find(ExceptionRecord.idFor(ExceptionType.RETURN_NOT_SENT,
+                ExceptionSubject.order(r.orderNumber(), r.associatedRef()))).isPresent();
     }
 
     private void note(String orderId, String event, String detail, Instant at) {

@@ -6,9 +6,11 @@ import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import com.shopkhaos.model.ordersync.ShopOrders;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,13 +52,17 @@ public final class RefundReturns {
         for (ShopPayment payment : order.payments()) {
             if (payment.state().isRefund()) {
                 ReturnCause cause = cause(payment.state());
-                Optional<List<ReturnLine>> named = cause == ReturnCause.PARTIAL_REFUND ? shopReturns(shopId, orderId) : Optional.empty();
+                Optional<List<ShopReturnLine>> shopLines = cause == ReturnCause.PARTIAL_REFUND ? shopReturns(shopId, orderId)
+                        : Optional.empty();
+                Optional<List<ReturnLine>> named = shopLines.map(lines -> lines.stream()
+                        .map(l -> new ReturnLine(l.lineItemId(), "", l.quantity())).toList());
+                Map<String, String> shopReasons = new HashMap<>();
+                shopLines.ifPresent(lines -> lines.forEach(l -> shopReasons.put(l.lineItemId(), l.reasonKey())));
                 // one request per refunded payment and state, and per set of items the shop's returns name (a later
                 // return of more items, refunded on the same payment, is a new request)
-                String requestedBy = "shop " + payment.state().name().toLowerCase(Locale.ROOT) + " of payment " + payment.transactionId()
-                        + named.map(lines -> " returns " + lines.stream().map(l -> l.lineItemId() + "×" + l.quantity().stripTrailingZeros()
+                String requestedBy = asking(payment) + named.map(lines -> " returns " + lines.stream().map(l -> l.lineItemId() + "×" + l.quantity().stripTrailingZeros()
                         .toPlainString()).sorted().toList()).orElse("");
-                ReturnRequests.Outcome outcome = requests.request(orderId, cause, named, requestedBy);
+                ReturnRequests.Outcome outcome = requests.request(orderId, cause, named, requestedBy, shopReasons);
                 made |= outcome instanceof ReturnRequests.Outcome.Made;
                 said.add(words(outcome));
             }
@@ -64,14 +70,16 @@ public final class RefundReturns {
         return said.isEmpty() ? Optional.empty() : Optional.of(new Said(String.join("; ", new LinkedHashSet<>(said)), made));
     }
 
-    /** What the shop's own returns (Commercial) name for the order in all; empty when it cannot say or names nothing. */
-    private Optional<List<ReturnLine>> shopReturns(String shopId, String orderId) {
+    /**
+     * What the shop's own returns (Commercial) name for the order in all, with the reason each gave; empty when it cannot
+     * say or names nothing.
+     */
+    private Optional<List<ShopReturnLine>> shopReturns(String shopId, String orderId) {
         if (shop == null) {
             return Optional.empty();
         }
-        return shop.returnedLines(shopId, orderId).filter(lines -> !lines.isEmpty())
-                .map(lines -> lines.stream().filter(l -> l.quantity().signum() > 0).map(l -> new ReturnLine(l.lineItemId(), "", l.quantity()))
-                        .toList()).filter(lines -> !lines.isEmpty());
+        return shop.returnedLines(shopId, orderId).map(lines -> lines.stream().filter(l -> l.quantity().signum() > 0).toList())
+                .filter(lines -> !lines.isEmpty());
     }
 
     /** After the shop cancelled an order Khaos has: what left the warehouse comes back. */
@@ -81,6 +89,14 @@ public final class RefundReturns {
         }
         ReturnRequests.Outcome outcome = requests.request(orderId, ReturnCause.CANCELLED_IN_SHOP, Optional.empty(), "shop cancellation");
         return Optional.of(new Said(words(outcome), outcome instanceof ReturnRequests.Outcome.Made));
+    }
+
+    /**
+     * How a refunded payment asks for its return ({@link CustomerReturn#requestedBy} starts so): the payment and its
+     * state, so a later refund of the same payment (partly, then in full) asks again.
+     */
+    public static String asking(ShopPayment payment) {
+        return "shop " + payment.state().name().toLowerCase(Locale.ROOT) + " of payment " + payment.transactionId();
     }
 
     static ReturnCause cause(ShopPaymentState state) {

@@ -22,6 +22,17 @@ public enum ReturnCause {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * A {@code RETURN_REASON} mapping's key for a reason the shop gave (Commercial's return reasons, by their
+     * {@code reasonKey}): {@code reason:<key>}, taken before the cause's own mapping.
+     */
+    public static final String SHOP_REASON_PREFIX = "reason:";
+
+    /** The mapping key for a reason the shop gave. */
+    public static String shopReasonKey(String reasonKey) {
+        return SHOP_REASON_PREFIX + reasonKey.strip().toLowerCase(Locale.ROOT);
+    }
+
     /** The cause of a mapping's key ({@link #key()}), if it names one. */
     public static Optional<ReturnCause> ofKey(String key) {
         return Arrays.stream(values()).filter(c -> c.key().equalsIgnoreCase(key == null ? "" : key.strip())).findFirst();

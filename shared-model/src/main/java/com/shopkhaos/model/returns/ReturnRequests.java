@@ -84,7 +84,17 @@ public final class ReturnRequests {
      *                      (earlier returns to Khaos are taken off: only what is new comes back)
      */
     public Outcome request(String orderId, ReturnCause cause, Optional<List<ReturnLine>> shopSays, String requestedBy) {
-        return request(orderId, cause, shopSays, requestedBy, Optional.empty(), true);
+        return request(orderId, cause, shopSays, requestedBy, Optional.empty(), Map.of(), true);
+    }
+
+    /**
+     * As {@link #request(String, ReturnCause, Optional, String)}, with the reasons the shop gave (its returns' reason key
+     * per order line): the reason of the first line coming back now that has one is mapped ({@code RETURN_REASON}
+     * {@code reason:<key>}) before the cause.
+     */
+    public Outcome request(String orderId, ReturnCause cause, Optional<List<ReturnLine>> shopSays, String requestedBy,
+                           Map<String, String> shopReasons) {
+        return request(orderId, cause, shopSays, requestedBy, Optional.empty(), shopReasons, true);
     }
 
     /**
@@ -99,12 +109,12 @@ public final class ReturnRequests {
             return new Outcome.PersonPicksLines("no items were picked");
         }
         return request(orderId, ReturnCause.PICKED_BY_PERSON, Optional.of(picked), requestedBy,
-                urnFound.map(String::strip).filter(u -> !u.isEmpty()), false);
+                urnFound.map(String::strip).filter(u -> !u.isEmpty()), Map.of(), false);
     }
 
     /** @param inAll {@code shopSays} counts every unit of the order's returns so far, not only this one's */
     private Outcome request(String orderId, ReturnCause cause, Optional<List<ReturnLine>> shopSays, String requestedBy,
-                            Optional<String> urnFound, boolean inAll) {
+                            Optional<String> urnFound, Map<String, String> shopReasons, boolean inAll) {
         Optional<OrderLedgerEntry> found = ledger.find(orderId);
         if (found.isEmpty()) {
             return new Outcome.NotAReturn("we never heard of the order, so neither did Khaos");
@@ -136,7 +146,8 @@ public final class ReturnRequests {
             return new Outcome.CustomerUnknownInKhaos(entry.orderNumber());
         }
         int sequence = earlier.stream().mapToInt(CustomerReturn::sequence).max().orElse(0) + 1;
-        String reason = mappings == null ? reasonCode : mappings.current().returnReasons().getOrDefault(cause.key(), reasonCode);
+        String reason = reasonFor(cause, back.stream().map(l -> shopReasons.getOrDefault(l.lineItemId(), ""))
+                .filter(r -> !r.isBlank()).findFirst());
         CustomerReturn made = CustomerReturn.ready(entry.shopId(), orderId, entry.orderNumber(), sequence, cause, back, urn.get(),
                 reason, clock.instant(), requestedBy);
         if (!returns.add(made)) {
@@ -144,6 +155,13 @@ public final class ReturnRequests {
             throw new ReturnRaceException(made.associatedRef());
         }
         return new Outcome.Made(made);
+    }
+
+    /** Khaos's reason: mapped for the shop's reason, else for the cause, else the retailer's default. */
+    private String reasonFor(ReturnCause cause, Optional<String> shopReason) {
+        Map<String, String> mapped = mappings == null ? Map.of() : mappings.current().returnReasons();
+        return shopReason.filter(r -> !r.isBlank()).map(r -> mapped.get(ReturnCause.shopReasonKey(r)))
+                .or(() -> Optional.ofNullable(mapped.get(cause.key()))).orElse(reasonCode);
     }
 
     /** One line of an order as a person picking a return sees it. */

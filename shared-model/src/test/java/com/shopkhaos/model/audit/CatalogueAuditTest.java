@@ -134,6 +134,7 @@ class CatalogueAuditTest {
         shipping.add(new ShopCatalogue.Method("dpd_next_day", "DPD next day", true));
         shipping.add(new ShopCatalogue.Method("royal_mail_special", "Royal Mail Special Delivery", true));
         shipping.add(new ShopCatalogue.Method("old_courier", "Old courier", false));
+        shipping.add(new ShopCatalogue.Method("rm_48_signed", "RM48 Signed", true));
         payment.add(new ShopCatalogue.Method("payment_klarna_pay_later", "Klarna: pay later in three instalments", true));
         payment.add(new ShopCatalogue.Method("payment_paypal", "PayPal", true));
         payment.add(new ShopCatalogue.Method("payment_nameless", " ", true));
@@ -141,7 +142,11 @@ class CatalogueAuditTest {
         List<AuditFinding> findings = audit();
 
         assertThat(found(findings, FindingKind.SHIPPING_METHOD_UNMAPPED)).as("inactive methods are not checked")
-                .containsExactly("Royal Mail Special Delivery");
+                .containsExactly("RM48 Signed", "Royal Mail Special Delivery");
+        assertThat(findings).filteredOn(f -> f.kind() == FindingKind.SHIPPING_METHOD_UNMAPPED)
+                .as("the likely courier is suggested where one is near; none is guessed for a name like no courier's")
+                .extracting(AuditFinding::subject, AuditFinding::suggestion)
+                .containsExactly(tuple("RM48 Signed", "map to courier RM48"), tuple("Royal Mail Special Delivery", ""));
         assertThat(found(findings, FindingKind.PAYMENT_METHOD_UNMAPPED)).as("a short name goes as the card type; an account method needs none")
                 .containsExactly("Klarna: pay later in three instalments", "payment_nameless");
     }
@@ -173,7 +178,7 @@ class CatalogueAuditTest {
     void aShopPriceIsHeldAgainstKhaossWebPrice_elseItsChannelPrice_elseItsSellPrice_withinTheTolerance() {
         clean();
         listed("SCARF-MER-GRY", "12.00", null, "10.00");
-        listed("HAT-BEANIE-NVY", "10.00", "10.01", null);
+        listed("HAT-BEANIE-NVY", "12.00", "10.01", null); // the channel price is compared, not the sell price
         item("MUG-NEW", false, false, false);
         listed("MUG-NEW", "12.50", null, null);
         product("MUG-NEW", false);

@@ -78,6 +78,12 @@ class OpsMappingsTest {
         assertThat(ops.mappings.current().returnReasons()).containsEntry("chargeback", "4");
         assertThatThrownBy(() -> ops.opsMappings.save("RETURN_REASON", "faulty", "1", "Priya"))
                 .isInstanceOf(OpsMappings.BadMappingException.class)
-                .hasMessageContaining("full-refund, partial-refund, chargeback, cancelled-in-shop, picked-by-person");
+                .hasMessageContaining("full-refund, partial-refund, chargeback, cancelled-in-shop, picked-by-person")
+                .hasMessageContaining("reason:<its key>");
+        assertThat(ops.opsMappings.save("RETURN_REASON", "Reason: Damaged ", "3", "Priya").key())
+                .as("a reason the shop gives, by its key").isEqualTo("reason:damaged");
+        assertThat(ops.mappings.current().returnReasons()).containsEntry("reason:damaged", "3");
+        assertThatThrownBy(() -> ops.opsMappings.save("RETURN_REASON", "reason: ", "3", "Priya"))
+                .isInstanceOf(OpsMappings.BadMappingException.class);
     }
 }

@@ -663,6 +663,19 @@ class OrderSyncServiceTest {
     }
 
     @Test
+    void aCancellationInTheShopBeforeKhaosDespatchedAnything_isNoReturn_andStaysTheProblemThatKhaosMustCancel() {
+        ShopOrder order = despatched(order(1).line(SCARF, 2, "20.00").build(), 0);
+        ShopOrder cancelled = inShop(order(1).line(SCARF, 2, "20.00").cancelled().build());
+
+        withReturns.process(event(cancelled, OrderEventType.ORDER_CANCELLED));
+
+        assertThat(returns.forOrder(order.orderId())).as("nothing left the warehouse").isEmpty();
+        assertThat(exceptions.of(ExceptionType.CANCELLED_AFTER_DOWNLOAD, "10001").orElseThrow().reason())
+                .contains("cancelled in the shop after Khaos downloaded it", "no return into Khaos");
+        assertThat(entry(order).state()).isEqualTo(OrderState.IMPORTED);
+    }
+
+    @Test
     void anOrderEditedInTheShopAfterKhaosTookIt_isOneProblemNamingEachDifference_andKhaosCopyStaysAsSent() {
         OrderLedgerEntry imported = sentAndImported(order(1).line(SCARF, 2, "20.00").line(HAT, 1, "12.00").build());
         ShopOrder edited = inShop(order(1).line(SCARF, 3, "20.00").line("SOCKS-WOOL-3PK", 1, "9.00").build());

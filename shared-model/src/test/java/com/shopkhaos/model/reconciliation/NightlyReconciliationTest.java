@@ -19,12 +19,18 @@ import com.shopkhaos.model.ledger.OrderLedgerEntry;
 import com.shopkhaos.model.ledger.OrderState;
 import com.shopkhaos.model.order.OrderTranslator;
 import com.shopkhaos.model.order.ShopOrder;
+import com.shopkhaos.model.order.ShopPayment;
 import com.shopkhaos.model.order.ShopStates.ShopPaymentState;
 import com.shopkhaos.model.ordersync.InMemoryCheckpoints;
 import com.shopkhaos.model.ordersync.InMemoryOrderMappings;
 import com.shopkhaos.model.ordersync.InMemoryShopOrders;
 import com.shopkhaos.model.ordersync.OrderAsItWouldBeSent;
 import com.shopkhaos.model.ordersync.TestOrders;
+import com.shopkhaos.model.returns.CustomerReturn;
+import com.shopkhaos.model.returns.InMemoryCustomerReturns;
+import com.shopkhaos.model.returns.ReturnCause;
+import com.shopkhaos.model.returns.RefundReturns;
+import com.shopkhaos.model.returns.ReturnLine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,11 +53,17 @@ class NightlyReconciliationTest {
     private final InMemoryCheckpoints checkpoints = new InMemoryCheckpoints();
     private final InMemoryReconciliationReports reports = new InMemoryReconciliationReports();
     private final TestOrders.TextSalesOrderFormat format = new TestOrders.TextSalesOrderFormat();
+    private final InMemoryCustomerReturns returns = new InMemoryCustomerReturns();
     private final InMemoryKhaosCatalogue catalogue = new InMemoryKhaosCatalogue().add(TestOrders.item(SCARF), TestOrders.item(HAT));
-    private final NightlyReconciliation nightly = new NightlyReconciliation(new InMemoryShopRegistry().confirmed(SHOP), shop, ledger,
-            exceptions, checkpoints, reports, new OrderAsItWouldBeSent(TestOrders.policy(), new InMemoryOrderMappings(), catalogue),
-            format, new NightlyReconciliation.Settings(new OrderReconciliation.Settings(new BigDecimal("0.02"), Duration.ofHours(2)),
-            "GBP", Optional.empty()), clock);
+    private final NightlyReconciliation nightly = nightlyFrom(Optional.empty());
+
+    /** The night on this test's fakes, with a 2p rounding tolerance, 2 hours before an order is late, the go-live given. */
+    private NightlyReconciliation nightlyFrom(Optional<Instant> goLive) {
+        return new NightlyReconciliation(new InMemoryShopRegistry().confirmed(SHOP), shop, ledger, exceptions, checkpoints, reports,
+                new OrderAsItWouldBeSent(TestOrders.policy(), new InMemoryOrderMappings(), catalogue), format, returns,
+                new NightlyReconciliation.Settings(new OrderReconciliation.Settings(new BigDecimal("0.02"), Duration.ofHours(2)), "GBP",
+                        goLive), clock);
+    }
 
     private ShopOrder inShop(ShopOrder order) {
         shop.put(SHOP, order, order.placedAt());
@@ -67,6 +79,13 @@ class NightlyReconciliationTest {
         ledger.create(ready.moveTo(OrderState.DOWNLOADED, ready.khaos().servedIn("p1").downloaded(at), at, "served")
                 .moveTo(OrderState.IMPORTED, ready.khaos().servedIn("p1").downloaded(at).reported("SO" + sent.orderNumber(), "1",
                         "Received", KhaosOrderProgress.RECEIVED), at, "Khaos has it"));
+    }
+
+    /** A scarf order placed then (London time), imported in Khaos, and refunded in full in the shop later. */
+    private void refundedAfterImport(int n, String placed, String refunded) {
+        importedInKhaos(order(n).line(SCARF, 1, "20.00").placedAt(at(placed)).build());
+        shop.put(SHOP, order(n).line(SCARF, 1, "20.00").placedAt(at(placed)).payment("payment_card", ShopPaymentState.REFUNDED).build(),
+                at(refunded));
     }
 
     private static Instant at(String londonLocal) {
@@ -131,7 +150,67 @@ class NightlyReconciliationTest {
         assertThat(summary.vatRates()).singleElement().satisfies(r -> assertThat(r.vat()).isEqualByComparingTo(
                 report.lines().stream().flatMap(l -> l.facts().shopTaxes().stream().map(t -> l.facts().inBase(t.tax())))
                         .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        ReconciliationSummary.RateTotals twenty = summary.vatRates().get(0);
+        assertThat(twenty.sentBasis()).as("10001 and 10003, as Khaos was sent them").isEqualByComparingTo("79.90");
+        assertThat(twenty.sentVat()).as("at the shop's rates, the same VAT as the shop's on those two")
+                .isEqualByComparingTo(java.util.stream.Stream.of("10001", "10003").flatMap(n -> line(report, n).facts().shopTaxes().stream())
+                        .map(com.shopkhaos.model.order.TaxPortion::tax).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(twenty.confirmedVat()).as("Khaos reported holding both").isEqualByComparingTo(twenty.sentVat());
+        assertThat(summary.paymentMethods().stream().map(ReconciliationSummary.GroupTotals::confirmedGross)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).as("the payment methods' confirmed totals are the lines'")
+                .isEqualByComparingTo(report.lines().stream().map(l -> l.facts().inBase(l.confirmedGross())).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("79.90");
         assertThat(reports.find(DAY)).contains(report);
+    }
+
+    @Test
+    void aRefundWhoseReturnKhaosTook_isReportedSettled_withNobodyToAct_andOneWhoseReturnWaitsStillNeedsFinance() {
+        ShopOrder taken = order(3).line(HAT, 2, "15.00").placedAt(at("2026-12-04T10:00")).build();
+        importedInKhaos(taken);
+        ShopOrder refundedInFull = inShop(order(3).line(HAT, 2, "15.00").placedAt(at("2026-12-04T10:00"))
+                .payment("payment_card", ShopPaymentState.REFUNDED).build());
+        ShopOrder refundedAgain = order(8).line(HAT, 2, "15.00").placedAt(at("2026-12-04T12:00")).build();
+        importedInKhaos(refundedAgain);
+        ShopOrder partlyThenInFull = inShop(order(8).line(HAT, 2, "15.00").placedAt(at("2026-12-04T12:00"))
+                .payment("payment_card", ShopPaymentState.REFUNDED).build());
+        ShopOrder waiting = order(7).line(SCARF, 1, "20.00").placedAt(at("2026-12-04T11:00")).build();
+        importedInKhaos(waiting);
+        inShop(order(7).line(SCARF, 1, "20.00").placedAt(at("2026-12-04T11:00")).payment("payment_card", ShopPaymentState.REFUNDED).build());
+        // order-sync raised each refund at once; Khaos's return download acknowledged 10003's return, which resolved it
+        String refund3 = ExceptionRecord.idFor(ExceptionType.REFUNDED_IN_SHOP, ExceptionSubject.order("10003"));
+        for (String number : List.of("10003", "10007")) {
+            exceptions.raise(ExceptionRecord.open(ExceptionType.REFUNDED_IN_SHOP, ExceptionSubject.order(number), "refunded", "",
+                    at("2026-12-04T15:00")));
+        }
+        returns.add(CustomerReturn.ready(SHOP, taken.orderId(), "10003", 1, ReturnCause.FULL_REFUND, List.of(new ReturnLine("li-1", HAT,
+                new BigDecimal("2"))), "URN1", "REFUND", at("2026-12-04T15:00"),
+                RefundReturns.asking(refundedInFull.payments().get(0))));
+        returns.downloaded("10003-R1", "kr1-1", at("2026-12-04T16:00"));
+        // 10008's return was for a partial refund, taken; the rest was refunded since and order-sync has not seen it yet
+        ShopPayment partial = refundedAgain.payments().get(0);
+        returns.add(CustomerReturn.ready(SHOP, refundedAgain.orderId(), "10008", 1, ReturnCause.PARTIAL_REFUND, List.of(new ReturnLine("li-1", HAT, BigDecimal.ONE)), "URN1", "REFUND",
+                at("2026-12-04T15:00"), RefundReturns.asking(new ShopPayment(partial.transactionId(), partial.methodTechnicalName(),
+                partial.methodName(), ShopPaymentState.REFUNDED_PARTIALLY, partial.amount())) + " returns [li-1×1]"));
+        returns.downloaded("10008-R1", "kr1-1", at("2026-12-04T16:00"));
+        exceptions.resolve(refund3, "khaos (took return 10003-R1)", at("2026-12-04T16:00"));
+        returns.add(CustomerReturn.ready(SHOP, waiting.orderId(), "10007", 1, ReturnCause.FULL_REFUND, List.of(new ReturnLine("li-1",
+                SCARF, BigDecimal.ONE)), "URN1", "REFUND", at("2026-12-04T15:00")));
+
+        ReconciliationReport report = nightly.run(DAY);
+
+        ReconciliationLine settled = line(report, "10003");
+        assertThat(settled.reason()).as("still a refund in the shop, for finance to see").isEqualTo(ReconciliationReason.REFUNDED_IN_SHOP);
+        assertThat(settled.needsAPerson()).isFalse();
+        assertThat(settled.whoActs()).isEqualTo("nobody: Khaos took customer return 10003-R1, its credit for the refund");
+        assertThat(settled.exceptionIds()).containsExactly(refund3);
+        assertThat(exceptions.find(refund3).orElseThrow().status()).as("not raised again by the night").isEqualTo(ExceptionStatus.RESOLVED);
+        ReconciliationLine waits = line(report, "10007");
+        assertThat(waits.needsAPerson()).as("its return is not in Khaos yet").isTrue();
+        assertThat(waits.whoActs()).isEqualTo(ReconciliationReason.REFUNDED_IN_SHOP.whoActs());
+        assertThat(line(report, "10008").needsAPerson()).as("refunded in full since its return: not settled by it").isTrue();
+        assertThat(partlyThenInFull.payments().get(0).state()).isEqualTo(ShopPaymentState.REFUNDED);
+        assertThat(report.summary().needingAPerson()).isEqualTo(2);
+        assertThat(report.summary().reason(ReconciliationReason.REFUNDED_IN_SHOP).orders()).isEqualTo(3);
     }
 
     @Test
@@ -226,10 +305,7 @@ class NightlyReconciliationTest {
 
     @Test
     void anOrderOfAnEarlierDayChangedDuringTheDay_isLookedAtAgain_andCountedApart() {
-        ShopOrder earlier = order(7).line(SCARF, 1, "20.00").placedAt(at("2026-11-20T10:00")).build();
-        importedInKhaos(earlier);
-        shop.put(SHOP, order(7).line(SCARF, 1, "20.00").placedAt(at("2026-11-20T10:00")).payment("payment_card",
-                ShopPaymentState.REFUNDED).build(), at("2026-12-04T15:00"));
+        refundedAfterImport(7, "2026-11-20T10:00", "2026-12-04T15:00");
 
         ReconciliationReport report = nightly.run(DAY);
 
@@ -237,6 +313,21 @@ class NightlyReconciliationTest {
         assertThat(report.summary().orders()).isZero();
         assertThat(report.summary().rechecked()).isEqualTo(1);
         assertThat(report.summary().shopGross()).as("the day's revenue is the day's orders'").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void theFirstRun_looksForChangedOrdersFromTheGoLiveTime_neverTheShopsHistoryBeforeIt() {
+        NightlyReconciliation fromGoLive = nightlyFrom(Optional.of(at("2026-11-25T09:00")));
+        refundedAfterImport(7, "2026-11-20T10:00", "2026-11-28T15:00");
+        refundedAfterImport(9, "2026-11-01T10:00", "2026-11-24T15:00");
+
+        ReconciliationReport first = fromGoLive.run(DAY);
+
+        assertThat(first.changesFrom()).isEqualTo(at("2026-11-25T09:00"));
+        assertThat(first.lines()).extracting(ReconciliationLine::orderNumber).as("changed after go-live, not the day before it")
+                .containsExactly("10007");
+        assertThat(fromGoLive.run(DAY.plusDays(1)).changesFrom()).as("the next night goes on from where the first stopped")
+                .isEqualTo(new BusinessDay(DAY).end());
     }
 
     @Test
@@ -292,10 +383,7 @@ class NightlyReconciliationTest {
     @Test
     void aMissedNight_isCaughtUp_soAnOrderChangedThenIsLookedAtAgain_butNeverMoreThanAMonthBack() {
         checkpoints.advance(NightlyReconciliation.CHECKPOINT, Optional.empty(), at("2026-12-02T00:00"));
-        ShopOrder earlier = order(7).line(SCARF, 1, "20.00").placedAt(at("2026-11-20T10:00")).build();
-        importedInKhaos(earlier);
-        shop.put(SHOP, order(7).line(SCARF, 1, "20.00").placedAt(at("2026-11-20T10:00")).payment("payment_card",
-                ShopPaymentState.REFUNDED).build(), at("2026-12-02T15:00"));
+        refundedAfterImport(7, "2026-11-20T10:00", "2026-12-02T15:00");
 
         ReconciliationReport report = nightly.run(DAY);
 

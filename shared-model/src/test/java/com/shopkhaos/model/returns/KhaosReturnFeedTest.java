@@ -119,4 +119,37 @@ class KhaosReturnFeedTest {
             assertThat(e.resolvedBy()).isEqualTo(KhaosReturnFeed.SETTLED_BY + "10021-R1");
         });
     }
+
+    @Test
+    void aReturnKhaossFormCannotBeWrittenFor_isSetAsideForAPersonOnceAndNeverSent_andTheReturnsBehindItStillFillThePage() {
+        InMemoryExceptionLedger exceptions = new InMemoryExceptionLedger();
+        KhaosReturnFeed withLedgers = new KhaosReturnFeed(returns, new InMemoryOrderLedger(), exceptions, pages, 2,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        add("10041", 1, 40);
+        add("10042", 1, 30);
+        add("10043", 1, 20);
+        add("10044", 1, 10);
+        ReturnForms brokenFor41And42 = candidates -> {
+            java.util.Map<String, String> unwritable = new java.util.HashMap<>();
+            candidates.stream().filter(r -> r.orderNumber().equals("10041") || r.orderNumber().equals("10042"))
+                    .forEach(r -> unwritable.put(r.associatedRef(), "the sales order sent for " + r.orderNumber() + " cannot be read"));
+            return unwritable;
+        };
+
+        KhaosReturnFeed.Download first = withLedgers.next(Optional.empty(), brokenFor41And42);
+
+        assertThat(refs(first)).as("the two behind the unwritable ones").containsExactly("10043-R1", "10044-R1");
+        assertThat(exceptions.of(ExceptionType.RETURN_NOT_SENT, ExceptionSubject.order("10041", "10041-R1"))).get()
+                .satisfies(e -> assertThat(e.reason()).contains("10041-R1").contains("cannot be read"));
+        KhaosReturnFeed.Download second = withLedgers.next(first.continuation(), brokenFor41And42);
+        assertThat(refs(second)).isEmpty();
+        assertThat(returns.find("10041-R1")).get().as("never acknowledged, so never lost").extracting(CustomerReturn::state)
+                .isEqualTo(CustomerReturn.State.READY);
+        assertThat(exceptions.raised).extracting(ExceptionRecord::type).as("once each")
+                .containsExactly(ExceptionType.RETURN_NOT_SENT, ExceptionType.RETURN_NOT_SENT);
+        add("10045", 1, 5);
+        assertThat(refs(withLedgers.next(Optional.empty(), ReturnForms.NONE)))
+                .as("never sent once put to a person, who books it by hand, even were it writable now").containsExactly("10045-R1");
+        assertThat(exceptions.raised).hasSize(2);
+    }
 }

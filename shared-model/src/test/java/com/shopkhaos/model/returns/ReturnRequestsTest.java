@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -152,5 +153,29 @@ class ReturnRequestsTest {
 
         assertThat(((ReturnRequests.Outcome.Made) picked).customerReturn().reasonCode()).isEqualTo("2");
         assertThat(((ReturnRequests.Outcome.Made) refund).customerReturn().reasonCode()).as("no mapping for full-refund").isEqualTo("5");
+    }
+
+    @Test
+    void aReasonTheShopGave_isMappedBeforeTheCause_andAReasonNotMappedFallsBackToTheCauses() {
+        inKhaos(OrderState.DESPATCHED);
+        shipped("S1", "line-mug", "MUG-BLUE", 2);
+        shipped("S2", "line-hat", "HAT-RED", 1);
+        InMemoryOrderMappings mappings = new InMemoryOrderMappings();
+        mappings.put(InMemoryOrderMappings.RETURN_REASON, "partial-refund", "2");
+        mappings.put(InMemoryOrderMappings.RETURN_REASON, "reason:damaged", "7");
+        ReturnRequests mapped = new ReturnRequests(ledger, shipments, returns, order -> urn, SentOrder10042.FORMAT, "5", mappings,
+                Clock.fixed(AT, ZoneOffset.UTC));
+
+        ReturnRequests.Outcome damaged = mapped.request("o42", ReturnCause.PARTIAL_REFUND, Optional.of(List.of(new ReturnLine("line-mug",
+                "", BigDecimal.ONE))), "shop return 1", Map.of("line-mug", "Damaged"));
+        ReturnRequests.Outcome hat = mapped.request("o42", ReturnCause.PARTIAL_REFUND, Optional.of(List.of(new ReturnLine("line-mug",
+                "", BigDecimal.ONE), new ReturnLine("line-hat", "", BigDecimal.ONE))), "shop return 2",
+                Map.of("line-mug", "damaged", "line-hat", "wrong_size"));
+
+        assertThat(((ReturnRequests.Outcome.Made) damaged).customerReturn().reasonCode()).isEqualTo("7");
+        assertThat(((ReturnRequests.Outcome.Made) hat).customerReturn().lines()).extracting(ReturnLine::lineItemId)
+                .as("only the hat is new").containsExactly("line-hat");
+        assertThat(((ReturnRequests.Outcome.Made) hat).customerReturn().reasonCode())
+                .as("the new line's reason, wrong_size, is not mapped; the mug's earlier one is not this return's").isEqualTo("2");
     }
 }

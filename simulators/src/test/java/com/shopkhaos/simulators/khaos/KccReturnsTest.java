@@ -117,6 +117,29 @@ class KccReturnsTest {
     }
 
     @Test
+    void underTheHostileProfile_aReturnServedAgainIsImportedTwice_whileItsUnitsStayWithinWhatWasDespatched() {
+        try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
+            kcc.awaitIdle();
+            kcc.control("PUT", "/settings", "{\"profile\":\"hostile\",\"downloadTimeoutRate\":0}");
+            String urn = despatchedOrder(kcc, "10331");
+            int before = physical(kcc, "HAT-BEANIE-NVY");
+            kcc.channel.nextReturns.add(TestChannel.customerReturn("10331-R1", urn, "HAT-BEANIE-NVY", 1, "10331"));
+            assertThat(kcc.control("POST", "/returns/poll", null).path("imported")).hasSize(1);
+
+            // the same return served again (a page Khaos never acknowledged): Khaos does not refuse the repeated reference
+            kcc.channel.nextReturns.add(TestChannel.customerReturn("10331-R1", urn, "HAT-BEANIE-NVY", 1, "10331"));
+            assertThat(kcc.control("POST", "/returns/poll", null).path("imported")).as("imported twice").hasSize(1);
+            assertThat(physical(kcc, "HAT-BEANIE-NVY")).isEqualTo(before + 2);
+
+            // a third would bring back more than left the warehouse: refused, repeated reference or not
+            kcc.channel.nextReturns.add(TestChannel.customerReturn("10331-R1", urn, "HAT-BEANIE-NVY", 1, "10331"));
+            JsonNode third = kcc.control("POST", "/returns/poll", null);
+            assertThat(third.path("imported")).isEmpty();
+            assertThat(String.join("\n", reasons(third))).contains("which despatched 2 and has 2 back already");
+        }
+    }
+
+    @Test
     void theSourceReferenceShape_followsReturnSourceReference_andTheOldExampleNameIsRefused() {
         try (SimulatedKhaos kcc = new SimulatedKhaos().connected()) {
             kcc.awaitIdle();
