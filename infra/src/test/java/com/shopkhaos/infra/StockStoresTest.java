@@ -76,14 +76,17 @@ class StockStoresTest {
         assertThat(inFlight.holds(a)).singleElement().satisfies(h -> assertThat(h.importedAt()).isEqualTo(t0.plusSeconds(5)));
         inFlight.imported(order, t0.plusSeconds(9));
         assertThat(inFlight.holds(a).get(0).importedAt()).as("the first report stands").isEqualTo(t0.plusSeconds(5));
+        inFlight.hold(order, "10001", Optional.empty(), Map.of(a, 3), t0.plusSeconds(7));
+        assertThat(inFlight.holds(a)).as("a late redelivery writing the hold again keeps Khaos's import of it")
+                .singleElement().satisfies(h -> assertThat(h.importedAt()).isEqualTo(t0.plusSeconds(5)));
 
         assertThat(inFlight.release(order, "10001", Optional.empty(), t0.plusSeconds(10))).containsExactly(a);
         assertThat(holds.codesOf(order)).isEmpty();
         assertThat(inFlight.holds(a)).as("a code's sequence is no hold").isEmpty();
         assertThat(inFlight.all()).noneMatch(h -> h.stockCode().equals(a));
         assertThat(versions.current(List.of(a, b))).as("every call that changed a code bumps it, a redelivery too")
-                .containsEntry(a, 6L).containsEntry(b, 3L);
-        assertThat(versions.all()).containsEntry(a, 6L).containsEntry(b, 3L);
+                .containsEntry(a, 7L).containsEntry(b, 3L);
+        assertThat(versions.all()).containsEntry(a, 7L).containsEntry(b, 3L);
     }
 
     @Test

@@ -51,18 +51,24 @@ public class DynamoInFlightHolds implements InFlightHolds {
         return codes;
     }
 
+    /**
+     * One update, not a put: a hold written again (a redelivery that lost its ledger write, after Khaos reported the
+     * order) keeps the import mark already recorded, so it never counts again once Khaos has the order.
+     */
     @Override
     public void store(InFlightHold hold) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("stockCode", s(hold.stockCode()));
-        item.put("orderId", s(hold.orderId()));
-        item.put("orderNumber", s(hold.orderNumber().isEmpty() ? "-" : hold.orderNumber()));
-        item.put("quantity", quantity(hold.quantity()));
-        item.put("heldAt", time(hold.heldAt()));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":n", s(hold.orderNumber().isEmpty() ? "-" : hold.orderNumber()));
+        values.put(":q", quantity(hold.quantity()));
+        values.put(":h", time(hold.heldAt()));
+        String set = "SET orderNumber = :n, quantity = :q, heldAt = :h";
         if (hold.importedAt() != null) {
-            item.put("importedAt", time(hold.importedAt()));
+            values.put(":i", time(hold.importedAt()));
+            set += ", importedAt = if_not_exists(importedAt, :i)";
         }
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        String expression = set;
+        dynamo.updateItem(b -> b.tableName(table).key(key(hold.stockCode(), hold.orderId())).updateExpression(expression)
+                .expressionAttributeValues(values));
     }
 
     @Override

@@ -14,7 +14,10 @@ public interface InFlightHolds {
     /** The stock codes the order has a hold of. */
     Set<String> codesOf(String orderId);
 
-    /** Stores the hold, replacing the order's hold of that code. */
+    /**
+     * Stores the hold, replacing the order's hold of that code, but never its import mark: a hold written again after
+     * Khaos reported the order keeps when Khaos had it.
+     */
     void store(InFlightHold hold);
 
     /** Khaos has the order since {@code at}: recorded on its hold of the code unless recorded already, or the hold is gone. */

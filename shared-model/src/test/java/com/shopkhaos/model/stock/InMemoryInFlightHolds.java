@@ -56,7 +56,10 @@ public final class InMemoryInFlightHolds implements InFlightHolds {
 
     private synchronized void storeNow(InFlightHold hold) {
         failIfAsked();
-        byCode.computeIfAbsent(hold.stockCode(), c -> new TreeMap<>()).put(hold.orderId(), hold);
+        InFlightHold stored = byCode.getOrDefault(hold.stockCode(), Map.of()).get(hold.orderId());
+        InFlightHold kept = stored == null || stored.importedAt() == null ? hold
+                : new InFlightHold(hold.stockCode(), hold.orderId(), hold.orderNumber(), hold.quantity(), hold.heldAt(), stored.importedAt());
+        byCode.computeIfAbsent(hold.stockCode(), c -> new TreeMap<>()).put(hold.orderId(), kept);
     }
 
     @Override
