@@ -170,14 +170,15 @@ class StockFlowIT {
         awaitShop("MUG-STONE-BLU", s -> s == 2, "Khaos's 2");
         sandbox.json("PUT", "/sandbox/mappings/BUFFER/MUG-STONE-BLU", "{\"value\":\"2\"}");
         sandbox.json("POST", "/sandbox/stock/reconcile", null);
-        assertThat(shopStock("MUG-STONE-BLU")).isZero();
+        // the buffer's own stock change is pushed too, beside the reconcile: the figure both come to is what counts
+        awaitShop("MUG-STONE-BLU", s -> s == 0, "0 under a buffer of 2");
         assertThat(openException("CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK#" + SHOP + ":MUG-STONE-BLU")).isNotNull();
         assertThat(sandbox.json("GET", "/shopware-sim/_control/products/MUG-STONE-BLU", null).path("available").asBoolean())
                 .as("a closeout at 0 cannot be bought").isFalse();
 
         sandbox.json("PUT", "/sandbox/mappings/BUFFER/MUG-STONE-BLU", "{\"value\":\"0\"}");
         sandbox.json("POST", "/sandbox/stock/reconcile", null);
-        assertThat(shopStock("MUG-STONE-BLU")).isEqualTo(2);
+        awaitShop("MUG-STONE-BLU", s -> s == 2, "2 with no buffer");
         assertThat(openException("CLOSEOUT_AT_ZERO_WITH_KHAOS_STOCK#" + SHOP + ":MUG-STONE-BLU")).as("resolved").isNull();
     }
 
