@@ -76,7 +76,11 @@ public class DynamoStockVersions implements StockVersions {
         return all;
     }
 
-    private static Map<String, AttributeValue> key(String code) {
+    String table() {
+        return table;
+    }
+
+    static Map<String, AttributeValue> key(String code) {
         return Map.of("stockCode", s(code), "orderId", s(PREFIX + code));
     }
 }

@@ -65,12 +65,18 @@ public final class DespatchRecorder implements OrderStatusHandler {
         return effect;
     }
 
-    /** Queues the work, then keeps the shipments; answers those that left the warehouse and were new or changed. */
+    /**
+     * Queues the work, then keeps the shipments; answers those that left the warehouse and were new or changed. A
+     * shipment still in the warehouse with no consignment ref is neither read nor kept: nothing reads it before it
+     * leaves ({@link DespatchRules#merge} carries over only what left and the parcels' refs), so the common status, an
+     * order being picked or packed, costs the shipments table nothing.
+     */
     private List<KhaosShipment> keepShipments(OrderLedgerEntry entry, KhaosOrderStatus status, Instant now) {
-        Map<String, ShipmentBook.Kept> kept = status.shipments().isEmpty() ? Map.of() : book.forOrder(entry.orderId());
+        List<KhaosShipment> worthKeeping = status.shipments().stream().filter(DespatchRecorder::worthKeeping).toList();
+        Map<String, ShipmentBook.Kept> kept = worthKeeping.isEmpty() ? Map.of() : book.forOrder(entry.orderId());
         List<KhaosShipment> departed = new ArrayList<>();
         List<KhaosShipment> changed = new ArrayList<>();
-        for (KhaosShipment reported : status.shipments()) {
+        for (KhaosShipment reported : worthKeeping) {
             ShipmentBook.Kept k = kept.get(reported.id());
             KhaosShipment merged = DespatchRules.merge(k == null ? null : k.shipment(), reported);
             if (k != null && merged.equals(k.shipment())) {
@@ -91,6 +97,11 @@ public final class DespatchRecorder implements OrderStatusHandler {
             keep(entry.orderId(), reported, kept.get(reported.id()));
         }
         return departed;
+    }
+
+    /** Whether a reported shipment says anything a later report or the write-back needs: it left, or it has a ref. */
+    static boolean worthKeeping(KhaosShipment reported) {
+        return DespatchRules.hasLeft(reported) || reported.parcels().stream().anyMatch(p -> !p.consignmentRef().isEmpty());
     }
 
     /** Keeps the merged shipment; the order's shipments are read again only when another writer came first. */

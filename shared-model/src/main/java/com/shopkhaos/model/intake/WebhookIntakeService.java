@@ -132,7 +132,8 @@ public final class WebhookIntakeService {
     }
 
     /**
-     * The order's ledger entry is the receipt: one read and one write per webhook. The event is noted on the entry, then
+     * The order's ledger entry is the receipt: one read and one write per webhook (the placed event: one write, a
+     * conditional create, read first only when it is refused). The event is noted on the entry, then
      * queued, so order-sync, which may take it at once, never finds its own event's note still to come (a note landing
      * between its read and its write would make it decide again). A queue that refuses the event takes the note back
      * (the shop's retry is then taken afresh); should that write fail too, the retry is answered as a duplicate and the
@@ -144,7 +145,10 @@ public final class WebhookIntakeService {
         String where = "eventId=" + webhook.eventId() + " order=" + orDash(webhook.orderNumber());
         boolean noted;
         try {
-            noted = ReadAgainOnConflict.run(() -> recordOnLedger(webhook, now));
+            // an order's placed event is nearly always its first: the entry is created without a read, and read only
+            // when it exists already (a redelivery, or a payment event that came first)
+            Optional<OrderLedgerEntry> first = type == OrderEventType.ORDER_PLACED ? Optional.empty() : ledger.find(webhook.orderId());
+            noted = ReadAgainOnConflict.run(first, () -> ledger.find(webhook.orderId()), read -> recordOnLedger(webhook, read, now));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "webhook not stored: " + where + " cause=" + e);
             return answer(IntakeOutcome.NOT_STORED, "not stored, try again", webhook.eventId());
@@ -195,8 +199,7 @@ public final class WebhookIntakeService {
      * Creates the order's ledger entry (RECEIVED) or notes the webhook on its timeline; answers false when the entry
      * has seen the event already.
      */
-    private boolean recordOnLedger(IncomingWebhook webhook, Instant now) {
-        Optional<OrderLedgerEntry> existing = ledger.find(webhook.orderId());
+    private boolean recordOnLedger(IncomingWebhook webhook, Optional<OrderLedgerEntry> existing, Instant now) {
         if (existing.isEmpty()) {
             ledger.create(OrderLedgerEntry.received(webhook.shopId(), webhook.orderId(),
                     webhook.orderNumber(), webhook.eventId(), webhook.eventName(), now));

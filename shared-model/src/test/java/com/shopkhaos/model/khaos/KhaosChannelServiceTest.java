@@ -2,6 +2,7 @@ package com.shopkhaos.model.khaos;
 
 import com.shopkhaos.model.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.shopkhaos.model.despatch.DespatchRecorder;
 import com.shopkhaos.model.despatch.InMemoryDespatchPublisher;
@@ -52,7 +53,8 @@ class KhaosChannelServiceTest {
     private final InMemoryKhaosCatalogue catalogue = new InMemoryKhaosCatalogue();
     private final InMemoryStockVersions versions = new InMemoryStockVersions();
     private final InMemoryKhaosStockLevels levels = new InMemoryKhaosStockLevels(versions);
-    private final InFlightOrders inFlight = new InFlightOrders(new InMemoryInFlightHolds(), versions);
+    private final InMemoryInFlightHolds holds = new InMemoryInFlightHolds();
+    private final InFlightOrders inFlight = new InFlightOrders(holds, versions);
     private final InMemoryStockChangePublisher stockChanges = new InMemoryStockChangePublisher();
     private final InMemoryShipmentBook shipments = new InMemoryShipmentBook();
     private final InMemoryDespatchPublisher despatches = new InMemoryDespatchPublisher();
@@ -428,8 +430,12 @@ class KhaosChannelServiceTest {
         handedOver(10001, "");
         held(10001, Map.of(SCARF, 2));
         byte[] body = statuses(List.of(), status(10001, "SO05001", KhaosOrderProgress.RECEIVED));
+        int holdCalls = holds.calls();
 
         assertThat(channel.upload(KhaosUploadKind.ORDER_STATUS, body)).isEqualTo(new ChannelAnswer.Stored(KhaosUploadKind.ORDER_STATUS));
+        assertThat(holds.calls() - holdCalls).as("the codes come from the ledger's record: one mark per code, no read")
+                .isEqualTo(1);
+        assertThat(holds.holds(SCARF)).singleElement().satisfies(h -> assertThat(h.importedAt()).isEqualTo(clock.instant()));
         long version = entry(10001).version();
         clock.advance(Duration.ofMinutes(1));
         assertThat(channel.upload(KhaosUploadKind.ORDER_STATUS, body)).isInstanceOf(ChannelAnswer.Stored.class);
@@ -513,6 +519,35 @@ class KhaosChannelServiceTest {
         return new KhaosShipment("SH1", "INV001", stage.name(), stage,
                 List.of(new KhaosShipment.Item("OI1", "SI1", SCARF, BigDecimal.ONE, "line-1", "")),
                 List.of(new KhaosShipment.Parcel("TRACK123", new KhaosShipment.Courier("", "DPD", "DPD"), "2026-12-05")));
+    }
+
+    @Test
+    void aShipmentStillInTheWarehouseWithoutARef_costsTheShipmentsTableNothing_butOneWithARefIsKept_andItsRefReachesTheDespatch() {
+        handedOver(10001, "SO05001");
+        KhaosShipment picking = new KhaosShipment("SH1", "INV001", "Picking", ShipmentStage.IN_WAREHOUSE,
+                shipment(ShipmentStage.IN_WAREHOUSE).items(), List.of());
+        shipments.failNext(TABLE_DOWN);
+
+        assertThat(channel.upload(KhaosUploadKind.ORDER_STATUS, statuses(List.of(),
+                status(10001, "SO05001", KhaosOrderProgress.RECEIVED, picking)))).as("the shipments were not read")
+                .isInstanceOf(ChannelAnswer.Stored.class);
+        assertThatThrownBy(() -> shipments.forOrder(orderId(10001))).as("the failure is still there for the next read")
+                .isSameAs(TABLE_DOWN);
+        assertThat(shipments.forOrder(orderId(10001))).as("nothing kept").isEmpty();
+
+        KhaosShipment labelled = shipment(ShipmentStage.SHIPPING);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(channel.upload(KhaosUploadKind.ORDER_STATUS, statuses(List.of(),
+                status(10001, "SO05001", KhaosOrderProgress.RECEIVED, labelled)))).isInstanceOf(ChannelAnswer.Stored.class);
+        assertThat(shipments.forOrder(orderId(10001))).as("its consignment ref is kept").containsKey("SH1");
+
+        KhaosShipment leftWithoutRef = new KhaosShipment("SH1", "INV001", "Invoicing", ShipmentStage.INVOICING,
+                labelled.items(), List.of());
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(channel.upload(KhaosUploadKind.ORDER_STATUS, statuses(List.of(),
+                status(10001, "SO05001", KhaosOrderProgress.COMPLETE, leftWithoutRef)))).isInstanceOf(ChannelAnswer.Stored.class);
+        assertThat(despatches.published).singleElement().satisfies(n -> assertThat(n.shipments()).singleElement()
+                .satisfies(s -> assertThat(s.parcels()).extracting(KhaosShipment.Parcel::consignmentRef).containsExactly("TRACK123")));
     }
 
     @Test
