@@ -87,16 +87,22 @@ public final class ReconciliationProblems {
             return false;
         }
         Optional<ExceptionRecord> existing = exceptions.find(id);
-        // the same reasons still open, or settled by a person: nothing new. Resolved by the night itself (the order agreed
-        // for a while) and back again: raised again.
-        if (existing.isPresent() && existing.get().evidence().equals(signature) && (existing.get().status() == ExceptionStatus.OPEN
-                || !existing.get().resolvedBy().startsWith(RESOLVER))) {
-            return false;
-        }
         String reason = "order " + orderNumber + " (" + currency + " " + MoneyText.plain(shopGross) + " in the shop, " + MoneyText.plain(sentGross)
                 + " sent to Khaos): " + String.join("; ", findings.stream().map(f -> f.reason().title() + ": " + f.detail()).toList());
+        // the same reasons still open, or settled by a person: nothing new. Resolved by the night itself (the order agreed
+        // for a while) and back again: raised again. Open with the same reasons, but now saying more (what became of the
+        // goods, known only once the return could be made): the new words replace the old, never the other way round
+        if (existing.isPresent() && existing.get().evidence().equals(signature) && (existing.get().status() == ExceptionStatus.OPEN
+                ? !saysMore(reason, existing.get().reason()) : !existing.get().resolvedBy().startsWith(RESOLVER))) {
+            return false;
+        }
         exceptions.raise(ExceptionRecord.open(type, ExceptionSubject.order(orderNumber), reason, signature, now));
         return true;
+    }
+
+    /** Whether {@code reason} says more than {@code before}: longer, and not the same words. */
+    private static boolean saysMore(String reason, String before) {
+        return reason.length() > before.length() && !reason.equals(before);
     }
 
     /** What the problem is about, without the words that change from night to night. */

@@ -593,7 +593,7 @@ class OrderSyncServiceTest {
     }
 
     @Test
-    void aReturnThatCannotBeMadeNow_stillTellsFinanceAtOnce_andTheMessageIsDeliveredAgain() {
+    void aReturnThatCannotBeMadeNow_stillTellsFinanceAtOnce_andTheRedeliveryMakesIt_andSaysSoOnTheProblem() {
         despatched(order(1).line(SCARF, 2, "20.00").build(), 2);
         ShopOrder refunded = inShop(order(1).line(SCARF, 2, "20.00").payment("payment_card", ShopPaymentState.REFUNDED).build());
         OrderSyncService failing = new OrderSyncService(ledger, exceptions, shop, catalogue, levels, new InFlightOrders(inFlight, versions),
@@ -609,6 +609,8 @@ class OrderSyncServiceTest {
         assertThat(returns.forOrder(refunded.orderId())).isEmpty();
         withReturns.process(event(refunded, OrderEventType.PAYMENT_REFUNDED));
         assertThat(returns.forOrder(refunded.orderId())).as("the redelivery makes it").hasSize(1);
+        assertThat(exceptions.of(ExceptionType.REFUNDED_IN_SHOP, "10001").orElseThrow().reason())
+                .as("finance's problem, raised before the return was made, now says it was").contains("return 10001-R1");
     }
 
     @Test
