@@ -66,6 +66,8 @@ public class SandboxApplication implements QuarkusApplication {
                 .append(settings.khaosChannel().user()).append(":<KHAOS_CHANNEL_PASSWORD>)\n")
                 .append("  GET  /khaos/orders, POST /khaos/order-status|stock-status|stock   the channel's endpoints\n")
                 .append("  ANY  /khaos-sim/_control/...      the simulated Khaos Control Cloud's control API\n")
+                .append("  POST /ksd-sim/KhaosIDS.exe/soap/IKosWeb   the simulated Khaos Control on premises (SOAP)\n")
+                .append("  ANY  /ksd-sim/_control/...        its control API\n")
                 .append("  POST /ops/orders/{number}/retry   retry a held order (Authorization: Bearer <OPS_API_KEY>)\n");
         if (localCloud != null) {
             banner.append(String.format("Emulators: DynamoDB %s  SQS %s  Secrets Manager %s%n", localCloud.dynamoDbEndpoint(),

@@ -180,6 +180,8 @@ public class SandboxInspectionResource {
         index.put("GET /sandbox/khaos/inbox?kind=STOCK_STATUS", "the latest raw pushes from Khaos (ORDER_STATUS, STOCK_STATUS, STOCK, PRICE_LIST)");
         index.put("GET /shopware-sim/_control", "the simulated shop's control API");
         index.put("GET /khaos-sim/_control", "the simulated Khaos Control Cloud's control API");
+        index.put("POST /ksd-sim/KhaosIDS.exe/soap/IKosWeb", "the simulated Khaos Control on premises (its SOAP web service)");
+        index.put("GET /ksd-sim/_control", "its control API");
         return index.toString();
     }
 

@@ -179,6 +179,19 @@ class SandboxEndToEndIT {
                 SandboxEndToEndIT::candlesAt43InTheInbox, arrived -> arrived);
     }
 
+    @Test
+    @Order(7)
+    void theSimulatedKhaosOnPremises_answersSoapAtItsDocumentedRoute_andTakesStockThroughItsControlApi() throws Exception {
+        sandbox.json("PUT", "/ksd-sim/_control/stock/CANDLE-SOY-LRG", "{\"level\": 12}");
+        HttpResponse<String> answer = sandbox.send("POST", "/ksd-sim/KhaosIDS.exe/soap/IKosWeb",
+                "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\"><SOAP-ENV:Body>"
+                        + "<ns1:ExportStockStatus xmlns:ns1=\"urn:IKosWebIntf-IKosWeb\"><StockCodes>CANDLE-SOY-LRG</StockCodes>"
+                        + "<MappingType>1</MappingType><SiteID>1</SiteID></ns1:ExportStockStatus></SOAP-ENV:Body></SOAP-ENV:Envelope>",
+                "Content-Type", "text/xml; charset=utf-8", "SOAPAction", "\"urn:IKosWebIntf-IKosWeb#ExportStockStatus\"");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("ExportStockStatusResponse").contains("&lt;LEVEL&gt;12&lt;/LEVEL&gt;");
+    }
+
     private static boolean candlesAt43InTheInbox() throws Exception {
         for (JsonNode upload : sandbox.json("GET", "/sandbox/khaos/inbox?kind=STOCK_STATUS&limit=5", null)) {
             JsonNode pushed = RunningSandbox.JSON.readTree(upload.path("body").asText());
