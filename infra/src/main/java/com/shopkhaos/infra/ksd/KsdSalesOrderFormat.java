@@ -3,27 +3,19 @@ package com.shopkhaos.infra.ksd;
 import com.shopkhaos.model.order.KhaosSalesOrder;
 import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
 /**
  * Khaos Control on premises' order import document ({@code SALES_ORDERS}, Keystone's "Standard XML Import" 1.27, as
@@ -183,14 +175,8 @@ public final class KsdSalesOrderFormat implements SalesOrderFormat {
     public Optional<SalesOrderValues> values(String written) {
         Element root;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            var builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
-            root = builder.parse(new ByteArrayInputStream((written == null ? "" : written).getBytes(StandardCharsets.UTF_8)))
-                    .getDocumentElement();
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+            root = Xml.parse(written);
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
         Optional<Element> order = child(root, "SALES_ORDER");
@@ -251,20 +237,14 @@ public final class KsdSalesOrderFormat implements SalesOrderFormat {
     }
 
     private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                found.add(e);
-            }
-        }
-        return found;
+        return Xml.children(parent, name);
     }
 
     private static Optional<Element> child(Element parent, String name) {
-        return children(parent, name).stream().findFirst();
+        return Xml.child(parent, name);
     }
 
     private static String text(Element parent, String name) {
-        return child(parent, name).map(e -> e.getTextContent().trim()).orElse("");
+        return Xml.text(parent, name);
     }
 }

@@ -1,6 +1,5 @@
 package com.shopkhaos.infra.ksd;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -19,12 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
 /**
  * Calls the IKosWeb SOAP service of Khaos Control on premises ({@code …/KhaosIDS.exe/soap/IKosWeb}) and reads its
@@ -172,7 +166,7 @@ public final class KsdSoapClient {
     private Element document(String operation, List<Param> params) {
         String text = call(operation, params).getTextContent();
         try {
-            return parse(text);
+            return Xml.parse(text);
         } catch (IllegalArgumentException e) {
             throw new NoAnswerException(operation, "its document is not XML: " + e.getMessage());
         }
@@ -210,7 +204,7 @@ public final class KsdSoapClient {
         }
         Element envelope;
         try {
-            envelope = parse(response.body());
+            envelope = Xml.parse(response.body());
         } catch (IllegalArgumentException e) {
             throw new NoAnswerException(operation, "HTTP " + response.statusCode() + " without a SOAP answer");
         }
@@ -230,46 +224,24 @@ public final class KsdSoapClient {
         return SOAP_DATE_TIME.format(LocalDateTime.ofInstant(at, UK));
     }
 
-    private static Element parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            var builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
-            return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
-        } catch (SAXException | IOException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<Element> items(Element array) {
         return children(array, "item");
     }
 
     private static List<Element> children(Element parent) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                found.add(e);
-            }
-        }
-        return found;
+        return Xml.children(parent);
     }
 
     private static List<Element> children(Element parent, String localName) {
-        return children(parent).stream().filter(e -> localName.equals(e.getLocalName() == null ? e.getTagName() : e.getLocalName())).toList();
+        return Xml.children(parent, localName);
     }
 
     private static Optional<Element> child(Element parent, String localName) {
-        return children(parent, localName).stream().findFirst();
+        return Xml.child(parent, localName);
     }
 
     private static String text(Element parent, String localName) {
-        return child(parent, localName).map(e -> e.getTextContent().trim()).orElse("");
+        return Xml.text(parent, localName);
     }
 
     private static BigDecimal money(String text) {

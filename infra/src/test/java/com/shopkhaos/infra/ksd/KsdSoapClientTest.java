@@ -115,6 +115,25 @@ class KsdSoapClientTest {
     }
 
     @Test
+    void throughThePort_theOrdersOfOneCallGoAsOneDocument_andALookupFindsThemCancelledOrNot() {
+        control("PUT", "/stock/HAT", "{\"level\": 10}");
+        KsdOnPremisesKhaos khaos = new KsdOnPremisesKhaos(client);
+
+        var answer = khaos.importOrders(List.of(order("10001", "HAT", 1), order("10002", "NO-SUCH", 1), order("10003", "HAT", 1)));
+        control("POST", "/orders/10003/cancel", "{}");
+
+        assertThat(answer.imported()).containsOnlyKeys("10001", "10003");
+        assertThat(answer.skipped()).containsEntry("10002", "Stock item NO-SUCH not found");
+        assertThat(khaos.imported(List.of("10001", "10002", "10003"))).containsOnlyKeys("10001", "10003");
+        assertThat(khaos.stockChangedSince(Optional.empty(), 1, Instant.parse("2026-12-07T10:00:05Z")))
+                .extracting(l -> l.stockCode() + "=" + l.available() + "@" + l.site() + " " + l.receivedAt())
+                .as("the cancelled order's unit given back").containsExactly("HAT=9@1 2026-12-07T10:00:05Z");
+        control("PUT", "/faults", "{\"lostAnswerRate\": 1}");
+        assertThatThrownBy(() -> khaos.importOrders(List.of(order("10004", "HAT", 1))))
+                .isInstanceOf(com.shopkhaos.model.onpremises.OnPremisesKhaos.NoAnswerException.class);
+    }
+
+    @Test
     void eachFailure_isItsOwnException_andALostAnswerIsOneWhoseImportHappened() throws IOException {
         control("PUT", "/stock/HAT", "{\"level\": 10}");
         control("PUT", "/faults", "{\"errorRate\": 1}");

@@ -91,6 +91,12 @@ public enum ExceptionType {
             "Khaos Control downloaded the order but has not reported it since. Khaos does not tell us when it rejects "
                     + "an order: look for the order number in Khaos's failed imports, fix it there or retry its download, "
                     + "then mark this resolved."),
+    KHAOS_IMPORT_SKIPPED(
+            "Khaos Control on premises did not import an order",
+            "Khaos Control (on premises) answered our import of the order with a reason it skipped it (for example a "
+                    + "stock code it does not know, or a total that does not match its own). The entry gives Khaos's "
+                    + "words. Correct the cause (in Khaos, or the order in the shop), then retry the order; nothing of it "
+                    + "is in Khaos."),
     KHAOS_STATUS_FOR_UNKNOWN_ORDER(
             "Khaos reported on an order we do not know",
             "Khaos Control sent a status for an order reference the integration has no record of. Check the reference "

@@ -57,7 +57,7 @@ public enum ReconciliationReason {
                     ExceptionType.RUN_TO_ZERO_OUT_OF_STOCK, ExceptionType.DELETED_ITEM, ExceptionType.UNMAPPED_PROMOTION,
                     ExceptionType.UNMAPPED_DELIVERY_METHOD, ExceptionType.UNMAPPED_PAYMENT_METHOD, ExceptionType.VAT_MISMATCH,
                     ExceptionType.TOTALS_MISMATCH, ExceptionType.ADDRESS_INVALID, ExceptionType.CURRENCY_NOT_SUPPORTED,
-                    ExceptionType.ORDER_INVALID);
+                    ExceptionType.ORDER_INVALID, ExceptionType.KHAOS_IMPORT_SKIPPED);
             case SENT_NOT_CONFIRMED -> EnumSet.of(ExceptionType.NOT_CONFIRMED_BY_KHAOS);
             case VALUE_CHANGED_AFTER_SENDING -> EnumSet.of(ExceptionType.CHANGED_AFTER_KHAOS_IMPORT);
             case VAT_SPLIT_DIFFERS -> EnumSet.of(ExceptionType.VAT_MISMATCH);
