@@ -1,5 +1,9 @@
 package com.shopkhaos.infra.ksd;
 
+import static com.shopkhaos.infra.ksd.Xml.child;
+import static com.shopkhaos.infra.ksd.Xml.children;
+import static com.shopkhaos.infra.ksd.Xml.text;
+
 import com.shopkhaos.model.order.KhaosSalesOrder;
 import com.shopkhaos.model.order.SalesOrderValues;
 import com.shopkhaos.model.ordersync.SalesOrderFormat;
@@ -234,17 +238,5 @@ public final class KsdSalesOrderFormat implements SalesOrderFormat {
         if (value != null && !value.isBlank()) {
             field(x, name, value);
         }
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        return Xml.children(parent, name);
-    }
-
-    private static Optional<Element> child(Element parent, String name) {
-        return Xml.child(parent, name);
-    }
-
-    private static String text(Element parent, String name) {
-        return Xml.text(parent, name);
     }
 }

@@ -1,5 +1,9 @@
 package com.shopkhaos.infra.ksd;
 
+import static com.shopkhaos.infra.ksd.Xml.child;
+import static com.shopkhaos.infra.ksd.Xml.children;
+import static com.shopkhaos.infra.ksd.Xml.text;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -226,22 +230,6 @@ public final class KsdSoapClient {
 
     private static List<Element> items(Element array) {
         return children(array, "item");
-    }
-
-    private static List<Element> children(Element parent) {
-        return Xml.children(parent);
-    }
-
-    private static List<Element> children(Element parent, String localName) {
-        return Xml.children(parent, localName);
-    }
-
-    private static Optional<Element> child(Element parent, String localName) {
-        return Xml.child(parent, localName);
-    }
-
-    private static String text(Element parent, String localName) {
-        return Xml.text(parent, localName);
     }
 
     private static BigDecimal money(String text) {

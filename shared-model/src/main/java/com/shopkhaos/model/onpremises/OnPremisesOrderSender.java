@@ -48,6 +48,19 @@ public final class OnPremisesOrderSender {
     public record Report(int sent, int imported, int skipped, int inDoubt, int foundInKhaos, boolean khaosUnavailable) {
     }
 
+    /** What a round has done so far. */
+    private static final class Tally {
+        int sent;
+        int imported;
+        int skipped;
+        int inDoubt;
+        int found;
+
+        Report report(boolean khaosUnavailable) {
+            return new Report(sent, imported, skipped, inDoubt, found, khaosUnavailable);
+        }
+    }
+
     private final OrderLedger ledger;
     private final ExceptionLedger exceptions;
     private final OnPremisesKhaos khaos;
@@ -90,7 +103,7 @@ public final class OnPremisesOrderSender {
         List<OrderLedgerEntry> ready = ledger.inStateChangedBefore(OrderState.READY, now.plusSeconds(1), perRound);
         List<OrderLedgerEntry> inDoubt = ready.stream().filter(e -> e.khaos().servedPage().startsWith(SENT_IN)).toList();
         List<OrderLedgerEntry> fresh = new ArrayList<>(ready.stream().filter(e -> !e.khaos().servedPage().startsWith(SENT_IN)).toList());
-        int[] counts = new int[5]; // sent, imported, skipped, in doubt, found
+        Tally counts = new Tally();
         try {
             List<OrderLedgerEntry> alone = new ArrayList<>();
             if (!inDoubt.isEmpty()) {
@@ -98,7 +111,7 @@ public final class OnPremisesOrderSender {
                 for (OrderLedgerEntry e : inDoubt) {
                     if (found.containsKey(e.orderNumber())) {
                         imported(e, found.get(e.orderNumber()));
-                        counts[4]++;
+                        counts.found++;
                     } else {
                         alone.add(e);
                     }
@@ -114,12 +127,12 @@ public final class OnPremisesOrderSender {
             Instant next = now.plus(backOff);
             checkpoints.advance(BACK_OFF, until, next);
             LOG.log(Level.WARNING, "Khaos on premises is unavailable; nothing is sent before " + next + ": " + e.getMessage());
-            return new Report(counts[0], counts[1], counts[2], counts[3], counts[4], true);
+            return counts.report(true);
         }
-        return new Report(counts[0], counts[1], counts[2], counts[3], counts[4], false);
+        return counts.report(false);
     }
 
-    private void send(List<OrderLedgerEntry> batch, int[] counts) {
+    private void send(List<OrderLedgerEntry> batch, Tally counts) {
         String call = SENT_IN + UUID.randomUUID();
         Instant now = clock.instant();
         List<OrderLedgerEntry> marked = new ArrayList<>();
@@ -136,22 +149,22 @@ public final class OnPremisesOrderSender {
         if (marked.isEmpty()) {
             return;
         }
-        counts[0] += marked.size();
+        counts.sent += marked.size();
         OnPremisesKhaos.Answer answer;
         try {
             answer = khaos.importOrders(marked.stream().map(e -> e.khaos().salesOrder()).toList());
         } catch (OnPremisesKhaos.NoAnswerException e) {
-            counts[3] += marked.size();
+            counts.inDoubt += marked.size();
             LOG.log(Level.WARNING, marked.size() + " order(s) sent, answer lost; looked up next round: " + e.getMessage());
             return;
         } catch (OnPremisesKhaos.RefusedException e) {
             if (marked.size() > 1) {
-                counts[3] += marked.size();
+                counts.inDoubt += marked.size();
                 LOG.log(Level.WARNING, marked.size() + " order(s) refused together; looked up, then sent one by one: " + e.getMessage());
                 return;
             }
             skipped(marked.get(0), "Khaos refused it: " + e.getMessage());
-            counts[2]++;
+            counts.skipped++;
             return;
         }
         for (OrderLedgerEntry e : marked) {
@@ -159,13 +172,13 @@ public final class OnPremisesOrderSender {
             String reason = answer.skipped().get(e.orderNumber());
             if (code != null) {
                 imported(e, code);
-                counts[1]++;
+                counts.imported++;
             } else if (reason != null) {
                 skipped(e, reason);
-                counts[2]++;
+                counts.skipped++;
             } else {
                 // Khaos said nothing of it (it took only part of the call): it stays marked and is looked up next round
-                counts[3]++;
+                counts.inDoubt++;
             }
         }
     }
