@@ -90,49 +90,6 @@ class StockStoresTest {
     }
 
     @Test
-    void khaosImport_isMarkedOnTheCodesSequenceItemWithItsCountUp_andAForgottenHoldsMarkGoesWhenTheCodeIsReadNext() {
-        String code = code();
-        String order = UUID.randomUUID().toString().replace("-", "");
-        String older = UUID.randomUUID().toString().replace("-", "");
-        inFlight.hold(order, "10001", Optional.of(Map.of()), Map.of(code, 2), t0);
-        cloud.dynamoDb().putItem(r -> r.tableName(env.get("IN_FLIGHT_TABLE")).item(Map.of("stockCode", AttributeValue.fromS(code),
-                "orderId", AttributeValue.fromS(older), "orderNumber", AttributeValue.fromS("10000"),
-                "quantity", AttributeValue.fromN("1"), "heldAt", AttributeValue.fromS("2026-11-27T11:00:00.000000000Z"),
-                "importedAt", AttributeValue.fromS("2026-11-27T11:30:00.000000000Z"))));
-        long before = versions.current(List.of(code)).get(code);
-
-        inFlight.imported(order, t0.plusSeconds(5));
-
-        assertThat(sequenceItem(code)).as("the mark sits with the sequence, counted up in the same write")
-                .containsKey("importedAt#" + order).containsEntry("seq", AttributeValue.fromN(Long.toString(before + 1)));
-        assertThat(inFlight.holds(code)).extracting(InFlightHold::orderId, InFlightHold::importedAt).containsExactlyInAnyOrder(
-                Tuple.tuple(order, t0.plusSeconds(5)), Tuple.tuple(older, Instant.parse("2026-11-27T11:30:00Z")));
-        assertThat(inFlight.all()).filteredOn(h -> h.stockCode().equals(code)).extracting(InFlightHold::importedAt)
-                .as("the full reconcile reads the marks too").doesNotContainNull();
-
-        inFlight.forget(code, order);
-        assertThat(inFlight.holds(code)).extracting(InFlightHold::orderId).containsExactly(older);
-        assertThat(sequenceItem(code)).as("one left-over mark stays").containsKey("importedAt#" + order);
-        List<String> settled = new ArrayList<>();
-        for (int i = 0; i < 19; i++) {
-            String another = UUID.randomUUID().toString().replace("-", "");
-            inFlight.hold(another, "2000" + i, Optional.of(Map.of()), Map.of(code, 1), t0);
-            inFlight.imported(another, t0.plusSeconds(6));
-            inFlight.forget(code, another);
-            settled.add("importedAt#" + another);
-        }
-        assertThat(inFlight.holds(code)).extracting(InFlightHold::orderId).containsExactly(older);
-        assertThat(sequenceItem(code)).as("twenty left-over marks are removed together")
-                .doesNotContainKey("importedAt#" + order).doesNotContainKeys(settled.toArray(String[]::new))
-                .containsEntry("seq", AttributeValue.fromN(Long.toString(before + 1 + 19 * 2)));
-    }
-
-    private Map<String, AttributeValue> sequenceItem(String code) {
-        return cloud.dynamoDb().getItem(r -> r.tableName(env.get("IN_FLIGHT_TABLE")).consistentRead(true)
-                .key(Map.of("stockCode", AttributeValue.fromS(code), "orderId", AttributeValue.fromS("#seq#" + code)))).item();
-    }
-
-    @Test
     void aHoldOfAnOlderRelease_stillMarkedUnsentOrReleasedToZero_isReleasedWhenTheOrderIsNotRecorded() {
         String code = code();
         String zero = code();

@@ -76,11 +76,7 @@ public class DynamoStockVersions implements StockVersions {
         return all;
     }
 
-    String table() {
-        return table;
-    }
-
-    static Map<String, AttributeValue> key(String code) {
+    private static Map<String, AttributeValue> key(String code) {
         return Map.of("stockCode", s(code), "orderId", s(PREFIX + code));
     }
 }

@@ -15,7 +15,6 @@ import com.shopkhaos.model.stock.StockChangePublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,7 +83,7 @@ public final class KhaosOrderStatusRecorder implements OrderStatusHandler {
      */
     private void settle(OrderLedgerEntry entry) {
         Instant now = clock.instant();
-        Set<String> codes = inFlight.imported(entry.orderId(), entry.heldStock().recorded().map(Map::keySet), now);
+        Set<String> codes = inFlight.imported(entry.orderId(), now);
         stockChanges.changed(codes, "order " + entry.orderNumber() + " in Khaos", now);
         stockChanges.changedAfter(codes, "order " + entry.orderNumber() + " in Khaos " + settle.toSeconds()
                 + " s ago", now, settle.plusSeconds(1));

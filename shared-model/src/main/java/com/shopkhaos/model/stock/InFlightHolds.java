@@ -1,7 +1,6 @@
 package com.shopkhaos.model.stock;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -23,16 +22,6 @@ public interface InFlightHolds {
 
     /** Khaos has the order since {@code at}: recorded on its hold of the code unless recorded already, or the hold is gone. */
     void imported(String stockCode, String orderId, Instant at);
-
-    /**
-     * Khaos has the order since {@code at}: recorded on its holds of these codes as {@link #imported(String, String,
-     * Instant)} does, and each code's sequence counted up ({@link StockVersions#bump}) once its mark is stored. A store
-     * that keeps a code's sequence and its holds' import marks in one item does both in one write per code.
-     */
-    default void imported(Collection<String> stockCodes, String orderId, Instant at, StockVersions versions) {
-        stockCodes.forEach(code -> imported(code, orderId, at));
-        versions.bump(stockCodes);
-    }
 
     void forget(String stockCode, String orderId);
 

@@ -88,16 +88,9 @@ public final class InFlightOrders {
 
     /** Khaos has the order since {@code at}; its holds count until Khaos's figures are later; answers their codes. */
     public Set<String> imported(String orderId, Instant at) {
-        return imported(orderId, Optional.empty(), at);
-    }
-
-    /**
-     * As {@link #imported(String, Instant)}, with the codes the order's ledger recorded it holding (read with the order,
-     * so no read of the holds); when not recorded, the holds are read.
-     */
-    public Set<String> imported(String orderId, Optional<Set<String>> recorded, Instant at) {
-        Set<String> codes = recorded.<Set<String>>map(TreeSet::new).orElseGet(() -> holds.codesOf(orderId));
-        holds.imported(codes, orderId, at, versions);
+        Set<String> codes = holds.codesOf(orderId);
+        codes.forEach(code -> holds.imported(code, orderId, at));
+        versions.bump(codes);
         return codes;
     }
 
